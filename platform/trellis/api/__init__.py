@@ -1,0 +1,39 @@
+"""The REST API (`/api/v1`): one blueprint per resource family, thin handlers, and one
+error handler turning domain errors into JSON with an HTTP status and a bilingual message.
+
+Authentication: a JWT from FAB's `/api/v1/security/login` (Authorization: Bearer ...),
+or the browser's logged-in session.
+"""
+from __future__ import annotations
+
+from flask import Flask, jsonify
+
+from ..errors import TrellisError, bilingual
+
+
+def register_api(app: Flask) -> None:
+    from .definitions import bp as definitions_bp
+    from .files import bp as files_bp
+    from .openapi import bp as openapi_bp
+    from .records import bp as records_bp
+
+    for bp in (definitions_bp, records_bp, openapi_bp, files_bp):
+        app.register_blueprint(bp)
+
+    @app.errorhandler(TrellisError)
+    def _domain_error(err: TrellisError):
+        return jsonify(err.to_dict()), err.status
+
+    for status, zh, en in ((404, "找不到该地址", "no such endpoint"), (405, "不支持该方法", "method not allowed"),
+                           (413, "上传内容过大", "request too large")):
+        app.register_error_handler(status, _http_error(status, zh, en))
+
+
+def _http_error(status: int, zh: str, en: str):
+    def handler(_err):
+        from flask import request
+
+        if not request.path.startswith("/api/"):
+            return _err
+        return jsonify({"code": str(status), "message": bilingual(zh, en)}), status
+    return handler

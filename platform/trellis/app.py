@@ -1,0 +1,62 @@
+"""The one app factory: configuration, database, Flask-AppBuilder (auth, roles, the
+security REST API with JWT login), the Trellis runtime and the REST API."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, jsonify, send_from_directory
+
+from .config import REPO_ROOT, load_config
+from .database import configure_engine
+from .extensions import appbuilder, db
+
+FRONTEND_DIST = REPO_ROOT / "frontend" / "dist"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask("trellis", static_folder=None)
+    cfg = load_config(config)
+    app.config.update(cfg)
+    if cfg.get("TRELLIS_CONFIG"):
+        app.config.from_pyfile(cfg["TRELLIS_CONFIG"])
+        app.config.update(config or {})
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    with app.app_context():
+        db.init_app(app)
+        configure_engine(db.engine)
+        appbuilder.init_app(app, db.session)
+        from .runtime import Runtime
+
+        app.extensions["trellis"] = Runtime(
+            db.engine, redis_url=app.config.get("TRELLIS_REDIS_URL"),
+            count_threshold=int(app.config["TRELLIS_COUNT_THRESHOLD"]),
+            ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"])
+    from .api import register_api
+
+    register_api(app)
+    _register_front(app)
+    return app
+
+
+def _register_front(app: Flask) -> None:
+    """Serve the built web UI at / when present; otherwise a short page pointing at the API."""
+    dist = Path(app.config.get("TRELLIS_FRONTEND", FRONTEND_DIST))
+
+    @app.get("/")
+    def index():
+        if (dist / "index.html").exists():
+            return send_from_directory(dist, "index.html")
+        return (
+            "<!doctype html><meta charset=utf-8><title>Trellis</title>"
+            "<h1>Trellis 低代码平台</h1><p>服务已启动。接口文档:<a href='/api/v1/openapi.json'>/api/v1/openapi.json</a>"
+            "</p><p>Trellis is running. API: <a href='/api/v1/openapi.json'>/api/v1/openapi.json</a></p>"
+        )
+
+    @app.get("/assets/<path:name>")
+    def assets(name):
+        return send_from_directory(dist / "assets", name)
+
+    @app.get("/healthz")
+    def health():
+        return jsonify({"ok": True})

@@ -1,0 +1,73 @@
+"""The `trellis` command (a Flask CLI group): init, run, seed, app export / import."""
+from __future__ import annotations
+
+import json
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from .app import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_version_option=False)
+def cli():
+    """Trellis 低代码平台 / the Trellis low-code platform."""
+
+
+def _runtime():
+    return current_app.extensions["trellis"]
+
+
+@cli.command("init")
+@click.option("--admin", default="admin", show_default=True, help="admin user name")
+@with_appcontext
+def init_cmd(admin):
+    """Create or upgrade the database and create the admin user."""
+    from .setup import init_db
+
+    generated = init_db(current_app, admin_username=admin)
+    click.echo(f"数据库已就绪 / database ready: {current_app.config['SQLALCHEMY_DATABASE_URI']}")
+    if generated:
+        click.echo(f"管理员 / admin user: {admin}  密码 / password: {generated}  (只显示这一次 / shown once)")
+
+
+@cli.command("seed")
+@click.argument("app")
+@click.option("--clients", default=0, type=click.IntRange(0, 1_000_000), help="synthetic clients to generate")
+@with_appcontext
+def seed_cmd(app, clients):
+    """Load a seed app's definitions and, with --clients N, synthetic demo data."""
+    from .seeding import seed_app
+
+    out = seed_app(_runtime(), current_app.config["TRELLIS_SEEDS"], app, clients, progress=click.echo)
+    click.echo(json.dumps(out, ensure_ascii=False))
+
+
+@cli.group("app")
+def app_group():
+    """Export and import app definitions as folders of files."""
+
+
+@app_group.command("export")
+@click.argument("app")
+@click.argument("folder", type=click.Path(file_okay=False))
+@with_appcontext
+def export_cmd(app, folder):
+    from .meta.io import export_app
+
+    paths = export_app(_runtime(), app, folder)
+    click.echo(f"{len(paths)} files written to {folder}")
+
+
+@app_group.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@with_appcontext
+def import_cmd(folder):
+    from .meta.io import import_app
+
+    click.echo(json.dumps(import_app(_runtime(), folder), ensure_ascii=False))
+
+
+def main():
+    cli(prog_name="trellis")

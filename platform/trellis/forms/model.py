@@ -1,0 +1,141 @@
+"""FormModel: a published form definition made ready to use at runtime.
+
+It holds the field-type instances, the SQLAlchemy Table the form is materialized as
+(one column per field, named from the field id, plus the system columns), the child
+tables of sub-table fields, and the form's JSON Schema with its compiled validators.
+Built once per published version and cached by the Runtime.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+
+import sqlalchemy as sa
+
+SYSTEM_FIELDS = ("id", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at")
+ID_TYPE = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def index_name(prefix: str, table: str, column: str) -> str:
+    """An index name within PostgreSQL's 63-character limit, stable for the same inputs."""
+    name = f"{prefix}_{table}_{column}"
+    if len(name) <= 60:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:10]
+    return f"{prefix}_{table[:30]}_{column[:15]}_{digest}"
+
+
+def system_columns() -> list[sa.Column]:
+    return [
+        sa.Column("id", ID_TYPE, primary_key=True, autoincrement=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.Column("created_by", sa.Integer),
+        sa.Column("updated_by", sa.Integer),
+        sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("deleted_at", sa.DateTime),
+    ]
+
+
+class FormModel:
+    """The runtime shape of one published form (see module docstring)."""
+
+    def __init__(self, app: str, definition: dict, field_types, version: int | None = None):
+        self.app = app
+        self.definition = definition
+        self.id: str = definition["id"]
+        self.version = version
+        self.label = definition.get("label", {})
+        self.table_name = f"{app}__{self.id}"
+        self.fields = {}
+        for f in definition.get("fields", []):
+            self.fields[f["id"]] = field_types.get(f["type"])(f, self)
+        self.active = [t for t in self.fields.values() if not t.field.get("deleted")]
+        self.active_ids = {t.id for t in self.active}
+        self.title_field = definition.get("title_field") or next(
+            (t.id for t in self.active if t.key == "text"), "id")
+        self.metadata = sa.MetaData()
+        self.table = self._build_table()
+        self.child_tables = {t.id: self._build_child(t) for t in self.fields.values() if not t.has_column}
+
+    # -- tables ---------------------------------------------------------------------
+    def _build_table(self) -> sa.Table:
+        cols = system_columns()
+        for t in self.fields.values():
+            cols.extend(t.columns())
+        return sa.Table(self.table_name, self.metadata, *cols)
+
+    @cached_property
+    def indexes(self) -> list[sa.Index]:
+        """The indexes the table should have: indexed, unique, relation and user fields."""
+        table = self.table
+        out = []
+        for t in self.fields.values():
+            if not t.has_column or t.field.get("deleted"):
+                continue
+            col = table.c[t.id]
+            if t.field.get("unique"):
+                out.append(sa.Index(index_name("ux", self.table_name, t.id), col, unique=True,
+                                    sqlite_where=table.c.deleted_at.is_(None),
+                                    postgresql_where=table.c.deleted_at.is_(None)))
+            elif t.field.get("indexed") or t.references:
+                out.append(sa.Index(index_name("ix", self.table_name, t.id), col))
+        return out
+
+    def _build_child(self, sub) -> sa.Table:
+        cols = [
+            sa.Column("id", ID_TYPE, primary_key=True, autoincrement=True),
+            sa.Column("parent_id", sa.BigInteger, nullable=False, index=True),
+            sa.Column("position", sa.Integer, nullable=False),
+        ]
+        cols.extend(sub.child_columns())
+        return sa.Table(sub.child_table_name(self.table_name), self.metadata, *cols)
+
+    # -- lookups --------------------------------------------------------------------
+    def field(self, field_id: str):
+        """An active field type instance, or None."""
+        t = self.fields.get(field_id)
+        return t if t is not None and not t.field.get("deleted") else None
+
+    def readable_columns(self) -> list[str]:
+        return list(SYSTEM_FIELDS[:-1]) + [t.id for t in self.active if t.has_column]
+
+    @cached_property
+    def searchable(self) -> list:
+        return [t for t in self.active if t.searchable and t.has_column]
+
+    @cached_property
+    def relations(self) -> list:
+        return [t for t in self.active if t.references == "form"]
+
+    # -- JSON Schema ----------------------------------------------------------------
+    @cached_property
+    def json_schema(self) -> dict:
+        """Draft 2020-12 schema of a record's writable values (after coercion)."""
+        props = {t.id: t.json_schema() for t in self.active if not t.generated}
+        required = [t.id for t in self.active if t.field.get("required") and not t.generated]
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": self.label.get("zh") or self.id,
+            "type": "object",
+            "properties": props,
+            "required": required,
+        }
+
+    @cached_property
+    def fast_validator(self):
+        """fastjsonschema's compiled check (first error only); the common case is valid."""
+        import fastjsonschema
+
+        schema = {k: v for k, v in self.json_schema.items() if k != "$schema"}
+        return fastjsonschema.compile(schema)
+
+    @cached_property
+    def full_validator(self):
+        """jsonschema's validator, used to list every error once the fast check failed."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.json_schema)
+
+    def __repr__(self) -> str:
+        return f"<FormModel {self.app}.{self.id} v{self.version}>"

@@ -1,0 +1,99 @@
+"""Decimal field: a NUMERIC(20, precision) column read as float, rounded half-up to
+`precision` digits after the point when coerced."""
+from __future__ import annotations
+
+import math
+import numbers
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+
+import sqlalchemy as sa
+
+from .base import WHITESPACE, CoerceError, FieldType, number_text, shown
+
+_WIDE = Context(prec=60)
+
+
+class DecimalType(FieldType):
+    key = "decimal"
+    widget = "decimal"
+    label = {"zh": "小数", "en": "Decimal"}
+    config_schema = {
+        "type": "object",
+        "properties": {
+            "precision": {"type": "integer", "minimum": 0, "maximum": 10, "default": 2},
+            "min": {"type": "number"},
+            "max": {"type": "number"},
+        },
+    }
+    default_precision = 2
+    noun = ("数字", "number")  # used in error messages
+
+    def __init__(self, field: dict, form=None):
+        super().__init__(field, form)
+        precision = field.get("precision")
+        self.precision = self.default_precision if precision is None else int(precision)
+        self._quantum = Decimal(1).scaleb(-self.precision)
+
+    def column_type(self):
+        return sa.Numeric(20, self.precision, asdecimal=False)
+
+    def column_signature(self) -> str:
+        return f"Numeric(20,{self.precision})"
+
+    def value_schema(self) -> dict:
+        limit = 10 ** (20 - self.precision) - 1  # what NUMERIC(20, p) can hold
+        low, high = self.field.get("min"), self.field.get("max")
+        return {
+            "type": "number",
+            "minimum": -limit if low is None else max(low, -limit),
+            "maximum": limit if high is None else min(high, limit),
+        }
+
+    def coerce(self, value):
+        t = type(value)
+        if t is float:
+            if not math.isfinite(value):
+                raise self._bad(value)
+            if round(value, self.precision) == value:
+                return value
+            return self._round(Decimal(repr(value)), value)
+        if t is int:
+            return value
+        if value is None:
+            return None
+        if t is str:
+            text = value.strip(WHITESPACE)
+            if not text:
+                return None
+            try:
+                number = self.parse_text(text)
+            except ValueError:
+                raise self._bad(value) from None
+        elif t is bool:
+            raise self._bad(value)
+        elif isinstance(value, Decimal):
+            number = value
+        elif isinstance(value, numbers.Integral):
+            return int(value)
+        elif isinstance(value, numbers.Real):
+            return self.coerce(float(value))
+        else:
+            raise self._bad(value)
+        return self._round(number, value)
+
+    def parse_text(self, text: str) -> Decimal:
+        """A non-empty trimmed string -> Decimal; raises ValueError (money adds ¥, 万 ...)."""
+        return number_text(text)
+
+    def _round(self, number: Decimal, original) -> float:
+        if not number.is_finite():
+            raise self._bad(original)
+        try:
+            return float(number.quantize(self._quantum, ROUND_HALF_UP, _WIDE))
+        except InvalidOperation:
+            raise self._bad(original) from None
+
+    def _bad(self, value) -> CoerceError:
+        zh, en = self.noun
+        return CoerceError(f"invalid_{self.key}", f"“{shown(value)}”不是有效的{zh}",
+                           f"“{shown(value)}” is not a valid {en}")

@@ -1,0 +1,42 @@
+"""JSON field: any JSON value in a JSON column; a string input is parsed as JSON text."""
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+
+from .base import WHITESPACE, CoerceError, FieldType, shown
+
+
+class JsonType(FieldType):
+    key = "json"
+    widget = "json"
+    label = {"zh": "JSON 数据", "en": "JSON"}
+    sortable = False
+    filterable = False
+    config_schema = {"type": "object", "properties": {}}
+
+    def column_type(self):
+        return sa.JSON()
+
+    def value_schema(self) -> dict:
+        return {}  # any JSON value
+
+    def coerce(self, value):
+        t = type(value)
+        if t is str:
+            if not value.strip(WHITESPACE):
+                return None
+            try:
+                return json.loads(value)
+            except ValueError as exc:
+                raise CoerceError("invalid_json", f"“{shown(value)}”不是有效的 JSON:{exc.msg}",
+                                  f"“{shown(value)}” is not valid JSON: {exc.msg}") from None
+        if value is None or t in (int, bool):
+            return value
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            raise CoerceError("invalid_json", f"“{shown(value)}”无法保存为 JSON",
+                              f"“{shown(value)}” cannot be stored as JSON") from None
+        return value

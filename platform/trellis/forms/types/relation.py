@@ -1,0 +1,49 @@
+"""Relation field: the id of a record of another form (`target`) in the same app, in a
+BIGINT column; ids are checked on write (`references = "form"`). `on_delete` says what
+deleting the target record does: "restrict" (refuse), "set_null" or "cascade"."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .base import WHITESPACE, CoerceError, FieldType, read_id, shown
+
+ID_PATTERN = "^[a-z][a-z0-9_]{0,40}$"
+
+
+class RelationType(FieldType):
+    key = "relation"
+    widget = "relation"
+    label = {"zh": "关联记录", "en": "Relation"}
+    references = "form"
+    config_schema = {
+        "type": "object",
+        "required": ["target"],
+        "properties": {
+            "target": {"type": "string", "pattern": ID_PATTERN},
+            "display_field": {"type": "string", "pattern": ID_PATTERN},
+            "on_delete": {"enum": ["restrict", "set_null", "cascade"], "default": "restrict"},
+        },
+    }
+
+    def __init__(self, field: dict, form=None):
+        super().__init__(field, form)
+        self.target: str = field.get("target", "")
+        self.display_field: str | None = field.get("display_field")
+        self.on_delete: str = field.get("on_delete") or "restrict"
+
+    def column_type(self):
+        return sa.BigInteger()
+
+    def value_schema(self) -> dict:
+        return {"type": "integer", "minimum": 1}
+
+    def coerce(self, value):
+        if type(value) is int and value > 0:
+            return value
+        if value is None or (type(value) is str and not value.strip(WHITESPACE)):
+            return None
+        try:
+            return read_id(value)
+        except ValueError:
+            raise CoerceError("invalid_relation", f"“{shown(value)}”不是有效的记录编号",
+                              f"“{shown(value)}” is not a valid record id") from None

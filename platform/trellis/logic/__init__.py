@@ -1,0 +1,25 @@
+"""JsonLogic, the platform's one condition language (view filters, row scopes, automation
+conditions, flow branches).
+
+Standard operators follow json-logic-js exactly. Trellis adds, with the same meaning in
+the Python evaluator and in SQL:
+
+- `{"starts_with": [a, b]}` / `{"ends_with": [a, b]}`: true when both are strings and
+  `a` starts / ends with `b` (case-sensitive); false otherwise.
+- `{"contains": [a, b]}`: `{"in": [b, a]}`, i.e. substring of a string `a`, or strict
+  membership in an array `a`.
+- `{"is_empty": [a]}`: `a` is null, "" or []; `{"not_empty": [a]}` is its negation.
+
+`var` names are plain dotted paths (`$user.id` is the path `$user` -> `id`).
+
+API: `compile_rule(rule) -> fn(data)`, `evaluate(rule, data)`, `truthy(value)`,
+`rule_vars(rule)` (field names read), `to_sql(rule, resolve)` with `SqlField`, and
+`LogicError`.
+"""
+from .errors import LogicError
+from .evaluate import compile_rule, evaluate
+from .jsvalues import truthy
+from .rules import rule_vars
+from .sql import SqlField, to_sql
+
+__all__ = ["compile_rule", "evaluate", "truthy", "rule_vars", "to_sql", "SqlField", "LogicError"]

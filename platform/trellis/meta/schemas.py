@@ -1,0 +1,104 @@
+"""Meta-schemas: load `metadata/*.schema.json` and validate definitions against them.
+
+Every problem is reported with the JSON pointer of the offending value, bilingual.
+A form's fields are also checked against their field type's own `config_schema`.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from ..errors import DefinitionInvalid, bilingual
+
+KINDS = ("app", "form", "view")
+
+
+def metadata_dir() -> Path:
+    """The meta-schema folder: shipped inside the package, or the repository's metadata/."""
+    packaged = Path(str(resources.files("trellis"))) / "_metadata"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "metadata"
+
+
+@lru_cache(maxsize=None)
+def _schemas() -> dict[str, dict]:
+    out = {}
+    for path in sorted(metadata_dir().glob("*.schema.json")):
+        out[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    schemas = _schemas()
+    name = f"{kind}.schema.json"
+    if name not in schemas:
+        raise KeyError(f"no meta-schema for kind {kind!r}")
+    registry = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
+    ).with_resources(
+        (n, Resource.from_contents(s)) for n, s in schemas.items()
+    )
+    return Draft202012Validator(schemas[name], registry=registry)
+
+
+def meta_schema(kind: str) -> dict:
+    return _schemas()[f"{kind}.schema.json"]
+
+
+def pointer(path) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _problem(ptr: str, zh: str, en: str, code: str = "invalid") -> dict:
+    return {"pointer": ptr, "code": code, "message": bilingual(f"{ptr or '/'}:{zh}", f"{ptr or '/'}: {en}")}
+
+
+def schema_problems(kind: str, body, prefix=()) -> list[dict]:
+    """Problems of `body` against the kind's meta-schema (empty list when valid)."""
+    problems = []
+    for err in sorted(validator(kind).iter_errors(body), key=lambda e: list(e.absolute_path)):
+        ptr = pointer(list(prefix) + list(err.absolute_path))
+        problems.append(_problem(ptr, f"不符合规范({err.validator}):{err.message}", err.message, err.validator))
+    return problems
+
+
+def field_problems(fields, field_types, prefix="/fields") -> list[dict]:
+    """Check each field's type exists and its type-specific keys fit the type's config schema."""
+    problems = []
+    seen = set()
+    for i, field in enumerate(fields or []):
+        if not isinstance(field, dict):
+            continue
+        ptr = f"{prefix}/{i}"
+        fid = field.get("id")
+        if fid in seen:
+            problems.append(_problem(f"{ptr}/id", f"字段标识 {fid} 重复", f"duplicate field id {fid}", "duplicate"))
+        seen.add(fid)
+        ftype = field.get("type")
+        if ftype not in field_types:
+            problems.append(_problem(f"{ptr}/type", f"未知的字段类型 {ftype}", f"unknown field type {ftype}", "unknown_type"))
+            continue
+        cls = field_types.get(ftype)
+        for err in Draft202012Validator(cls.config_schema).iter_errors(field):
+            sub = pointer(list(err.absolute_path))
+            problems.append(_problem(f"{ptr}{sub}", f"字段 {fid}({ftype})配置无效:{err.message}",
+                                     f"field {fid} ({ftype}): {err.message}", err.validator))
+        if ftype == "sub_table":
+            problems += field_problems(field.get("fields"), field_types, f"{ptr}/fields")
+    return problems
+
+
+def check(kind: str, body, field_types=None) -> None:
+    """Raise DefinitionInvalid listing every problem, each with its JSON pointer."""
+    problems = schema_problems(kind, body)
+    if kind == "form" and isinstance(body, dict) and field_types is not None:
+        problems += field_problems(body.get("fields"), field_types)
+    if problems:
+        raise DefinitionInvalid(problems)

@@ -1,0 +1,77 @@
+"""Checks that need the database, batched per write: uniqueness (within the batch and
+against stored rows) and references (relation and user ids must exist)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .validation import field_error
+
+CHUNK = 900  # stays under SQLite's bound-parameter limit
+
+
+def _chunks(values: list, n: int = CHUNK):
+    for i in range(0, len(values), n):
+        yield values[i:i + n]
+
+
+def unique_errors(conn, form, docs: list[dict], rows: list[int | None], self_ids: list | None = None) -> list:
+    """Errors for unique fields whose values repeat in `docs` or exist in another live row."""
+    out = []
+    table = form.table
+    for t in form.active:
+        if not t.field.get("unique") or not t.has_column:
+            continue
+        seen: dict = {}
+        for i, doc in enumerate(docs):
+            v = doc.get(t.id)
+            if v is None:
+                continue
+            key = t.to_db(v)
+            if key in seen:
+                out.append(field_error(form, t.id, "duplicate", f"值 {v} 与第 {seen[key] + 1} 行重复",
+                                       f"value {v} repeats row {seen[key] + 1}", rows[i]))
+            else:
+                seen[key] = i
+        if not seen:
+            continue
+        col = table.c[t.id]
+        taken: dict = {}
+        for part in _chunks(list(seen)):
+            q = sa.select(col, table.c.id).where(col.in_(part), table.c.deleted_at.is_(None))
+            taken.update({v: rid for v, rid in conn.execute(q)})
+        for key, i in seen.items():
+            rid = taken.get(key)
+            if rid is not None and (self_ids is None or self_ids[i] != rid):
+                v = docs[i].get(t.id)
+                out.append(field_error(form, t.id, "unique", f"值 {v} 已被记录 {rid} 使用",
+                                       f"value {v} is already used by record {rid}", rows[i]))
+    return out
+
+
+def reference_errors(conn, runtime, form, docs: list[dict], rows: list[int | None]) -> list:
+    """Errors for relation / user values that point at nothing (or at a deleted record)."""
+    out = []
+    for t in form.active:
+        if t.references is None or not t.has_column:
+            continue
+        wanted = {doc[t.id] for doc in docs if doc.get(t.id) is not None}
+        if not wanted:
+            continue
+        if t.references == "form":
+            target = runtime.form(form.app, t.target).table
+            idcol, live = target.c.id, target.c.deleted_at.is_(None)
+        else:
+            target = runtime.user_table()
+            if target is None:
+                continue
+            idcol, live = target.c.id, sa.true()
+        found = set()
+        for part in _chunks(sorted(wanted)):
+            found.update(conn.execute(sa.select(idcol).where(idcol.in_(part), live)).scalars())
+        for i, doc in enumerate(docs):
+            v = doc.get(t.id)
+            if v is not None and v not in found:
+                what = ("记录", "record") if t.references == "form" else ("用户", "user")
+                out.append(field_error(form, t.id, "not_found", f"{what[0]} {v} 不存在",
+                                       f"{what[1]} {v} does not exist", rows[i]))
+    return out

@@ -1,0 +1,68 @@
+"""The ordered lifecycle dispatch every write goes through.
+
+Events: before_save, after_insert, after_update, after_delete (after_restore too).
+Handlers receive a `WriteContext` for a whole batch, so a bulk write of 1,000 rows is
+one call per handler, not 1,000. They run inside the write's transaction (an exception
+rolls everything back); work that must leave the request is queued with
+`ctx.after_commit(fn)` and runs once the transaction has committed. Rules, flows,
+webhooks and the audit log subscribe here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+EVENTS = ("before_save", "after_insert", "after_update", "after_delete", "after_restore")
+
+
+@dataclass
+class WriteContext:
+    """One batch write: the form, the connection in its transaction, who writes, the rows."""
+
+    runtime: Any
+    form: Any
+    conn: Any
+    actor: Any
+    event: str = ""
+    records: list[dict] = field(default_factory=list)   # new state (JSON form)
+    old: list[dict | None] = field(default_factory=list)  # previous state, for updates/deletes
+    errors: list[dict] = field(default_factory=list)    # before_save handlers may add FieldErrors
+    _after_commit: list[Callable[[], None]] = field(default_factory=list)
+
+    def after_commit(self, fn: Callable[[], None]) -> None:
+        self._after_commit.append(fn)
+
+
+class Lifecycle:
+    """Subscriptions per event, run in ascending `order` (ties: subscription order)."""
+
+    def __init__(self):
+        self._handlers: dict[str, list[tuple[int, int, str, Callable]]] = {e: [] for e in EVENTS}
+        self._seq = 0
+
+    def subscribe(self, event: str, handler: Callable[[WriteContext], None], order: int = 100,
+                  name: str | None = None, forms: set[tuple[str, str]] | None = None) -> None:
+        if event not in self._handlers:
+            raise KeyError(f"unknown lifecycle event {event!r}")
+        self._seq += 1
+        wrapped = handler if forms is None else _only(forms, handler)
+        self._handlers[event].append((order, self._seq, name or getattr(handler, "__name__", "handler"), wrapped))
+        self._handlers[event].sort(key=lambda h: (h[0], h[1]))
+
+    def unsubscribe(self, event: str, name: str) -> None:
+        self._handlers[event] = [h for h in self._handlers[event] if h[2] != name]
+
+    def handlers(self, event: str) -> list[str]:
+        return [h[2] for h in self._handlers[event]]
+
+    def dispatch(self, event: str, ctx: WriteContext) -> None:
+        ctx.event = event
+        for _order, _seq, _name, fn in self._handlers[event]:
+            fn(ctx)
+
+
+def _only(forms, handler):
+    def run(ctx):
+        if (ctx.form.app, ctx.form.id) in forms:
+            handler(ctx)
+    return run

@@ -1,0 +1,184 @@
+"""Reading records: get one, list many (JsonLogic filter, multi-key sort, keyset cursor or
+page numbers, text search, field selection, batched relation expansion, counts).
+
+Everything runs inside the database: the filter is compiled to SQL, the sort uses the
+indexes, expansion is one query per relation field for the whole page.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ..errors import BadRequest, NotFound
+from ..forms.model import SYSTEM_FIELDS
+from . import counting
+from .checks import _chunks
+from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
+from .sqlfields import resolver
+from .subtables import read_children
+
+MAX_LIMIT = 1000
+
+
+def _bad_field(name: str, where: str):
+    zh = {"fields": "字段", "sort": "排序", "expand": "展开", "filter": "筛选条件"}[where]
+    return BadRequest(f"{zh}中的字段 {name} 不存在", f"unknown field {name} in {where}",
+                      code="unknown_field", details={"field": name, "param": where})
+
+
+def select_fields(form, fields) -> list[str]:
+    """Validated field ids to return (system fields always included)."""
+    if not fields:
+        return [t.id for t in form.active]
+    out = []
+    for name in fields:
+        if name in SYSTEM_FIELDS:
+            continue
+        if form.field(name) is None:
+            raise _bad_field(name, "fields")
+        out.append(name)
+    return out
+
+
+def to_json(form, row, fields: list[str]) -> dict:
+    rec = {k: row[k] for k in ("id", "version", "created_by", "updated_by")}
+    rec["created_at"] = row["created_at"].isoformat() if row["created_at"] else None
+    rec["updated_at"] = row["updated_at"].isoformat() if row["updated_at"] else None
+    if row.get("deleted_at") is not None:
+        rec["deleted_at"] = row["deleted_at"].isoformat()
+    fmap = form.fields
+    for name in fields:
+        t = fmap[name]
+        if t.has_column:
+            v = row[name]
+            rec[name] = t.from_db(v) if v is not None else None
+    return rec
+
+
+def _columns(form, fields: list[str]):
+    t = form.table
+    cols = [t.c[n] for n in SYSTEM_FIELDS]
+    cols += [t.c[n] for n in fields if form.fields[n].has_column]
+    return cols
+
+
+def _attach_children(conn, form, records: list[dict], fields: list[str]) -> None:
+    ids = [r["id"] for r in records]
+    for name in fields:
+        if name in form.child_tables:
+            kids = read_children(conn, form, name, ids)
+            for r in records:
+                r[name] = kids.get(r["id"], [])
+
+
+def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=False) -> list[dict]:
+    """Records by id in the given order (live ones; deleted ones only with deleted=True)."""
+    form = service.form
+    names = select_fields(form, fields)
+    t = form.table
+    found = {}
+    for part in _chunks(list(ids)):
+        q = sa.select(*_columns(form, names)).where(t.c.id.in_(part))
+        q = q.where(t.c.deleted_at.is_not(None) if deleted else t.c.deleted_at.is_(None))
+        if lock and conn.dialect.name == "postgresql":
+            q = q.with_for_update()
+        for row in conn.execute(q).mappings():
+            found[row["id"]] = to_json(form, row, names)
+    records = [found[i] for i in ids if i in found]
+    _attach_children(conn, form, records, names)
+    return records
+
+
+def get(service, record_id: int, *, fields=None, expand=None, deleted=False, conn=None) -> dict:
+    if conn is None:
+        with service.runtime.engine.connect() as c:
+            return get(service, record_id, fields=fields, expand=expand, deleted=deleted, conn=c)
+    rows = fetch(conn, service, [record_id], fields=fields, deleted=deleted)
+    if not rows:
+        raise NotFound(f"记录 {record_id} 不存在", f"record {record_id} not found")
+    if expand:
+        expand_relations(conn, service, rows, expand)
+    return rows[0]
+
+
+def _search(form, q: str):
+    text = q.strip()
+    if not text:
+        return None
+    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    conds = [form.table.c[t.id].like(f"%{esc}%", escape="\\") for t in form.searchable]
+    return sa.or_(*conds) if conds else sa.false()
+
+
+def base_query(service, *, filter=None, q=None):
+    """The WHERE clause of a listing: live rows, the filter, the search."""
+    from ..logic import rule_vars, to_sql
+
+    form = service.form
+    t = form.table
+    where = [t.c.deleted_at.is_(None)]
+    if filter not in (None, {}, True):
+        for name in sorted(rule_vars(filter)):
+            if name.split(".")[0] not in SYSTEM_FIELDS and form.field(name.split(".")[0]) is None:
+                raise _bad_field(name, "filter")
+        where.append(to_sql(filter, resolver(form)))
+    if q:
+        cond = _search(form, q)
+        if cond is not None:
+            where.append(cond)
+    return where
+
+
+def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page=None, q=None,
+                 fields=None, expand=None, count="estimate", conn=None) -> dict:
+    if conn is None:
+        with service.runtime.engine.connect() as c:
+            return list_records(service, filter=filter, sort=sort, limit=limit, cursor=cursor, page=page, q=q,
+                                fields=fields, expand=expand, count=count, conn=c)
+    form = service.form
+    limit = max(1, min(int(limit or 50), MAX_LIMIT))
+    names = select_fields(form, fields)
+    where = base_query(service, filter=filter, q=q)
+    keys = order_by(form, sort, _bad_field, conn.dialect.name == "postgresql")
+    stmt = sa.select(*_columns(form, names)).where(*where)
+    if cursor:
+        stmt = stmt.where(keyset_condition(keys, decode_cursor(cursor, keys)))
+    elif page:
+        stmt = stmt.offset((max(1, int(page)) - 1) * limit)
+    stmt = stmt.order_by(*[k.clause for k in keys]).limit(limit + 1)
+    rows = conn.execute(stmt).mappings().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [to_json(form, r, names) for r in rows]
+    _attach_children(conn, form, items, names)
+    if expand:
+        expand_relations(conn, service, items, expand)
+    out = {"items": items, "next": encode_cursor(keys, rows[-1]) if more and rows else None}
+    if count != "none" and not cursor:
+        out.update(counting.count(conn, form, where, mode=count, threshold=service.runtime.count_threshold))
+    return out
+
+
+def expand_relations(conn, service, records: list[dict], expand) -> None:
+    """Replace relation / user ids by small objects, one query per field for all records."""
+    form = service.form
+    for name in expand:
+        t = form.field(name)
+        if t is None or t.references is None:
+            raise _bad_field(name, "expand")
+        ids = sorted({r[name] for r in records if r.get(name) is not None})
+        if not ids:
+            continue
+        if t.references == "form":
+            target = service.runtime.form(form.app, t.target)
+            title = t.field.get("display_field") or target.title_field
+            tab = target.table
+            cols = [tab.c.id] + ([tab.c[title]] if title in tab.c and title != "id" else [])
+            found = {}
+            for part in _chunks(ids):
+                for row in conn.execute(sa.select(*cols).where(tab.c.id.in_(part))).mappings():
+                    found[row["id"]] = {"id": row["id"], "title": row.get(title, row["id"])}
+        else:
+            found = service.runtime.users_by_id(conn, ids)
+        for r in records:
+            if r.get(name) is not None:
+                r[name] = found.get(r[name], {"id": r[name], "title": None})

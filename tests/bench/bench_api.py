@@ -1,0 +1,170 @@
+"""Benchmarks of the record API over real HTTP on loopback.
+
+1. List on the `client` form of the futures CRM (default 1,000,000 rows): filter on risk
+   level + equity range, sort by equity, limit 50; p50 / p95, against the same SQL run
+   through the raw sqlite3 driver behind an empty Flask route (same server, same run).
+   Goal: p50 <= 10 ms and ratio <= 3.
+2. Bulk create through the API in batches of 1,000 with validation, against raw
+   `executemany` of the same rows. Goal: >= 10,000 rows/s.
+
+Usage: python tests/bench/bench_api.py [--clients N] [--requests R] [--db DIR]
+(--db reuses a seeded database folder across runs.)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+from common import Server, make_app, percentiles
+
+FILTER_SQL = ("SELECT * FROM futures_crm__client WHERE deleted_at IS NULL AND risk_level IN (?, ?) "
+              "AND equity >= ? AND equity <= ? ORDER BY equity DESC, id ASC LIMIT 51")
+
+
+def raw_route(app):
+    """The baseline: the same SQL through the raw driver behind an empty Flask route."""
+    from flask import jsonify, request
+
+    state = {}
+
+    @app.get("/raw/list")
+    def raw_list():
+        conn = state.get("conn")
+        if conn is None:
+            conn = state["conn"] = sqlite3.connect(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///"):],
+                                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+        a = request.args
+        rows = conn.execute(FILTER_SQL, (a["r1"], a["r2"], float(a["lo"]), float(a["hi"]))).fetchall()
+        return jsonify({"items": [dict(r) for r in rows[:50]]})
+
+
+def seed(app, clients: int) -> None:
+    from trellis.seeding import seed_app
+
+    rt = app.extensions["trellis"]
+    with app.app_context():
+        if rt.store.published("futures_crm", "form", "client") is not None:
+            with rt.engine.connect() as conn:
+                n = conn.exec_driver_sql("SELECT count(*) FROM futures_crm__client").scalar()
+            if n >= clients:
+                return
+        t = time.perf_counter()
+        seed_app(rt, app.config["TRELLIS_SEEDS"], "futures_crm", clients, progress=lambda *_: None)
+        print(f"seeded {clients:,} clients in {time.perf_counter() - t:.1f} s")
+
+
+def bench_list(srv: Server, requests: int) -> dict:
+    rng = random.Random(11)
+    levels = ["C1", "C2", "C3", "C4", "C5"]
+    cases = []
+    for _ in range(requests):
+        r1, r2 = rng.sample(levels, 2)
+        lo = rng.choice([10_000, 50_000, 100_000, 200_000])
+        hi = lo * rng.choice([2, 5, 10])
+        cases.append((r1, r2, lo, hi))
+
+    def api_path(c):
+        flt = {"and": [{"in": [{"var": "risk_level"}, [c[0], c[1]]]},
+                       {">=": [{"var": "equity"}, c[2]]}, {"<=": [{"var": "equity"}, c[3]]}]}
+        q = urllib.parse.urlencode({"filter": json.dumps(flt), "sort": "-equity", "limit": 50, "count": "none"})
+        return "/api/v1/apps/futures_crm/forms/client/records?" + q
+
+    def raw_path(c):
+        return "/raw/list?" + urllib.parse.urlencode({"r1": c[0], "r2": c[1], "lo": c[2], "hi": c[3]})
+
+    out = {}
+    for name, make in (("raw", raw_path), ("api", api_path)):
+        for c in cases[:20]:  # warm caches
+            srv.request("GET", make(c))
+        times = []
+        for c in cases:
+            t = time.perf_counter()
+            status, payload = srv.request("GET", make(c))
+            times.append(time.perf_counter() - t)
+            assert status == 200, payload[:300]
+        out[name] = percentiles(times)
+    # the count a first page asks for (estimated past the threshold), measured apart
+    times = []
+    for c in cases[: max(20, requests // 5)]:
+        t = time.perf_counter()
+        srv.request("GET", api_path(c).replace("count=none", "count=estimate"))
+        times.append(time.perf_counter() - t)
+    out["api_with_count"] = percentiles(times)
+    return out
+
+
+def bench_bulk(home: Path, rows: int = 20_000) -> dict:
+    app = make_app(home / "bulk")
+    from trellis.meta.io import import_app
+
+    rt = app.extensions["trellis"]
+    with app.app_context():
+        import_app(rt, Path(app.config["TRELLIS_SEEDS"]) / "futures_crm")
+    srv = Server(app)
+    srv.login()
+    rng = random.Random(5)
+    data = [{"name": f"客户{i}", "mobile": f"139{i:08d}", "risk_level": rng.choice(["C1", "C2", "C3", "C4", "C5"]),
+             "equity": round(rng.uniform(1e4, 1e6), 2), "opened_at": "2024-03-01", "status": "active",
+             "margin_ratio": 0.35, "channel_preference": ["sms", "app"], "remark": "批量导入"} for i in range(rows)]
+    form = rt.form("futures_crm", "client")
+    data = [{k: v for k, v in r.items() if k in form.fields} for r in data]
+    t = time.perf_counter()
+    for i in range(0, rows, 1000):
+        status, payload = srv.request("POST", "/api/v1/apps/futures_crm/forms/client/records/bulk",
+                                      {"create": data[i:i + 1000]})
+        assert status == 200, payload[:500]
+    api_s = time.perf_counter() - t
+    srv.close()
+    # baseline: raw executemany of the same values into a same-shaped table
+    db = app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///"):]
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE raw_client AS SELECT * FROM futures_crm__client WHERE 0")
+    cols = list(data[0]) + ["created_at", "updated_at", "version"]
+    sql = f"INSERT INTO raw_client ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    values = [tuple(json.dumps(v) if isinstance(v, list) else v for v in r.values()) +
+              ("2026-01-01 00:00:00", "2026-01-01 00:00:00", 1) for r in data]
+    t = time.perf_counter()
+    for i in range(0, rows, 1000):
+        conn.executemany(sql, values[i:i + 1000])
+        conn.commit()
+    raw_s = time.perf_counter() - t
+    conn.close()
+    return {"rows": rows, "api_rows_s": rows / api_s, "raw_rows_s": rows / raw_s}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=1_000_000)
+    ap.add_argument("--requests", type=int, default=300)
+    ap.add_argument("--bulk-rows", type=int, default=20_000)
+    ap.add_argument("--db", type=Path, default=None)
+    args = ap.parse_args()
+    home = args.db or Path(tempfile.mkdtemp(prefix="trellis-bench-"))
+    app = make_app(home / "list", raw_route)
+    seed(app, args.clients)
+    srv = Server(app)
+    srv.login()
+    res = bench_list(srv, args.requests)
+    srv.close()
+    (r50, r95), (a50, a95), (c50, c95) = res["raw"], res["api"], res["api_with_count"]
+    print(f"list {args.clients:,} clients, filter risk_level+equity range, sort -equity, limit 50, "
+          f"{args.requests} requests over HTTP:")
+    print(f"  raw driver route: p50 {r50 * 1e3:.2f} ms  p95 {r95 * 1e3:.2f} ms")
+    print(f"  Trellis API:      p50 {a50 * 1e3:.2f} ms  p95 {a95 * 1e3:.2f} ms  "
+          f"ratio p50 {a50 / r50:.2f} p95 {a95 / r95:.2f} (goal p50 <= 10 ms, ratio <= 3)")
+    print(f"  API + estimated count (first page): p50 {c50 * 1e3:.2f} ms  p95 {c95 * 1e3:.2f} ms")
+    b = bench_bulk(home, args.bulk_rows)
+    print(f"bulk create {b['rows']:,} clients via API in batches of 1,000 with validation: "
+          f"{b['api_rows_s']:,.0f} rows/s; raw executemany {b['raw_rows_s']:,.0f} rows/s; "
+          f"ratio {b['api_rows_s'] / b['raw_rows_s']:.2f} (goal >= 10,000 rows/s)")
+
+
+if __name__ == "__main__":
+    main()

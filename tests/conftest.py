@@ -1,0 +1,134 @@
+"""Shared fixtures: databases (SQLite always; PostgreSQL when it answers), a Runtime
+without Flask for engine tests, and a Flask app with an admin JWT for API tests."""
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "platform"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from trellis import migrate  # noqa: E402
+from trellis.database import make_engine  # noqa: E402
+from trellis.runtime import Runtime  # noqa: E402
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+SHARED = ROOT.parent / "shared"
+
+
+def _pg_error() -> str | None:
+    try:
+        eng = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with eng.connect() as conn:
+            conn.execute(sa.text("select 1"))
+        eng.dispose()
+        return None
+    except Exception as e:  # any failure means: skip the PostgreSQL path, saying why
+        return str(e).splitlines()[0]
+
+
+PG_ERROR = _pg_error()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A fresh PostgreSQL database for this test session (dropped afterwards)."""
+    if PG_ERROR:
+        pytest.skip(f"PostgreSQL not reachable at 127.0.0.1:5432: {PG_ERROR}")
+    name = f"trellis_test_{secrets.token_hex(4)}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _fresh_pg_schema(url: str) -> str:
+    """Each test on PostgreSQL gets its own schema, via the connection's search_path."""
+    schema = f"t_{secrets.token_hex(4)}"
+    eng = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with eng.connect() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    eng.dispose()
+    return schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """An empty database with the platform's tables, on each dialect."""
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    else:
+        url = request.getfixturevalue("pg_url")
+        schema = _fresh_pg_schema(url)
+        eng = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path):
+    eng = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def runtime(engine):
+    return Runtime(engine, ttl=0)
+
+
+@pytest.fixture
+def sqlite_runtime(sqlite_engine):
+    return Runtime(sqlite_engine, ttl=0)
+
+
+def load_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """One Flask app per session (SQLite) with an admin user `admin` / `admin-pass-1`."""
+    from trellis import create_app
+    from trellis.setup import init_db
+
+    home = tmp_path_factory.mktemp("home")
+    flask_app = create_app({"TRELLIS_HOME": str(home), "TESTING": True, "TRELLIS_DEFINITION_TTL": 0,
+                            "WTF_CSRF_ENABLED": False})
+    init_db(flask_app, admin_password="admin-pass-1")
+    return flask_app
+
+
+@pytest.fixture(scope="session")
+def token(app):
+    client = app.test_client()
+    r = client.post("/api/v1/security/login",
+                    json={"username": "admin", "password": "admin-pass-1", "provider": "db", "refresh": True})
+    assert r.status_code == 200, r.get_data(as_text=True)
+    return r.get_json()["access_token"]
+
+
+@pytest.fixture
+def api(app, token):
+    """A test client that sends the admin's JWT."""
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    class Api:
+        def __getattr__(self, method):
+            def call(url, **kw):
+                kw.setdefault("headers", {}).update(headers)
+                return getattr(client, method)(url, **kw)
+            return call
+    return Api()
