@@ -2,6 +2,7 @@
 security REST API with JWT login), the Trellis runtime and the REST API."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from flask import Flask, jsonify, send_from_directory
@@ -14,6 +15,7 @@ FRONTEND_DIST = REPO_ROOT / "frontend" / "dist"
 
 
 def create_app(config: dict | None = None) -> Flask:
+    logging.getLogger("flask_appbuilder").setLevel(logging.ERROR)
     app = Flask("trellis", static_folder=None)
     cfg = load_config(config)
     app.config.update(cfg)

@@ -26,7 +26,8 @@ def configure_engine(engine: sa.Engine) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        # writes take the lock up front, so what a write read stays true until it commits
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("trellis_write") else "BEGIN")
 
     return engine
 

@@ -97,7 +97,7 @@ class Runtime:
     def transaction(self):
         """One write transaction; work queued for after the commit runs once it commits."""
         pending: list = []
-        with self.engine.begin() as conn:
+        with self.engine.execution_options(trellis_write=True).begin() as conn:
             conn.info["trellis_after_commit"] = pending
             try:
                 yield conn
@@ -105,6 +105,13 @@ class Runtime:
                 conn.info.pop("trellis_after_commit", None)
         for fn in pending:
             self.tasks.run_after_commit(fn)
+
+    def analyze(self, app: str) -> None:
+        """Refresh the planner's statistics of an app's tables (after bulk loads)."""
+        prep = self.engine.dialect.identifier_preparer
+        with self.engine.begin() as conn:
+            for form in self.forms_of(app):
+                conn.exec_driver_sql(f"ANALYZE {prep.quote(form.table_name)}")
 
     # -- services the record service uses -------------------------------------------
     def sequences(self, conn, now) -> SequenceContext:

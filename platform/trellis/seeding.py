@@ -81,4 +81,5 @@ def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=pr
             done_clients += len(rows)
             rate = sum(counts.values()) / max(time.monotonic() - started, 1e-9)
             progress(f"  {done_clients}/{clients} clients, {sum(counts.values())} rows, {rate:,.0f} rows/s")
+    runtime.analyze(app)
     return {"definitions": result, "rows": counts, "seconds": round(time.monotonic() - started, 1)}

@@ -35,6 +35,7 @@ class Server:
         from werkzeug.serving import WSGIRequestHandler, make_server
 
         WSGIRequestHandler.protocol_version = "HTTP/1.1"
+        WSGIRequestHandler.log_request = lambda *a, **k: None
         self.httpd = make_server("127.0.0.1", 0, app, threaded=False)
         self.port = self.httpd.server_port
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

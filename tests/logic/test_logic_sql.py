@@ -190,8 +190,9 @@ def _check(crm, rule):
     with engine.connect() as conn:
         got = conn.execute(sa.select(table.c.id).where(expr).order_by(table.c.id)).scalars().all()
         rest = conn.execute(sa.select(table.c.id).where(sa.not_(expr)).order_by(table.c.id)).scalars().all()
-    want = [r["id"] for r in json_rows if truthy(evaluate(rule, r))]
-    want_raw = [r["id"] for r in raw_rows if truthy(evaluate(rule, r))]
+    user = {"$user": {"qty": 5}}
+    want = [r["id"] for r in json_rows if truthy(evaluate(rule, {**r, **user}))]
+    want_raw = [r["id"] for r in raw_rows if truthy(evaluate(rule, {**r, **user}))]
     assert want == want_raw, f"JSON and raw rows disagree for {json.dumps(rule)}"
     assert got == want, f"{json.dumps(rule, ensure_ascii=False)}: SQL {got}, evaluator {want}"
     assert rest == [r["id"] for r in json_rows if r["id"] not in want], f"NOT {json.dumps(rule)}"
@@ -232,6 +233,8 @@ MATRIX = [
     {"in": [None, V("tags")]},
     {"in": ["1", V("tags")]},
     {"in": [2.5, V("tags")]},
+    {"in": [V("tags"), ["vip", None]]},
+    {"===": [V("tags"), "vip"]},
     {"in": ["b", V("name")]},
     {"in": ["_", V("name")]},
     {"in": ["%", V("name")]},
@@ -305,7 +308,7 @@ REFUSED = [
     {"!!": V("meta")},
     {"==": [{"and": [V("qty"), 1]}, 1]},
     {"missing": ["qty"]},
-    {"var": {"cat": ["q", "ty"]}},
+    {"var": {"cat": ["q", {"var": "status"}]}},
     {"some": [V("tags"), {"==": [V(""), "vip"]}]},
     {"<": [V("name"), V("status")]},
     {"==": [V("qty"), 2**60]},
@@ -379,3 +382,14 @@ def test_random_rules_agree_or_are_refused(crm):
         _check(crm, rule)
     print(f"\n[{crm[0].dialect.name}] random rules: {compiled} compiled and agreed, {refused} refused")
     assert compiled >= 250
+
+
+def test_resolver_may_return_any_object_with_column_and_kind(crm):
+    class Field:
+        def __init__(self, column, kind):
+            self.column, self.kind = column, kind
+
+    table = crm[1]
+    expr = to_sql({"in": ["vip", V("tags")]}, lambda name: Field(table.c.tags, "json_array"))
+    with crm[0].connect() as conn:
+        assert conn.execute(sa.select(table.c.id).where(expr).order_by(table.c.id)).scalars().all() == [1, 5, 10]

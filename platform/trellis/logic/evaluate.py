@@ -9,6 +9,11 @@ JSON text.
 
 Semantics are those of json-logic-js (see jsvalues). The returned value may share lists
 and objects with the rule or the data; treat it as read-only.
+
+Besides the standard operators, Trellis defines (identically in the SQL compiler):
+`starts_with` / `ends_with` [a, b] (both strings, case-sensitive), `contains` [a, b]
+(= `in` [b, a]: substring, or strict array membership), and `is_empty` / `not_empty`
+(null, "" or []).
 """
 from __future__ import annotations
 

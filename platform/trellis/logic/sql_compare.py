@@ -120,6 +120,8 @@ def _equal_literal(op, val: Val, c, strict: bool):
 def _equality_target(op, k, c, strict):
     """The column value that equals literal `c` under JS (==/===), or _NEVER."""
     ck = c.__class__
+    if k == "json_array" and strict:
+        return _NEVER
     if k in _JSON:
         raise not_sql(op, "JSON 字段只能与 null 比较", "a JSON field can only be compared with null")
     if k == "number":
@@ -290,7 +292,9 @@ def membership(op: str, needle, hay):
 def _member_of_list(op, val: Val, items: list):
     has_null = (not val.nan) and val.nullable and any(x is None for x in items)
     k = val.kind
-    if k in _JSON:
+    if k == "json_array":
+        return pred(JsonNull(val.expr)) if has_null else Const(False)
+    if k == "json":
         raise not_sql(op, "JSON 字段不能作为被查找的值", "a JSON field as the value looked up")
     if k == "bool":
         return conjunction([equal("===", val, Const(x)) for x in items if x is None or x.__class__ is bool],

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ClauseElement, ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 KINDS = frozenset({"text", "number", "bool", "date", "datetime", "json_array", "json"})
@@ -78,9 +78,16 @@ def kind_of_type(t) -> str | None:
 
 
 def as_operand(resolved):
-    """Turn what a resolver returned into a Const, a Val, or None (unsupported type)."""
+    """Turn what a resolver returned into a Const, a Val, or None (unsupported type).
+
+    Accepted: a SqlField or any object with `column` and `kind` (and optionally
+    `nullable`), a column expression or ORM attribute, or a bound literal (a constant).
+    """
     if isinstance(resolved, SqlField):
         return Val(_clause(resolved.column), resolved.kind, resolved.nullable)
+    if not isinstance(resolved, ClauseElement) and hasattr(resolved, "column") and hasattr(resolved, "kind"):
+        field = SqlField(resolved.column, resolved.kind, getattr(resolved, "nullable", True))
+        return Val(_clause(field.column), field.kind, field.nullable)
     resolved = _clause(resolved)
     if isinstance(resolved, BindParameter) and resolved.callable is None:
         from .jsvalues import normalize

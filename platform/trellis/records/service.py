@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from ..actor import SYSTEM, Actor
 from ..errors import Conflict, NotFound, ValidationFailed
 from . import checks, reading
+from .inserting import after_explicit_ids, insert_many, reserve_ids
 from .lifecycle import WriteContext
 from .ondelete import apply_on_delete
 from .subtables import write_children
@@ -121,12 +122,14 @@ class RecordService:
 
     def _insert(self, conn, values: list[dict], keep_ids: bool) -> list[int]:
         if keep_ids and all("id" in v for v in values):
-            conn.execute(self.table.insert(), values)
+            insert_many(conn, self.table, values)
+            after_explicit_ids(conn, self.table)
             return [v["id"] for v in values]
-        if len(values) == 1:
-            return [conn.execute(self.table.insert().returning(self.table.c.id), values[0]).scalar_one()]
-        stmt = self.table.insert().returning(self.table.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(stmt, values).scalars())
+        ids = reserve_ids(conn, self.table, len(values))
+        for v, rid in zip(values, ids):
+            v["id"] = rid
+        insert_many(conn, self.table, values)
+        return ids
 
     # -- update ---------------------------------------------------------------------
     def update(self, record_id: int, patch: dict, *, version: int | None = None, conn=None) -> dict:

@@ -1,0 +1,60 @@
+"""Fast batch inserts: ids are reserved first (so no RETURNING is needed), then the rows go
+to the driver's executemany in one statement, with SQLAlchemy's own per-type bind
+processors applied once per value (the stored format is the same as through Core)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+
+def reserve_ids(conn, table: sa.Table, n: int) -> list[int]:
+    """n new ids for `table`, inside the caller's (write-locked) transaction."""
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(sa.text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                            {"t": table.name, "n": n}).scalars()
+        return list(rows)
+    top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar()
+    return list(range(top + 1, top + n + 1))
+
+
+def after_explicit_ids(conn, table: sa.Table) -> None:
+    """Move PostgreSQL's id sequence past ids inserted explicitly (seeds, imports)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
+                             f"(SELECT coalesce(max(id), 1) FROM {conn.dialect.identifier_preparer.quote(table.name)}))"),
+                     {"t": table.name})
+
+
+def insert_many(conn, table: sa.Table, rows: list[dict]) -> None:
+    """executemany of `rows` (all with the same keys as the first row's, plus missing as NULL)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    for r in rows[1:]:
+        if len(r) != len(names):
+            names = list(dict.fromkeys(k for row in rows for k in row))
+            break
+    cols = [table.c[n] for n in names]
+    stmt = table.insert().values({n: sa.bindparam(n) for n in names})
+    compiled = stmt.compile(dialect=conn.dialect)
+    procs = [c.type._cached_bind_processor(conn.dialect) for c in cols]
+    pairs = list(zip(names, procs))
+    if compiled.positional:
+        order = [compiled.binds[name].key if name in compiled.binds else name for name in compiled.positiontup]
+        index = {n: i for i, n in enumerate(names)}
+        pos = [index[k] for k in order]
+        params = []
+        for r in rows:
+            vals = [None] * len(names)
+            for i, (n, p) in enumerate(pairs):
+                v = r.get(n)
+                vals[i] = p(v) if p is not None and v is not None else v
+            params.append(tuple(vals[i] for i in pos))
+    else:
+        params = []
+        for r in rows:
+            d = {}
+            for n, p in pairs:
+                v = r.get(n)
+                d[n] = p(v) if p is not None and v is not None else v
+            params.append(d)
+    conn.exec_driver_sql(compiled.string, params)
