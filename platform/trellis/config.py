@@ -52,6 +52,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "FAB_ADD_SECURITY_API": True,
         "FAB_API_SWAGGER_UI": False,
         "FAB_UPDATE_PERMS": True,
+        "FAB_INDEX_VIEW": "trellis.fab_views.AdminIndexView",
+        "APP_NAME": "Trellis",
         "AUTH_ROLE_ADMIN": "Admin",
         "AUTH_ROLE_PUBLIC": "Public",
         "BABEL_DEFAULT_LOCALE": "zh",
@@ -64,6 +66,9 @@ def load_config(overrides: dict | None = None) -> dict:
     cfg.update(overrides)
     if cfg.get("TRELLIS_DATABASE_URL"):
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg["TRELLIS_DATABASE_URL"]
+    if cfg["SQLALCHEMY_DATABASE_URI"].startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver Trellis ships with
+        cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + cfg["SQLALCHEMY_DATABASE_URI"].split("://", 1)[1]
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _secret_key(Path(cfg["TRELLIS_HOME"]))
     Path(cfg["TRELLIS_FILES"]).mkdir(parents=True, exist_ok=True)

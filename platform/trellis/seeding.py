@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import sqlalchemy as sa
+from flask_appbuilder.security.sqla import models as fab_models
 from werkzeug.security import generate_password_hash
 
 from .actor import SYSTEM
@@ -35,10 +36,8 @@ def load_generator(folder: Path):
 
 def create_users(engine, specs: list[dict], role_name: str = MANAGER_ROLE, password: str = "demo1234") -> list[int]:
     """Create the demo users in bulk (one password hash for all), returning their ids in order."""
-    md = sa.MetaData()
-    users = sa.Table("ab_user", md, autoload_with=engine)
-    roles = sa.Table("ab_role", md, autoload_with=engine)
-    link = sa.Table("ab_user_role", md, autoload_with=engine)
+    users, roles = fab_models.User.__table__, fab_models.Role.__table__
+    link = fab_models.assoc_user_role
     hashed = generate_password_hash(password)
     with engine.begin() as conn:
         role_id = conn.execute(sa.select(roles.c.id).where(roles.c.name == role_name)).scalar()

@@ -105,7 +105,7 @@ def _search(form, q: str):
     if not text:
         return None
     esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    conds = [form.table.c[t.id].like(f"%{esc}%", escape="\\") for t in form.searchable]
+    conds = [form.table.c[t.id].ilike(f"%{esc}%", escape="\\") for t in form.searchable]
     return sa.or_(*conds) if conds else sa.false()
 
 

@@ -20,7 +20,7 @@ from .inserting import after_explicit_ids, insert_many, reserve_ids
 from .lifecycle import WriteContext
 from .ondelete import apply_on_delete
 from .subtables import write_children
-from .validation import apply_defaults, coerce_row, field_error, required_errors, schema_errors
+from .validation import apply_defaults, coerce_row, schema_errors
 
 
 def _now() -> datetime:
@@ -235,5 +235,3 @@ class RecordService:
             self._dispatch("after_restore", ctx, pending)
             return records[0]
 
-
-__all__ = ["RecordService", "field_error", "required_errors"]

@@ -101,13 +101,3 @@ def _leaf(err):
             e = best[0]
             return e.validator, e.validator_value
     return err.validator, err.validator_value
-
-
-def required_errors(form, doc: dict, row: int | None = None) -> list:
-    """Required checks on a merged record for updates (schema covers present values)."""
-    out = []
-    for t in form.active:
-        if t.field.get("required") and not t.generated and doc.get(t.id) in (None, "", []):
-            zh, en = _MESSAGES["required"]
-            out.append(field_error(form, t.id, "required", zh, en, row))
-    return out
