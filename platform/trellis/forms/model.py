@@ -8,6 +8,7 @@ Built once per published version and cached by the Runtime.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import cached_property
 
 import sqlalchemy as sa
@@ -23,6 +24,22 @@ def index_name(prefix: str, table: str, column: str) -> str:
         return name
     digest = hashlib.sha1(name.encode()).hexdigest()[:10]
     return f"{prefix}_{table[:30]}_{column[:15]}_{digest}"
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """One single-column index; a unique one covers live rows only (deleted_at IS NULL)."""
+
+    name: str
+    column: str
+    unique: bool
+
+    def ddl(self, table: str, dialect) -> str:
+        q = dialect.identifier_preparer.quote
+        # NULLs sort first ascending (last descending) everywhere; PostgreSQL's index must agree
+        col = q(self.column) + (" NULLS FIRST" if dialect.name == "postgresql" else "")
+        where = " WHERE deleted_at IS NULL" if self.unique else ""
+        return f"CREATE {'UNIQUE ' if self.unique else ''}INDEX {q(self.name)} ON {q(table)} ({col}){where}"
 
 
 def system_columns() -> list[sa.Column]:
@@ -66,20 +83,16 @@ class FormModel:
         return sa.Table(self.table_name, self.metadata, *cols)
 
     @cached_property
-    def indexes(self) -> list[sa.Index]:
+    def indexes(self) -> list[IndexSpec]:
         """The indexes the table should have: indexed, unique, relation and user fields."""
-        table = self.table
         out = []
         for t in self.fields.values():
             if not t.has_column or t.field.get("deleted"):
                 continue
-            col = table.c[t.id]
             if t.field.get("unique"):
-                out.append(sa.Index(index_name("ux", self.table_name, t.id), col, unique=True,
-                                    sqlite_where=table.c.deleted_at.is_(None),
-                                    postgresql_where=table.c.deleted_at.is_(None)))
+                out.append(IndexSpec(index_name("ux", self.table_name, t.id), t.id, True))
             elif t.field.get("indexed") or t.references:
-                out.append(sa.Index(index_name("ix", self.table_name, t.id), col))
+                out.append(IndexSpec(index_name("ix", self.table_name, t.id), t.id, False))
         return out
 
     def _build_child(self, sub) -> sa.Table:
@@ -99,6 +112,34 @@ class FormModel:
 
     def readable_columns(self) -> list[str]:
         return list(SYSTEM_FIELDS[:-1]) + [t.id for t in self.active if t.has_column]
+
+    @cached_property
+    def generated_ids(self) -> set[str]:
+        return {t.id for t in self.active if t.generated}
+
+    def coercers(self, with_generated: bool = False) -> dict:
+        """field id -> coerce function, for the fields a write may set."""
+        return self._coercers_all if with_generated else self._coercers
+
+    @cached_property
+    def _coercers(self) -> dict:
+        return {t.id: t.coerce for t in self.active if not t.generated}
+
+    @cached_property
+    def _coercers_all(self) -> dict:
+        return {t.id: t.coerce for t in self.active}
+
+    @cached_property
+    def defaults(self) -> list[tuple[str, object]]:
+        return [(t.id, t.field["default"]) for t in self.active if t.field.get("default") is not None]
+
+    @cached_property
+    def db_converters(self) -> list[tuple[str, object]]:
+        """(field id, to_db) for the column fields whose stored value differs from the JSON form."""
+        from .types.base import FieldType
+
+        return [(t.id, t.to_db) for t in self.fields.values()
+                if t.has_column and type(t).to_db is not FieldType.to_db]
 
     @cached_property
     def searchable(self) -> list:

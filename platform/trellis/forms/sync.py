@@ -58,7 +58,7 @@ def plan(conn, new: FormModel, old: FormModel | None) -> dict:
     for idx in new.indexes:
         if idx.name in have:
             continue
-        field = idx.columns[0].name
+        field = idx.column
         changes.append({"op": "add_index", "field": field, "unique": bool(idx.unique)})
         if idx.unique and field in existing:
             dups, samples = _duplicates(conn, new.table, field)
@@ -110,7 +110,7 @@ def apply(conn, new: FormModel, old: FormModel | None) -> dict:
         if op == "create_table" and "field" not in change:
             new.table.create(conn)
             for idx in new.indexes:
-                idx.create(conn)
+                conn.exec_driver_sql(idx.ddl(new.table_name, conn.dialect))
             for child in new.child_tables.values():
                 child.create(conn, checkfirst=True)
             return result
@@ -123,7 +123,7 @@ def apply(conn, new: FormModel, old: FormModel | None) -> dict:
     have = _existing_indexes(conn, new.table_name)
     for idx in new.indexes:
         if idx.name not in have:
-            idx.create(conn)
+            conn.exec_driver_sql(idx.ddl(new.table_name, conn.dialect))
     return result
 
 

@@ -33,28 +33,17 @@ def insert_many(conn, table: sa.Table, rows: list[dict]) -> None:
         if len(r) != len(names):
             names = list(dict.fromkeys(k for row in rows for k in row))
             break
-    cols = [table.c[n] for n in names]
     stmt = table.insert().values({n: sa.bindparam(n) for n in names})
     compiled = stmt.compile(dialect=conn.dialect)
-    procs = [c.type._cached_bind_processor(conn.dialect) for c in cols]
-    pairs = list(zip(names, procs))
-    if compiled.positional:
-        order = [compiled.binds[name].key if name in compiled.binds else name for name in compiled.positiontup]
-        index = {n: i for i, n in enumerate(names)}
-        pos = [index[k] for k in order]
-        params = []
-        for r in rows:
-            vals = [None] * len(names)
-            for i, (n, p) in enumerate(pairs):
-                v = r.get(n)
-                vals[i] = p(v) if p is not None and v is not None else v
-            params.append(tuple(vals[i] for i in pos))
-    else:
-        params = []
-        for r in rows:
-            d = {}
-            for n, p in pairs:
-                v = r.get(n)
-                d[n] = p(v) if p is not None and v is not None else v
-            params.append(d)
+    order = list(compiled.positiontup) if compiled.positional else names
+    procs = [(i, p) for i, n in enumerate(order)
+             if (p := table.c[n].type._cached_bind_processor(conn.dialect)) is not None]
+    params = []
+    for r in rows:
+        vals = [r.get(n) for n in order]
+        for i, p in procs:
+            v = vals[i]
+            if v is not None:
+                vals[i] = p(v)
+        params.append(tuple(vals) if compiled.positional else dict(zip(order, vals)))
     conn.exec_driver_sql(compiled.string, params)

@@ -57,13 +57,12 @@ class RecordService:
         pending.extend(ctx._after_commit)
 
     def _to_db(self, doc: dict) -> dict:
-        out = {}
-        for key, value in doc.items():
-            t = self.form.fields.get(key)
-            if t is None:
-                out[key] = value
-            elif t.has_column:
-                out[key] = t.to_db(value) if value is not None else None
+        """JSON form -> column values (sub-table values are written separately)."""
+        out = {k: v for k, v in doc.items() if k not in self.form.child_tables}
+        for fid, to_db in self.form.db_converters:
+            v = out.get(fid)
+            if v is not None:
+                out[fid] = to_db(v)
         return out
 
     # -- reads (delegated) ----------------------------------------------------------

@@ -5,6 +5,8 @@ for jsonschema's complete error list.
 """
 from __future__ import annotations
 
+import copy
+
 from ..errors import FieldError
 from ..forms.model import SYSTEM_FIELDS
 from ..forms.types.base import CoerceError
@@ -38,36 +40,33 @@ def field_error(form, field_id: str, code: str, zh: str, en: str, row: int | Non
     return FieldError(field_id, code, f"{prefix_zh}{lz}:{zh}", f"{prefix_en}{le}: {en}", **extra)
 
 
-def coerce_row(form, data: dict, errors: list, row: int | None = None, *, partial=False,
-               keep_ids=False) -> dict:
+def coerce_row(form, data: dict, errors: list, row: int | None = None, *, keep_ids=False) -> dict:
     """Input values -> JSON form, for the writable fields given. Unknown names are errors."""
     out = {}
     if not isinstance(data, dict):
         errors.append(field_error(form, "", "not_object", "记录必须是对象", "a record must be an object", row))
         return out
+    coercers = form.coercers(keep_ids)
     for key, value in data.items():
-        t = form.fields.get(key)
-        if t is None or t.field.get("deleted"):
-            if key in SYSTEM_FIELDS:
+        coerce = coercers.get(key)
+        if coerce is None:
+            if key in SYSTEM_FIELDS or key in form.generated_ids:
                 if key == "id" and keep_ids and value is not None:
                     out["id"] = int(value)
                 continue
             errors.append(field_error(form, key, "unknown_field", f"未知字段 {key}", f"unknown field {key}", row))
             continue
-        if t.generated and not keep_ids:
-            continue
         try:
-            out[key] = t.coerce(value)
+            out[key] = coerce(value)
         except CoerceError as e:
             errors.append(field_error(form, key, e.code, e.message["zh"], e.message["en"], row))
     return out
 
 
 def apply_defaults(form, doc: dict) -> None:
-    for t in form.active:
-        default = t.field.get("default")
-        if default is not None and doc.get(t.id) is None:
-            doc[t.id] = default
+    for fid, default in form.defaults:
+        if doc.get(fid) is None:
+            doc[fid] = copy.deepcopy(default) if isinstance(default, (list, dict)) else default
 
 
 def schema_errors(form, doc: dict, row: int | None = None) -> list:
