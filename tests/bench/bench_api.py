@@ -7,8 +7,9 @@
 2. Bulk create through the API in batches of 1,000 with validation, against raw
    `executemany` of the same rows. Goal: >= 10,000 rows/s.
 
-Usage: python tests/bench/bench_api.py [--clients N] [--requests R] [--db DIR]
-(--db reuses a seeded database folder across runs.)
+Usage: python tests/bench/bench_api.py [--clients N] [--requests R] [--db DIR] [--database-url URL]
+(--db reuses a seeded database folder across runs; --database-url runs on PostgreSQL, the
+baseline then being psycopg behind the empty route.)
 """
 from __future__ import annotations
 
@@ -33,15 +34,26 @@ def raw_route(app):
 
     state = {}
 
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+
+    def connect():
+        if url.startswith("sqlite"):
+            conn = sqlite3.connect(url[len("sqlite:///"):], check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            return conn, FILTER_SQL
+        import psycopg
+        from psycopg.rows import dict_row
+
+        conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), row_factory=dict_row,
+                               autocommit=True)
+        return conn, FILTER_SQL.replace("?", "%s").replace("equity DESC", "equity DESC NULLS LAST")
+
     @app.get("/raw/list")
     def raw_list():
-        conn = state.get("conn")
-        if conn is None:
-            conn = state["conn"] = sqlite3.connect(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///"):],
-                                                   check_same_thread=False)
-            conn.row_factory = sqlite3.Row
+        if "conn" not in state:
+            state["conn"], state["sql"] = connect()
         a = request.args
-        rows = conn.execute(FILTER_SQL, (a["r1"], a["r2"], float(a["lo"]), float(a["hi"]))).fetchall()
+        rows = state["conn"].execute(state["sql"], (a["r1"], a["r2"], float(a["lo"]), float(a["hi"]))).fetchall()
         return jsonify({"items": [dict(r) for r in rows[:50]]})
 
 
@@ -126,16 +138,23 @@ def bench_bulk(app, srv: Server, rows: int = 20_000) -> dict:
         assert status == 200, payload[:500]
     api_s = time.perf_counter() - t
     # baseline: raw executemany of the same values into a same-shaped table
-    db = app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///"):]
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE raw_client AS SELECT * FROM futures_crm__client_bulk WHERE 0")
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
     cols = list(data[0]) + ["created_at", "updated_at", "version"]
-    sql = f"INSERT INTO raw_client ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url[len("sqlite:///"):])
+        mark = "?"
+    else:
+        import psycopg
+
+        conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+        mark = "%s"
+    conn.execute("CREATE TABLE raw_client AS SELECT * FROM futures_crm__client_bulk WHERE false")
+    sql = f"INSERT INTO raw_client ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
     values = [tuple(json.dumps(v) if isinstance(v, list) else v for v in r.values()) +
               ("2026-01-01 00:00:00", "2026-01-01 00:00:00", 1) for r in data]
     t = time.perf_counter()
     for i in range(0, rows, 1000):
-        conn.executemany(sql, values[i:i + 1000])
+        conn.cursor().executemany(sql, values[i:i + 1000])
         conn.commit()
     raw_s = time.perf_counter() - t
     conn.close()
@@ -148,9 +167,10 @@ def main():
     ap.add_argument("--requests", type=int, default=300)
     ap.add_argument("--bulk-rows", type=int, default=20_000)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--database-url", default=None)
     args = ap.parse_args()
     home = args.db or Path(tempfile.mkdtemp(prefix="trellis-bench-"))
-    app = make_app(home / "list", raw_route)
+    app = make_app(home / "list", raw_route, args.database_url)
     seed(app, args.clients)
     srv = Server(app)
     srv.login()
@@ -158,7 +178,7 @@ def main():
     bulk = bench_bulk(app, srv, args.bulk_rows)
     srv.close()
     (r50, r95), (a50, a95), (c50, c95) = res["raw"], res["api"], res["api_with_count"]
-    print(f"list {args.clients:,} clients, filter risk_level+equity range, sort -equity, limit 50, "
+    print(f"[{app.config['SQLALCHEMY_DATABASE_URI'].split(':')[0]}] list {args.clients:,} clients, filter risk_level+equity range, sort -equity, limit 50, "
           f"{args.requests} requests over HTTP:")
     print(f"  raw driver route: p50 {r50 * 1e3:.2f} ms  p95 {r95 * 1e3:.2f} ms")
     print(f"  Trellis API:      p50 {a50 * 1e3:.2f} ms  p95 {a95 * 1e3:.2f} ms  "

@@ -17,11 +17,14 @@ sys.path.insert(0, str(ROOT / "platform"))
 ADMIN_PASSWORD = "bench-pass-1"
 
 
-def make_app(home: Path, extra_routes=None):
+def make_app(home: Path, extra_routes=None, database_url: str | None = None):
     from trellis import create_app
     from trellis.setup import init_db
 
-    app = create_app({"TRELLIS_HOME": str(home), "WTF_CSRF_ENABLED": False})
+    cfg = {"TRELLIS_HOME": str(home), "WTF_CSRF_ENABLED": False}
+    if database_url:
+        cfg["TRELLIS_DATABASE_URL"] = database_url
+    app = create_app(cfg)
     if extra_routes:
         extra_routes(app)
     init_db(app, admin_password=ADMIN_PASSWORD)

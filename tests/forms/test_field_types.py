@@ -132,12 +132,12 @@ def test_column_signatures(field_types):
     sig = {key: make(field_types, key, **SAMPLES[key][0]).column_signature() for key in SAMPLES}
     assert sig["text"] == "String(200)"
     assert make(field_types, "text", max_length=50).column_signature() == "String(50)"
-    assert sig["decimal"] == "Numeric(20,3)"
-    assert sig["money"] == "Numeric(20,2)"
+    assert sig["decimal"] == "Numeric(15,3)"
+    assert sig["money"] == "Numeric(15,2)"
     assert sig["integer"] == "BigInteger"
     assert sig["date"] == "Date"
     assert sig["multi_select"] == "JSON"
-    assert sig["sub_table"] == "SubTable(amount:Numeric(20,2),note:String(200))"
+    assert sig["sub_table"] == "SubTable(amount:Numeric(15,2),note:String(200))"
 
 
 def test_sqlite_round_trip(field_types):

@@ -16,6 +16,7 @@ from .jsvalues import (
     to_primitive, to_string, truthy,
 )
 from .operations import ends_with, starts_with
+from .sql_prune import prune_null_alternatives
 from .sql_dialect import CodepointOrder, JsonArrayHas, JsonEmpty, JsonNull, TextMatch
 from .sql_values import (
     Const, Val, bind_date, canonical_date, date_family, number_literal, number_ok, number_side,
@@ -256,6 +257,8 @@ def conjunction(items, disjunction: bool = False):
         exprs.append(x.expr)
     if not exprs:
         return Const(not disjunction)
+    if not disjunction:
+        exprs = prune_null_alternatives(exprs)
     if len(exprs) == 1:
         return pred(exprs[0])
     return pred(sa.or_(*exprs) if disjunction else sa.and_(*exprs))

@@ -1,5 +1,7 @@
-"""Decimal field: a NUMERIC(20, precision) column read as float, rounded half-up to
-`precision` digits after the point when coerced."""
+"""Decimal field: a NUMERIC(15, precision) column read as float, rounded half-up to
+`precision` digits after the point when coerced. Fifteen significant digits are what a
+JSON number (a double) holds exactly, so SQL compares stored values as JS would, and
+filters use the column's index directly."""
 from __future__ import annotations
 
 import math
@@ -9,6 +11,8 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, number_text, shown
+
+DIGITS = 15
 
 _WIDE = Context(prec=60)
 
@@ -35,13 +39,13 @@ class DecimalType(FieldType):
         self._quantum = Decimal(1).scaleb(-self.precision)
 
     def column_type(self):
-        return sa.Numeric(20, self.precision, asdecimal=False)
+        return sa.Numeric(DIGITS, self.precision, asdecimal=False)
 
     def column_signature(self) -> str:
-        return f"Numeric(20,{self.precision})"
+        return f"Numeric({DIGITS},{self.precision})"
 
     def value_schema(self) -> dict:
-        limit = 10 ** (20 - self.precision) - 1  # what NUMERIC(20, p) can hold
+        limit = 10 ** (DIGITS - self.precision) - 1  # what NUMERIC(15, p) can hold
         low, high = self.field.get("min"), self.field.get("max")
         return {
             "type": "number",
