@@ -43,7 +43,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_REDIS_URL": env.get("TRELLIS_REDIS_URL") or None,
         "TRELLIS_SEEDS": env.get("TRELLIS_SEEDS") or str(REPO_ROOT / "seeds"),
         "TRELLIS_FILES": str(home / "files"),
-        "TRELLIS_COUNT_THRESHOLD": 10000,
+        "TRELLIS_COUNT_THRESHOLD": 1000,
         "TRELLIS_DEFINITION_TTL": 2.0,
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "JSON_AS_ASCII": False,

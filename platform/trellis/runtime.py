@@ -25,7 +25,7 @@ from .tasks import TaskRunner
 
 class Runtime:
     def __init__(self, engine: sa.Engine, *, registries=None, redis_url: str | None = None,
-                 count_threshold: int = 10000, ttl: float = 2.0, files_dir: str | None = None):
+                 count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None):
         self.engine = engine
         self.registries = registries or load_registries()
         self.store = DefinitionStore(engine, self.registries.field_types,
