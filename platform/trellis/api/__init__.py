@@ -6,9 +6,14 @@ or the browser's logged-in session.
 """
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, jsonify
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import TrellisError, bilingual
+
+log = logging.getLogger(__name__)
 
 
 def register_api(app: Flask) -> None:
@@ -23,6 +28,23 @@ def register_api(app: Flask) -> None:
     @app.errorhandler(TrellisError)
     def _domain_error(err: TrellisError):
         return jsonify(err.to_dict()), err.status
+
+    @app.errorhandler(IntegrityError)
+    def _integrity(err: IntegrityError):
+        # a concurrent write won the race for a unique value the checks had seen free
+        log.warning("integrity error: %s", err.orig)
+        return jsonify({"code": "conflict", "message": bilingual(
+            "数据冲突(可能是唯一值已被并发写入占用),请重试", "conflicting write (a unique value was taken concurrently); retry")}), 409
+
+    @app.errorhandler(Exception)
+    def _unexpected(err: Exception):
+        from flask import request
+        from werkzeug.exceptions import HTTPException
+
+        if isinstance(err, HTTPException) or not request.path.startswith("/api/"):
+            return err
+        log.exception("unhandled error on %s", request.path)
+        return jsonify({"code": "internal", "message": bilingual("服务器内部错误,已记录", "internal error (logged)")}), 500
 
     for status, zh, en in ((404, "找不到该地址", "no such endpoint"), (405, "不支持该方法", "method not allowed"),
                            (413, "上传内容过大", "request too large")):
