@@ -109,10 +109,14 @@ def test_expand_is_batched(rt):
     assert len(broker_queries) == 1
 
 
-def test_counts_exact_and_estimated(rt):
+def test_counts_exact_and_estimated(rt, monkeypatch):
+    from trellis.records import counting
+
     rt.count_threshold = 10
+    assert _svc(rt).list(limit=5) == {**_svc(rt).list(limit=5), "count": 120, "count_exact": True}  # small: exact
+    monkeypatch.setattr(counting, "WINDOW", 15)
     out = _svc(rt).list(limit=5)
-    assert out["count_exact"] is False and out["count"] > 10
+    assert out["count_exact"] is False and 60 <= out["count"] <= 200
     out = _svc(rt).list(limit=5, filter={"==": [{"var": "name"}, "客户001"]})
     assert out == {**out, "count": 1, "count_exact": True}
     assert _svc(rt).list(limit=5, count="exact")["count"] == 120
