@@ -46,7 +46,8 @@ def raw_route(app):
 
         conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), row_factory=dict_row,
                                autocommit=True)
-        return conn, FILTER_SQL.replace("?", "%s").replace("equity DESC", "equity DESC NULLS LAST")
+        sql = FILTER_SQL.replace("equity >= ? AND equity <= ?", "equity >= ?::numeric AND equity <= ?::numeric")
+        return conn, sql.replace("?", "%s").replace("equity DESC", "equity DESC NULLS LAST")
 
     @app.get("/raw/list")
     def raw_list():

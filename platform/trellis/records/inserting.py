@@ -1,6 +1,7 @@
 """Fast batch inserts: ids are reserved first (so no RETURNING is needed), then the rows go
-to the driver's executemany in one statement, with SQLAlchemy's own per-type bind
-processors applied once per value (the stored format is the same as through Core)."""
+to the driver in one call (SQLite: executemany; PostgreSQL: COPY), with SQLAlchemy's own
+per-type bind processors applied once per value (the stored format is the same as
+through Core)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -45,5 +46,20 @@ def insert_many(conn, table: sa.Table, rows: list[dict]) -> None:
             v = vals[i]
             if v is not None:
                 vals[i] = p(v)
-        params.append(tuple(vals) if compiled.positional else dict(zip(order, vals)))
-    conn.exec_driver_sql(compiled.string, params)
+        params.append(vals)
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table, order, params)
+    elif compiled.positional:
+        conn.exec_driver_sql(compiled.string, [tuple(v) for v in params])
+    else:
+        conn.exec_driver_sql(compiled.string, [dict(zip(order, v)) for v in params])
+
+
+def _copy(conn, table: sa.Table, names: list[str], rows: list[list]) -> None:
+    """PostgreSQL: COPY ... FROM STDIN on the transaction's own connection (psycopg 3)."""
+    q = conn.dialect.identifier_preparer.quote
+    sql = f"COPY {q(table.name)} ({', '.join(q(n) for n in names)}) FROM STDIN"
+    with conn.connection.driver_connection.cursor() as cur:
+        with cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
