@@ -3,14 +3,12 @@ BIGINT column; ids are checked on write (`references = "form"`). `on_delete` say
 deleting the target record does: "restrict" (refuse), "set_null" or "cascade"."""
 from __future__ import annotations
 
-import sqlalchemy as sa
-
-from .base import WHITESPACE, CoerceError, FieldType, read_id, shown
+from .id_field import IdField
 
 ID_PATTERN = "^[a-z][a-z0-9_]{0,40}$"
 
 
-class RelationType(FieldType):
+class RelationType(IdField):
     key = "relation"
     widget = "relation"
     label = {"zh": "关联记录", "en": "Relation"}
@@ -31,19 +29,5 @@ class RelationType(FieldType):
         self.display_field: str | None = field.get("display_field")
         self.on_delete: str = field.get("on_delete") or "restrict"
 
-    def column_type(self):
-        return sa.BigInteger()
-
-    def value_schema(self) -> dict:
-        return {"type": "integer", "minimum": 1}
-
-    def coerce(self, value):
-        if type(value) is int and value > 0:
-            return value
-        if value is None or (type(value) is str and not value.strip(WHITESPACE)):
-            return None
-        try:
-            return read_id(value)
-        except ValueError:
-            raise CoerceError("invalid_relation", f"“{shown(value)}”不是有效的记录编号",
-                              f"“{shown(value)}” is not a valid record id") from None
+    what = ("记录编号", "record id")
+    error_code = "invalid_relation"

@@ -1,0 +1,29 @@
+"""The base of fields that hold the id of something else (a record, a user): a BIGINT
+column; reads 12, "12", " １２ " or {"id": 12}; the ids are checked on write."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .base import WHITESPACE, CoerceError, FieldType, read_id, shown
+
+
+class IdField(FieldType):
+    what = ("编号", "id")  # (zh, en) of what the id names, for error messages
+    error_code = "invalid_id"
+
+    def column_type(self):
+        return sa.BigInteger()
+
+    def value_schema(self) -> dict:
+        return {"type": "integer", "minimum": 1}
+
+    def coerce(self, value):
+        if type(value) is int and value > 0:
+            return value
+        if value is None or (type(value) is str and not value.strip(WHITESPACE)):
+            return None
+        try:
+            return read_id(value)
+        except ValueError:
+            raise CoerceError(self.error_code, f"“{shown(value)}”不是有效的{self.what[0]}",
+                              f"“{shown(value)}” is not a valid {self.what[1]}") from None
