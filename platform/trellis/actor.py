@@ -15,6 +15,8 @@ class Actor:
     username: str
     roles: tuple[str, ...] = field(default_factory=tuple)
     is_admin: bool = False
+    ip: str | None = None
+    token_apps: tuple[str, ...] | None = None  # an API token's app scope (None: not limited)
 
 
 SYSTEM = Actor(id=None, username="system", is_admin=True)

@@ -53,6 +53,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "FAB_API_SWAGGER_UI": False,
         "FAB_UPDATE_PERMS": True,
         "FAB_INDEX_VIEW": "trellis.fab_views.AdminIndexView",
+        "FAB_SECURITY_MANAGER_CLASS": "trellis.security.fab.TrellisSecurityManager",
         "APP_NAME": "Trellis",
         "AUTH_ROLE_ADMIN": "Admin",
         "AUTH_ROLE_PUBLIC": "Public",

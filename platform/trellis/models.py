@@ -46,3 +46,57 @@ state = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.BigInteger, nullable=False),
 )
+
+# -- security: organization, API tokens, audit log --------------------------------------
+
+department = sa.Table(
+    "trellis_department", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("parent_id", sa.Integer, sa.ForeignKey("trellis_department.id"), index=True),
+    sa.Column("code", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("name_en", sa.String(100)),
+    sa.Column("manager_id", sa.Integer),
+    sa.Column("sort", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+user_department = sa.Table(
+    "trellis_user_department", metadata,
+    sa.Column("user_id", sa.Integer, primary_key=True),
+    sa.Column("department_id", sa.Integer, sa.ForeignKey("trellis_department.id"), primary_key=True),
+    sa.Column("is_primary", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+api_token = sa.Table(
+    "trellis_api_token", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("prefix", sa.String(16), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("apps", sa.JSON),
+    sa.Column("expires_at", sa.DateTime),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_used_at", sa.DateTime),
+)
+
+audit = sa.Table(
+    "trellis_audit", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("user_id", sa.Integer),
+    sa.Column("username", sa.String(100)),
+    sa.Column("ip", sa.String(64)),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("app", sa.String(64)),
+    sa.Column("target", sa.String(64)),
+    sa.Column("record_id", sa.BigInteger),
+    sa.Column("before", sa.JSON),
+    sa.Column("after", sa.JSON),
+    sa.Column("note", sa.String(500)),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Index("ix_trellis_audit_record", "app", "target", "record_id"),
+)

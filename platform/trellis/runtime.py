@@ -11,6 +11,7 @@ import time
 
 import sqlalchemy as sa
 
+from . import models
 from .actor import Actor
 from .errors import NotFound
 from .extensions import load_registries
@@ -126,6 +127,22 @@ class Runtime:
                                    sa.Column("username", sa.String), sa.Column("first_name", sa.String),
                                    sa.Column("last_name", sa.String))
         return self._users
+
+    def reference_table(self, kind: str) -> sa.Table | None:
+        """The table a `references` kind other than "form" points at (users, departments)."""
+        if kind == "user":
+            return self.user_table()
+        if kind == "department":
+            return models.department
+        raise KeyError(f"unknown reference kind {kind!r}")
+
+    def titles(self, kind: str, conn, ids) -> dict[int, dict]:
+        """Small objects for expansion: {"id", "title", ...} per user or department id."""
+        if kind == "user":
+            return self.users_by_id(conn, ids)
+        t = models.department
+        rows = conn.execute(sa.select(t.c.id, t.c.code, t.c.name).where(t.c.id.in_(list(ids)))).mappings()
+        return {r["id"]: {"id": r["id"], "code": r["code"], "title": r["name"]} for r in rows}
 
     def users_by_id(self, conn, ids) -> dict[int, dict]:
         t = self.user_table()

@@ -17,10 +17,13 @@ def runtime():
     return current_app.extensions["trellis"]
 
 
-def _actor_of(user) -> Actor:
+def _actor_of(user, token_apps=None) -> Actor:
+    from flask import request
+
     roles = tuple(r.name for r in getattr(user, "roles", []) or [])
     admin = current_app.config.get("AUTH_ROLE_ADMIN", "Admin") in roles
-    return Actor(id=user.id, username=user.username, roles=roles, is_admin=admin)
+    return Actor(id=user.id, username=user.username, roles=roles, is_admin=admin,
+                 ip=request.remote_addr, token_apps=token_apps)
 
 
 def login_required(fn):

@@ -1,5 +1,5 @@
 """Checks that need the database, batched per write: uniqueness (within the batch and
-against stored rows) and references (relation and user ids must exist)."""
+against stored rows) and references (relation, user and department ids must exist)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -61,7 +61,7 @@ def reference_errors(conn, runtime, form, docs: list[dict], rows: list[int | Non
             target = runtime.form(form.app, t.target).table
             idcol, live = target.c.id, target.c.deleted_at.is_(None)
         else:
-            target = runtime.user_table()
+            target = runtime.reference_table(t.references)
             if target is None:
                 continue
             idcol, live = target.c.id, sa.true()
@@ -71,7 +71,7 @@ def reference_errors(conn, runtime, form, docs: list[dict], rows: list[int | Non
         for i, doc in enumerate(docs):
             v = doc.get(t.id)
             if v is not None and v not in found:
-                what = ("记录", "record") if t.references == "form" else ("用户", "user")
+                what = {"form": ("记录", "record"), "user": ("用户", "user")}.get(t.references, ("部门", "department"))
                 out.append(field_error(form, t.id, "not_found", f"{what[0]} {v} 不存在",
                                        f"{what[1]} {v} does not exist", rows[i]))
     return out

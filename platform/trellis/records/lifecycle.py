@@ -27,6 +27,7 @@ class WriteContext:
     records: list[dict] = field(default_factory=list)   # new state (JSON form)
     old: list[dict | None] = field(default_factory=list)  # previous state, for updates/deletes
     errors: list[dict] = field(default_factory=list)    # before_save handlers may add FieldErrors
+    audit: bool = True                                  # False only for trusted demo-data loads
     _after_commit: list[Callable[[], None]] = field(default_factory=list)
 
     def after_commit(self, fn: Callable[[], None]) -> None:

@@ -178,7 +178,7 @@ def expand_relations(conn, service, records: list[dict], expand) -> None:
                 for row in conn.execute(sa.select(*cols).where(tab.c.id.in_(part))).mappings():
                     found[row["id"]] = {"id": row["id"], "title": row.get(title, row["id"])}
         else:
-            found = service.runtime.users_by_id(conn, ids)
+            found = service.runtime.titles(t.references, conn, ids)
         for r in records:
             if r.get(name) is not None:
                 r[name] = found.get(r[name], {"id": r[name], "title": None})

@@ -77,7 +77,7 @@ class RecordService:
         return self.bulk_create([data], conn=conn, single=True)[0]
 
     def bulk_create(self, rows: list[dict], *, conn=None, keep_ids=False, single=False,
-                    return_records=True) -> list:
+                    return_records=True, audit=True) -> list:
         """Create many records, all or nothing; returns the records (or ids)."""
         errors: list = []
         docs = []
@@ -100,6 +100,7 @@ class RecordService:
             for t in self.form.active:
                 t.fill_on_create(docs, seq)
             ctx = self._ctx(c, docs)
+            ctx.audit = audit
             self._dispatch("before_save", ctx, pending)
             values = []
             for doc in docs:
