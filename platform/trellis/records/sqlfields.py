@@ -9,7 +9,7 @@ KINDS = {
     "text": "text", "long_text": "text", "email": "text", "mobile": "text", "url": "text",
     "auto_number": "text", "single_select": "text",
     "integer": "number", "decimal": "number", "money": "number", "percent": "number",
-    "user": "number", "relation": "number",
+    "user": "number", "relation": "number", "department": "number",
     "boolean": "bool", "date": "date", "datetime": "datetime",
     "multi_select": "json_array", "json": "json", "attachment": "json",
 }
