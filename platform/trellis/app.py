@@ -10,6 +10,7 @@ from flask import Flask, jsonify, send_from_directory
 from .config import REPO_ROOT, load_config
 from .database import configure_engine
 from .extensions import appbuilder, db
+from .security.headers import register_headers
 
 FRONTEND_DIST = REPO_ROOT / "frontend" / "dist"
 
@@ -37,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .api import register_api
 
     register_api(app)
+    register_headers(app)
     _register_front(app)
     return app
 

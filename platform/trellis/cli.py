@@ -69,5 +69,25 @@ def import_cmd(folder):
     click.echo(json.dumps(import_app(_runtime(), folder), ensure_ascii=False))
 
 
+@cli.group("audit")
+def audit_group():
+    """The tamper-evident audit log."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify_cmd():
+    """Recompute the audit log's hash chain; exit 1 when it is broken."""
+    from .security.audit import verify
+
+    result = verify(_runtime().engine)
+    if result["ok"]:
+        click.echo(f"审计日志完整,共校验 {result['checked']} 条 / audit log intact, {result['checked']} entries checked")
+        return
+    reason = result["first_broken"]["reason"]
+    click.echo(f"审计日志已被篡改 / audit log tampered with: {reason['zh']} / {reason['en']}", err=True)
+    raise SystemExit(1)
+
+
 def main():
     cli(prog_name="trellis")

@@ -6,6 +6,36 @@
 - TRELLIS_SECRET_KEY: generated once into TRELLIS_HOME/secret_key and kept when unset.
 - TRELLIS_CONFIG: path of a Python config file (Flask's `from_pyfile`) applied after these.
 - TRELLIS_SEEDS: folder of seed apps (default: the repository's seeds/).
+- TRELLIS_UPLOAD_MAX_MB: the largest attachment upload accepted, in MB (default 20).
+
+Sign-in is Flask-AppBuilder's: database users by default (passwords checked by
+`trellis.security.passwords`; logins rate-limited by AUTH_RATE_LIMIT per client address,
+counted in Redis when TRELLIS_REDIS_URL is set, else in memory). LDAP or OAuth/OIDC are
+set in the TRELLIS_CONFIG file with FAB's own keys, e.g.
+
+    from flask_appbuilder.const import AUTH_LDAP        # needs `pip install python-ldap`
+    AUTH_TYPE = AUTH_LDAP
+    AUTH_LDAP_SERVER = "ldaps://ldap.example.com:636"
+    AUTH_LDAP_SEARCH = "ou=people,dc=example,dc=com"
+    AUTH_LDAP_UID_FIELD = "uid"
+    AUTH_LDAP_BIND_USER = "cn=trellis,ou=services,dc=example,dc=com"
+    AUTH_LDAP_BIND_PASSWORD = "..."
+    AUTH_USER_REGISTRATION = True                       # create the user at first sign-in
+    AUTH_USER_REGISTRATION_ROLE = "Public"
+    AUTH_ROLES_MAPPING = {"cn=it,ou=groups,dc=example,dc=com": ["Admin"]}
+    AUTH_ROLES_SYNC_AT_LOGIN = True
+
+    from flask_appbuilder.const import AUTH_OAUTH       # needs `pip install authlib`
+    AUTH_TYPE = AUTH_OAUTH
+    OAUTH_PROVIDERS = [{"name": "keycloak", "icon": "fa-key", "token_key": "access_token",
+        "remote_app": {"client_id": "trellis", "client_secret": "...",
+            "api_base_url": "https://sso.example.com/realms/acme/protocol/",
+            "server_metadata_url": "https://sso.example.com/realms/acme/.well-known/openid-configuration",
+            "client_kwargs": {"scope": "openid email profile"}}}]
+    AUTH_USER_REGISTRATION = True
+    AUTH_ROLES_MAPPING = {"trellis-admins": ["Admin"]}  # OIDC `groups` claim -> FAB roles
+
+The README's section "Sign-in (database, LDAP, OAuth)" says more.
 """
 from __future__ import annotations
 
@@ -14,6 +44,13 @@ import secrets
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _password_policy(password: str) -> None:
+    """FAB_PASSWORD_COMPLEXITY_VALIDATOR: Trellis's policy, told the username the request is about."""
+    from .api.auth import password_validator
+
+    password_validator(password)
 
 
 def _secret_key(home: Path) -> str:
@@ -46,6 +83,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_COUNT_THRESHOLD": 1000,
         "TRELLIS_DEFINITION_TTL": 2.0,
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+        "TRELLIS_UPLOAD_MAX_MB": float(env.get("TRELLIS_UPLOAD_MAX_MB") or 20),
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder
         "AUTH_TYPE": 1,  # AUTH_DB
@@ -61,10 +99,16 @@ def load_config(overrides: dict | None = None) -> dict:
         "LANGUAGES": {"zh": {"flag": "cn", "name": "中文"}, "en": {"flag": "gb", "name": "English"}},
         "JWT_ACCESS_TOKEN_EXPIRES": 3600 * 8,
         "WTF_CSRF_ENABLED": True,
+        "FAB_PASSWORD_COMPLEXITY_ENABLED": True,
+        "FAB_PASSWORD_COMPLEXITY_VALIDATOR": _password_policy,
+        "RATELIMIT_ENABLED": True,
+        "AUTH_RATE_LIMITED": True,
+        "AUTH_RATE_LIMIT": "10 per 20 second",  # per client address; the JSON login counts failures only
     }
     cfg["SECRET_KEY"] = env.get("TRELLIS_SECRET_KEY") or None
     cfg["TRELLIS_CONFIG"] = overrides.get("TRELLIS_CONFIG") or env.get("TRELLIS_CONFIG")
     cfg.update(overrides)
+    cfg.setdefault("RATELIMIT_STORAGE_URI", cfg.get("TRELLIS_REDIS_URL") or "memory://")
     if cfg.get("TRELLIS_DATABASE_URL"):
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg["TRELLIS_DATABASE_URL"]
     if cfg["SQLALCHEMY_DATABASE_URI"].startswith(("postgresql://", "postgres://")):

@@ -33,6 +33,16 @@ class BadRequest(TrellisError):
     status = 400
 
 
+class Unauthorized(TrellisError):
+    status = 401
+    code = "unauthorized"
+
+
+class Forbidden(TrellisError):
+    status = 403
+    code = "forbidden"
+
+
 class NotFound(TrellisError):
     status = 404
     code = "not_found"

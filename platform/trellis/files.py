@@ -1,5 +1,6 @@
 """The local file store for attachments: content under TRELLIS_HOME/files, addressed by a
-random id; a small JSON sidecar keeps the original name and type."""
+random id; a small JSON sidecar keeps the original name and type. A save goes to a
+temporary file first, so a refused or failed upload leaves nothing behind."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import secrets
 from pathlib import Path
 
 from .errors import BadRequest, NotFound
+from .security.uploads import HEAD_BYTES, too_large
 
 
 class FileStore:
@@ -18,18 +20,35 @@ class FileStore:
             raise BadRequest("文件标识无效", "invalid file id", code="malformed")
         return self.root / file_id[:2] / file_id
 
-    def save(self, stream, name: str, content_type: str | None) -> dict:
+    def save(self, stream, name: str, content_type: str | None, *, max_bytes: int | None = None,
+             check_head=None) -> dict:
+        """Store a stream. `check_head(first bytes)` may refuse it before anything is written;
+        past `max_bytes` the partial file is removed and TooLarge (413) is raised."""
+        head = stream.read(HEAD_BYTES)
+        if check_head is not None:
+            check_head(head)
         file_id = secrets.token_hex(16)
         path = self._path(file_id)
         path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".part")
         size = 0
-        with open(path, "wb") as out:
-            while chunk := stream.read(1 << 16):
-                out.write(chunk)
-                size += len(chunk)
-        meta = {"id": file_id, "name": Path(name).name, "size": size,
-                "content_type": content_type or "application/octet-stream"}
-        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False))
+        try:
+            with open(part, "wb") as out:
+                chunk = head
+                while chunk:
+                    size += len(chunk)
+                    if max_bytes is not None and size > max_bytes:
+                        raise too_large(max_bytes)
+                    out.write(chunk)
+                    chunk = stream.read(1 << 16)
+            meta = {"id": file_id, "name": Path(name).name, "size": size,
+                    "content_type": content_type or "application/octet-stream"}
+            path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False))
+            part.replace(path)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            path.with_suffix(".json").unlink(missing_ok=True)
+            raise
         return meta
 
     def open(self, file_id: str) -> tuple[Path, dict]:

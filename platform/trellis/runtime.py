@@ -20,6 +20,9 @@ from .forms.publish import check_view, publish_form
 from .meta.store import DefinitionStore, generation
 from .records.lifecycle import Lifecycle
 from .records.service import RecordService
+from .security.audit import subscribe as subscribe_audit
+from .security.access import Access
+from .security.roles import check_role, fab_role_name
 from .sequences import SequenceContext
 from .tasks import TaskRunner
 
@@ -30,7 +33,7 @@ class Runtime:
         self.engine = engine
         self.registries = registries or load_registries()
         self.store = DefinitionStore(engine, self.registries.field_types,
-                                     hooks={"form": publish_form, "view": check_view})
+                                     hooks={"form": publish_form, "view": check_view, "role": check_role})
         self.lifecycle = Lifecycle()
         self.tasks = TaskRunner(redis_url)
         self.count_threshold = count_threshold
@@ -41,6 +44,7 @@ class Runtime:
         self._generation = None
         self._checked = 0.0
         self._users = None
+        subscribe_audit(self)
 
     # -- published forms ------------------------------------------------------------
     def _fresh(self) -> None:
@@ -88,6 +92,61 @@ class Runtime:
 
     def records(self, app: str, form_id: str, actor: Actor | None = None) -> RecordService:
         return RecordService(self, self.form(app, form_id), actor)
+
+    def record_event(self, action: str, *, app=None, target=None, record_id=None, before=None, after=None,
+                     note=None, actor: Actor | None = None, conn=None) -> None:
+        """One audit entry for something that is not a record write (role changes, exports)."""
+        from datetime import datetime
+
+        from .security import audit
+
+        entry = {"at": datetime.now().replace(microsecond=0), "user_id": actor.id if actor else None,
+                 "username": actor.username if actor else "system", "ip": actor.ip if actor else None,
+                 "action": action, "app": app, "target": target, "record_id": record_id,
+                 "before": before, "after": after, "note": note}
+        if conn is not None:
+            audit.append(conn, [entry])
+            return
+        with self.transaction() as c:
+            audit.append(c, [entry])
+
+    # -- access ---------------------------------------------------------------------
+    def roles_of(self, app: str) -> dict[str, dict]:
+        """The app's published role definitions by id (cached like forms)."""
+        self._fresh()
+        key = (app, "__roles__")
+        roles = self._forms.get(key)
+        if roles is None:
+            roles = {}
+            for d in self.store.list(app, "role"):
+                found = self.store.published(app, "role", d["key"])
+                if found:
+                    roles[d["key"]] = found[0]
+            with self._lock:
+                self._forms[key] = roles
+        return roles
+
+    def user_context(self, user_id: int) -> dict:
+        """The `$user.*` variables of row scopes (department tree, subordinates, ...)."""
+        from .security.org import user_context
+
+        with self.engine.connect() as conn:
+            return user_context(conn, user_id)
+
+    def access(self, actor: Actor | None, form) -> Access:
+        """What `actor` may do on `form`; admins and the system are unrestricted."""
+        if actor is None or actor.is_admin:
+            return Access.full(form)
+        held = set(actor.roles)
+        grants = []
+        for rid, role in self.roles_of(form.app).items():
+            if fab_role_name(form.app, rid) not in held:
+                continue
+            grant = (role.get("forms") or {}).get(form.id) or role.get("all_forms")
+            if grant:
+                grants.append((rid, grant))
+        user = self.user_context(actor.id) if grants and actor.id is not None else {}
+        return Access(form, grants, user, forms=lambda target: self.form(form.app, target))
 
     def publish(self, app: str, kind: str, key: str, user_id=None, note=None) -> int:
         version = self.store.publish(app, kind, key, user_id, note)

@@ -35,6 +35,7 @@ SAMPLES = {
     "url": ({}, "www.example.com/a?b=1", "https://www.example.com/a?b=1"),
     "auto_number": ({}, "KH-2024-000001", "KH-2024-000001"),
     "user": ({}, {"id": 7}, 7),
+    "department": ({}, " 3 ", 3),
     "relation": ({"target": "client"}, "12", 12),
     "sub_table": ({"fields": [{"id": "amount", "type": "money", "label": {"zh": "金额"}},
                               {"id": "note", "type": "text", "label": {"zh": "备注"}}]},

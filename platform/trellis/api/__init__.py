@@ -2,7 +2,7 @@
 error handler turning domain errors into JSON with an HTTP status and a bilingual message.
 
 Authentication: a JWT from FAB's `/api/v1/security/login` (Authorization: Bearer ...),
-or the browser's logged-in session.
+an API token (Authorization: Bearer trl_...), or the browser's logged-in session.
 """
 from __future__ import annotations
 
@@ -12,18 +12,25 @@ from flask import Flask, jsonify
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import TrellisError, bilingual
+from .auth import limit_api_login
 
 log = logging.getLogger(__name__)
 
 
 def register_api(app: Flask) -> None:
+    from .audit import bp as audit_bp
     from .definitions import bp as definitions_bp
     from .files import bp as files_bp
     from .openapi import bp as openapi_bp
+    from .org import bp as org_bp
     from .records import bp as records_bp
+    from .roles import bp as roles_bp
+    from .tokens import bp as tokens_bp
 
-    for bp in (definitions_bp, records_bp, openapi_bp, files_bp):
+    for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
+    app.register_blueprint(audit_bp)
+    limit_api_login(app)
 
     @app.errorhandler(TrellisError)
     def _domain_error(err: TrellisError):
@@ -47,7 +54,8 @@ def register_api(app: Flask) -> None:
         return jsonify({"code": "internal", "message": bilingual("服务器内部错误,已记录", "internal error (logged)")}), 500
 
     for status, zh, en in ((404, "找不到该地址", "no such endpoint"), (405, "不支持该方法", "method not allowed"),
-                           (413, "上传内容过大", "request too large")):
+                           (413, "上传内容过大", "request too large"),
+                           (429, "请求过于频繁,请稍后再试", "too many requests; try again later")):
         app.register_error_handler(status, _http_error(status, zh, en))
 
 

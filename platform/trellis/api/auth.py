@@ -1,16 +1,19 @@
-"""Who is calling: a JWT (FAB's security API) or the browser session; and the helpers
-every handler uses to reach the runtime as that actor."""
+"""Who is calling: a JWT (FAB's security API), an API token (`Bearer trl_...`, see
+`trellis.security.tokens`) or the browser session; the helpers every handler uses to reach
+the runtime as that actor; and the request-aware hooks of FAB's password policy and login
+rate limit."""
 from __future__ import annotations
 
 from functools import wraps
 
-from flask import current_app, g, jsonify
+from flask import current_app, g, jsonify, request
 from flask_jwt_extended import current_user as jwt_user
 from flask_jwt_extended import verify_jwt_in_request
 from flask_login import current_user as session_user
 
 from ..actor import Actor
-from ..errors import bilingual
+from ..errors import Forbidden, TrellisError, bilingual
+from ..security import passwords, tokens
 
 
 def runtime():
@@ -30,6 +33,10 @@ def login_required(fn):
     """Accept a valid JWT or a logged-in session; otherwise 401 in JSON."""
     @wraps(fn)
     def wrapper(*args, **kwargs):
+        g.via_token = tokens.looks_like_token(_bearer())
+        if g.via_token:
+            refused = _token_actor(_bearer())
+            return refused if refused is not None else fn(*args, **kwargs)
         user = None
         try:
             if verify_jwt_in_request(optional=True) is not None:
@@ -46,5 +53,70 @@ def login_required(fn):
     return wrapper
 
 
+def _bearer() -> str | None:
+    header = request.headers.get("Authorization", "")
+    return header[7:].strip() if header[:7].lower() == "bearer " else None
+
+
+def _token_actor(plaintext: str):
+    """Set g.actor from an API token; a JSON 401 / 403 response when it may not call this."""
+    try:
+        with runtime().engine.begin() as conn:
+            user_id, apps = tokens.authenticate(conn, plaintext)
+        user = current_app.appbuilder.sm.get_user_by_id(user_id)
+        if user is None or not getattr(user, "is_active", True):
+            return jsonify({"code": "unauthorized", "message": bilingual(
+                "令牌所属的用户不存在或已停用", "the token's user does not exist or is inactive")}), 401
+        app = (request.view_args or {}).get("app")
+        if apps is not None and app is not None and app not in apps:
+            raise Forbidden(f"此令牌无权访问应用 {app}", f"this token may not access app {app}", code="token_scope")
+    except TrellisError as err:
+        return jsonify(err.to_dict()), err.status
+    g.actor = _actor_of(user, token_apps=tuple(apps) if apps is not None else None)
+    return None
+
+
+def via_token() -> bool:
+    """Whether the caller authenticated with an API token (not a JWT or the session)."""
+    return bool(g.get("via_token"))
+
+
 def actor() -> Actor:
     return g.actor
+
+
+def optional_actor():
+    """The caller when authenticated, else None (for endpoints open to anyone)."""
+    outcome = login_required(lambda: None)()
+    return g.actor if outcome is None and hasattr(g, "actor") else None
+
+
+def password_validator(password: str) -> None:
+    """FAB_PASSWORD_COMPLEXITY_VALIDATOR: the policy, with the username the request is about
+    (a new user's `username`, the user `pk` being edited or reset, else the caller)."""
+    passwords.check(password, _username_in_request())
+
+
+def _username_in_request() -> str | None:
+    data = request.get_json(silent=True) if request.is_json else None
+    name = data.get("username") if isinstance(data, dict) else None
+    name = name or request.form.get("username")
+    if isinstance(name, str) and name.strip():
+        return name
+    pk = (request.view_args or {}).get("pk") or request.args.get("pk")
+    sm = current_app.appbuilder.sm
+    user = sm.get_user_by_id(int(pk)) if str(pk or "").isdigit() else None
+    if user is None and getattr(session_user, "is_authenticated", False):
+        user = session_user
+    return getattr(user, "username", None)
+
+
+def limit_api_login(app) -> None:
+    """FAB rate-limits its login form (AUTH_RATE_LIMIT); put the same limit on the JSON
+    login and refresh (`/api/v1/security/...`), counting failed attempts only, so that
+    brute force meets 429 while a user's own successful logins never lock them out."""
+    blueprint = app.blueprints.get("SecurityApi")
+    if not app.config.get("AUTH_RATE_LIMITED") or blueprint is None:
+        return
+    app.appbuilder.sm.limiter.limit(app.config["AUTH_RATE_LIMIT"], methods=["POST"],
+                                    deduct_when=lambda response: response.status_code >= 400)(blueprint)

@@ -7,16 +7,37 @@ from flask import Blueprint, jsonify, request
 from ..forms import sync
 from ..forms.model import FormModel
 from ..forms.publish import carry_deleted
+from ..errors import Forbidden, NotFound
+from ..security.access import visible_schema
 from .auth import actor, login_required, runtime
 from .params import body_json
 
 bp = Blueprint("trellis_definitions", __name__, url_prefix="/api/v1")
 
 
+def _manage(app: str, form: str) -> None:
+    """Editing a form's definition needs the `manage` action on it (admins always have it)."""
+    rt = runtime()
+    if actor().is_admin:
+        return
+    try:
+        model = rt.form(app, form)
+    except NotFound:
+        raise Forbidden("只有系统管理员可以新建表单", "only administrators create forms") from None
+    rt.access(actor(), model).require("manage")
+
+
+def _may_read(app: str, form_id: str) -> bool:
+    rt = runtime()
+    return rt.access(actor(), rt.form(app, form_id)).allowed("read")
+
+
 @bp.get("/apps")
 @login_required
 def apps():
-    return jsonify({"items": runtime().apps()})
+    me = actor()
+    items = [a for a in runtime().apps() if me.is_admin or any(r.startswith(a["id"] + ".") for r in me.roles)]
+    return jsonify({"items": items})
 
 
 @bp.get("/apps/<app>/forms")
@@ -26,22 +47,42 @@ def forms(app):
     items = []
     for d in store.list(app, "form"):
         body = store.published(app, "form", d["key"])
-        draft = store.draft(app, "form", d["key"])
-        src = body[0] if body else draft
+        if not actor().is_admin and (body is None or not _may_read(app, d["key"])):
+            continue
+        src = body[0] if body else store.draft(app, "form", d["key"])
         items.append({"id": d["key"], "label": src.get("label"), "published_version": d["published_version"],
                       "draft_updated_at": d["draft_updated_at"].isoformat()})
     return jsonify({"items": items})
 
 
+@bp.get("/apps/<app>/forms/<form>")
+@login_required
+def published_form(app, form):
+    """The published definition as the caller may use it (hidden fields left out)."""
+    rt = runtime()
+    model = rt.form(app, form)
+    access = rt.access(actor(), model)
+    access.require("read")
+    body = dict(model.definition)
+    writable = access.writable("update")
+    body["fields"] = [dict(f, readonly=True) if writable is not None and f["id"] not in writable else f
+                      for f in body.get("fields", []) if not f.get("deleted") and access.can_see(f["id"])]
+    body["actions"] = [a for a in ("read", "create", "update", "delete", "export", "import", "manage")
+                       if access.allowed(a)]
+    return jsonify(body)
+
+
 @bp.get("/apps/<app>/forms/<form>/definition")
 @login_required
 def get_definition(app, form):
+    _manage(app, form)
     return jsonify(runtime().store.draft(app, "form", form))
 
 
 @bp.put("/apps/<app>/forms/<form>/definition")
 @login_required
 def put_definition(app, form):
+    _manage(app, form)
     body = runtime().store.save_draft(app, "form", form, body_json(request), actor().id)
     return jsonify(body)
 
@@ -50,6 +91,7 @@ def put_definition(app, form):
 @login_required
 def preview(app, form):
     """What publishing the draft would change, and what would be refused (nothing written)."""
+    _manage(app, form)
     rt = runtime()
     draft = rt.store.draft(app, "form", form)
     previous = rt.store.published(app, "form", form)
@@ -63,6 +105,7 @@ def preview(app, form):
 @bp.post("/apps/<app>/forms/<form>/publish")
 @login_required
 def publish(app, form):
+    _manage(app, form)
     note = (request.get_json(silent=True) or {}).get("note")
     version = runtime().publish(app, "form", form, actor().id, note)
     return jsonify({"version": version})
@@ -71,6 +114,7 @@ def publish(app, form):
 @bp.get("/apps/<app>/forms/<form>/versions")
 @login_required
 def versions(app, form):
+    _manage(app, form)
     items = runtime().store.versions(app, "form", form)
     for v in items:
         v["published_at"] = v["published_at"].isoformat()
@@ -80,12 +124,14 @@ def versions(app, form):
 @bp.get("/apps/<app>/forms/<form>/versions/<int:version>")
 @login_required
 def version_body(app, form, version):
+    _manage(app, form)
     return jsonify(runtime().store.version_body(app, "form", form, version))
 
 
 @bp.post("/apps/<app>/forms/<form>/versions/<int:version>/restore")
 @login_required
 def restore(app, form, version):
+    _manage(app, form)
     rt = runtime()
     new_version = rt.store.restore(app, "form", form, version, actor().id)
     rt.invalidate()
@@ -95,8 +141,12 @@ def restore(app, form, version):
 @bp.get("/apps/<app>/forms/<form>/schema")
 @login_required
 def schema(app, form):
-    """The published form's JSON Schema (the browser validates with the same schema)."""
-    return jsonify(runtime().form(app, form).json_schema)
+    """The published form's JSON Schema as the caller may use it (the browser validates with it)."""
+    rt = runtime()
+    model = rt.form(app, form)
+    access = rt.access(actor(), model)
+    access.require("read")
+    return jsonify(visible_schema(model, access))
 
 
 @bp.get("/field-types")

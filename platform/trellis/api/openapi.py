@@ -6,7 +6,8 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from .. import __version__
-from .auth import runtime
+from ..security.access import visible_schema
+from .auth import optional_actor, runtime
 
 bp = Blueprint("trellis_openapi", __name__, url_prefix="/api/v1")
 
@@ -72,8 +73,8 @@ def form_paths(app: str, form) -> dict:
     }
 
 
-def form_schemas(app: str, form) -> dict:
-    inp = {k: v for k, v in form.json_schema.items() if k != "$schema"}
+def form_schemas(app: str, form, access) -> dict:
+    inp = {k: v for k, v in visible_schema(form, access).items() if k != "$schema"}
     system = {"id": {"type": "integer"}, "version": {"type": "integer"},
               "created_at": {"type": "string", "format": "date-time"},
               "updated_at": {"type": "string", "format": "date-time"},
@@ -82,15 +83,20 @@ def form_schemas(app: str, form) -> dict:
     return {f"{app}__{form.id}": rec, f"{app}__{form.id}_input": inp}
 
 
-def build(rt) -> dict:
+def build(rt, actor=None) -> dict:
+    """The document as `actor` may use it: only readable forms, only visible fields
+    (anonymous callers see no form at all)."""
     paths, schemas = {}, {"Error": {"type": "object", "properties": {
         "code": {"type": "string"}, "message": {"type": "object"},
         "errors": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "object"}}}}}}}
-    for app in rt.apps():
+    for app in rt.apps() if actor is not None else []:
         for form in rt.forms_of(app["id"]):
+            access = rt.access(actor, form)
+            if not access.allowed("read"):
+                continue
             paths.update(form_paths(app["id"], form))
-            schemas.update(form_schemas(app["id"], form))
+            schemas.update(form_schemas(app["id"], form, access))
     return {
         "openapi": "3.1.0",
         "info": {"title": "Trellis API", "version": __version__},
@@ -102,4 +108,4 @@ def build(rt) -> dict:
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(build(runtime()))
+    return jsonify(build(runtime(), optional_actor()))

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import DefinitionInvalid, bilingual
 
 DEFAULT_FALSE = ("required", "unique", "indexed", "hidden", "deleted", "readonly", "shared")
-FOLDERS = {"form": "forms", "view": "views"}
+FOLDERS = {"form": "forms", "view": "views", "role": "roles"}
 
 
 def strip_defaults(value):

@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 
 from ..errors import DefinitionInvalid, bilingual
 
-KINDS = ("app", "form", "view")
+KINDS = ("app", "form", "view", "role")
 
 
 def metadata_dir() -> Path:

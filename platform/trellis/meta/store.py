@@ -29,6 +29,8 @@ class DefinitionStore:
         self.engine = engine
         self.field_types = field_types
         self.hooks = hooks or {}
+        # called as fn(conn, action, app, kind, key, before, after, user_id, note) in the write's transaction
+        self.listeners: list = []
 
     # -- reading --------------------------------------------------------------------
     def _row(self, conn, app: str, kind: str, key: str):
@@ -105,6 +107,7 @@ class DefinitionStore:
         else:
             conn.execute(d.update().where(d.c.id == row.id).values(
                 draft=body, draft_updated_at=now, draft_updated_by=user_id))
+        self._notify(conn, "definition.save", app, kind, key, row.draft if row else None, body, user_id)
         return body
 
     def publish(self, app: str, kind: str, key: str, user_id: int | None = None, note: str | None = None,
@@ -131,6 +134,8 @@ class DefinitionStore:
         conn.execute(m.definition.update().where(m.definition.c.id == row.id).values(
             published_version=version, draft=body))
         bump_generation(conn)
+        self._notify(conn, "definition.publish", app, kind, key, previous[0] if previous else None, body, user_id,
+                     str(version))
         return version
 
     def restore(self, app: str, kind: str, key: str, version: int, user_id: int | None = None) -> int:
@@ -139,6 +144,10 @@ class DefinitionStore:
         with self.engine.begin() as conn:
             self.save_draft(app, kind, key, body, user_id, conn)
             return self.publish(app, kind, key, user_id, f"restored from version {version}", conn)
+
+    def _notify(self, conn, action, app, kind, key, before, after, user_id, note=None) -> None:
+        for listener in self.listeners:
+            listener(conn, action, app, kind, key, before, after, user_id, note)
 
     @staticmethod
     def _missing(app, kind, key):

@@ -6,7 +6,7 @@ steps yet; the mechanism is tested so the first real step is a one-line addition
 """
 from __future__ import annotations
 
-CURRENT = {"app": 1, "form": 1, "view": 1}
+CURRENT = {"app": 1, "form": 1, "view": 1, "role": 1}
 STEPS: dict[tuple[str, int], callable] = {}
 
 

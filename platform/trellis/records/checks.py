@@ -14,10 +14,13 @@ def _chunks(values: list, n: int = CHUNK):
         yield values[i:i + n]
 
 
-def unique_errors(conn, form, docs: list[dict], rows: list[int | None], self_ids: list | None = None) -> list:
-    """Errors for unique fields whose values repeat in `docs` or exist in another live row."""
+def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_ids: list | None = None) -> list:
+    """Errors for unique fields whose values repeat in `docs` or exist in another live row.
+    An actor with limited rows is not told which record holds the value."""
     out = []
+    form = service.form
     table = form.table
+    tell = service.access.unrestricted
     for t in form.active:
         if not t.field.get("unique") or not t.has_column:
             continue
@@ -43,14 +46,19 @@ def unique_errors(conn, form, docs: list[dict], rows: list[int | None], self_ids
             rid = taken.get(key)
             if rid is not None and (self_ids is None or self_ids[i] != rid):
                 v = docs[i].get(t.id)
-                out.append(field_error(form, t.id, "unique", f"值 {v} 已被记录 {rid} 使用",
-                                       f"value {v} is already used by record {rid}", rows[i]))
+                if tell:
+                    out.append(field_error(form, t.id, "unique", f"值 {v} 已被记录 {rid} 使用",
+                                           f"value {v} is already used by record {rid}", rows[i]))
+                else:
+                    out.append(field_error(form, t.id, "unique", f"值 {v} 已被使用", f"value {v} is already used", rows[i]))
     return out
 
 
-def reference_errors(conn, runtime, form, docs: list[dict], rows: list[int | None]) -> list:
-    """Errors for relation / user values that point at nothing (or at a deleted record)."""
+def reference_errors(conn, service, docs: list[dict], rows: list[int | None]) -> list:
+    """Errors for relation / user / department values that point at nothing, at a deleted
+    record, or at a record outside the rows the actor may read (all three look alike)."""
     out = []
+    runtime, form = service.runtime, service.form
     for t in form.active:
         if t.references is None or not t.has_column:
             continue
@@ -58,8 +66,12 @@ def reference_errors(conn, runtime, form, docs: list[dict], rows: list[int | Non
         if not wanted:
             continue
         if t.references == "form":
-            target = runtime.form(form.app, t.target).table
+            target_form = runtime.form(form.app, t.target)
+            target = target_form.table
             idcol, live = target.c.id, target.c.deleted_at.is_(None)
+            if not service.access.unrestricted:
+                scope = runtime.access(service.actor, target_form).scope("read")
+                live = sa.and_(live, scope) if scope is not None else live
         else:
             target = runtime.reference_table(t.references)
             if target is None:

@@ -42,7 +42,7 @@ def parse_sort(sort) -> list[str]:
     return [s.strip() for s in sort if s and s.strip()]
 
 
-def order_by(form, sort, bad_field, dialect_pg: bool = False) -> list[SortKey]:
+def order_by(form, sort, bad_field, dialect_pg: bool = False, can_see=None) -> list[SortKey]:
     keys: list[SortKey] = []
     table = form.table
     for item in parse_sort(sort):
@@ -50,7 +50,7 @@ def order_by(form, sort, bad_field, dialect_pg: bool = False) -> list[SortKey]:
         name = item.lstrip("-+")
         if name not in SYSTEM_FIELDS:
             t = form.field(name)
-            if t is None or not t.has_column:
+            if t is None or not t.has_column or (can_see is not None and not can_see(name)):
                 raise bad_field(name, "sort")
             if not t.sortable:
                 raise BadRequest(f"字段 {name} 不能排序", f"field {name} cannot be sorted",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..errors import Conflict
+from ..security.access import Access
 
 
 def referencing(runtime, form):
@@ -37,7 +38,8 @@ def apply_on_delete(conn, service, ids: list[int]) -> None:
             raise Conflict(f"仍有 {len(ref_ids)} 条{lz}记录通过“{t.field['label'].get('zh', t.id)}”引用它,不能删除",
                            f"{len(ref_ids)} {le} records still link to it through {t.id}; it cannot be deleted",
                            code="restricted", details={"form": other.id, "field": t.id, "count": len(ref_ids)})
-        sub = RecordService(runtime, other, service.actor)
+        # the rule runs with the system's rights, in the name of the actor who deleted
+        sub = RecordService(runtime, other, service.actor, access=Access.full(other))
         if t.on_delete == "set_null":
             sub.bulk_update([{"id": rid, t.id: None} for rid in ref_ids], conn=conn)
         elif t.on_delete == "cascade":

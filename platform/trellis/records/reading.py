@@ -25,15 +25,18 @@ def _bad_field(name: str, where: str):
                       code="unknown_field", details={"field": name, "param": where})
 
 
-def select_fields(form, fields) -> list[str]:
-    """Validated field ids to return (system fields always included)."""
+def select_fields(service, fields, every_field: bool = False) -> list[str]:
+    """Validated field ids to return (system fields always included); hidden fields are
+    unknown names to the actor."""
+    form = service.form
+    visible = None if every_field else service.access.visible()
     if not fields:
-        return [t.id for t in form.active]
+        return [t.id for t in form.active if visible is None or t.id in visible]
     out = []
     for name in fields:
         if name in SYSTEM_FIELDS:
             continue
-        if form.field(name) is None:
+        if form.field(name) is None or (visible is not None and name not in visible):
             raise _bad_field(name, "fields")
         out.append(name)
     return out
@@ -70,15 +73,20 @@ def _attach_children(conn, form, records: list[dict], fields: list[str]) -> None
                 r[name] = kids.get(r["id"], [])
 
 
-def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=False) -> list[dict]:
-    """Records by id in the given order (live ones; deleted ones only with deleted=True)."""
+def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=False, scope: str | None = None,
+          every_field: bool = False) -> list[dict]:
+    """Records by id in the given order (live ones; deleted ones only with deleted=True),
+    limited to the actor's rows for `scope` (an action) when given."""
     form = service.form
-    names = select_fields(form, fields)
+    names = select_fields(service, fields, every_field)
     t = form.table
+    cond = service.access.scope(scope) if scope else None
     found = {}
     for part in _chunks(list(ids)):
         q = sa.select(*_columns(form, names)).where(t.c.id.in_(part))
         q = q.where(t.c.deleted_at.is_not(None) if deleted else t.c.deleted_at.is_(None))
+        if cond is not None:
+            q = q.where(cond)
         if lock and conn.dialect.name == "postgresql":
             q = q.with_for_update()
         for row in conn.execute(q).mappings():
@@ -92,7 +100,8 @@ def get(service, record_id: int, *, fields=None, expand=None, deleted=False, con
     if conn is None:
         with service.runtime.engine.connect() as c:
             return get(service, record_id, fields=fields, expand=expand, deleted=deleted, conn=c)
-    rows = fetch(conn, service, [record_id], fields=fields, deleted=deleted)
+    service.access.require("read")
+    rows = fetch(conn, service, [record_id], fields=fields, deleted=deleted, scope="read")
     if not rows:
         raise NotFound(f"记录 {record_id} 不存在", f"record {record_id} not found")
     if expand:
@@ -100,29 +109,36 @@ def get(service, record_id: int, *, fields=None, expand=None, deleted=False, con
     return rows[0]
 
 
-def _search(form, q: str):
+def _search(service, q: str):
     text = q.strip()
     if not text:
         return None
+    form = service.form
     esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    conds = [form.table.c[t.id].ilike(f"%{esc}%", escape="\\") for t in form.searchable]
+    conds = [form.table.c[t.id].ilike(f"%{esc}%", escape="\\") for t in form.searchable
+             if service.access.can_see(t.id)]
     return sa.or_(*conds) if conds else sa.false()
 
 
-def base_query(service, *, filter=None, q=None):
-    """The WHERE clause of a listing: live rows, the filter, the search."""
+def base_query(service, *, filter=None, q=None, action: str = "read"):
+    """The WHERE clause of a listing: live rows in the actor's scope, the filter, the search.
+    A filter naming a field the actor may not see is refused like an unknown field."""
     from ..logic import rule_vars, to_sql
 
     form = service.form
     t = form.table
     where = [t.c.deleted_at.is_(None)]
+    scope = service.access.scope(action)
+    if scope is not None:
+        where.append(scope)
     if filter not in (None, {}, True):
+        visible = service.access.visible()
         for name in sorted(rule_vars(filter)):
-            if name.split(".")[0] not in SYSTEM_FIELDS and form.field(name.split(".")[0]) is None:
+            if name not in SYSTEM_FIELDS and (form.field(name) is None or not service.access.can_see(name)):
                 raise _bad_field(name, "filter")
-        where.append(to_sql(filter, resolver(form)))
+        where.append(to_sql(filter, resolver(form, visible)))
     if q:
-        cond = _search(form, q)
+        cond = _search(service, q)
         if cond is not None:
             where.append(cond)
     return where
@@ -135,10 +151,11 @@ def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page
             return list_records(service, filter=filter, sort=sort, limit=limit, cursor=cursor, page=page, q=q,
                                 fields=fields, expand=expand, count=count, conn=c)
     form = service.form
+    service.access.require("read")
     limit = max(1, min(int(limit or 50), MAX_LIMIT))
-    names = select_fields(form, fields)
+    names = select_fields(service, fields)
     where = base_query(service, filter=filter, q=q)
-    keys = order_by(form, sort, _bad_field, conn.dialect.name == "postgresql")
+    keys = order_by(form, sort, _bad_field, conn.dialect.name == "postgresql", service.access.can_see)
     stmt = sa.select(*_columns(form, names)).where(*where)
     if cursor:
         stmt = stmt.where(keyset_condition(keys, decode_cursor(cursor, keys)))
@@ -159,26 +176,41 @@ def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page
 
 
 def expand_relations(conn, service, records: list[dict], expand) -> None:
-    """Replace relation / user ids by small objects, one query per field for all records."""
+    """Replace relation / user / department ids by small objects, one query per field for
+    all records. A related record the actor may not read shows only its id."""
     form = service.form
     for name in expand:
         t = form.field(name)
-        if t is None or t.references is None:
+        if t is None or t.references is None or not service.access.can_see(name):
             raise _bad_field(name, "expand")
         ids = sorted({r[name] for r in records if r.get(name) is not None})
         if not ids:
             continue
         if t.references == "form":
-            target = service.runtime.form(form.app, t.target)
-            title = t.field.get("display_field") or target.title_field
-            tab = target.table
-            cols = [tab.c.id] + ([tab.c[title]] if title in tab.c and title != "id" else [])
-            found = {}
-            for part in _chunks(ids):
-                for row in conn.execute(sa.select(*cols).where(tab.c.id.in_(part))).mappings():
-                    found[row["id"]] = {"id": row["id"], "title": row.get(title, row["id"])}
+            found = _related_titles(conn, service, t, ids)
         else:
             found = service.runtime.titles(t.references, conn, ids)
         for r in records:
             if r.get(name) is not None:
                 r[name] = found.get(r[name], {"id": r[name], "title": None})
+
+
+def _related_titles(conn, service, t, ids: list[int]) -> dict[int, dict]:
+    target = service.runtime.form(service.form.app, t.target)
+    access = service.runtime.access(service.actor, target)
+    if not access.allowed("read"):
+        return {}
+    title = t.field.get("display_field") or target.title_field
+    if not access.can_see(title):
+        title = "id"
+    tab = target.table
+    cols = [tab.c.id] + ([tab.c[title]] if title in tab.c and title != "id" else [])
+    scope = access.scope("read")
+    found = {}
+    for part in _chunks(ids):
+        q = sa.select(*cols).where(tab.c.id.in_(part))
+        if scope is not None:
+            q = q.where(scope)
+        for row in conn.execute(q).mappings():
+            found[row["id"]] = {"id": row["id"], "title": row.get(title, row["id"])}
+    return found

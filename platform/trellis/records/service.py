@@ -14,13 +14,13 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from ..actor import SYSTEM, Actor
-from ..errors import Conflict, NotFound, ValidationFailed
+from ..errors import Conflict, Forbidden, NotFound, ValidationFailed
 from . import checks, reading
 from .inserting import after_explicit_ids, insert_many, reserve_ids
 from .lifecycle import WriteContext
 from .ondelete import apply_on_delete
 from .subtables import write_children
-from .validation import apply_defaults, coerce_row, schema_errors
+from .validation import apply_defaults, coerce_row, field_error, schema_errors
 
 
 def _now() -> datetime:
@@ -30,11 +30,56 @@ def _now() -> datetime:
 class RecordService:
     """Records of one published form, as seen by one actor."""
 
-    def __init__(self, runtime, form, actor: Actor | None = None):
+    def __init__(self, runtime, form, actor: Actor | None = None, access=None):
         self.runtime = runtime
         self.form = form
         self.actor = actor or SYSTEM
         self.table = form.table
+        self._access = access
+
+    @property
+    def access(self):
+        """What the actor may do here (roles, row scopes, field permissions)."""
+        if self._access is None:
+            self._access = self.runtime.access(self.actor, self.form)
+        return self._access
+
+    def _writable_errors(self, keysets: list, action: str, rows: list) -> list:
+        """Fields the actor may not set: hidden ones read as unknown, read-only ones say so."""
+        allowed = self.access.writable(action)
+        if allowed is None:
+            return []
+        errors = []
+        for keys, at in zip(keysets, rows):
+            for key in keys:
+                if key == "id" or key in allowed:
+                    continue
+                if self.access.can_see(key):
+                    errors.append(field_error(self.form, key, "readonly", "你无权修改此字段",
+                                              "you may not change this field", at))
+                else:
+                    errors.append(field_error(self.form, key, "unknown_field", f"未知字段 {key}",
+                                              f"unknown field {key}", at))
+        return errors
+
+    def _strip(self, records: list[dict]) -> list[dict]:
+        """The records as the actor may see them (hidden fields removed)."""
+        visible = self.access.visible()
+        if visible is None:
+            return records
+        hidden = self.form.active_ids - visible
+        return [{k: v for k, v in r.items() if k not in hidden} for r in records]
+
+    def _check_scope(self, conn, ids: list[int], action: str) -> None:
+        """After a write: every written row must lie inside the actor's scope for the action."""
+        cond = self.access.scope(action)
+        if cond is None or not ids:
+            return
+        t = self.table
+        inside = conn.execute(sa.select(sa.func.count()).select_from(t).where(t.c.id.in_(ids), cond)).scalar()
+        if inside != len(ids):
+            raise Forbidden("写入后的记录超出了你的数据范围", "the written record would fall outside the rows you may access",
+                            code="out_of_scope")
 
     # -- plumbing -------------------------------------------------------------------
     @contextmanager
@@ -79,21 +124,24 @@ class RecordService:
     def bulk_create(self, rows: list[dict], *, conn=None, keep_ids=False, single=False,
                     return_records=True, audit=True) -> list:
         """Create many records, all or nothing; returns the records (or ids)."""
+        self.access.require("create")
         errors: list = []
-        docs = []
+        docs, given = [], []
         for i, data in enumerate(rows):
             at = None if single else i
             doc = coerce_row(self.form, data, errors, at, keep_ids=keep_ids)
+            given.append(doc.keys() - self.form.generated_ids if not self.access.unrestricted else ())
             apply_defaults(self.form, doc)
             errors.extend(schema_errors(self.form, doc, at))
             docs.append(doc)
+        at_rows = [None] * len(docs) if single else list(range(len(docs)))
+        errors += self._writable_errors(given, "create", at_rows)
         if errors:
             raise ValidationFailed(errors)
-        at_rows = [None] * len(docs) if single else list(range(len(docs)))
         now, uid = _now(), self.actor.id
         with self._tx(conn) as (c, pending):
-            errors = checks.unique_errors(c, self.form, docs, at_rows)
-            errors += checks.reference_errors(c, self.runtime, self.form, docs, at_rows)
+            errors = checks.unique_errors(c, self, docs, at_rows)
+            errors += checks.reference_errors(c, self, docs, at_rows)
             if errors:
                 raise ValidationFailed(errors)
             seq = self.runtime.sequences(c, now)
@@ -111,14 +159,15 @@ class RecordService:
             for doc, rid in zip(docs, ids):
                 doc.update(id=rid, version=1)
             write_children(c, self.form, docs, ids, replace=False)
+            self._check_scope(c, ids, "create")
             if not return_records:
                 ctx.records = docs
                 self._dispatch("after_insert", ctx, pending)
                 return ids
-            records = reading.fetch(c, self, ids)
+            records = reading.fetch(c, self, ids, every_field=True)
             ctx.records = records
             self._dispatch("after_insert", ctx, pending)
-            return records
+            return self._strip(records)
 
     def _insert(self, conn, values: list[dict], keep_ids: bool) -> list[int]:
         if keep_ids and all("id" in v for v in values):
@@ -140,19 +189,21 @@ class RecordService:
 
     def bulk_update(self, items: list[dict], *, conn=None, single=False) -> list[dict]:
         """Patch many records: each item is {"id", optional "version", field: value...}."""
+        self.access.require("update")
         errors: list = []
         patches = []
         for i, item in enumerate(items):
             at = None if single else i
             patch = coerce_row(self.form, {k: v for k, v in item.items() if k not in ("id", "version")}, errors, at)
             patches.append(patch)
-        if errors:
-            raise ValidationFailed(errors)
         ids = [int(item["id"]) for item in items]
         at_rows = [None] * len(items) if single else list(range(len(items)))
+        errors += self._writable_errors([p.keys() for p in patches], "update", at_rows)
+        if errors:
+            raise ValidationFailed(errors)
         now = _now()
         with self._tx(conn) as (c, pending):
-            current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True)}
+            current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True, scope="update", every_field=True)}
             old, merged = [], []
             for i, rid in enumerate(ids):
                 if rid not in current:
@@ -166,8 +217,8 @@ class RecordService:
                 merged.append(doc)
             if errors:
                 raise ValidationFailed(errors)
-            errors = checks.unique_errors(c, self.form, patches, at_rows, self_ids=ids)
-            errors += checks.reference_errors(c, self.runtime, self.form, patches, at_rows)
+            errors = checks.unique_errors(c, self, patches, at_rows, self_ids=ids)
+            errors += checks.reference_errors(c, self, patches, at_rows)
             if errors:
                 raise ValidationFailed(errors)
             ctx = self._ctx(c, merged, old)
@@ -182,10 +233,11 @@ class RecordService:
                 if not done:
                     raise self._stale(rid, None)
             write_children(c, self.form, patches, ids, replace=True)
-            records = reading.fetch(c, self, ids)
+            self._check_scope(c, ids, "update")
+            records = reading.fetch(c, self, ids, every_field=True)
             ctx.records = records
             self._dispatch("after_update", ctx, pending)
-            return records
+            return self._strip(records)
 
     @staticmethod
     def _stale(rid, current_version):
@@ -199,9 +251,10 @@ class RecordService:
 
     def delete_many(self, ids: list[int], *, versions=None, conn=None) -> list[dict]:
         """Soft delete: the rows stay, marked deleted; relation on-delete rules apply."""
+        self.access.require("delete")
         now = _now()
         with self._tx(conn) as (c, pending):
-            current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True)}
+            current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True, scope="delete", every_field=True)}
             old = []
             for i, rid in enumerate(ids):
                 if rid not in current:
@@ -216,22 +269,23 @@ class RecordService:
                 deleted_at=now, updated_at=now, updated_by=self.actor.id, version=t.c.version + 1))
             ctx = self._ctx(c, old, old)
             self._dispatch("after_delete", ctx, pending)
-            return old
+            return self._strip(old)
 
     def restore(self, record_id: int, *, conn=None) -> dict:
         """Undo a soft delete (unique values must still be free)."""
+        self.access.require("delete")
         with self._tx(conn) as (c, pending):
-            rows = reading.fetch(c, self, [record_id], deleted=True)
+            rows = reading.fetch(c, self, [record_id], deleted=True, scope="delete", every_field=True)
             if not rows or rows[0].get("deleted_at") is None:
                 raise NotFound(f"已删除的记录 {record_id} 不存在", f"deleted record {record_id} not found")
-            errors = checks.unique_errors(c, self.form, rows, [None], self_ids=[record_id])
+            errors = checks.unique_errors(c, self, rows, [None], self_ids=[record_id])
             if errors:
                 raise ValidationFailed(errors)
             t = self.table
             c.execute(t.update().where(t.c.id == record_id).values(
                 deleted_at=None, updated_at=_now(), updated_by=self.actor.id, version=t.c.version + 1))
-            records = reading.fetch(c, self, [record_id])
+            records = reading.fetch(c, self, [record_id], every_field=True)
             ctx = self._ctx(c, records, rows)
             self._dispatch("after_restore", ctx, pending)
-            return records[0]
+            return self._strip(records)[0]
 

@@ -3,6 +3,8 @@ field's column with the kind of value it holds (text, number, bool, date, dateti
 json_array, json). Unknown names resolve to None and the compiler refuses them."""
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from ..logic import SqlField
 
 KINDS = {
@@ -17,15 +19,41 @@ SYSTEM_KINDS = {"id": "number", "version": "number", "created_by": "number", "up
                 "created_at": "datetime", "updated_at": "datetime"}
 
 
-def resolver(form):
+def _kind(t) -> str:
+    return KINDS.get(t.key, getattr(t, "sql_kind", "json"))
+
+
+def resolver(form, visible: set[str] | None = None, forms=None):
+    """name -> SqlField for `form`'s columns. `visible` limits the fields (hidden ones are
+    unknown names); `forms` (target id -> FormModel) enables relation paths such as
+    `client.account_manager`, compiled as a correlated scalar subquery."""
     table = form.table
 
-    def resolve(name: str):
+    def field(name: str):
         if name in SYSTEM_KINDS:
             return SqlField(table.c[name], SYSTEM_KINDS[name])
         t = form.field(name)
-        if t is None or not t.has_column or not t.filterable:
+        if t is None or not t.has_column or not t.filterable or (visible is not None and name not in visible):
             return None
-        return SqlField(table.c[name], KINDS.get(t.key, getattr(t, "sql_kind", "json")))
+        return SqlField(table.c[name], _kind(t))
+
+    def resolve(name: str):
+        head, _, rest = name.partition(".")
+        if not rest:
+            return field(name)
+        t = form.field(head)
+        if forms is None or t is None or t.references != "form":
+            return None
+        target = forms(t.target)
+        if rest in SYSTEM_KINDS:
+            kind = SYSTEM_KINDS[rest]
+        else:
+            tt = target.field(rest)
+            if tt is None or not tt.has_column:
+                return None
+            kind = _kind(tt)
+        tab = target.table
+        sub = sa.select(tab.c[rest]).where(tab.c.id == table.c[head]).scalar_subquery()
+        return SqlField(sub, kind)
 
     return resolve

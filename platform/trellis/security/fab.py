@@ -1,6 +1,18 @@
 """Trellis's Flask-AppBuilder security manager (configured as FAB_SECURITY_MANAGER_CLASS)."""
+from flask import current_app, request
 from flask_appbuilder.security.sqla.manager import SecurityManager
+
+from .audit import append, login_entry
 
 
 class TrellisSecurityManager(SecurityManager):
-    pass
+    def auth_user_db(self, username, password):
+        """FAB's password check, plus a "login" / "login_failed" audit entry (never the password)."""
+        user = super().auth_user_db(username, password)
+        runtime = current_app.extensions.get("trellis")
+        if runtime is not None:
+            entry = login_entry(user.id if user else None, user.username if user else username,
+                                request.remote_addr, user is not None)
+            with runtime.transaction() as conn:
+                append(conn, [entry])
+        return user

@@ -9,6 +9,7 @@ from .boolean import BooleanType
 from .date import DateType
 from .datetime import DateTimeType
 from .decimal import DecimalType
+from .department import DepartmentType
 from .email import EmailType
 from .integer import IntegerType
 from .json import JsonType
@@ -27,7 +28,7 @@ from .user import UserType
 CORE_TYPES: tuple[type[FieldType], ...] = (
     TextType, LongTextType, IntegerType, DecimalType, MoneyType, PercentType, BooleanType,
     DateType, DateTimeType, SingleSelectType, MultiSelectType, EmailType, MobileType, UrlType,
-    AutoNumberType, UserType, RelationType, SubTableType, AttachmentType, JsonType,
+    AutoNumberType, UserType, RelationType, SubTableType, AttachmentType, JsonType, DepartmentType,
 )
 
 __all__ = ["CORE_TYPES", "CoerceError", "FieldType", "register"]

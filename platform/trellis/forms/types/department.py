@@ -1,0 +1,15 @@
+"""Department field: the id of a department of the organization; ids are checked on write
+(`references = "department"`) and expand to {"id", "code", "title"}."""
+from __future__ import annotations
+
+from .id_field import IdField
+
+
+class DepartmentType(IdField):
+    key = "department"
+    widget = "department"
+    label = {"zh": "部门", "en": "Department"}
+    references = "department"
+    config_schema = {"type": "object", "properties": {}}
+    what = ("部门编号", "department id")
+    error_code = "invalid_department"

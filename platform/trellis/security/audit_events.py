@@ -1,0 +1,82 @@
+"""What goes into the audit log: one entry per record written (create, update with only
+the changed fields, delete, restore), one per definition saved or published, and logins.
+
+Record entries come from lifecycle handlers that run last (order 1000) in the write's
+transaction, so an entry exists exactly when the write commits. A write made with
+`audit=False` (trusted demo-data loads) writes none.
+"""
+from __future__ import annotations
+
+from ..forms.model import SYSTEM_FIELDS
+from .audit_chain import append
+
+ORDER = 1000
+NOTE_KEY = "trellis_audit_note"  # conn.info key: a note for the entries of this transaction
+
+
+def fields_of(record: dict | None) -> dict | None:
+    """A record's field values without the system fields (and without empty values)."""
+    if record is None:
+        return None
+    return {k: v for k, v in record.items() if k not in SYSTEM_FIELDS and v is not None}
+
+
+def changed(old: dict, new: dict) -> tuple[dict, dict]:
+    """(before, after) of the fields whose value differs."""
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in SYSTEM_FIELDS and old.get(k) != new.get(k)]
+    return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+
+
+def _entry(ctx, action: str, record: dict, before=None, after=None) -> dict:
+    who = ctx.actor
+    return {"user_id": who.id, "username": who.username, "ip": who.ip, "action": action,
+            "app": ctx.form.app, "target": ctx.form.id, "record_id": record["id"],
+            "before": before, "after": after, "note": ctx.conn.info.get(NOTE_KEY)}
+
+
+def on_insert(ctx) -> None:
+    if ctx.audit:
+        append(ctx.conn, [_entry(ctx, "create", r, after=fields_of(r)) for r in ctx.records])
+
+
+def on_update(ctx) -> None:
+    if not ctx.audit:
+        return
+    entries = []
+    for old, new in zip(ctx.old, ctx.records):
+        before, after = changed(old, new)
+        entries.append(_entry(ctx, "update", new, before, after))
+    append(ctx.conn, entries)
+
+
+def on_delete(ctx) -> None:
+    if ctx.audit:
+        append(ctx.conn, [_entry(ctx, "delete", r, before=fields_of(r)) for r in ctx.old])
+
+
+def on_restore(ctx) -> None:
+    if ctx.audit:
+        append(ctx.conn, [_entry(ctx, "restore", r) for r in ctx.records])
+
+
+def definition_listener(runtime):
+    """A DefinitionStore listener writing "definition.save" / "definition.publish" entries."""
+    def listen(conn, action, app, kind, key, before, after, user_id, note=None):
+        username = None
+        if user_id is not None:
+            username = (runtime.users_by_id(conn, [user_id]).get(user_id) or {}).get("username")
+        append(conn, [{"user_id": user_id, "username": username, "action": action, "app": app,
+                       "target": f"{kind}:{key}", "before": before, "after": after, "note": note}])
+    return listen
+
+
+def subscribe(runtime) -> None:
+    """Audit every record write and every definition change of this runtime."""
+    for event, handler in (("after_insert", on_insert), ("after_update", on_update),
+                           ("after_delete", on_delete), ("after_restore", on_restore)):
+        runtime.lifecycle.subscribe(event, handler, order=ORDER, name=f"audit.{event}")
+    runtime.store.listeners.append(definition_listener(runtime))
+
+
+def login_entry(user_id, username: str | None, ip: str | None, ok: bool) -> dict:
+    return {"user_id": user_id, "username": username, "ip": ip, "action": "login" if ok else "login_failed"}

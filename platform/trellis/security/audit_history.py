@@ -1,0 +1,83 @@
+"""Reading the audit log: a record's history, the admin listing, and reverting a record
+to the state an entry recorded. A revert goes through the record service, so it is
+validated, permission-checked and audited like any other write."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .. import models as m
+from ..errors import BadRequest, NotFound
+from .audit_events import NOTE_KEY
+
+MAX_LIMIT = 1000
+_SHOWN = ("id", "at", "user_id", "username", "ip", "action", "app", "target", "record_id", "before", "after", "note")
+
+
+def to_json(row) -> dict:
+    out = {k: row[k] for k in _SHOWN}
+    out["at"] = row["at"].isoformat() if row["at"] is not None else None
+    return out
+
+
+def history(conn, app: str, form: str, record_id: int) -> list[dict]:
+    """Every entry of one record, newest first."""
+    a = m.audit
+    q = (sa.select(a).where(a.c.app == app, a.c.target == form, a.c.record_id == record_id)
+         .order_by(a.c.id.desc()))
+    return [to_json(r) for r in conn.execute(q).mappings()]
+
+
+def entries(conn, *, app: str | None = None, action: str | None = None, user_id: int | None = None,
+            limit: int = 100, before_id: int | None = None) -> dict:
+    """The log, newest first, filtered; `next_before_id` pages on (None at the end)."""
+    a = m.audit
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    q = sa.select(a).order_by(a.c.id.desc()).limit(limit + 1)
+    if app:
+        q = q.where(a.c.app == app)
+    if action:
+        q = q.where(a.c.action == action)
+    if user_id is not None:
+        q = q.where(a.c.user_id == user_id)
+    if before_id is not None:
+        q = q.where(a.c.id < before_id)
+    rows = conn.execute(q).mappings().all()
+    items = [to_json(r) for r in rows[:limit]]
+    more = len(rows) > limit
+    return {"items": items, "next_before_id": items[-1]["id"] if more else None}
+
+
+def _entry_of(conn, app: str, form: str, record_id: int, entry_id: int):
+    a = m.audit
+    row = conn.execute(sa.select(a).where(a.c.id == entry_id)).mappings().first()
+    if row is None or (row["app"], row["target"], row["record_id"]) != (app, form, record_id):
+        raise NotFound(f"记录 {app}/{form}/{record_id} 没有审计条目 {entry_id}",
+                       f"record {app}/{form}/{record_id} has no audit entry {entry_id}")
+    return row
+
+
+def revert(runtime, app: str, form: str, record_id: int, entry_id: int, actor) -> dict:
+    """Undo what one entry recorded: an update gets its `before` values back, a delete is
+    restored, a create (or a restore) is deleted. Returns the record afterwards."""
+    svc = runtime.records(app, form, actor)
+    with runtime.transaction() as conn:
+        entry = _entry_of(conn, app, form, record_id, entry_id)
+        conn.info[NOTE_KEY] = f"revert of entry {entry_id}"
+        try:
+            action = entry["action"]
+            if action == "update":
+                writable = svc.form.coercers()
+                patch = {k: v for k, v in (entry["before"] or {}).items() if k in writable}
+                if not patch:
+                    raise BadRequest(f"审计条目 {entry_id} 没有可恢复的字段值",
+                                     f"audit entry {entry_id} holds no field values that can be restored",
+                                     code="nothing_to_revert")
+                return svc.update(record_id, patch, conn=conn)
+            if action == "delete":
+                return svc.restore(record_id, conn=conn)
+            if action in ("create", "restore"):
+                return svc.delete(record_id, conn=conn)
+            raise BadRequest(f"审计条目 {entry_id}({action})不能撤销",
+                             f"audit entry {entry_id} ({action}) cannot be reverted", code="not_revertible")
+        finally:
+            conn.info.pop(NOTE_KEY, None)
