@@ -22,7 +22,9 @@ SYSTEM_FIELDS = {"id", "created_at", "updated_at", "created_by", "updated_by", "
                  "deleted_at"}
 TYPES = {"text", "long_text", "integer", "decimal", "money", "percent", "boolean", "date",
          "datetime", "single_select", "multi_select", "email", "mobile", "url", "auto_number",
-         "user", "relation", "sub_table", "attachment", "json"}
+         "user", "department", "relation", "sub_table", "attachment", "json"}
+DEPARTMENT_CODES = {d["code"] for d in json.loads((Path(__file__).resolve().parents[2] / "seeds" / "futures_crm"
+                                                   / "org.json").read_text(encoding="utf-8"))["departments"]}
 COLORS = {"green", "blue", "orange", "red", "purple", "gold", "cyan", "magenta", "volcano",
           "geekblue", "lime", "default"}
 SELECTS = {"single_select", "multi_select"}
@@ -308,7 +310,9 @@ def test_generated_values_match_the_forms(gen, forms, sample):
 
 def _check_value(f, v, where, users, seen):
     t = f["type"]
-    if t == "single_select":
+    if t == "department":  # the generator names departments by code; the loader maps them to ids
+        assert v in DEPARTMENT_CODES, where
+    elif t == "single_select":
         assert v in {o["value"] for o in f["options"]}, where
     elif t == "multi_select":
         assert isinstance(v, list) and len(v) == len(set(v)), where

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import current_app, g, jsonify, request
+from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_jwt_extended import current_user as jwt_user
 from flask_jwt_extended import verify_jwt_in_request
 from flask_login import current_user as session_user
@@ -94,7 +95,10 @@ def optional_actor():
 def password_validator(password: str) -> None:
     """FAB_PASSWORD_COMPLEXITY_VALIDATOR: the policy, with the username the request is about
     (a new user's `username`, the user `pk` being edited or reset, else the caller)."""
-    passwords.check(password, _username_in_request())
+    try:
+        passwords.check(password, _username_in_request())
+    except passwords.PasswordRejected as err:
+        raise PasswordComplexityValidationError(str(err)) from None
 
 
 def _username_in_request() -> str | None:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 SYSTEM_FIELDS = ("id", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at")
 ID_TYPE = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+CURRENT_USER = "$user"
 
 
 def index_name(prefix: str, table: str, column: str) -> str:
@@ -131,7 +132,13 @@ class FormModel:
 
     @cached_property
     def defaults(self) -> list[tuple[str, object]]:
-        return [(t.id, t.field["default"]) for t in self.active if t.field.get("default") is not None]
+        return [(t.id, t.field["default"]) for t in self.active
+                if t.field.get("default") is not None and t.field.get("default") != CURRENT_USER]
+
+    @cached_property
+    def current_user_defaults(self) -> list[str]:
+        """User fields whose default is the user who creates the record (`"default": "$user"`)."""
+        return [t.id for t in self.active if t.references == "user" and t.field.get("default") == CURRENT_USER]
 
     @cached_property
     def db_converters(self) -> list[tuple[str, object]]:

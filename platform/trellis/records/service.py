@@ -132,6 +132,9 @@ class RecordService:
             doc = coerce_row(self.form, data, errors, at, keep_ids=keep_ids)
             given.append(doc.keys() - self.form.generated_ids if not self.access.unrestricted else ())
             apply_defaults(self.form, doc)
+            for fid in self.form.current_user_defaults:
+                if doc.get(fid) is None and self.actor.id is not None:
+                    doc[fid] = self.actor.id
             errors.extend(schema_errors(self.form, doc, at))
             docs.append(doc)
         at_rows = [None] * len(docs) if single else list(range(len(docs)))

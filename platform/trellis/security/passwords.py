@@ -2,24 +2,26 @@
 username. Flask-AppBuilder applies it (FAB_PASSWORD_COMPLEXITY_ENABLED) wherever a password
 is set through its security API or forms: user creation and edit, password resets,
 self-registration. Its hook receives only the password; the API layer finds the username
-the request is about and calls `check` with both.
+the request is about, calls `check` with both and hands FAB the refusal in its own type.
 """
 from __future__ import annotations
 
-from flask_appbuilder.exceptions import PasswordComplexityValidationError
+from ..errors import BadRequest
 
 MIN_LENGTH = 10
 MIN_USERNAME = 3  # shorter usernames ("li") are not searched for in the password
 
 
-class PasswordRejected(PasswordComplexityValidationError):
-    """The password breaks the policy; `message` is {"zh", "en"}, str() both joined."""
+class PasswordRejected(BadRequest):
+    """The password breaks the policy; `message` is {"zh", "en"} naming every problem."""
+
+    code = "weak_password"
 
     def __init__(self, problems: list[tuple[str, str]]):
-        zh = ";".join(p[0] for p in problems)
-        en = "; ".join(p[1] for p in problems)
-        super().__init__(f"{zh} / {en}")
-        self.message = {"zh": zh, "en": en}
+        super().__init__(";".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+
+    def __str__(self) -> str:
+        return f"{self.message['zh']} / {self.message['en']}"
 
 
 def problems(password: str, username: str | None = None) -> list[tuple[str, str]]:
@@ -37,7 +39,7 @@ def problems(password: str, username: str | None = None) -> list[tuple[str, str]
 
 
 def check(password: str, username: str | None = None) -> None:
-    """Raise PasswordRejected (FAB's PasswordComplexityValidationError) naming every problem."""
+    """Raise PasswordRejected naming every problem."""
     found = problems(password, username)
     if found:
         raise PasswordRejected(found)
