@@ -198,9 +198,14 @@ def test_convertible(field_types, key, db_value, ok):
         assert ft.to_db(ft.coerce(given)) is not None
 
 
-def test_default_fill_copies_mutable_defaults(field_types):
-    ft = make(field_types, "multi_select", options=OPTIONS, default=["a"])
+def test_defaults_copy_mutable_values(field_types):
+    from trellis.forms.model import FormModel
+    from trellis.records.validation import apply_defaults
+
+    form = FormModel("t", {"id": "x", "label": {"zh": "x"}, "fields": [
+        {"id": "f", "type": "multi_select", "label": {"zh": "f"}, "options": OPTIONS, "default": ["a"]}]}, field_types)
     rows = [{}, {}, {"f": ["b"]}]
-    ft.fill_on_create(rows, ctx=None)
+    for row in rows:
+        apply_defaults(form, row)
     assert rows == [{"f": ["a"]}, {"f": ["a"]}, {"f": ["b"]}]
     assert rows[0]["f"] is not rows[1]["f"]

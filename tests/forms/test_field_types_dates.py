@@ -102,6 +102,3 @@ def test_datetime_db_round_trip():
     assert ft.to_db("2024-01-05T13:05:00") == dt.datetime(2024, 1, 5, 13, 5)
     assert ft.from_db(dt.datetime(2024, 1, 5, 13, 5)) == "2024-01-05T13:05:00"
     assert ft.from_db(None) is None
-    rows = [{}, {"d": "2020-01-01"}]
-    make("date", default="2023-12-31").fill_on_create(rows, None)
-    assert rows == [{"d": "2023-12-31"}, {"d": "2020-01-01"}]

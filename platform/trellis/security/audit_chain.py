@@ -42,29 +42,52 @@ def _json(value):
     return json.loads(json.dumps(value, default=_plain, ensure_ascii=False))
 
 
-def canonical(entry: dict) -> str:
+def canonical(entry: dict, default=None) -> str:
     """The content fields as canonical JSON: sorted keys, UTF-8, no spaces."""
     content = {k: entry.get(k) for k in CONTENT}
     at = content["at"]
     content["at"] = at.isoformat() if isinstance(at, datetime) else at
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=default)
+
+
+def _digest(prev_hash: str, text: str) -> str:
+    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
 
 
 def entry_hash(prev_hash: str, entry: dict) -> str:
-    return hashlib.sha256((prev_hash + canonical(entry)).encode("utf-8")).hexdigest()
+    return _digest(prev_hash, canonical(entry))
+
+
+def _hashable(row: dict) -> str:
+    """The canonical text of a new row. A value JSON does not know (a Decimal, a date)
+    is first turned into what the column will read back, so the stored row verifies."""
+    seen = []
+
+    def default(value):
+        seen.append(value)
+        return _plain(value)
+
+    text = canonical(row, default)
+    if seen:
+        row["before"], row["after"] = _json(row["before"]), _json(row["after"])
+        text = canonical(row)
+    return text
 
 
 def _normalize(entry: dict, now: datetime) -> dict:
     row = {k: entry.get(k) for k in CONTENT}
-    row["at"] = row["at"] or now
+    at = row["at"] or now
+    if at.tzinfo is not None:  # the column keeps local time without a zone, as everywhere else
+        at = at.astimezone().replace(tzinfo=None)
+    row["at"] = at
     for key, limit in _LIMITS.items():
-        if row[key] is not None:
-            row[key] = str(row[key])[:limit]
+        v = row[key]
+        if v is not None and (type(v) is not str or len(v) > limit):
+            row[key] = str(v)[:limit]
     for key in ("user_id", "record_id"):
-        if row[key] is not None:
-            row[key] = int(row[key])
-    row["before"] = _json(row["before"])
-    row["after"] = _json(row["after"])
+        v = row[key]
+        if v is not None and type(v) is not int:
+            row[key] = int(v)
     return row
 
 
@@ -85,7 +108,7 @@ def append(conn, entries: list[dict]) -> list[int]:
     for entry in entries:
         row = _normalize(entry, now)
         row["prev_hash"] = prev
-        row["hash"] = prev = entry_hash(prev, row)
+        row["hash"] = prev = _digest(prev, _hashable(row))
         rows.append(row)
     ids = reserve_ids(conn, m.audit, len(rows))
     for row, rid in zip(rows, ids):

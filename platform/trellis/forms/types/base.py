@@ -15,7 +15,6 @@ Values travel in three forms:
 """
 from __future__ import annotations
 
-import copy
 import re
 from decimal import Decimal
 
@@ -105,15 +104,9 @@ class FieldType:
         return self.to_db(value) if value is not None else None
 
     def fill_on_create(self, rows: list[dict], ctx) -> None:
-        """Fill system-made values on a batch of new rows (JSON form), e.g. defaults or
-        auto-numbers. `ctx.next_sequence(key, n)` allocates n numbers and returns the first."""
-        default = self.field.get("default")
-        if default is None:
-            return
-        mutable = isinstance(default, (list, dict))
-        for row in rows:
-            if row.get(self.id) is None:
-                row[self.id] = copy.deepcopy(default) if mutable else default
+        """Fill system-made values on a batch of new rows (JSON form), e.g. auto-numbers;
+        `ctx.next_sequence(key, n)` allocates n numbers and returns the first. (Plain
+        defaults are applied by the record service before validation.)"""
 
     def convertible(self, db_value) -> bool:
         """May a value stored by another type be kept when this field changes to this type?"""
