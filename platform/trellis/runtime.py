@@ -44,6 +44,8 @@ class Runtime:
         self._generation = None
         self._checked = 0.0
         self._users = None
+        self._contexts: dict[int, tuple[float, dict]] = {}
+        self._shares: dict[tuple, tuple[float, float]] = {}
         subscribe_audit(self)
 
     # -- published forms ------------------------------------------------------------
@@ -127,11 +129,35 @@ class Runtime:
         return roles
 
     def user_context(self, user_id: int) -> dict:
-        """The `$user.*` variables of row scopes (department tree, subordinates, ...)."""
+        """The `$user.*` variables of row scopes (department tree, subordinates, ...), kept
+        for `ttl` seconds like the published definitions (an org change shows within it)."""
         from .security.org import user_context
 
+        now = time.monotonic()
+        hit = self._contexts.get(user_id)
+        if hit is not None and now - hit[0] < self.ttl:
+            return hit[1]
         with self.engine.connect() as conn:
-            return user_context(conn, user_id)
+            ctx = user_context(conn, user_id)
+        self._contexts[user_id] = (now, ctx)
+        return ctx
+
+    def scope_rows(self, form, access: Access, action: str, scope) -> int:
+        """How many of `form`'s rows a row scope holds, sampled and kept for a minute."""
+        from .records.counting import estimate
+
+        key = (form.app, form.id, form.version, action, tuple(r for r, _ in access.grants or ()),
+               repr(sorted(access.user.items())))
+        now = time.monotonic()
+        hit = self._shares.get(key)
+        if hit is not None and now - hit[0] < 60:
+            return hit[1]
+        with self.engine.connect() as conn:
+            p = estimate(conn, form.table, [form.table.c.deleted_at.is_(None), scope])
+        if len(self._shares) > 10000:
+            self._shares.clear()
+        self._shares[key] = (now, p)
+        return p
 
     def access(self, actor: Actor | None, form) -> Access:
         """What `actor` may do on `form`; admins and the system are unrestricted."""

@@ -110,6 +110,17 @@ def bench_list(srv: Server, requests: int) -> dict:
         srv.request("GET", api_path(c).replace("count=none", "count=estimate"))
         times.append(time.perf_counter() - t)
     out["api_with_count"] = percentiles(times)
+    # the same listing as an account manager: the role's row scope is applied
+    admin = dict(srv.headers)
+    srv.login("am0001", "demo2026pass")
+    times = []
+    for c in cases:
+        t = time.perf_counter()
+        status, payload = srv.request("GET", api_path(c))
+        times.append(time.perf_counter() - t)
+        assert status == 200, payload[:300]
+    out["api_scoped"] = percentiles(times)
+    srv.headers = admin
     return out
 
 
@@ -124,10 +135,13 @@ def bench_bulk(app, srv: Server, rows: int = 20_000) -> dict:
         with rt.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM futures_crm__client_bulk")
             conn.exec_driver_sql("DROP TABLE IF EXISTS raw_client")
+    with rt.engine.connect() as conn:
+        branches = list(conn.exec_driver_sql(
+            "SELECT id FROM trellis_department WHERE code IN ('sh', 'bj', 'sz')").scalars())
     rng = random.Random(5)
     data = [{"name": f"客户{i}", "mobile": f"139{i:08d}", "client_type": "individual", "investor_type": "ordinary",
              "risk_level": rng.choice(["C1", "C2", "C3", "C4", "C5"]), "equity": round(rng.uniform(1e4, 1e6), 2),
-             "opened_at": "2024-03-01", "status": "active", "branch": rng.choice(["sh", "bj", "sz"]),
+             "opened_at": "2024-03-01", "status": "active", "branch": rng.choice(branches),
              "margin_ratio": 0.35, "channel_preference": ["sms", "app_push"], "tags": ["club"],
              "experience_years": rng.randint(0, 20), "remark": "批量导入"} for i in range(rows)]
     form = rt.form("futures_crm", "client_bulk")
@@ -185,6 +199,9 @@ def main():
     print(f"  Trellis API:      p50 {a50 * 1e3:.2f} ms  p95 {a95 * 1e3:.2f} ms  "
           f"ratio p50 {a50 / r50:.2f} p95 {a95 / r95:.2f} (goal p50 <= 10 ms, ratio <= 3)")
     print(f"  API + estimated count (first page): p50 {c50 * 1e3:.2f} ms  p95 {c95 * 1e3:.2f} ms")
+    s50, s95 = res["api_scoped"]
+    print(f"  as account manager (row scope applied): p50 {s50 * 1e3:.2f} ms  p95 {s95 * 1e3:.2f} ms  "
+          f"ratio to unscoped p50 {s50 / a50:.2f} p95 {s95 / a95:.2f} (goal <= 1.3)")
     b = bulk
     print(f"bulk create {b['rows']:,} clients via API in batches of 1,000 with validation: "
           f"{b['api_rows_s']:,.0f} rows/s; raw executemany {b['raw_rows_s']:,.0f} rows/s; "

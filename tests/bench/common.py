@@ -53,9 +53,10 @@ class Server:
         payload = resp.read()
         return resp.status, payload
 
-    def login(self):
+    def login(self, username: str = "admin", password: str = ADMIN_PASSWORD):
+        self.headers.pop("Authorization", None)
         status, payload = self.request("POST", "/api/v1/security/login",
-                                       {"username": "admin", "password": ADMIN_PASSWORD, "provider": "db"})
+                                       {"username": username, "password": password, "provider": "db"})
         assert status == 200, payload
         self.headers["Authorization"] = "Bearer " + json.loads(payload)["access_token"]
 

@@ -37,6 +37,17 @@ def count(conn, form, where: list, *, mode: str = "estimate", threshold: int = 1
     return {"count": max(_sampled(conn, t, where, lo, hi), threshold + 1), "count_exact": False}
 
 
+def estimate(conn, t, where) -> int:
+    """The estimated number of rows matching `where` (the same id-window sample)."""
+    lo = conn.execute(sa.select(sa.func.min(t.c.id))).scalar()
+    hi = conn.execute(sa.select(sa.func.max(t.c.id))).scalar()
+    if lo is None:
+        return 0
+    if hi - lo < WINDOWS * WINDOW:
+        return _exact(conn, t, where)["count"]
+    return _sampled(conn, t, where, lo, hi)
+
+
 def _sampled(conn, t, where, lo: int, hi: int) -> int:
     """Each window is read through the primary key first (a LIMITed subquery the planner
     keeps apart), so the filter's own indexes cannot turn a small sample into a range scan."""

@@ -7,6 +7,8 @@ indexes, expansion is one query per relation field for the whole page.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BooleanClauseList
 
 from ..errors import BadRequest, NotFound
 from ..forms.model import SYSTEM_FIELDS
@@ -120,6 +122,24 @@ def _search(service, q: str):
     return sa.or_(*conds) if conds else sa.false()
 
 
+SMALL_SCOPE = 20000
+
+
+def _hinted(service, scope, action: str):
+    """SQLite's planner, asked to sort, prefers walking the sort column's index and
+    filtering, which reads most of the table when the row scope is narrow (an account
+    manager's 500 clients among a million). When the scope holds at most SMALL_SCOPE rows
+    (measured by sampling, cached), `likelihood()` tells the planner to start from the
+    scope: sorting that many rows is cheap. PostgreSQL's statistics need no hint."""
+    rt = service.runtime
+    if rt.engine.dialect.name != "sqlite":
+        return scope
+    if rt.scope_rows(service.form, service.access, action, scope) > SMALL_SCOPE:
+        return scope
+    terms = scope.clauses if isinstance(scope, BooleanClauseList) and scope.operator is operators.and_ else [scope]
+    return sa.and_(*[sa.func.likelihood(term, sa.literal_column("0.000001")) for term in terms])
+
+
 def base_query(service, *, filter=None, q=None, action: str = "read"):
     """The WHERE clause of a listing: live rows in the actor's scope, the filter, the search.
     A filter naming a field the actor may not see is refused like an unknown field."""
@@ -130,7 +150,7 @@ def base_query(service, *, filter=None, q=None, action: str = "read"):
     where = [t.c.deleted_at.is_(None)]
     scope = service.access.scope(action)
     if scope is not None:
-        where.append(scope)
+        where.append(_hinted(service, scope, action))
     if filter not in (None, {}, True):
         visible = service.access.visible()
         for name in sorted(rule_vars(filter)):
