@@ -181,14 +181,20 @@ class Runtime:
 
     @contextmanager
     def transaction(self):
-        """One write transaction; work queued for after the commit runs once it commits."""
+        """One write transaction. `conn.info["trellis_before_commit"]` callbacks run at its
+        end, just before the commit; `conn.info["trellis_after_commit"]` ones once it has
+        committed."""
         pending: list = []
         with self.engine.execution_options(trellis_write=True).begin() as conn:
             conn.info["trellis_after_commit"] = pending
+            conn.info["trellis_before_commit"] = last = []
             try:
                 yield conn
+                while last:  # work that must be the transaction's last (the audit chain's lock)
+                    last.pop(0)()
             finally:
                 conn.info.pop("trellis_after_commit", None)
+                conn.info.pop("trellis_before_commit", None)
         for fn in pending:
             self.tasks.run_after_commit(fn)
 

@@ -25,8 +25,9 @@ def after_explicit_ids(conn, table: sa.Table) -> None:
                      {"t": table.name})
 
 
-def insert_many(conn, table: sa.Table, rows: list[dict]) -> None:
-    """executemany of `rows` (all with the same keys as the first row's, plus missing as NULL)."""
+def insert_many(conn, table: sa.Table, rows: list[dict], raw: tuple[str, ...] = ()) -> None:
+    """executemany of `rows` (all with the same keys as the first row's, plus missing as NULL).
+    Columns named in `raw` receive their values as given (e.g. JSON already serialized)."""
     if not rows:
         return
     names = list(rows[0])
@@ -38,7 +39,7 @@ def insert_many(conn, table: sa.Table, rows: list[dict]) -> None:
     compiled = stmt.compile(dialect=conn.dialect)
     order = list(compiled.positiontup) if compiled.positional else names
     procs = [(i, p) for i, n in enumerate(order)
-             if (p := table.c[n].type._cached_bind_processor(conn.dialect)) is not None]
+             if n not in raw and (p := table.c[n].type._cached_bind_processor(conn.dialect)) is not None]
     params = []
     for r in rows:
         vals = [r.get(n) for n in order]

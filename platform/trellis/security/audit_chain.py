@@ -9,10 +9,10 @@ the last hash is read, on SQLite by the write transaction itself (BEGIN IMMEDIAT
 from __future__ import annotations
 
 import hashlib
-import json
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
+import orjson
 import sqlalchemy as sa
 
 from .. import models as m
@@ -23,31 +23,36 @@ LOCK_KEY = 0x7472656C6C6973  # "trellis": the advisory lock serializing audit ap
 CONTENT = ("at", "user_id", "username", "ip", "action", "app", "target", "record_id", "before", "after", "note")
 _LIMITS = {"username": 100, "ip": 64, "action": 40, "app": 64, "target": 64, "note": 500}
 _PAGE = 5000
+_SLOT = "@@trellis-audit-slot@@"
 
 
 def _plain(value):
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
     if isinstance(value, (set, tuple)):
         return list(value)
     return str(value)
 
 
-def _json(value):
-    """A JSON-native copy (what the column stores and reads back), or None."""
-    if value is None:
-        return None
-    return json.loads(json.dumps(value, default=_plain, ensure_ascii=False))
+def dumps(value) -> str:
+    """Canonical JSON: sorted keys, UTF-8 text, no spaces (orjson; dates as ISO text)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS, default=_plain).decode()
 
 
-def canonical(entry: dict, default=None) -> str:
-    """The content fields as canonical JSON: sorted keys, UTF-8, no spaces."""
+def canonical(entry: dict, parts: dict | None = None) -> str:
+    """The content fields as canonical JSON. `parts` may hold `before` / `after` already
+    serialized (as stored), which are spliced in rather than encoded again."""
     content = {k: entry.get(k) for k in CONTENT}
     at = content["at"]
     content["at"] = at.isoformat() if isinstance(at, datetime) else at
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=default)
+    if not parts:
+        return dumps(content)
+    for k in parts:
+        content[k] = _SLOT
+    text = dumps(content)
+    for k, raw in parts.items():
+        text = text.replace(f'"{k}":"{_SLOT}"', f'"{k}":{raw}', 1)
+    return text
 
 
 def _digest(prev_hash: str, text: str) -> str:
@@ -56,22 +61,6 @@ def _digest(prev_hash: str, text: str) -> str:
 
 def entry_hash(prev_hash: str, entry: dict) -> str:
     return _digest(prev_hash, canonical(entry))
-
-
-def _hashable(row: dict) -> str:
-    """The canonical text of a new row. A value JSON does not know (a Decimal, a date)
-    is first turned into what the column will read back, so the stored row verifies."""
-    seen = []
-
-    def default(value):
-        seen.append(value)
-        return _plain(value)
-
-    text = canonical(row, default)
-    if seen:
-        row["before"], row["after"] = _json(row["before"]), _json(row["after"])
-        text = canonical(row)
-    return text
 
 
 def _normalize(entry: dict, now: datetime) -> dict:
@@ -107,13 +96,15 @@ def append(conn, entries: list[dict]) -> list[int]:
     rows = []
     for entry in entries:
         row = _normalize(entry, now)
+        parts = {k: dumps(row[k]) for k in ("before", "after") if row[k] is not None}
         row["prev_hash"] = prev
-        row["hash"] = prev = _digest(prev, _hashable(row))
+        row["hash"] = prev = _digest(prev, canonical(row, parts))
+        row.update(parts)  # stored as serialized, exactly the text that was hashed
         rows.append(row)
     ids = reserve_ids(conn, m.audit, len(rows))
     for row, rid in zip(rows, ids):
         row["id"] = rid
-    insert_many(conn, m.audit, rows)
+    insert_many(conn, m.audit, rows, raw=("before", "after"))
     return ids
 
 

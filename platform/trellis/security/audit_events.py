@@ -2,7 +2,8 @@
 the changed fields, delete, restore), one per definition saved or published, and logins.
 
 Record entries come from lifecycle handlers that run last (order 1000) in the write's
-transaction, so an entry exists exactly when the write commits. A write made with
+transaction and are appended at its very end, so an entry exists exactly when the write
+commits. A write made with
 `audit=False` (trusted demo-data loads) writes none.
 """
 from __future__ import annotations
@@ -12,6 +13,22 @@ from .audit_chain import append
 
 ORDER = 1000
 NOTE_KEY = "trellis_audit_note"  # conn.info key: a note for the entries of this transaction
+PENDING_KEY = "trellis_audit_pending"
+
+
+def queue(conn, entries: list[dict]) -> None:
+    """Append at the end of the transaction: the chain's lock (PostgreSQL) is then held
+    only for the commit, so writers never wait on each other holding row locks. Outside
+    `runtime.transaction()` the entries are appended at once."""
+    last = conn.info.get("trellis_before_commit")
+    if last is None:
+        append(conn, entries)
+        return
+    pending = conn.info.get(PENDING_KEY)
+    if pending is None:
+        pending = conn.info[PENDING_KEY] = []
+        last.append(lambda: append(conn, conn.info.pop(PENDING_KEY, [])))
+    pending.extend(entries)
 
 
 def fields_of(record: dict | None) -> dict | None:
@@ -36,7 +53,7 @@ def _entry(ctx, action: str, record: dict, before=None, after=None) -> dict:
 
 def on_insert(ctx) -> None:
     if ctx.audit:
-        append(ctx.conn, [_entry(ctx, "create", r, after=fields_of(r)) for r in ctx.records])
+        queue(ctx.conn, [_entry(ctx, "create", r, after=fields_of(r)) for r in ctx.records])
 
 
 def on_update(ctx) -> None:
@@ -46,17 +63,17 @@ def on_update(ctx) -> None:
     for old, new in zip(ctx.old, ctx.records):
         before, after = changed(old, new)
         entries.append(_entry(ctx, "update", new, before, after))
-    append(ctx.conn, entries)
+    queue(ctx.conn, entries)
 
 
 def on_delete(ctx) -> None:
     if ctx.audit:
-        append(ctx.conn, [_entry(ctx, "delete", r, before=fields_of(r)) for r in ctx.old])
+        queue(ctx.conn, [_entry(ctx, "delete", r, before=fields_of(r)) for r in ctx.old])
 
 
 def on_restore(ctx) -> None:
     if ctx.audit:
-        append(ctx.conn, [_entry(ctx, "restore", r) for r in ctx.records])
+        queue(ctx.conn, [_entry(ctx, "restore", r) for r in ctx.records])
 
 
 def definition_listener(runtime):
@@ -65,7 +82,7 @@ def definition_listener(runtime):
         username = None
         if user_id is not None:
             username = (runtime.users_by_id(conn, [user_id]).get(user_id) or {}).get("username")
-        append(conn, [{"user_id": user_id, "username": username, "action": action, "app": app,
+        queue(conn, [{"user_id": user_id, "username": username, "action": action, "app": app,
                        "target": f"{kind}:{key}", "before": before, "after": after, "note": note}])
     return listen
 
