@@ -101,13 +101,14 @@ class Runtime:
         from datetime import datetime
 
         from .security import audit
+        from .security.audit_events import queue
 
         entry = {"at": datetime.now().replace(microsecond=0), "user_id": actor.id if actor else None,
                  "username": actor.username if actor else "system", "ip": actor.ip if actor else None,
                  "action": action, "app": app, "target": target, "record_id": record_id,
                  "before": before, "after": after, "note": note}
         if conn is not None:
-            audit.append(conn, [entry])
+            queue(conn, [entry])
             return
         with self.transaction() as c:
             audit.append(c, [entry])

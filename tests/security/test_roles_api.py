@@ -62,6 +62,8 @@ def test_scoped_user_end_to_end(app, api, demo):
     assert api.post(f"{BASE}/roles/sales/publish").status_code == 200
     assert api.put(f"{BASE}/roles/sales/members", json=[a]).get_json()["items"] == [a]
     assert [m["id"] for m in api.get(f"{BASE}/roles/sales/members").get_json()["items"]] == [a]
+    logged = api.get("/api/v1/audit", query_string={"action": "role.members"}).get_json()["items"]
+    assert logged[0]["target"] == "sales" and logged[0]["after"] == [a]
     mine = api.post(f"{BASE}/forms/client/records", json={"name": "A的客户", "manager": a, "equity": 500}).get_json()
     theirs = api.post(f"{BASE}/forms/client/records", json={"name": "B的客户", "manager": b, "equity": 900}).get_json()
     h = _login(app, "sales_a", "sales-pass-2026")

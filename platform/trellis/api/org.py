@@ -30,8 +30,12 @@ def _read(fn, *args):
 
 
 def _write(fn, *args, **kwargs):
+    """An organization change, audited in the same transaction."""
     with runtime().transaction() as conn:
-        return fn(conn, *args, **kwargs)
+        result = fn(conn, *args, **kwargs)
+        runtime().record_event(f"org.{fn.__name__}", target="department", record_id=args[0] if args else None,
+                               after={"args": list(args[1:]), **kwargs, "result": result}, actor=actor(), conn=conn)
+        return result
 
 
 @bp.get("/departments")

@@ -65,6 +65,7 @@ def create():
                          code="malformed")
     with runtime().transaction() as conn:
         row, plaintext = tokens.create(conn, actor().id, body.get("name"), body.get("apps"), _expiry(body))
+        runtime().record_event("token.create", target="token", record_id=row["id"], after=row, actor=actor(), conn=conn)
     return jsonify({**row, "token": plaintext}), 201
 
 
@@ -74,4 +75,5 @@ def revoke(token_id):
     _no_token()
     with runtime().transaction() as conn:
         tokens.revoke(conn, actor().id, token_id)
+        runtime().record_event("token.revoke", target="token", record_id=token_id, actor=actor(), conn=conn)
     return "", 204
