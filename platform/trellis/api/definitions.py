@@ -8,7 +8,7 @@ from ..forms import sync
 from ..forms.model import FormModel
 from ..forms.publish import carry_deleted
 from ..errors import Forbidden, NotFound
-from ..security.access import visible_schema
+from ..security.access import ACTIONS, visible_schema
 from .auth import actor, login_required, runtime
 from .params import body_json
 
@@ -30,6 +30,15 @@ def _manage(app: str, form: str) -> None:
 def _may_read(app: str, form_id: str) -> bool:
     rt = runtime()
     return rt.access(actor(), rt.form(app, form_id)).allowed("read")
+
+
+def _readable(app: str, form: str):
+    """(published form, the caller's access to it); 403 without the read action."""
+    rt = runtime()
+    model = rt.form(app, form)
+    access = rt.access(actor(), model)
+    access.require("read")
+    return model, access
 
 
 @bp.get("/apps")
@@ -59,16 +68,12 @@ def forms(app):
 @login_required
 def published_form(app, form):
     """The published definition as the caller may use it (hidden fields left out)."""
-    rt = runtime()
-    model = rt.form(app, form)
-    access = rt.access(actor(), model)
-    access.require("read")
+    model, access = _readable(app, form)
     body = dict(model.definition)
     writable = access.writable("update")
     body["fields"] = [dict(f, readonly=True) if writable is not None and f["id"] not in writable else f
                       for f in body.get("fields", []) if not f.get("deleted") and access.can_see(f["id"])]
-    body["actions"] = [a for a in ("read", "create", "update", "delete", "export", "import", "manage")
-                       if access.allowed(a)]
+    body["actions"] = [a for a in ACTIONS if access.allowed(a)]
     return jsonify(body)
 
 
@@ -142,10 +147,7 @@ def restore(app, form, version):
 @login_required
 def schema(app, form):
     """The published form's JSON Schema as the caller may use it (the browser validates with it)."""
-    rt = runtime()
-    model = rt.form(app, form)
-    access = rt.access(actor(), model)
-    access.require("read")
+    model, access = _readable(app, form)
     return jsonify(visible_schema(model, access))
 
 
