@@ -171,3 +171,28 @@ def test_form_login_limited(app):
     codes = [client.post("/login/", data={"username": "admin", "password": "nope"}).status_code
              for _ in range(_limit(app) + 1)]
     assert 429 not in codes[:-1] and codes[-1] == 429
+
+
+def test_session_writes_need_the_csrf_token(app):
+    """A browser session (cookie) must send X-CSRFToken on writes; JWT calls need none."""
+    import re
+
+    flask_app = app
+    client = flask_app.test_client()
+    flask_app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        page = client.get("/login/")
+        assert page.status_code == 200
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
+        form = {"username": "admin", "password": "admin-pass-1"}
+        if token:
+            form["csrf_token"] = token.group(1)
+        client.post("/login/", data=form)
+        assert client.get("/api/v1/apps").status_code == 200              # the session works for reads
+        r = client.post("/api/v1/departments", json={"code": "csrf_dep", "name": "CSRF"})
+        assert r.status_code == 400 and r.get_json()["code"] == "csrf"   # a write without the token
+        csrf = client.get("/api/v1/csrf").get_json()["csrf_token"]
+        r = client.post("/api/v1/departments", json={"code": "csrf_dep", "name": "CSRF"}, headers={"X-CSRFToken": csrf})
+        assert r.status_code == 201, r.get_json()
+    finally:
+        flask_app.config["WTF_CSRF_ENABLED"] = False

@@ -11,6 +11,8 @@ from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_jwt_extended import current_user as jwt_user
 from flask_jwt_extended import verify_jwt_in_request
 from flask_login import current_user as session_user
+from flask_wtf.csrf import validate_csrf
+from wtforms.validators import ValidationError
 
 from ..actor import Actor
 from ..errors import Forbidden, TrellisError, bilingual
@@ -46,12 +48,28 @@ def login_required(fn):
             user = None
         if user is None and getattr(session_user, "is_authenticated", False):
             user = session_user
+            refused = _csrf_refusal()
+            if refused is not None:
+                return refused
         if user is None or not getattr(user, "is_active", True):
             return jsonify({"code": "unauthorized",
                             "message": bilingual("请先登录", "authentication required")}), 401
         g.actor = _actor_of(user)
         return fn(*args, **kwargs)
     return wrapper
+
+
+def _csrf_refusal():
+    """A browser session (a cookie) must prove a write came from our page: the token of
+    `GET /api/v1/csrf` in the X-CSRFToken header. JWT and API-token calls need none."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or not current_app.config.get("WTF_CSRF_ENABLED", True):
+        return None
+    try:
+        validate_csrf(request.headers.get("X-CSRFToken", ""))
+    except ValidationError:
+        return jsonify({"code": "csrf", "message": bilingual("缺少或无效的 CSRF 令牌,请刷新页面",
+                                                             "missing or invalid CSRF token; reload the page")}), 400
+    return None
 
 
 def _bearer() -> str | None:

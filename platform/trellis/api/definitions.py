@@ -41,6 +41,14 @@ def _readable(app: str, form: str):
     return model, access
 
 
+@bp.get("/csrf")
+def csrf():
+    """The CSRF token a browser session sends back in X-CSRFToken on writes."""
+    from flask_wtf.csrf import generate_csrf
+
+    return jsonify({"csrf_token": generate_csrf()})
+
+
 @bp.get("/apps")
 @login_required
 def apps():
