@@ -45,12 +45,13 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _register_front(app: Flask) -> None:
     """Serve the built web UI at / when present; otherwise a short page pointing at the API."""
-    dist = Path(app.config.get("TRELLIS_FRONTEND", FRONTEND_DIST))
+    def dist() -> Path:
+        return Path(app.config.get("TRELLIS_FRONTEND") or FRONTEND_DIST)
 
     @app.get("/")
     def index():
-        if (dist / "index.html").exists():
-            return send_from_directory(dist, "index.html")
+        if (dist() / "index.html").exists():
+            return send_from_directory(dist(), "index.html")
         return (
             "<!doctype html><meta charset=utf-8><title>Trellis</title>"
             "<h1>Trellis 低代码平台</h1><p>服务已启动。接口文档:<a href='/api/v1/openapi.json'>/api/v1/openapi.json</a>"
@@ -59,7 +60,14 @@ def _register_front(app: Flask) -> None:
 
     @app.get("/assets/<path:name>")
     def assets(name):
-        return send_from_directory(dist / "assets", name)
+        return send_from_directory(dist() / "assets", name)
+
+    @app.get("/<path:path>")
+    def spa(path):
+        """Client-side routes of the web UI answer with its index page."""
+        if path.startswith(("api/", "static/", "admin")) or not (dist() / "index.html").exists():
+            return jsonify({"code": "404", "message": {"zh": "找不到该地址", "en": "not found"}}), 404
+        return send_from_directory(dist(), "index.html")
 
     @app.get("/healthz")
     def health():

@@ -24,10 +24,12 @@ def register_api(app: Flask) -> None:
     from .openapi import bp as openapi_bp
     from .org import bp as org_bp
     from .records import bp as records_bp
+    from .people import bp as people_bp
     from .roles import bp as roles_bp
+    from .views import bp as views_bp
     from .tokens import bp as tokens_bp
 
-    for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, org_bp, tokens_bp):
+    for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
     app.register_blueprint(audit_bp)
     limit_api_login(app)

@@ -85,6 +85,24 @@ def published_form(app, form):
     return jsonify(body)
 
 
+@bp.get("/apps/<app>/forms/<form>/relations")
+@login_required
+def relations(app, form):
+    """Forms the caller may read whose relation fields point at this form (the 360 tabs)."""
+    rt = runtime()
+    _readable(app, form)
+    items = []
+    for other in rt.forms_of(app):
+        access = rt.access(actor(), other)
+        if not access.allowed("read"):
+            continue
+        for t in other.relations:
+            if t.target == form and access.can_see(t.id):
+                items.append({"form": other.id, "field": t.id, "label": t.field.get("label"),
+                              "form_label": other.label})
+    return jsonify({"items": items})
+
+
 @bp.get("/apps/<app>/forms/<form>/definition")
 @login_required
 def get_definition(app, form):

@@ -13,7 +13,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from .. import models as m
-from ..errors import NotFound, bilingual, DefinitionInvalid
+from ..errors import BadRequest, DefinitionInvalid, NotFound, bilingual
 from . import schemas
 from .upgrade import upgrade
 
@@ -144,6 +144,20 @@ class DefinitionStore:
         with self.engine.begin() as conn:
             self.save_draft(app, kind, key, body, user_id, conn)
             return self.publish(app, kind, key, user_id, f"restored from version {version}", conn)
+
+    def remove(self, app: str, kind: str, key: str, user_id: int | None = None) -> None:
+        """Delete a definition and its versions (views and the like; a form's table is
+        never dropped this way)."""
+        if kind == "form":
+            raise BadRequest("表单定义不能直接删除", "a form definition cannot be removed this way", code="not_removable")
+        with self.engine.begin() as conn:
+            row = self._row(conn, app, kind, key)
+            if row is None:
+                raise self._missing(app, kind, key)
+            self._notify(conn, "definition.remove", app, kind, key, row.draft, None, user_id)
+            conn.execute(m.definition_version.delete().where(m.definition_version.c.definition_id == row.id))
+            conn.execute(m.definition.delete().where(m.definition.c.id == row.id))
+            bump_generation(conn)
 
     def _notify(self, conn, action, app, kind, key, before, after, user_id, note=None) -> None:
         for listener in self.listeners:
