@@ -189,13 +189,14 @@ class Runtime:
         with self.engine.execution_options(trellis_write=True).begin() as conn:
             conn.info["trellis_after_commit"] = pending
             conn.info["trellis_before_commit"] = last = []
+            conn.info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)
             try:
                 yield conn
                 while last:  # work that must be the transaction's last (the audit chain's lock)
                     last.pop(0)()
             finally:
-                conn.info.pop("trellis_after_commit", None)
-                conn.info.pop("trellis_before_commit", None)
+                for key in ("trellis_after_commit", "trellis_before_commit", "trellis_tx"):
+                    conn.info.pop(key, None)
         for fn in pending:
             self.tasks.run_after_commit(fn)
 

@@ -20,14 +20,14 @@ def queue(conn, entries: list[dict]) -> None:
     """Append at the end of the transaction: the chain's lock (PostgreSQL) is then held
     only for the commit, so writers never wait on each other holding row locks. Outside
     `runtime.transaction()` the entries are appended at once."""
-    last = conn.info.get("trellis_before_commit")
-    if last is None:
+    last, state = conn.info.get("trellis_before_commit"), conn.info.get("trellis_tx")
+    if last is None or state is None:
         append(conn, entries)
         return
-    pending = conn.info.get(PENDING_KEY)
+    pending = state.get(PENDING_KEY)
     if pending is None:
-        pending = conn.info[PENDING_KEY] = []
-        last.append(lambda: append(conn, conn.info.pop(PENDING_KEY, [])))
+        pending = state[PENDING_KEY] = []
+        last.append(lambda: append(conn, state.pop(PENDING_KEY, [])))
     pending.extend(entries)
 
 
