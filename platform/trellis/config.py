@@ -43,6 +43,8 @@ import os
 import secrets
 from pathlib import Path
 
+from .database import ENGINE_OPTIONS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -77,6 +79,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_HOME": str(home),
         "SQLALCHEMY_DATABASE_URI": url,
         "SQLALCHEMY_TRACK_MODIFICATIONS": False,
+        "SQLALCHEMY_ENGINE_OPTIONS": dict(ENGINE_OPTIONS),
         "TRELLIS_REDIS_URL": env.get("TRELLIS_REDIS_URL") or None,
         "TRELLIS_SEEDS": env.get("TRELLIS_SEEDS") or str(REPO_ROOT / "seeds"),
         "TRELLIS_FILES": str(home / "files"),

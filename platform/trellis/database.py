@@ -5,6 +5,9 @@ driver's own handling would commit DDL on its own, so publishing would not be at
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 
@@ -32,7 +35,21 @@ def configure_engine(engine: sa.Engine) -> sa.Engine:
     return engine
 
 
+def json_dumps(value) -> str:
+    """JSON columns are written with orjson (several times faster than the standard library)."""
+    return orjson.dumps(value, default=_plain).decode()
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+ENGINE_OPTIONS = {"json_serializer": json_dumps, "json_deserializer": orjson.loads}
+
+
 def make_engine(url: str, **kw) -> sa.Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    return configure_engine(sa.create_engine(url, **kw))
+    return configure_engine(sa.create_engine(url, **{**ENGINE_OPTIONS, **kw}))

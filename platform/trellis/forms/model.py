@@ -172,10 +172,14 @@ class FormModel:
 
     @cached_property
     def fast_validator(self):
-        """fastjsonschema's compiled check (first error only); the common case is valid."""
+        """fastjsonschema's compiled check (first error only); the common case is valid.
+        Empty values never reach it (they are dropped before validation), so each property
+        is its value schema alone, without the `anyOf [value, null]` wrapper."""
         import fastjsonschema
 
-        schema = {k: v for k, v in self.json_schema.items() if k != "$schema"}
+        props = {t.id: t.value_schema() for t in self.active if not t.generated}
+        schema = {"type": "object", "properties": {k: v for k, v in props.items() if v},
+                  "required": self.json_schema["required"]}
         return fastjsonschema.compile(schema)
 
     @cached_property
