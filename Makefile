@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 CLIENTS ?= 2000
 HOST ?= 127.0.0.1
 PORT ?= 5000
+FRONT_SRC := $(shell find frontend/src -type f 2>/dev/null) $(wildcard frontend/*.json frontend/*.ts frontend/index.html)
 
-.PHONY: demo install install-test test bench clean
+.PHONY: demo install install-test frontend test bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,16 +19,25 @@ install: $(BIN)/python
 install-test: install
 	$(BIN)/pip install -q -e ".[test]"
 
-demo: install
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONT_SRC)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+demo: install frontend
 	$(BIN)/trellis init
 	$(BIN)/trellis seed futures_crm --clients $(CLIENTS)
 	$(BIN)/trellis run --host $(HOST) --port $(PORT)
 
-test: install-test
+test: install-test frontend
+	cd frontend && npm test
 	$(BIN)/python -m pytest tests
 
 bench: install-test
 	$(BIN)/python tests/bench/run_all.py
 
 clean:
-	rm -rf $(VENV) instance build *.egg-info
+	rm -rf $(VENV) instance build *.egg-info frontend/dist frontend/node_modules

@@ -22,7 +22,7 @@ def init_db(app, admin_password: str | None = None, admin_username: str = "admin
         if not password:
             password = generated = secrets.token_urlsafe(12)
         role = sm.find_role(app.config.get("AUTH_ROLE_ADMIN", "Admin"))
-        user = sm.add_user(admin_username, "系统", "管理员", f"{admin_username}@example.com", role, password=password)
+        user = sm.add_user(admin_username, "管理员", "系统", f"{admin_username}@example.com", role, password=password)
         if not user:
             raise RuntimeError("could not create the admin user")
         return generated

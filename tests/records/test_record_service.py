@@ -181,3 +181,24 @@ def test_bulk_update(rt):
     ids = svc.bulk_create([{"name": f"c{i}"} for i in range(3)], return_records=False)
     out = svc.bulk_update([{"id": i, "equity": 5} for i in ids])
     assert [r["equity"] for r in out] == [5, 5, 5] and all(r["version"] == 2 for r in out)
+
+
+def test_each_missing_required_field_is_named_once(rt):
+    svc = rt.records("demo", "deal")
+    with pytest.raises(ValidationFailed) as e:
+        svc.create({"lots": 1})
+    assert [err["field"] for err in e.value.errors] == ["client"]
+    with pytest.raises(ValidationFailed) as e:
+        rt.records("demo", "client").bulk_create([{"equity": 1}, {"equity": 2}])
+    assert [(err["row"], err["field"]) for err in e.value.errors] == [(0, "name"), (1, "name")]
+
+
+def test_several_missing_required_fields_each_once(runtime):
+    from samples import APP, install
+
+    form = {"schema_version": 1, "id": "three", "label": {"zh": "三"}, "fields": [
+        {"id": f, "type": "text", "label": {"zh": f}, "required": True} for f in ("a", "b", "c")]}
+    install(runtime, form, app=dict(APP, forms=["three"]))
+    with pytest.raises(ValidationFailed) as e:
+        runtime.records("demo", "three").create({})
+    assert sorted(err["field"] for err in e.value.errors) == ["a", "b", "c"]

@@ -78,10 +78,13 @@ def schema_errors(form, doc: dict, row: int | None = None) -> list:
     except Exception:  # fastjsonschema.JsonSchemaException: fall through to the full list
         pass
     out = []
+    required_done = False
     for err in form.full_validator.iter_errors(present):
         if err.validator == "required":
-            missing = [n for n in err.validator_value if n not in present]
-            for name in missing:
+            if required_done:  # one error per missing field, however the validator reports them
+                continue
+            required_done = True
+            for name in [n for n in err.validator_value if n not in present]:
                 zh, en = _MESSAGES["required"]
                 out.append(field_error(form, name, "required", zh, en, row))
             continue

@@ -1,0 +1,47 @@
+/** Routes of the web UI. */
+import { Spin } from "antd";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { Route, Routes, useNavigate } from "react-router-dom";
+import { setUnauthorizedHandler } from "./api/client";
+import AppLayout from "./shell/AppLayout";
+import DesignerRoute from "./shell/DesignerRoute";
+import HomeRedirect from "./shell/HomeRedirect";
+import LoginPage from "./shell/LoginPage";
+import NotFound from "./shell/NotFound";
+import RequireAuth from "./shell/RequireAuth";
+import { SessionProvider } from "./shell/SessionContext";
+
+const GridPage = lazy(() => import("./grid/GridPage"));
+const RecordPage = lazy(() => import("./record/RecordPage"));
+const ViewPage = lazy(() => import("./views/ViewPage"));
+
+const page = (node: ReactNode) => (
+  <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
+);
+
+export default function App() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const here = window.location.pathname + window.location.search;
+      if (!window.location.pathname.startsWith("/signin")) navigate(`/signin?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+  }, [navigate]);
+
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route path="/signin" element={<LoginPage />} />
+        <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="/apps/:app" element={<HomeRedirect />} />
+          <Route path="/apps/:app/forms/:form" element={page(<GridPage />)} />
+          <Route path="/apps/:app/forms/:form/records/:id" element={page(<RecordPage />)} />
+          <Route path="/apps/:app/forms/:form/design" element={<DesignerRoute />} />
+          <Route path="/apps/:app/views/:view" element={page(<ViewPage />)} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,49 @@
+/** Per-session caches of metadata that rarely changes while a page is open. */
+import { api } from "./client";
+import type { Department, FormDef, FormSummary, JsonSchema } from "./types";
+import { rememberDepartments } from "../registries/entities";
+
+const defs = new Map<string, Promise<FormDef>>();
+const schemas = new Map<string, Promise<JsonSchema>>();
+const formLists = new Map<string, Promise<FormSummary[]>>();
+let departments: Promise<Department[]> | null = null;
+
+/** Definitions may be changed by a designer in another tab: keep them for a short while only. */
+const TTL_MS = 20_000;
+const loadedAt = new Map<string, number>();
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>, fresh = false): Promise<T> {
+  let hit = map.get(key);
+  const stale = Date.now() - (loadedAt.get(key) ?? 0) > TTL_MS;
+  if (!hit || stale || fresh) {
+    hit = load();
+    hit.catch(() => map.delete(key));
+    map.set(key, hit);
+    loadedAt.set(key, Date.now());
+  }
+  return hit;
+}
+
+export const metaCache = {
+  form: (app: string, form: string, fresh = false) => cached(defs, `def:${app}/${form}`, () => api.form(app, form), fresh),
+  schema: (app: string, form: string, fresh = false) =>
+    cached(schemas, `schema:${app}/${form}`, () => api.schema(app, form), fresh),
+  forms: (app: string) => cached(formLists, `forms:${app}`, () => api.forms(app)),
+  departments(): Promise<Department[]> {
+    if (!departments) {
+      departments = api.departments().then((tree) => {
+        rememberDepartments(tree);
+        return tree;
+      });
+      departments.catch(() => { departments = null; });
+    }
+    return departments;
+  },
+  clear(): void {
+    defs.clear();
+    schemas.clear();
+    formLists.clear();
+    loadedAt.clear();
+    departments = null;
+  },
+};

@@ -1,0 +1,194 @@
+/** Shapes of the REST API's answers, as far as the web UI reads them. */
+
+/** A user-defined text in Chinese and English. */
+export interface Text {
+  zh?: string;
+  en?: string;
+}
+
+export type JsonLogic = Record<string, unknown> | boolean | null;
+
+export interface SelectOption {
+  value: string;
+  label?: Text;
+  color?: string;
+}
+
+export interface FieldDef {
+  id: string;
+  type: string;
+  label?: Text;
+  help?: Text;
+  placeholder?: Text;
+  required?: boolean;
+  unique?: boolean;
+  indexed?: boolean;
+  readonly?: boolean;
+  hidden?: boolean;
+  deleted?: boolean;
+  default?: unknown;
+  visible_if?: JsonLogic;
+  required_if?: JsonLogic;
+  readonly_if?: JsonLogic;
+  options?: SelectOption[];
+  fields?: FieldDef[];
+  target?: string;
+  display_field?: string;
+  precision?: number;
+  currency?: string;
+  min?: number;
+  max?: number;
+  max_length?: number;
+  max_count?: number;
+  max_items?: number;
+  max_rows?: number;
+  accept?: string[];
+  [key: string]: unknown;
+}
+
+export interface LayoutSection {
+  section?: Text;
+  tab?: Text;
+  columns?: number;
+  fields: string[];
+}
+
+export type Action = "read" | "create" | "update" | "delete" | "export" | "import" | "manage";
+
+/** `GET /apps/{app}/forms/{form}`: the published definition as the caller may use it. */
+export interface FormDef {
+  id: string;
+  label?: Text;
+  description?: Text;
+  title_field?: string;
+  fields: FieldDef[];
+  layout?: LayoutSection[];
+  actions: Action[];
+}
+
+export interface AppInfo {
+  id: string;
+  label?: Text;
+  description?: Text;
+  icon?: string;
+  forms?: string[];
+}
+
+export interface FormSummary {
+  id: string;
+  label?: Text;
+  published_version?: number | null;
+}
+
+export type RecordRow = Record<string, unknown> & { id: number; version: number };
+
+export interface ListReply {
+  items: RecordRow[];
+  next: string | null;
+  count: number | null;
+  count_exact: boolean;
+}
+
+export interface ListParams {
+  filter?: JsonLogic;
+  sort?: string[];
+  limit?: number;
+  page?: number;
+  cursor?: string | null;
+  q?: string;
+  fields?: string[];
+  expand?: string[];
+  count?: "exact" | "estimate" | "none";
+}
+
+export type ViewType = "grid" | "kanban" | "calendar";
+
+export interface ViewDef {
+  schema_version: 1;
+  id: string;
+  form: string;
+  label: Text;
+  type?: ViewType;
+  filter?: JsonLogic;
+  sort?: string[];
+  columns?: string[];
+  group_by?: string;
+  date_field?: string;
+  shared?: boolean;
+  owner?: number | null;
+}
+
+export interface FieldTypeInfo {
+  key: string;
+  widget: string;
+  label: Text;
+  config_schema: Record<string, unknown>;
+}
+
+export interface Department {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  name_en?: string | null;
+  children?: Department[];
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  name?: string;
+  roles: string[];
+  is_admin: boolean;
+}
+
+export interface UserItem {
+  id: number;
+  username: string;
+  title?: string;
+}
+
+export interface RelationInfo {
+  form: string;
+  field: string;
+  label?: Text;
+  form_label?: Text;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  user_id?: number | null;
+  username?: string | null;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  note?: string | null;
+}
+
+export interface FileMeta {
+  id: string;
+  name: string;
+  size: number;
+  content_type: string;
+}
+
+/** A JSON Schema fragment as far as the record form reads it. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  readOnly?: boolean;
+  [key: string]: unknown;
+}
+
+export interface FieldError {
+  field?: string;
+  code?: string;
+  message: Text;
+  row?: number;
+}

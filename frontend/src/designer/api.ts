@@ -1,0 +1,28 @@
+/** The designer's REST calls (definitions, publishing, versions), through the app's client. */
+import { request } from '../api/client';
+import type {
+  FieldTypeInfo, FormDefinition, FormSummary, ImpactPreview, VersionInfo,
+} from './model/types';
+
+const formPath = (app: string, form: string) =>
+  `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`;
+
+export const designerApi = {
+  fieldTypes: () => request<{ items: FieldTypeInfo[] }>('GET', '/field-types').then((r) => r.items),
+  forms: (app: string) =>
+    request<{ items: FormSummary[] }>('GET', `/apps/${encodeURIComponent(app)}/forms`).then((r) => r.items),
+  /** The published definition (to list a relation target's fields). */
+  published: (app: string, form: string) => request<FormDefinition>('GET', formPath(app, form)),
+  definition: (app: string, form: string) => request<FormDefinition>('GET', `${formPath(app, form)}/definition`),
+  save: (app: string, form: string, body: FormDefinition) =>
+    request<FormDefinition>('PUT', `${formPath(app, form)}/definition`, { body }),
+  preview: (app: string, form: string) => request<ImpactPreview>('GET', `${formPath(app, form)}/publish/preview`),
+  publish: (app: string, form: string, note?: string) =>
+    request<{ version: number }>('POST', `${formPath(app, form)}/publish`, { body: note ? { note } : {} }),
+  versions: (app: string, form: string) =>
+    request<{ items: VersionInfo[] }>('GET', `${formPath(app, form)}/versions`).then((r) => r.items),
+  version: (app: string, form: string, version: number) =>
+    request<FormDefinition>('GET', `${formPath(app, form)}/versions/${version}`),
+  restore: (app: string, form: string, version: number) =>
+    request<{ version: number }>('POST', `${formPath(app, form)}/versions/${version}/restore`),
+};

@@ -1,0 +1,96 @@
+/** The basics of the selected field: id, type, section, labels, help, placeholder, default and type-specific keys. */
+import { Alert, Form, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../i18n/text';
+import { NS } from '../../i18n';
+import { useDesigner } from '../../hooks/designerContext';
+import { SELECT_TYPES } from '../../model/defaults';
+import { locate } from '../../model/layout';
+import type { FieldDef } from '../../model/types';
+import AutoNumberProps from './AutoNumberProps';
+import BilingualInput from './BilingualInput';
+import DefaultValueInput, { takesDefault } from './DefaultValueInput';
+import FieldIdInput from './FieldIdInput';
+import OptionsEditor from './OptionsEditor';
+import RelationProps from './RelationProps';
+import SubFieldsEditor from './SubFieldsEditor';
+
+interface Props {
+  field: FieldDef;
+  patch: (p: Partial<FieldDef>) => void;
+}
+
+export default function BasicProps({ field, patch }: Props) {
+  const { t } = useTranslation(NS);
+  const { tx } = useLang();
+  const { state, dispatch, types, typeOf } = useDesigner();
+  const layout = state.def.layout ?? [];
+  const at = locate(layout, field.id);
+  const published = state.published.includes(field.id);
+  const typeKnown = Boolean(typeOf(field.type));
+
+  return (
+    <>
+      <FieldIdInput id={field.id} />
+      <Form.Item label={t('props.type')} style={{ marginBottom: 12 }} extra={published ? t('props.typeWarn') : undefined}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          value={field.type}
+          onChange={(key: string) => {
+            const fieldType = typeOf(key);
+            if (fieldType) dispatch({ type: 'changeType', id: field.id, fieldType });
+          }}
+          options={types.map((ty) => ({ value: ty.key, label: tx(ty.label, ty.key) }))}
+          data-testid="prop-type"
+        />
+      </Form.Item>
+      {!typeKnown && <Alert type="warning" showIcon title={field.type} style={{ marginBottom: 12 }} />}
+      {layout.length > 1 && at && (
+        <Form.Item label={t('canvas.section')} style={{ marginBottom: 12 }}>
+          <Select
+            value={at.section}
+            onChange={(section: number) => dispatch({ type: 'moveField', id: field.id, section, index: Number.MAX_SAFE_INTEGER })}
+            options={layout.map((s, i) => ({
+              value: i,
+              label: [s.tab ? tx(s.tab) : '', tx(s.section, `${t('canvas.section')} ${i + 1}`)].filter(Boolean).join(' / '),
+            }))}
+            data-testid="prop-section"
+          />
+        </Form.Item>
+      )}
+      <BilingualInput
+        value={field.label}
+        onChange={(label) => patch({ label: label ?? { zh: '' } })}
+        zhLabel={t('props.labelZh')}
+        enLabel={t('props.labelEn')}
+        testId="prop-label"
+        required
+      />
+      {SELECT_TYPES.includes(field.type) && (
+        <Form.Item label={t('props.options')} required style={{ marginBottom: 12 }}>
+          <OptionsEditor value={field.options ?? []} onChange={(options) => patch({ options })} />
+        </Form.Item>
+      )}
+      {field.type === 'relation' && <RelationProps field={field} patch={patch} />}
+      {field.type === 'auto_number' && <AutoNumberProps field={field} patch={patch} />}
+      {field.type === 'sub_table' && (
+        <Form.Item label={t('props.subFields')} required style={{ marginBottom: 12 }}>
+          <SubFieldsEditor value={field.fields ?? []} onChange={(fields) => patch({ fields })} />
+        </Form.Item>
+      )}
+      {takesDefault(field.type) && (
+        <Form.Item label={t('props.default')} style={{ marginBottom: 12 }}>
+          <DefaultValueInput field={field} onChange={(value) => patch({ default: value })} />
+        </Form.Item>
+      )}
+      <BilingualInput value={field.help} onChange={(help) => patch({ help })} zhLabel={t('props.helpZh')} enLabel={t('props.helpEn')} multiline testId="prop-help" />
+      <BilingualInput
+        value={field.placeholder}
+        onChange={(placeholder) => patch({ placeholder })}
+        zhLabel={t('props.placeholderZh')}
+        enLabel={t('props.placeholderEn')}
+        testId="prop-placeholder"
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/** The form's own settings: id (fixed), names, description, title field. */
+import { Form, Input, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../i18n/text';
+import { NS } from '../../i18n';
+import { useDesigner } from '../../hooks/designerContext';
+import BilingualInput from './BilingualInput';
+
+const TITLE_TYPES = ['text', 'auto_number', 'email', 'mobile', 'integer', 'date', 'single_select'];
+
+export default function FormProps() {
+  const { t } = useTranslation(NS);
+  const { tx } = useLang();
+  const { state, dispatch } = useDesigner();
+  const def = state.def;
+  const candidates = def.fields.filter((f) => !f.deleted && TITLE_TYPES.includes(f.type));
+  return (
+    <Form layout="vertical" size="small" data-testid="form-props">
+      <Typography.Title level={5}>{t('toolbar.settings')}</Typography.Title>
+      <Form.Item label={t('form.id')} style={{ marginBottom: 12 }}>
+        <Input value={def.id} disabled />
+      </Form.Item>
+      <BilingualInput
+        value={def.label}
+        onChange={(label) => dispatch({ type: 'updateForm', patch: { label: label ?? { zh: '' } } })}
+        zhLabel={t('form.labelZh')}
+        enLabel={t('form.labelEn')}
+        testId="form-label"
+        required
+      />
+      <BilingualInput
+        value={def.description}
+        onChange={(description) => dispatch({ type: 'updateForm', patch: { description } })}
+        zhLabel={t('form.descriptionZh')}
+        enLabel={t('form.descriptionEn')}
+        multiline
+      />
+      <Form.Item label={t('form.titleField')} extra={t('form.titleFieldHelp')}>
+        <Select
+          allowClear
+          value={def.title_field}
+          onChange={(title_field?: string) => dispatch({ type: 'updateForm', patch: { title_field } })}
+          options={candidates.map((f) => ({ value: f.id, label: `${tx(f.label, f.id)} (${f.id})` }))}
+          data-testid="form-title-field"
+        />
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dropPlace, isAfter, parseDndId } from './dnd';
+import { moveField } from './fieldOps';
+import type { FormDefinition } from './types';
+
+const def: FormDefinition = {
+  schema_version: 1, id: 'f', label: { zh: 'f' },
+  fields: ['a', 'b', 'c', 'd'].map((id) => ({ id, type: 'text', label: { zh: id } })),
+  layout: [{ fields: ['a', 'b', 'c'] }, { fields: ['d'] }],
+};
+const layout = def.layout!;
+const move = (id: string, place: { section: number; index: number } | null) =>
+  place ? moveField(def, id, place.section, place.index).layout!.map((s) => s.fields) : null;
+
+describe('drop places', () => {
+  it('parses droppable ids', () => {
+    expect(parseDndId('f:name')).toEqual({ kind: 'field', id: 'name' });
+    expect(parseDndId('s:2')).toEqual({ kind: 'section', index: 2 });
+    expect(parseDndId('p:text')).toEqual({ kind: 'palette', key: 'text' });
+    expect(parseDndId('canvas')).toEqual({ kind: 'canvas' });
+  });
+
+  it('drops a new field before or after the field it is over', () => {
+    expect(dropPlace(layout, { kind: 'field', id: 'b' }, false)).toEqual({ section: 0, index: 1 });
+    expect(dropPlace(layout, { kind: 'field', id: 'b' }, true)).toEqual({ section: 0, index: 2 });
+    expect(dropPlace(layout, { kind: 'section', index: 1 }, false)!.section).toBe(1);
+  });
+
+  it('moves a field down, up and across sections', () => {
+    expect(move('a', dropPlace(layout, { kind: 'field', id: 'c' }, true, 'a'))).toEqual([['b', 'c', 'a'], ['d']]);
+    expect(move('a', dropPlace(layout, { kind: 'field', id: 'b' }, false, 'a'))).toEqual([['b', 'a', 'c'], ['d']]);
+    expect(move('c', dropPlace(layout, { kind: 'field', id: 'a' }, false, 'c'))).toEqual([['c', 'a', 'b'], ['d']]);
+    expect(move('b', dropPlace(layout, { kind: 'field', id: 'd' }, false, 'b'))).toEqual([['a', 'c'], ['b', 'd']]);
+    expect(move('b', dropPlace(layout, { kind: 'field', id: 'd' }, true, 'b'))).toEqual([['a', 'c'], ['d', 'b']]);
+    expect(move('d', dropPlace(layout, { kind: 'canvas' }, false, 'd'))).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(dropPlace(layout, { kind: 'field', id: 'a' }, true, 'a')).toBeNull();
+  });
+
+  it('tells after from the position in a row or column', () => {
+    const box = { left: 0, top: 0, width: 100, height: 40 };
+    expect(isAfter(80, 20, box)).toBe(true);
+    expect(isAfter(20, 20, box)).toBe(false);
+    expect(isAfter(20, 60, box)).toBe(true);
+    expect(isAfter(80, -5, box)).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+/** The records as an antd Table: page numbers or "load more", multi-sort, selection, inline edit. */
+import { Button, Table } from "antd";
+import type { TableProps } from "antd";
+import { useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { FormDef, RecordRow } from "../api/types";
+import { useLang } from "../i18n/text";
+import type { WidgetContext } from "../registries/types";
+import { toggleSort } from "./gridState";
+import { buildColumns } from "./tableColumns";
+import type { Paging, RecordList } from "./useRecordList";
+
+interface Props {
+  def: FormDef;
+  list: RecordList;
+  columns: string[];
+  sort: string[];
+  onSort: (sort: string[]) => void;
+  paging: Paging;
+  pageSize: number;
+  onPageSize: (size: number) => void;
+  ctx: WidgetContext;
+  expand: string[];
+  selected: RecordRow[];
+  onSelect: (rows: RecordRow[]) => void;
+  onEdit: (row: RecordRow) => void;
+}
+
+export default function RecordTable(p: Props) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const shift = useRef(false);
+  const { list } = p;
+
+  const columns = useMemo(() => buildColumns({
+    def: p.def, columns: p.columns, sort: p.sort, lang, t, ctx: p.ctx, expand: p.expand,
+    onSaved: list.replace, onEdit: p.onEdit, onHeaderPress: (s) => { shift.current = s; },
+  }), [p.def, p.columns, p.sort, lang, t, p.ctx, p.expand, list.replace, p.onEdit]);
+
+  const onChange: TableProps<RecordRow>["onChange"] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== "sort") return;
+    const clicked = Array.isArray(sorter) ? sorter[sorter.length - 1] : sorter;
+    const key = String(clicked?.columnKey ?? clicked?.field ?? "");
+    if (key) p.onSort(toggleSort(p.sort, key, shift.current));
+    shift.current = false;
+  };
+
+  // "load more" mode also loads the next page when the end of the list scrolls into view
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasMore, loading, loadMore } = list;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (p.paging !== "more" || !el || !hasMore || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !loading) loadMore();
+    }, { rootMargin: "200px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [p.paging, hasMore, loading, loadMore]);
+
+  const canSelect = p.def.actions.includes("update") || p.def.actions.includes("delete");
+  return (
+    <>
+      <Table<RecordRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        onChange={onChange}
+        scroll={{ x: "max-content" }}
+        sticky
+        rowSelection={canSelect ? {
+          selectedRowKeys: p.selected.map((r) => r.id),
+          preserveSelectedRowKeys: true,
+          onChange: (_keys, rows) => p.onSelect(rows.filter(Boolean)),
+        } : undefined}
+        pagination={p.paging === "pages" ? {
+          current: list.page,
+          pageSize: p.pageSize,
+          total: list.count ?? undefined,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showQuickJumper: list.countExact,
+          onChange: (page, size) => {
+            if (size !== p.pageSize) p.onPageSize(size);
+            else list.setPage(page);
+          },
+        } : false}
+      />
+      {p.paging === "more" && (
+        <div ref={sentinel} style={{ textAlign: "center", marginTop: 12 }}>
+          {list.hasMore
+            ? <Button onClick={list.loadMore} loading={list.loading}>{t("grid.loadMore")}</Button>
+            : !list.loading && list.items.length > 0 && <span style={{ color: "#8c8c8c" }}>{t("grid.noMore")}</span>}
+        </div>
+      )}
+    </>
+  );
+}

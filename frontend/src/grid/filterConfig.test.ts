@@ -1,0 +1,49 @@
+/** The filter builder writes JsonLogic the server compiles, and reads it back. */
+import { AntdConfig, Utils as QbUtils } from "@react-awesome-query-builder/antd";
+import { describe, expect, it } from "vitest";
+import type { FormDef } from "../api/types";
+import { buildFilterConfig } from "./filterConfig";
+
+const def: FormDef = {
+  id: "client", actions: ["read"],
+  fields: [
+    { id: "name", type: "text", label: { zh: "名称", en: "Name" } },
+    { id: "equity", type: "money" },
+    { id: "opened_at", type: "date" },
+    { id: "status", type: "single_select", options: [{ value: "active" }, { value: "dormant" }] },
+    { id: "tags", type: "multi_select", options: [{ value: "vip" }, { value: "new" }] },
+    { id: "steps", type: "sub_table", fields: [] },
+  ],
+};
+
+const config = buildFilterConfig(AntdConfig, def, "zh");
+
+function roundTrip(logic: object) {
+  const tree = QbUtils.loadFromJsonLogic(logic as never, config);
+  expect(tree, JSON.stringify(logic)).toBeDefined();
+  return QbUtils.jsonLogicFormat(QbUtils.checkTree(tree!, config), config).logic;
+}
+
+describe("filter builder config", () => {
+  it("leaves out unfilterable fields and labels the rest", () => {
+    expect(Object.keys(config.fields)).toEqual(["name", "equity", "opened_at", "status", "tags"]);
+    expect(config.fields.name.label).toBe("名称");
+  });
+  it.each([
+    [{ ">=": [{ var: "equity" }, 1000000] }],
+    [{ "in": [{ var: "status" }, ["active", "dormant"]] }],
+    [{ "==": [{ var: "status" }, "active"] }],
+    [{ "in": ["张", { var: "name" }] }],
+    [{ "starts_with": [{ var: "name" }, "张"] }],
+    [{ "contains": [{ var: "tags" }, "vip"] }],
+    [{ ">=": [{ var: "opened_at" }, "2024-01-01"] }],
+    [{ "and": [{ ">=": [{ var: "equity" }, 1] }, { "==": [{ var: "status" }, "active"] }] }],
+  ])("round-trips %j", (logic) => {
+    const out = roundTrip(logic);
+    const expected = "and" in logic ? logic : { and: [logic] };
+    expect(out).toEqual(expected);
+  });
+  it("writes unary operators in the short form the server reads", () => {
+    expect(roundTrip({ is_empty: [{ var: "name" }] })).toEqual({ and: [{ is_empty: { var: "name" } }] });
+  });
+});

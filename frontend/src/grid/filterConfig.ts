@@ -1,0 +1,146 @@
+/**
+ * The query builder's configuration for a form: its filterable fields with their types
+ * and option lists, only the operators the server compiles to SQL, values kept as the API
+ * writes them (dates as "YYYY-MM-DD" strings), labels in the current language.
+ */
+import type { Config, Field, Fields, Operator } from "@react-awesome-query-builder/antd";
+import type { Department, FieldDef, FormDef } from "../api/types";
+import type { Lang } from "../i18n";
+import { textOf } from "../i18n/text";
+
+type Search = (fieldDef: FieldDef, q: string) => Promise<{ value: number; title: string }[]>;
+
+const TEXTISH = new Set(["text", "long_text", "email", "mobile", "url", "auto_number"]);
+const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
+const UNFILTERABLE = new Set(["sub_table", "attachment", "json"]);
+
+const OPS_ZH: Record<string, string> = {
+  equal: "等于", not_equal: "不等于", less: "小于", less_or_equal: "小于等于", greater: "大于",
+  greater_or_equal: "大于等于", between: "介于", like: "包含", not_like: "不包含", starts_with: "开头是",
+  ends_with: "结尾是", is_empty: "为空", is_not_empty: "不为空", select_equals: "等于", select_not_equals: "不等于",
+  select_any_in: "属于其中之一", select_not_any_in: "不属于", has_option: "包含",
+};
+const OPS_EN: Record<string, string> = {
+  equal: "=", not_equal: "≠", less: "<", less_or_equal: "≤", greater: ">", greater_or_equal: "≥", between: "between",
+  like: "contains", not_like: "does not contain", starts_with: "starts with", ends_with: "ends with",
+  is_empty: "is empty", is_not_empty: "is not empty", select_equals: "is", select_not_equals: "is not",
+  select_any_in: "is any of", select_not_any_in: "is none of", has_option: "has",
+};
+
+const TEXT_OPS = ["like", "not_like", "equal", "not_equal", "starts_with", "ends_with", "is_empty", "is_not_empty"];
+const NUMBER_OPS = ["equal", "not_equal", "less", "less_or_equal", "greater", "greater_or_equal", "between", "is_empty", "is_not_empty"];
+const SELECT_OPS = ["select_equals", "select_not_equals", "select_any_in", "select_not_any_in", "is_empty", "is_not_empty"];
+const ID_OPS = ["select_equals", "select_not_equals", "select_any_in", "select_not_any_in", "is_empty", "is_not_empty"];
+
+function departmentValues(tree: Department[], lang: Lang): { value: number; title: string }[] {
+  const out: { value: number; title: string }[] = [];
+  const walk = (items: Department[], depth: number) => items.forEach((d) => {
+    out.push({ value: d.id, title: `${"  ".repeat(depth)}${(lang === "en" && d.name_en) || d.name}` });
+    walk(d.children ?? [], depth + 1);
+  });
+  walk(tree, 0);
+  return out;
+}
+
+function fieldConfig(f: FieldDef, lang: Lang, departments: Department[], search?: Search): Field | null {
+  const label = textOf(f.label, lang, f.id);
+  if (UNFILTERABLE.has(f.type)) return null;
+  if (TEXTISH.has(f.type)) return { label, type: "text", operators: TEXT_OPS, valueSources: ["value"] };
+  if (NUMERIC.has(f.type)) {
+    const scale = f.type === "percent" ? { step: 0.01 } : {};
+    return { label, type: "number", operators: NUMBER_OPS, valueSources: ["value"], fieldSettings: scale };
+  }
+  if (f.type === "boolean") return { label, type: "boolean", valueSources: ["value"] };
+  if (f.type === "date" || f.type === "datetime") {
+    return { label, type: f.type, operators: NUMBER_OPS, valueSources: ["value"] };
+  }
+  const options = (f.options ?? []).map((o) => ({ value: o.value, title: textOf(o.label, lang, o.value) }));
+  if (f.type === "single_select") {
+    return { label, type: "select", operators: SELECT_OPS, valueSources: ["value"], fieldSettings: { listValues: options } };
+  }
+  if (f.type === "multi_select") {
+    return { label, type: "select", operators: ["has_option", "is_empty", "is_not_empty"],
+      valueSources: ["value"], fieldSettings: { listValues: options } };
+  }
+  if (f.type === "department") {
+    return { label, type: "select", operators: ID_OPS, valueSources: ["value"],
+      fieldSettings: { listValues: departmentValues(departments, lang) } };
+  }
+  if ((f.type === "user" || f.type === "relation") && search) {
+    return {
+      label, type: "select", operators: ID_OPS, valueSources: ["value"],
+      fieldSettings: {
+        useAsyncSearch: true,
+        forceAsyncSearch: false,
+        asyncFetch: async (q: string | Array<string | number> | null) => ({
+          values: await search(f, typeof q === "string" ? q : ""), hasMore: false,
+        }),
+      },
+    };
+  }
+  return { label, type: "number", operators: ["equal", "not_equal", "is_empty", "is_not_empty"], valueSources: ["value"] };
+}
+
+/** A copy of `base` (the antd or core config) set up for `def`. */
+export function buildFilterConfig(base: Config, def: FormDef, lang: Lang, departments: Department[] = [], search?: Search): Config {
+  const fields: Fields = {};
+  for (const f of def.fields) {
+    const cfg = fieldConfig(f, lang, departments, search);
+    if (cfg) fields[f.id] = cfg;
+  }
+  const names = lang === "en" ? OPS_EN : OPS_ZH;
+  const operators: Record<string, Operator> = { ...base.operators };
+  operators.starts_with = { ...operators.starts_with, jsonLogic: "starts_with" };
+  operators.ends_with = { ...operators.ends_with, jsonLogic: "ends_with" };
+  operators.is_empty = { ...operators.is_empty, jsonLogic: "is_empty" };
+  operators.is_not_empty = { ...operators.is_not_empty, jsonLogic: "not_empty" };
+  operators.has_option = { label: "has", labelForFormat: "HAS", cardinality: 1, jsonLogic: "contains", valueSources: ["value"] };
+  for (const [key, label] of Object.entries(names)) if (operators[key]) operators[key] = { ...operators[key], label };
+
+  const keepString = { jsonLogic: (val: unknown) => val, jsonLogicImport: (val: unknown) => val };
+  const widgets = {
+    ...base.widgets,
+    date: { ...base.widgets.date, ...keepString, valueFormat: "YYYY-MM-DD", dateFormat: "YYYY-MM-DD" },
+    datetime: { ...base.widgets.datetime, ...keepString, valueFormat: "YYYY-MM-DDTHH:mm:ss", dateFormat: "YYYY-MM-DD" },
+  } as Config["widgets"];
+  const types = { ...base.types };
+  types.select = {
+    ...types.select,
+    widgets: {
+      ...types.select.widgets,
+      select: { ...types.select.widgets.select, operators: [...SELECT_OPS, "has_option"] },
+    },
+  };
+
+  const zh = lang === "zh";
+  return {
+    ...base,
+    operators,
+    widgets,
+    types,
+    fields,
+    conjunctions: {
+      AND: { ...base.conjunctions.AND, label: zh ? "且" : "And" },
+      OR: { ...base.conjunctions.OR, label: zh ? "或" : "Or" },
+    },
+    settings: {
+      ...base.settings,
+      showNot: false,
+      canLeaveEmptyGroup: true,
+      maxNesting: 3,
+      fieldPlaceholder: zh ? "选择字段" : "Field",
+      operatorPlaceholder: zh ? "条件" : "Operator",
+      valuePlaceholder: zh ? "值" : "Value",
+      addRuleLabel: zh ? "添加条件" : "Add condition",
+      addGroupLabel: zh ? "添加条件组" : "Add group",
+      delGroupLabel: zh ? "删除" : "Delete",
+      deleteLabel: zh ? "删除" : "Delete",
+      notLabel: zh ? "非" : "Not",
+      typeToSearchLabel: zh ? "输入以搜索" : "Type to search",
+      loadingLabel: zh ? "加载中…" : "Loading…",
+      notFoundLabel: zh ? "无匹配项" : "Nothing found",
+      removeRuleConfirmOptions: undefined,
+      removeGroupConfirmOptions: undefined,
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** antd Table columns for a form: header labels, controlled multi-sort, editable cells, row actions. */
+import { EditOutlined, ExpandAltOutlined } from "@ant-design/icons";
+import { Button, Space, Tooltip } from "antd";
+import type { TableColumnType } from "antd";
+import type { TFunction } from "i18next";
+import { Link } from "react-router-dom";
+import type { FieldDef, FormDef, RecordRow } from "../api/types";
+import type { Lang } from "../i18n";
+import { textOf } from "../i18n/text";
+import { INLINE_EDITABLE } from "../registries";
+import type { WidgetContext } from "../registries/types";
+import EditableCell from "./EditableCell";
+import { isSortable, sortOrderOf } from "./gridState";
+
+interface Options {
+  def: FormDef;
+  columns: string[];
+  sort: string[];
+  lang: Lang;
+  t: TFunction;
+  ctx: WidgetContext;
+  expand: string[];
+  onSaved: (row: RecordRow) => void;
+  onEdit: (row: RecordRow) => void;
+  /** remembers whether shift was held when a header was pressed */
+  onHeaderPress: (shift: boolean) => void;
+}
+
+const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
+
+function width(field: FieldDef): number | undefined {
+  if (NUMERIC.has(field.type)) return 140;
+  if (field.type === "date") return 120;
+  if (field.type === "datetime") return 160;
+  if (field.type === "boolean") return 90;
+  return undefined;
+}
+
+export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
+  const byId = new Map(o.def.fields.map((f) => [f.id, f]));
+  const canEdit = o.def.actions.includes("update");
+  const ranked = o.sort.length > 1;
+  const cols: TableColumnType<RecordRow>[] = o.columns.flatMap((id) => {
+    const field = byId.get(id);
+    if (!field) return [];
+    const rank = o.sort.findIndex((s) => s.replace(/^-/, "") === id);
+    const isTitle = id === o.def.title_field;
+    return [{
+      key: id,
+      dataIndex: id,
+      title: (
+        <span style={{ whiteSpace: "nowrap" }}>
+          {textOf(field.label, o.lang, id)}
+          {ranked && rank >= 0 && <span className="trellis-sort-rank">{rank + 1}</span>}
+        </span>
+      ),
+      width: width(field),
+      align: NUMERIC.has(field.type) ? "right" : undefined,
+      ellipsis: field.type === "long_text" ? { showTitle: true } : undefined,
+      sorter: isSortable(field),
+      sortOrder: sortOrderOf(o.sort, id),
+      showSorterTooltip: { title: o.t("grid.sortHint") },
+      onHeaderCell: () => ({ onMouseDown: (e: { shiftKey: boolean }) => o.onHeaderPress(e.shiftKey) }),
+      render: (_: unknown, row: RecordRow) => {
+        const editable = canEdit && !field.readonly && INLINE_EDITABLE.has(field.type);
+        const cell = <EditableCell field={field} record={row} ctx={o.ctx} editable={editable} expand={o.expand} onSaved={o.onSaved} />;
+        if (!isTitle) return cell;
+        return (
+          <Space size={4}>
+            <Link to={`/apps/${o.ctx.app}/forms/${o.ctx.form}/records/${row.id}`} style={{ fontWeight: 500 }}>
+              {String(row[id] ?? `#${row.id}`)}
+            </Link>
+          </Space>
+        );
+      },
+    }];
+  });
+  cols.push({
+    key: "__actions",
+    title: o.t("common.actions"),
+    fixed: "right",
+    width: canEdit ? 96 : 60,
+    render: (_: unknown, row: RecordRow) => (
+      <Space size={0}>
+        <Tooltip title={o.t("record.openFull")}>
+          <Link to={`/apps/${o.ctx.app}/forms/${o.ctx.form}/records/${row.id}`} aria-label={o.t("record.openFull")}>
+            <Button type="text" size="small" icon={<ExpandAltOutlined />} />
+          </Link>
+        </Tooltip>
+        {canEdit && (
+          <Tooltip title={o.t("common.edit")}>
+            <Button type="text" size="small" icon={<EditOutlined />} aria-label={o.t("common.edit")} onClick={() => o.onEdit(row)} />
+          </Tooltip>
+        )}
+      </Space>
+    ),
+  });
+  return cols;
+}

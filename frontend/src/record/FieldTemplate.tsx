@@ -1,0 +1,28 @@
+/** How each field is laid out in the record form: label in the current language, help, errors. */
+import type { FieldTemplateProps } from "@rjsf/utils";
+import { Form } from "antd";
+import type { FieldDef } from "../api/types";
+import { useLang } from "../i18n/text";
+
+export default function FieldTemplate(props: FieldTemplateProps) {
+  const { tx } = useLang();
+  if (props.fieldPathId.path.length === 0) return props.children;
+  if (props.hidden) return <div style={{ display: "none" }}>{props.children}</div>;
+  const field = (props.uiSchema?.["ui:options"] as { fieldDef?: FieldDef } | undefined)?.fieldDef;
+  const errors = [...new Set(props.rawErrors ?? [])];
+  return (
+    <Form.Item
+      className="trellis-form-field"
+      data-field={field?.id}
+      label={field ? tx(field.label, field.id) : props.label}
+      htmlFor={props.id}
+      required={props.required}
+      validateStatus={errors.length ? "error" : undefined}
+      help={errors.length ? errors.join("; ") : undefined}
+      extra={field?.help ? tx(field.help) : undefined}
+      style={{ marginBottom: 16 }}
+    >
+      {props.children}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,100 @@
+/** `/apps/:app/forms/:form/records/:id`: the record's 360 view — fields by section, a tab per
+ * related form, the history of changes, and the actions the user may take (edit, delete). */
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
+import { App, Button, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { api } from "../api/client";
+import { metaCache } from "../api/cache";
+import { remember } from "../grid/useRecordList";
+import { useAsync } from "../hooks/useAsync";
+import { useErrorReport } from "../hooks/useErrorReport";
+import { useLang } from "../i18n/text";
+import { EXPANDABLE } from "../registries";
+import { rememberRecord } from "../registries/entities";
+import { formatDateTime } from "../registries/format";
+import ErrorResult from "../shell/ErrorResult";
+import HistoryTimeline from "./HistoryTimeline";
+import RecordDrawer from "./RecordDrawer";
+import RecordSections from "./RecordSections";
+import RelatedList from "./RelatedList";
+import { relationsOf } from "./relations";
+
+export default function RecordPage() {
+  const { app = "", form = "", id: rawId = "" } = useParams();
+  const id = Number(rawId);
+  const { t } = useTranslation();
+  const { tx } = useLang();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const report = useErrorReport();
+  const [editing, setEditing] = useState(false);
+
+  const loaded = useAsync(async () => {
+    const def = await metaCache.form(app, form, true);
+    const expand = def.fields.filter((f) => EXPANDABLE.has(f.type)).map((f) => f.id);
+    const [record, relations] = await Promise.all([api.get(app, form, id, expand), relationsOf(app, form)]);
+    remember(def.fields, [record]);
+    if (def.title_field && record[def.title_field] != null) rememberRecord(form, id, String(record[def.title_field]));
+    return { def, record, relations };
+  }, [app, form, id]);
+
+  if (loaded.error) return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
+  const { def, record, relations } = loaded.data;
+  const ctx = { app, form };
+  const title = String((def.title_field && record[def.title_field]) || `#${record.id}`);
+  const sameForm = (f: string) => relations.filter((r) => r.form === f).length > 1;
+
+  const remove = () => modal.confirm({
+    title: t("common.confirmDelete"), okType: "danger", okText: t("common.delete"), cancelText: t("common.cancel"),
+    onOk: async () => {
+      try {
+        await api.remove(app, form, id, record.version);
+        message.success(t("common.deleted"));
+        navigate(`/apps/${app}/forms/${form}`);
+      } catch (err) {
+        report(err, loaded.reload);
+      }
+    },
+  });
+
+  const tabs = [
+    { key: "details", label: t("record.details"), children: <RecordSections def={def} record={record} ctx={ctx} /> },
+    ...relations.map((r) => ({
+      key: `rel:${r.form}:${r.field}`,
+      label: sameForm(r.form) ? `${tx(r.form_label, r.form)} · ${tx(r.label, r.field)}` : tx(r.form_label, r.form),
+      children: <RelatedList app={app} relation={r} id={id} />,
+    })),
+    { key: "history", label: t("record.history"),
+      children: <HistoryTimeline app={app} def={def} id={id} version={record.version} /> },
+  ];
+
+  return (
+    <div className="trellis-card">
+      <div className="trellis-page-title">
+        <Link to={`/apps/${app}/forms/${form}`}><Button type="text" icon={<ArrowLeftOutlined />} aria-label={t("common.back")} /></Link>
+        <h2 data-testid="record-title">{title}</h2>
+        <Tag color="blue">{tx(def.label, def.id)}</Tag>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("record.updated_at")} {formatDateTime(record.updated_at)} · {t("record.version")} {record.version}
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Space>
+          {def.actions.includes("update") && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="record-edit">{t("common.edit")}</Button>
+          )}
+          {def.actions.includes("delete") && (
+            <Button danger icon={<DeleteOutlined />} onClick={remove}>{t("common.delete")}</Button>
+          )}
+        </Space>
+      </div>
+      <Tabs items={tabs} destroyOnHidden />
+      {editing && (
+        <RecordDrawer app={app} def={def} id={id} onClose={() => setEditing(false)}
+          onSaved={() => { setEditing(false); loaded.reload(); }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The field registries of the web UI, keyed by the server's field-type names
+ * (`platform/trellis/forms/types/`): an input widget and a grid cell renderer per type.
+ * A plugin type without an entry falls back to text.
+ */
+import AttachmentCell from "./cells/AttachmentCell";
+import BooleanCell from "./cells/BooleanCell";
+import DateCell from "./cells/DateCell";
+import DepartmentCell from "./cells/DepartmentCell";
+import EmailCell from "./cells/EmailCell";
+import JsonCell from "./cells/JsonCell";
+import NumberCell from "./cells/NumberCell";
+import RelationCell from "./cells/RelationCell";
+import SelectCell from "./cells/SelectCell";
+import SubTableCell from "./cells/SubTableCell";
+import TextCell from "./cells/TextCell";
+import UrlCell from "./cells/UrlCell";
+import UserCell from "./cells/UserCell";
+import { lazy } from "react";
+import type { CellRenderer, FieldWidget } from "./types";
+import AutoNumberWidget from "./widgets/AutoNumberWidget";
+import BooleanWidget from "./widgets/BooleanWidget";
+import JsonWidget from "./widgets/JsonWidget";
+import LongTextWidget from "./widgets/LongTextWidget";
+import NumberWidget from "./widgets/NumberWidget";
+import RelationWidget from "./widgets/RelationWidget";
+import SelectWidget from "./widgets/SelectWidget";
+import TextWidget from "./widgets/TextWidget";
+import UserWidget from "./widgets/UserWidget";
+
+/* Widgets built on heavier antd parts (date picker, tree select, upload, table) load when first used;
+   render registry widgets inside a <Suspense>. */
+const AttachmentWidget = lazy(() => import("./widgets/AttachmentWidget"));
+const DateWidget = lazy(() => import("./widgets/DateWidget"));
+const DepartmentWidget = lazy(() => import("./widgets/DepartmentWidget"));
+const SubTableWidget = lazy(() => import("./widgets/SubTableWidget"));
+
+export const fieldWidgets: Record<string, FieldWidget> = {
+  text: TextWidget,
+  long_text: LongTextWidget,
+  integer: NumberWidget,
+  decimal: NumberWidget,
+  money: NumberWidget,
+  percent: NumberWidget,
+  boolean: BooleanWidget,
+  date: DateWidget,
+  datetime: DateWidget,
+  single_select: SelectWidget,
+  multi_select: SelectWidget,
+  email: TextWidget,
+  mobile: TextWidget,
+  url: TextWidget,
+  auto_number: AutoNumberWidget,
+  user: UserWidget,
+  department: DepartmentWidget,
+  relation: RelationWidget,
+  sub_table: SubTableWidget,
+  attachment: AttachmentWidget,
+  json: JsonWidget,
+};
+
+export const cellRenderers: Record<string, CellRenderer> = {
+  text: TextCell,
+  long_text: TextCell,
+  integer: NumberCell,
+  decimal: NumberCell,
+  money: NumberCell,
+  percent: NumberCell,
+  boolean: BooleanCell,
+  date: DateCell,
+  datetime: DateCell,
+  single_select: SelectCell,
+  multi_select: SelectCell,
+  email: EmailCell,
+  mobile: TextCell,
+  url: UrlCell,
+  auto_number: TextCell,
+  user: UserCell,
+  department: DepartmentCell,
+  relation: RelationCell,
+  sub_table: SubTableCell,
+  attachment: AttachmentCell,
+  json: JsonCell,
+};
+
+export function widgetFor(type: string): FieldWidget {
+  return fieldWidgets[type] ?? TextWidget;
+}
+
+export function cellFor(type: string): CellRenderer {
+  return cellRenderers[type] ?? TextCell;
+}
+
+/** Types edited in place in a grid cell (the others open the record form). */
+export const INLINE_EDITABLE = new Set([
+  "text", "long_text", "integer", "decimal", "money", "percent", "boolean", "date", "datetime",
+  "single_select", "multi_select", "email", "mobile", "url", "user", "department", "relation",
+]);
+
+/** Types the server can sort by and filter on. */
+export const UNSORTABLE = new Set(["sub_table", "attachment", "json"]);
+
+/** Types whose values the API expands ({id, title}) on request. */
+export const EXPANDABLE = new Set(["user", "department", "relation"]);

@@ -1,0 +1,18 @@
+/** `/` and `/apps/:app`: open the first app's first form the user may read. */
+import { Result, Spin } from "antd";
+import { useTranslation } from "react-i18next";
+import { Navigate, useParams } from "react-router-dom";
+import { metaCache } from "../api/cache";
+import { useAsync } from "../hooks/useAsync";
+import { useSession } from "./SessionContext";
+
+export default function HomeRedirect() {
+  const { t } = useTranslation();
+  const { app: param } = useParams();
+  const { apps, loading: appsLoading } = useSession();
+  const app = param ?? apps[0]?.id;
+  const { data: forms, loading } = useAsync(() => (app ? metaCache.forms(app) : Promise.resolve([])), [app]);
+  if (appsLoading || loading) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
+  if (!app || !forms?.length) return <Result status="info" title={t("common.empty")} />;
+  return <Navigate to={`/apps/${app}/forms/${forms[0].id}`} replace />;
+}

@@ -1,0 +1,13 @@
+/** Routes behind sign-in: without a token, go to the login page (coming back afterwards). */
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router-dom";
+import { tokens } from "../api/client";
+
+export default function RequireAuth({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  if (!tokens.access()) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/signin?next=${next}`} replace />;
+  }
+  return <>{children}</>;
+}

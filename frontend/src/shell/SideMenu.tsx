@@ -1,0 +1,63 @@
+/** The app's forms (those the user may read) and its saved views, shared and personal. */
+import { EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { Menu, Skeleton } from "antd";
+import type { MenuProps } from "antd";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router-dom";
+import { metaCache } from "../api/cache";
+import type { ViewDef } from "../api/types";
+import { useAsync } from "../hooks/useAsync";
+import { useLang } from "../i18n/text";
+import { useViews } from "../views/ViewsContext";
+import { useSession } from "./SessionContext";
+
+type Item = Required<MenuProps>["items"][number];
+
+export default function SideMenu({ app, collapsed }: { app: string; collapsed: boolean }) {
+  const { t } = useTranslation();
+  const { tx } = useLang();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { data: forms, loading } = useAsync(() => metaCache.forms(app), [app]);
+  const { views } = useViews();
+  if (loading && !forms) return <Skeleton active style={{ padding: 16 }} />;
+
+  const labelOf = new Map((forms ?? []).map((f) => [f.id, tx(f.label, f.id)]));
+  const mine = views.filter((v) => labelOf.has(v.form) && (v.shared || v.owner == null || v.owner === me?.id));
+  const items: Item[] = [
+    {
+      type: "group", key: "forms", label: collapsed ? null : t("menu.forms"),
+      children: [
+        ...(forms ?? []).map((f) => ({ key: `/apps/${app}/forms/${f.id}`, icon: <FormOutlined />, label: tx(f.label, f.id) })),
+        ...(me?.is_admin ? [{ key: `/apps/${app}/forms/new/design`, icon: <PlusOutlined />, label: t("menu.newForm") }] : []),
+      ],
+    },
+  ];
+  const viewItem = (v: ViewDef) => ({
+    key: `/apps/${app}/views/${v.id}`,
+    icon: v.shared ? <TeamOutlined /> : v.owner != null ? <UserOutlined /> : <EyeOutlined />,
+    label: <span title={`${labelOf.get(v.form)} · ${tx(v.label, v.id)}`}>{tx(v.label, v.id)}</span>,
+  });
+  const personal = mine.filter((v) => !v.shared);
+  const shared = mine.filter((v) => v.shared);
+  if (personal.length) {
+    items.push({ type: "group", key: "mine", label: collapsed ? null : t("menu.personal"), children: personal.map(viewItem) });
+  }
+  if (shared.length) {
+    items.push({ type: "group", key: "shared", label: collapsed ? null : t("menu.shared"), children: shared.map(viewItem) });
+  }
+  const path = location.pathname;
+  const selected = path.endsWith("/forms/new/design") ? [path]
+    : [...(forms ?? []).map((f) => `/apps/${app}/forms/${f.id}`), ...mine.map((v) => `/apps/${app}/views/${v.id}`)]
+      .filter((key) => path === key || path.startsWith(`${key}/`));
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={({ key }) => navigate(key)}
+      style={{ borderInlineEnd: 0, paddingTop: 8 }}
+    />
+  );
+}

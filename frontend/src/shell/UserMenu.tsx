@@ -1,0 +1,36 @@
+/** The signed-in user: name, roles, sign out. */
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Avatar, Button, Dropdown } from "antd";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { useSession } from "./SessionContext";
+
+export default function UserMenu() {
+  const { t } = useTranslation();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const name = me?.name || me?.username || "";
+  const roles = me?.is_admin ? [t("header.admin")] : (me?.roles ?? []);
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: [
+          { key: "who", disabled: true, label: <span>{me?.username}{roles.length ? ` · ${roles.join(", ")}` : ""}</span> },
+          { type: "divider" },
+          { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
+        ],
+        onClick: ({ key }) => {
+          if (key === "logout") {
+            logout();
+            navigate("/signin", { replace: true });
+          }
+        },
+      }}
+    >
+      <Button type="text" data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} style={{ background: "#1677ff" }} /> {name}
+      </Button>
+    </Dropdown>
+  );
+}

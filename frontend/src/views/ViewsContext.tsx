@@ -1,0 +1,22 @@
+/** The saved views of the current app (shared and the user's own), shared by the menu and the grid. */
+import { createContext, useContext, type ReactNode } from "react";
+import { api } from "../api/client";
+import type { ViewDef } from "../api/types";
+import { useAsync } from "../hooks/useAsync";
+
+interface Views {
+  views: ViewDef[];
+  loading: boolean;
+  reload: () => void;
+}
+
+const ViewsContext = createContext<Views>({ views: [], loading: false, reload: () => undefined });
+
+export function ViewsProvider({ app, children }: { app: string; children: ReactNode }) {
+  const { data, loading, reload } = useAsync(() => (app ? api.views(app) : Promise.resolve([])), [app]);
+  return <ViewsContext.Provider value={{ views: data ?? [], loading, reload }}>{children}</ViewsContext.Provider>;
+}
+
+export function useViews(): Views {
+  return useContext(ViewsContext);
+}

@@ -1,0 +1,37 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+declare const process: { env: Record<string, string | undefined> };
+
+/** The Trellis server the dev server proxies /api to. */
+const backend = process.env.TRELLIS_BACKEND ?? "http://127.0.0.1:5000";
+
+export default defineConfig({
+  plugins: [react()],
+  base: "/",
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // React, the router and i18n in one long-cached chunk; everything else is split by the
+        // lazy imports (designer, query builder, rjsf, date picker load only where used).
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": { target: backend, changeOrigin: true } },
+  },
+  test: {
+    environment: "node",
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+  },
+});
