@@ -29,7 +29,9 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
     {
       type: "group", key: "forms", label: collapsed ? null : t("menu.forms"),
       children: [
-        ...(forms ?? []).map((f) => ({ key: `/apps/${app}/forms/${f.id}`, icon: <FormOutlined />, label: tx(f.label, f.id) })),
+        // a form never published has no records yet: it opens in its designer
+        ...(forms ?? []).map((f) => ({ key: `/apps/${app}/forms/${f.id}${f.published_version ? "" : "/design"}`,
+          icon: <FormOutlined />, label: tx(f.label, f.id) })),
         ...(me?.is_admin ? [{ key: `/apps/${app}/forms/new/design`, icon: <PlusOutlined />, label: t("menu.newForm") }] : []),
       ],
     },
