@@ -152,3 +152,4 @@ def test_an_unpublished_form_in_the_menu_does_not_lead_to_an_error(admin_page):
         page.wait_for_load_state("networkidle")
         path = shot(page, "s1_designer_draft_form", "menu_click")
         expect(page.get_by_text("不存在或未发布"), f"see {path}").to_have_count(0)
+        expect(page.get_by_test_id("canvas").or_(page.locator(".ant-table")), f"see {path}").to_be_visible()
