@@ -101,8 +101,6 @@ def publish(page) -> None:
     expect(page.get_by_text(re.compile(r"已发布为版本 \d+"))).to_be_visible()
 
 
-@pytest.mark.xfail(strict=True, reason="UI bug: the side menu keeps the form list loaded at sign-in; a newly "
-                   "published form appears in it only after a page reload")
 def test_a_published_form_shows_in_the_menu_without_a_reload(admin_page):
     page = admin_page
     expect(menu_item(page, "客户")).to_be_visible()

@@ -28,7 +28,7 @@ export const metaCache = {
   form: (app: string, form: string, fresh = false) => cached(defs, `def:${app}/${form}`, () => api.form(app, form), fresh),
   schema: (app: string, form: string, fresh = false) =>
     cached(schemas, `schema:${app}/${form}`, () => api.schema(app, form), fresh),
-  forms: (app: string) => cached(formLists, `forms:${app}`, () => api.forms(app)),
+  forms: (app: string, fresh = false) => cached(formLists, `forms:${app}`, () => api.forms(app), fresh),
   departments(): Promise<Department[]> {
     if (!departments) {
       departments = api.departments().then((tree) => {
@@ -47,3 +47,12 @@ export const metaCache = {
     departments = null;
   },
 };
+
+/** The event the designer sends after saving or publishing a definition. */
+export const DEFINITIONS_CHANGED = "trellis:definitions-changed";
+
+/** Forget cached definitions and tell open views (the side menu) to reload them. */
+export function definitionsChanged(): void {
+  metaCache.clear();
+  window.dispatchEvent(new Event(DEFINITIONS_CHANGED));
+}

@@ -1,4 +1,5 @@
 /** The designer's REST calls (definitions, publishing, versions), through the app's client. */
+import { definitionsChanged } from '../api/cache';
 import { request } from '../api/client';
 import type {
   FieldTypeInfo, FormDefinition, FormSummary, ImpactPreview, VersionInfo,
@@ -6,6 +7,12 @@ import type {
 
 const formPath = (app: string, form: string) =>
   `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`;
+
+/** Saved or published: the rest of the app (menu, grids) must see the new definition. */
+function changed<T>(result: T): T {
+  definitionsChanged();
+  return result;
+}
 
 export const designerApi = {
   fieldTypes: () => request<{ items: FieldTypeInfo[] }>('GET', '/field-types').then((r) => r.items),
@@ -15,14 +22,14 @@ export const designerApi = {
   published: (app: string, form: string) => request<FormDefinition>('GET', formPath(app, form)),
   definition: (app: string, form: string) => request<FormDefinition>('GET', `${formPath(app, form)}/definition`),
   save: (app: string, form: string, body: FormDefinition) =>
-    request<FormDefinition>('PUT', `${formPath(app, form)}/definition`, { body }),
+    request<FormDefinition>('PUT', `${formPath(app, form)}/definition`, { body }).then(changed),
   preview: (app: string, form: string) => request<ImpactPreview>('GET', `${formPath(app, form)}/publish/preview`),
   publish: (app: string, form: string, note?: string) =>
-    request<{ version: number }>('POST', `${formPath(app, form)}/publish`, { body: note ? { note } : {} }),
+    request<{ version: number }>('POST', `${formPath(app, form)}/publish`, { body: note ? { note } : {} }).then(changed),
   versions: (app: string, form: string) =>
     request<{ items: VersionInfo[] }>('GET', `${formPath(app, form)}/versions`).then((r) => r.items),
   version: (app: string, form: string, version: number) =>
     request<FormDefinition>('GET', `${formPath(app, form)}/versions/${version}`),
   restore: (app: string, form: string, version: number) =>
-    request<{ version: number }>('POST', `${formPath(app, form)}/versions/${version}/restore`),
+    request<{ version: number }>('POST', `${formPath(app, form)}/versions/${version}/restore`).then(changed),
 };

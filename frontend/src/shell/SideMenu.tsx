@@ -4,7 +4,8 @@ import { Menu, Skeleton } from "antd";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router-dom";
-import { metaCache } from "../api/cache";
+import { useEffect, useState } from "react";
+import { DEFINITIONS_CHANGED, metaCache } from "../api/cache";
 import type { ViewDef } from "../api/types";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
@@ -19,7 +20,13 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
   const { me } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const { data: forms, loading } = useAsync(() => metaCache.forms(app), [app]);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const bump = () => setChanges((n) => n + 1);
+    window.addEventListener(DEFINITIONS_CHANGED, bump);
+    return () => window.removeEventListener(DEFINITIONS_CHANGED, bump);
+  }, []);
+  const { data: forms, loading } = useAsync(() => metaCache.forms(app, changes > 0), [app, changes]);
   const { views } = useViews();
   if (loading && !forms) return <Skeleton active style={{ padding: 16 }} />;
 
