@@ -66,7 +66,8 @@ def _register_front(app: Flask) -> None:
 
     @app.get("/assets/<path:name>")
     def assets(name):
-        return send_from_directory(dist() / "assets", name)
+        # file names carry a content hash: a browser may keep them for good
+        return send_from_directory(dist() / "assets", name, max_age=31536000)
 
     @app.get("/<path:path>")
     def spa(path):

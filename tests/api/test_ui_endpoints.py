@@ -63,7 +63,8 @@ def test_spa_routes_fall_back_to_the_index(app, tmp_path):
         for path in ("/", "/apps/demo/forms/client", "/apps/demo/forms/client/records/3"):
             r = client.get(path)
             assert r.status_code == 200 and "界面" in r.get_data(as_text=True), path
-        assert client.get("/assets/app.js").get_data(as_text=True) == "console.log(1)"
+        asset = client.get("/assets/app.js")
+        assert asset.get_data(as_text=True) == "console.log(1)" and "max-age=31536000" in asset.headers["Cache-Control"]
         assert client.get("/admin/").status_code in (200, 302)              # FAB's own pages stay
     finally:
         app.config["TRELLIS_FRONTEND"] = before
