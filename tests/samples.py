@@ -55,3 +55,16 @@ def install(runtime, *forms, app=APP):
         store.save_draft(app["id"], "form", f["id"], f)
     for f in forms:
         runtime.publish(app["id"], "form", f["id"])
+
+
+def ensure_published(runtime):
+    """Publish the demo app and its forms unless an earlier test already did (shared app)."""
+    if runtime.store.published(APP["id"], "app", APP["id"]) is None:
+        runtime.store.save_draft(APP["id"], "app", APP["id"], APP)
+        runtime.publish(APP["id"], "app", APP["id"])
+    missing = [f for f in (BROKER, CLIENT, DEAL) if runtime.store.published(APP["id"], "form", f["id"]) is None]
+    for f in missing:
+        runtime.store.save_draft(APP["id"], "form", f["id"], f)
+    for f in missing:
+        runtime.publish(APP["id"], "form", f["id"])
+    return runtime

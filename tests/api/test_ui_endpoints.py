@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from samples import APP, BROKER, CLIENT, DEAL
+from samples import DEAL, ensure_published
 
 BASE = "/api/v1/apps/demo"
 
@@ -12,15 +12,7 @@ BASE = "/api/v1/apps/demo"
 def demo(app):
     rt = app.extensions["trellis"]
     with app.app_context():
-        if rt.store.published("demo", "app", "demo") is None:
-            rt.store.save_draft("demo", "app", "demo", APP)
-            rt.publish("demo", "app", "demo")
-        for body in (BROKER, CLIENT, DEAL):
-            if rt.store.published("demo", "form", body["id"]) is None:
-                rt.store.save_draft("demo", "form", body["id"], body)
-        for body in (BROKER, CLIENT, DEAL):
-            if rt.store.published("demo", "form", body["id"]) is None:
-                rt.publish("demo", "form", body["id"])
+        ensure_published(rt)
     return rt
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samples import APP, BROKER, CLIENT, DEAL
+from samples import CLIENT, ensure_published
 
 BASE = "/api/v1/apps/demo"
 OWN = {"==": [{"var": "manager"}, {"var": "$user.id"}]}
@@ -17,15 +17,7 @@ ROLE = {"schema_version": 1, "id": "sales", "label": {"zh": "销售", "en": "Sal
 def demo(app):
     rt = app.extensions["trellis"]
     with app.app_context():
-        if rt.store.published("demo", "app", "demo") is None:
-            rt.store.save_draft("demo", "app", "demo", APP)
-            rt.publish("demo", "app", "demo")
-        for body in (BROKER, CLIENT, DEAL):
-            if rt.store.published("demo", "form", body["id"]) is None:
-                rt.store.save_draft("demo", "form", body["id"], body)
-        for body in (BROKER, CLIENT, DEAL):
-            if rt.store.published("demo", "form", body["id"]) is None:
-                rt.publish("demo", "form", body["id"])
+        ensure_published(rt)
         sm = app.appbuilder.sm
         ids = []
         for name in ("sales_a", "sales_b"):
