@@ -218,7 +218,7 @@ def add_filter_rule(page, field: str, op: str, value=None, option: str | None = 
     """Add a condition in the open filter builder: field, operator, then a typed value or an option."""
     drawer = page.get_by_role("dialog", name=re.compile("筛选条件|Filter"))
     n = drawer.locator(".rule").count()
-    drawer.get_by_role("button", name=re.compile(r"(添加条件|Add rule)$")).click()
+    drawer.get_by_role("button", name=re.compile(r"(添加条件|Add rule|Add condition)$")).click()
     rule = drawer.locator(".rule").nth(n)
     pick(page, rule.locator(".rule--field .ant-select"), field)
     pick(page, rule.locator(".rule--operator .ant-select"), op)

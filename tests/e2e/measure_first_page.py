@@ -30,6 +30,14 @@ def first_page_visible(page, expected_rows: int, timeout: float = 120_000) -> No
     grid_rows(page).nth(expected_rows - 1).wait_for(state="visible", timeout=timeout)
 
 
+def print_requests(page) -> None:
+    """The page's requests (start and duration in ms from the navigation), to see what waits on what."""
+    entries = page.evaluate("""() => performance.getEntriesByType('resource').map(
+        (e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.duration)])""")
+    for name, start, duration in entries:
+        print(f"  {start:6d} ms +{duration:5d} ms  {name[:110]}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--home", required=True, type=Path, help="TRELLIS_HOME of a seeded instance")
@@ -37,6 +45,7 @@ def main() -> int:
     ap.add_argument("--admin-user", default="admin")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--form", default="client")
+    ap.add_argument("--trace", action="store_true", help="print the requests of the last page load with their timings")
     args = ap.parse_args()
     if not (dist_dir() / "index.html").exists():
         print(f"the web UI is not built ({dist_dir()}/index.html missing): cd frontend && npm run build",
@@ -69,6 +78,8 @@ def main() -> int:
                 page.goto(url, wait_until="commit")
                 first_page_visible(page, expected)
                 loads.append(time.perf_counter() - t0)
+            if args.trace:
+                print_requests(page)
 
             other = next(f for f in api.get(f"/api/v1/apps/{APP}/forms")["items"]
                          if f["id"] != args.form and f.get("published_version"))

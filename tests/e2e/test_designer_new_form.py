@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from e2e_ui import APP, drag, drag_palette_to_end, menu_item, shot
 from playwright.sync_api import expect
 
@@ -117,8 +115,6 @@ def test_a_published_form_shows_in_the_menu_without_a_reload(admin_page):
     expect(page.locator(".ant-table-thead th").filter(has_text="备忘内容")).to_have_count(1)
 
 
-@pytest.mark.xfail(strict=True, reason="designer bug: a type dropped in the free cell after the last field of a "
-                   "two-column section is inserted before that field")
 def test_drop_into_the_empty_cell_after_the_last_field_appends(admin_page):
     """In a two-column section, dropping a type into the free cell to the right of the last
     field places the new field last, not before that field."""

@@ -3,8 +3,6 @@ import { AntdConfig, Builder, Query, Utils as QbUtils } from "@react-awesome-que
 import type { BuilderProps, Config, ImmutableTree, JsonLogicTree } from "@react-awesome-query-builder/antd";
 import "@react-awesome-query-builder/antd/css/styles.css";
 import { Button, Space, Spin } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { metaCache } from "../api/cache";
@@ -30,8 +28,8 @@ export default function FilterBuilder({ app, def, value, onApply }: Props) {
 
   const config: Config | null = useMemo(() => {
     if (!departments) return null;
-    const base = { ...AntdConfig, settings: { ...AntdConfig.settings, locale: { antd: lang === "en" ? enUS : zhCN } } };
-    return buildFilterConfig(base, def, lang, departments, async (field, q) => {
+    // buildFilterConfig puts every text of the builder, and antd's locale, in `lang`
+    return buildFilterConfig(AntdConfig, def, lang, departments, async (field, q) => {
       const found = field.type === "user" ? await searchUsers(q) : await searchRecords(app, field, q, lang);
       return found.map((c) => ({ value: c.value, title: c.label }));
     });

@@ -43,6 +43,17 @@ describe("filter builder config", () => {
     const expected = "and" in logic ? logic : { and: [logic] };
     expect(out).toEqual(expected);
   });
+  it("speaks the UI's language, its own operator included", () => {
+    expect(config.widgets.number.valuePlaceholder).toBe("请输入数值");
+    const dateHints = (config.widgets.date as { valueLabels?: { placeholder: string }[] }).valueLabels;
+    expect(dateHints?.map((l) => l.placeholder)).toEqual(["开始日期", "结束日期"]);
+    expect(config.operators.has_option.label).toBe("包含");
+    expect(config.settings.addRuleLabel).toBe("添加条件");
+    const en = buildFilterConfig(AntdConfig, def, "en");
+    expect(en.widgets.select.valuePlaceholder).toBe("Choose a value");
+    expect(en.operators.has_option.label).toBe("has");
+    expect(en.fields.name.label).toBe("Name");
+  });
   it("writes unary operators in the short form the server reads", () => {
     expect(roundTrip({ is_empty: [{ var: "name" }] })).toEqual({ and: [{ is_empty: { var: "name" } }] });
   });

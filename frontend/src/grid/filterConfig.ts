@@ -1,12 +1,14 @@
 /**
  * The query builder's configuration for a form: its filterable fields with their types
  * and option lists, only the operators the server compiles to SQL, values kept as the API
- * writes them (dates as "YYYY-MM-DD" strings), labels in the current language.
+ * writes them (dates as "YYYY-MM-DD" strings), every text in the current language (the
+ * builder's own words from querybuilder/locale.ts).
  */
 import type { Config, Field, Fields, Operator } from "@react-awesome-query-builder/antd";
 import type { Department, FieldDef, FormDef } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
+import { localizeBuilder } from "../querybuilder/locale";
 
 type Search = (fieldDef: FieldDef, q: string) => Promise<{ value: number; title: string }[]>;
 
@@ -14,18 +16,8 @@ const TEXTISH = new Set(["text", "long_text", "email", "mobile", "url", "auto_nu
 const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
 const UNFILTERABLE = new Set(["sub_table", "attachment", "json"]);
 
-const OPS_ZH: Record<string, string> = {
-  equal: "等于", not_equal: "不等于", less: "小于", less_or_equal: "小于等于", greater: "大于",
-  greater_or_equal: "大于等于", between: "介于", like: "包含", not_like: "不包含", starts_with: "开头是",
-  ends_with: "结尾是", is_empty: "为空", is_not_empty: "不为空", select_equals: "等于", select_not_equals: "不等于",
-  select_any_in: "属于其中之一", select_not_any_in: "不属于", has_option: "包含",
-};
-const OPS_EN: Record<string, string> = {
-  equal: "=", not_equal: "≠", less: "<", less_or_equal: "≤", greater: ">", greater_or_equal: "≥", between: "between",
-  like: "contains", not_like: "does not contain", starts_with: "starts with", ends_with: "ends with",
-  is_empty: "is empty", is_not_empty: "is not empty", select_equals: "is", select_not_equals: "is not",
-  select_any_in: "is any of", select_not_any_in: "is none of", has_option: "has",
-};
+/** The filter's own operator (a multi-select has an option); the others keep the builder's names. */
+const OWN_OPS: Record<Lang, Record<string, string>> = { zh: { has_option: "包含" }, en: { has_option: "has" } };
 
 const TEXT_OPS = ["like", "not_like", "equal", "not_equal", "starts_with", "ends_with", "is_empty", "is_not_empty"];
 const NUMBER_OPS = ["equal", "not_equal", "less", "less_or_equal", "greater", "greater_or_equal", "between", "is_empty", "is_not_empty"];
@@ -88,14 +80,12 @@ export function buildFilterConfig(base: Config, def: FormDef, lang: Lang, depart
     const cfg = fieldConfig(f, lang, departments, search);
     if (cfg) fields[f.id] = cfg;
   }
-  const names = lang === "en" ? OPS_EN : OPS_ZH;
   const operators: Record<string, Operator> = { ...base.operators };
   operators.starts_with = { ...operators.starts_with, jsonLogic: "starts_with" };
   operators.ends_with = { ...operators.ends_with, jsonLogic: "ends_with" };
   operators.is_empty = { ...operators.is_empty, jsonLogic: "is_empty" };
   operators.is_not_empty = { ...operators.is_not_empty, jsonLogic: "not_empty" };
   operators.has_option = { label: "has", labelForFormat: "HAS", cardinality: 1, jsonLogic: "contains", valueSources: ["value"] };
-  for (const [key, label] of Object.entries(names)) if (operators[key]) operators[key] = { ...operators[key], label };
 
   const keepString = { jsonLogic: (val: unknown) => val, jsonLogicImport: (val: unknown) => val };
   const widgets = {
@@ -112,35 +102,19 @@ export function buildFilterConfig(base: Config, def: FormDef, lang: Lang, depart
     },
   };
 
-  const zh = lang === "zh";
-  return {
+  return localizeBuilder({
     ...base,
     operators,
     widgets,
     types,
     fields,
-    conjunctions: {
-      AND: { ...base.conjunctions.AND, label: zh ? "且" : "And" },
-      OR: { ...base.conjunctions.OR, label: zh ? "或" : "Or" },
-    },
     settings: {
       ...base.settings,
       showNot: false,
       canLeaveEmptyGroup: true,
       maxNesting: 3,
-      fieldPlaceholder: zh ? "选择字段" : "Field",
-      operatorPlaceholder: zh ? "条件" : "Operator",
-      valuePlaceholder: zh ? "值" : "Value",
-      addRuleLabel: zh ? "添加条件" : "Add condition",
-      addGroupLabel: zh ? "添加条件组" : "Add group",
-      delGroupLabel: zh ? "删除" : "Delete",
-      deleteLabel: zh ? "删除" : "Delete",
-      notLabel: zh ? "非" : "Not",
-      typeToSearchLabel: zh ? "输入以搜索" : "Type to search",
-      loadingLabel: zh ? "加载中…" : "Loading…",
-      notFoundLabel: zh ? "无匹配项" : "Nothing found",
       removeRuleConfirmOptions: undefined,
       removeGroupConfirmOptions: undefined,
     },
-  };
+  }, lang, { operators: OWN_OPS[lang] });
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import {
-  DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCenter, pointerWithin, rectIntersection,
+  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection,
   useSensor, useSensors,
 } from '@dnd-kit/core';
 import type { CollisionDetection, DragEndEvent, DragMoveEvent, DragStartEvent } from '@dnd-kit/core';
@@ -14,8 +14,8 @@ import { useLang } from '../../i18n/text';
 import { useDesigner } from '../hooks/designerContext';
 import { DropHintContext } from '../hooks/dropHint';
 import type { DropHint } from '../hooks/dropHint';
-import { dropPlace, isAfter, parseDndId } from '../model/dnd';
-import type { DndTarget } from '../model/dnd';
+import { dropPlace, gridSlot, isAfter, parseDndId } from '../model/dnd';
+import type { DndTarget, Point } from '../model/dnd';
 import { locate } from '../model/layout';
 import TypeIcon from './TypeIcon';
 
@@ -26,26 +26,36 @@ const rank = (id: string | number) => {
   return 2;
 };
 
-/** The innermost target under the pointer: a field, else the nearest field of the section, else the section or canvas. */
+/** The point a drag is judged by: the pointer, else (keyboard) the dragged box's centre. */
+const dragPoint = ({ pointerCoordinates, collisionRect: r }: Parameters<CollisionDetection>[0]): Point =>
+  pointerCoordinates ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+
+/**
+ * The innermost target under the drag: a field, else the field of the section a drop goes
+ * next to (model/dnd.ts `gridSlot`), else the section (below its last row) or the canvas.
+ * A field comes with `data.after`: whether the drop lands after it.
+ */
 const collisions: CollisionDetection = (args) => {
+  const point = dragPoint(args);
   const hits = pointerWithin(args);
   const found = hits.length ? hits : rectIntersection(args);
   const sorted = [...found].sort((a, b) => rank(a.id) - rank(b.id));
   const top = sorted[0];
+  if (top && rank(top.id) === 0) {
+    const rect = args.droppableRects.get(top.id);
+    return [{ ...top, data: { ...top.data, after: rect ? isAfter(point.x, point.y, rect) : false } }, ...sorted.slice(1)];
+  }
   if (top && rank(top.id) === 1) {
     const section = args.droppableContainers.find((c) => c.id === top.id)?.data.current?.section;
-    const inSection = args.droppableContainers.filter(
-      (c) => rank(c.id) === 0 && c.data.current?.section === section && c.id !== args.active.id,
-    );
-    // Below the last row the drop appends to the section; elsewhere it goes next to the nearest field.
-    const bottom = Math.max(...inSection.map((c) => {
-      const r = args.droppableRects.get(c.id);
-      return r ? r.top + r.height : -Infinity;
-    }));
-    const pointerY = args.pointerCoordinates?.y ?? -Infinity;
-    if (inSection.length && pointerY <= bottom) {
-      const near = closestCenter({ ...args, droppableContainers: inSection });
-      if (near.length) return near;
+    const inSection = args.droppableContainers.flatMap((c) => {
+      const rect = args.droppableRects.get(c.id);
+      const mine = rank(c.id) === 0 && c.data.current?.section === section && c.id !== args.active.id;
+      return mine && rect ? [{ container: c, rect }] : [];
+    });
+    const slot = gridSlot(point, inSection.map((c) => c.rect));
+    if (slot) {
+      const { container } = inSection[slot.index];
+      return [{ id: container.id, data: { droppableContainer: container, after: slot.after } }];
     }
   }
   return sorted;
@@ -82,8 +92,8 @@ export default function DesignerDnd({ children }: { children: ReactNode }) {
   const place = (e: DragMoveEvent | DragEndEvent): { target: DndTarget; after: boolean } | null => {
     const target = parseDndId(e.over?.id);
     if (!target || target.kind === 'palette' || !e.over) return null;
-    const rect = e.active.rect.current.translated;
-    const after = rect ? isAfter(rect.left + rect.width / 2, rect.top + rect.height / 2, e.over.rect) : false;
+    // the collision detection decided the side from the same point it chose the field by
+    const after = e.collisions?.[0]?.id === e.over.id && e.collisions[0].data?.after === true;
     return { target, after };
   };
 

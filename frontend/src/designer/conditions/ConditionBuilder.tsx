@@ -37,11 +37,11 @@ export default function ConditionBuilder({ fields, self, value, onChange }: Cond
   const config: Config = useMemo(() => {
     const texts: ConditionTexts = {
       operators: t('cond.operators', { returnObjects: true }) as Record<string, string>,
-      settings: t('cond.settings', { returnObjects: true }) as Record<string, string>,
       and: t('cond.and'),
       or: t('cond.or'),
+      not: t('cond.not'),
     };
-    return buildConfig(AntdConfig, conditionFields(fields, lang, self), texts);
+    return buildConfig(AntdConfig, conditionFields(fields, lang, self), lang, texts);
   }, [fields, lang, self, t]);
   // Read once: the builder owns the tree from then on.
   const [initial] = useState(() => treeFromLogic(value ?? null, config));

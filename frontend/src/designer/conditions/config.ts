@@ -1,9 +1,12 @@
 /**
  * The condition builder's configuration: the form's fields as query-builder fields, with
  * only the operators whose JsonLogic means the same in the browser (json-logic-js) and on
- * the server (Trellis' evaluator), and dates kept as the ISO strings records hold.
+ * the server (Trellis' evaluator), dates kept as the ISO strings records hold, and every
+ * text in the user's language (the builder's own words from querybuilder/locale.ts).
  */
 import type { Config, Fields, FieldOrGroup } from '@react-awesome-query-builder/antd';
+import { builderWords, localizeBuilder } from '../../querybuilder/locale';
+import type { BuilderOverrides } from '../../querybuilder/locale';
 import { textOf } from '../model/text';
 import type { Lang } from '../model/text';
 import type { FieldDef } from '../model/types';
@@ -63,26 +66,16 @@ export function conditionFields(fields: FieldDef[], lang: Lang, self?: string): 
   return out;
 }
 
-/** Texts of the builder (operators, buttons, placeholders) in the user's language. */
-export interface ConditionTexts {
-  operators: Record<string, string>;
-  settings: Record<string, string>;
-  and: string;
-  or: string;
-}
+/** The designer's own names for the operators, conjunctions and "not" (also used to put a condition in words). */
+export type ConditionTexts = BuilderOverrides;
 
 const keepString = (val: unknown): unknown => val;
 
-/** `base` (CoreConfig or AntdConfig) specialised for `fields`, with `texts` and ISO date values. */
-export function buildConfig(base: Config, fields: Fields, texts?: ConditionTexts): Config {
+/** `base` (CoreConfig or AntdConfig) specialised for `fields`, in `lang` (named with `texts`), with ISO date values. */
+export function buildConfig(base: Config, fields: Fields, lang: Lang = 'zh', texts?: ConditionTexts): Config {
   const operators = { ...base.operators };
   operators.starts_with = { ...operators.starts_with, jsonLogic: 'starts_with' };
   operators.ends_with = { ...operators.ends_with, jsonLogic: 'ends_with' };
-  if (texts) {
-    for (const [key, label] of Object.entries(texts.operators)) {
-      if (operators[key]) operators[key] = { ...operators[key], label };
-    }
-  }
   const widgets = {
     ...base.widgets,
     date: { ...base.widgets.date, valueFormat: DATE_FORMAT, jsonLogic: keepString, jsonLogicImport: keepString },
@@ -93,26 +86,15 @@ export function buildConfig(base: Config, fields: Fields, texts?: ConditionTexts
       jsonLogicImport: keepString,
     },
   } as Config['widgets'];
-  const conjunctions = texts
-    ? {
-        ...base.conjunctions,
-        AND: { ...base.conjunctions.AND, label: texts.and },
-        OR: { ...base.conjunctions.OR, label: texts.or },
-      }
-    : base.conjunctions;
+  const config = localizeBuilder({ ...base, operators, widgets, fields }, lang, texts);
   return {
-    ...base,
-    operators,
-    widgets,
-    conjunctions,
-    fields,
+    ...config,
     settings: {
-      ...base.settings,
-      ...(texts?.settings ?? {}),
+      ...config.settings,
       showNot: true,
       maxNesting: 3,
       canReorder: true,
-      valueSourcesInfo: { value: { label: texts?.settings.valueLabel ?? 'Value' } },
+      valueSourcesInfo: { value: { label: builderWords(lang).sources.value } },
     },
   };
 }

@@ -60,6 +60,15 @@ describe('JsonLogic round trip through the condition builder', () => {
     expect(got.equity).toMatchObject({ type: 'number', label: 'Equity' });
   });
 
+  it('speaks the chosen language, with the designer\'s own operator names', () => {
+    expect(config.widgets.text.valuePlaceholder).toBe('请输入文本');
+    expect(config.settings.valueSourcesInfo).toEqual({ value: { label: '值' } });
+    const en = buildConfig(CoreConfig, conditionFields(fields, 'en'), 'en', { operators: { select_any_in: 'is one of' } });
+    expect(en.widgets.date.valuePlaceholder).toBe('Choose a date');
+    expect(en.operators.select_any_in.label).toBe('is one of');
+    expect(en.settings.showNot).toBe(true);
+  });
+
   it('simplify unwraps single-member groups', () => {
     expect(simplify({ and: [{ or: [{ '==': [{ var: 'a' }, 1] }] }] })).toEqual({ '==': [{ var: 'a' }, 1] });
   });

@@ -167,12 +167,7 @@ const en: DesignerTexts = {
       select_not_equals: 'is not', select_any_in: 'is one of', select_not_any_in: 'is none of',
       multiselect_contains: 'has any of', multiselect_not_contains: 'has none of',
     },
-    settings: {
-      addRuleLabel: 'Add condition', addGroupLabel: 'Add group', addSubRuleLabel: 'Add sub-condition',
-      delGroupLabel: 'Delete', deleteLabel: 'Delete', notLabel: 'Not', fieldPlaceholder: 'Choose a field',
-      operatorPlaceholder: 'Choose an operator', valuePlaceholder: 'Value', valueLabel: 'Value', fieldLabel: 'Field',
-      operatorLabel: 'Operator', notFoundLabel: 'No match',
-    },
+    not: 'Not',
   },
   form: {
     idPattern: 'Lower-case letters, digits and underscores only, starting with a letter, at most 31 characters',

@@ -164,11 +164,7 @@ const zh = {
       select_equals: '等于', select_not_equals: '不等于', select_any_in: '属于', select_not_any_in: '不属于',
       multiselect_contains: '包含任一', multiselect_not_contains: '不包含任一',
     },
-    settings: {
-      addRuleLabel: '添加条件', addGroupLabel: '添加条件组', addSubRuleLabel: '添加子条件', delGroupLabel: '删除',
-      deleteLabel: '删除', notLabel: '非', fieldPlaceholder: '选择字段', operatorPlaceholder: '选择运算',
-      valuePlaceholder: '值', valueLabel: '值', fieldLabel: '字段', operatorLabel: '运算', notFoundLabel: '无匹配项',
-    },
+    not: '非',
   },
   form: {
     idPattern: '只能用小写字母、数字和下划线,以字母开头,最长 31 个字符',

@@ -29,10 +29,41 @@ export interface Box {
   height: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** Whether a dragged box centred at (x, y) falls after `over`: right half in its row, else below. */
 export function isAfter(x: number, y: number, over: Box): boolean {
   const inRow = y >= over.top && y <= over.top + over.height;
   return inRow ? x > over.left + over.width / 2 : y > over.top + over.height / 2;
+}
+
+/** How far `p` is from `box` across rows (0 inside its row), then across columns (from its centre). */
+function gridDistance(p: Point, box: Box): [number, number] {
+  const dy = Math.max(0, box.top - p.y, p.y - (box.top + box.height));
+  return [dy, Math.abs(p.x - (box.left + box.width / 2))];
+}
+
+/**
+ * Where a drop at `p` lands among a section's field boxes (a grid filled row by row): next
+ * to the field of the nearest row that is nearest across, before or after it. So the free
+ * cell after a row's last field goes after that field, even when a field of the row above
+ * has a closer centre. Null without boxes or below the last row (the drop appends).
+ */
+export function gridSlot(p: Point, boxes: Box[]): { index: number; after: boolean } | null {
+  if (!boxes.length || p.y > Math.max(...boxes.map((b) => b.top + b.height))) return null;
+  let best = 0;
+  let bestDistance = gridDistance(p, boxes[0]);
+  boxes.forEach((box, i) => {
+    const [dy, dx] = gridDistance(p, box);
+    if (dy < bestDistance[0] || (dy === bestDistance[0] && dx < bestDistance[1])) {
+      best = i;
+      bestDistance = [dy, dx];
+    }
+  });
+  return { index: best, after: isAfter(p.x, p.y, boxes[best]) };
 }
 
 /**

@@ -29,7 +29,7 @@ export default function ConditionRow({ field, which }: Props) {
     ops: t('cond.operators', { returnObjects: true }) as Record<string, string>,
     and: t('cond.and'),
     or: t('cond.or'),
-    not: t('cond.settings.notLabel'),
+    not: t('cond.not'),
     field: (id) => tx(byId.get(id)?.label, id),
     choice: (id) => Boolean(byId.get(id)?.options),
     value: (id, v) => {
