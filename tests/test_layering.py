@@ -14,6 +14,7 @@ FORBIDDEN = {
     "meta": ("flask", "trellis.api", "trellis.records", "trellis.runtime"),
     "records": ("flask", "trellis.api"),
     "tasks": ("flask", "trellis.api"),
+    "imports": ("flask", "trellis.api"),
     "models.py": ("flask", "trellis."),
     "runtime.py": ("flask", "trellis.api"),
     "seeding.py": ("flask", "trellis.api"),

@@ -5,6 +5,9 @@ import "./i18n";
 import "./styles.css";
 import App from "./App";
 import Providers from "./shell/Providers";
+import { prefetchFor } from "./prefetch";
+
+prefetchFor(window.location.pathname);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -89,5 +89,12 @@ def audit_verify_cmd():
     raise SystemExit(1)
 
 
+from .cli_sheets import export_cmd as records_export_cmd  # noqa: E402  (trellis export)
+cli.add_command(records_export_cmd)
+
+
+from . import cli_imports  # noqa: E402,F401  (registers `trellis import` and `trellis import-rollback`)
+
+
 def main():
     cli(prog_name="trellis")

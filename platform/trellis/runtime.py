@@ -17,6 +17,7 @@ from .errors import NotFound
 from .extensions import load_registries
 from .forms.model import FormModel
 from .forms.publish import check_view, publish_form
+from .imports import register as register_imports
 from .meta.store import DefinitionStore, generation
 from .records.lifecycle import Lifecycle
 from .records.service import RecordService
@@ -47,6 +48,7 @@ class Runtime:
         self._contexts: dict[int, tuple[float, dict]] = {}
         self._shares: dict[tuple, tuple[float, float]] = {}
         subscribe_audit(self)
+        register_imports(self)
 
     # -- published forms ------------------------------------------------------------
     def _fresh(self) -> None:

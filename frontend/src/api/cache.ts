@@ -11,11 +11,13 @@ let departments: Promise<Department[]> | null = null;
 /** Definitions may be changed by a designer in another tab: keep them for a short while only. */
 const TTL_MS = 20_000;
 const loadedAt = new Map<string, number>();
+/** What a page asking for a fresh copy still accepts: one fetched this instant (a prefetch). */
+const JUST_LOADED_MS = 3_000;
 
 function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>, fresh = false): Promise<T> {
   let hit = map.get(key);
-  const stale = Date.now() - (loadedAt.get(key) ?? 0) > TTL_MS;
-  if (!hit || stale || fresh) {
+  const age = Date.now() - (loadedAt.get(key) ?? 0);
+  if (!hit || age > TTL_MS || (fresh && age > JUST_LOADED_MS)) {
     hit = load();
     hit.catch(() => map.delete(key));
     map.set(key, hit);

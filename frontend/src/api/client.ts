@@ -4,8 +4,9 @@
  * {zh, en}, errors}) and wraps every endpoint the UI calls.
  */
 import type {
-  AppInfo, Department, FieldError, FieldTypeInfo, FileMeta, FormDef, FormSummary, HistoryEntry,
-  JsonSchema, ListParams, ListReply, Me, RecordRow, RelationInfo, Text, UserItem, ViewDef,
+  AppInfo, Department, ExportParams, FieldError, FieldTypeInfo, FileMeta, FormDef, FormSummary, HistoryEntry,
+  ImportBatch, ImportRequest, InspectReply, JsonSchema, ListParams, ListReply, Me, RecordRow, RelationInfo,
+  SavedMapping, Text, UserItem, ViewDef,
 } from "./types";
 
 const BASE = "/api/v1";
@@ -64,7 +65,7 @@ export const tokens = {
 function dedupe(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
-    const key = `${e.field}|${e.code}|${e.row}|${e.message?.zh}`;
+    const key = `${e.field}|${e.code}|${e.row}|${e.column}|${e.message?.zh}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -145,7 +146,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-function listQuery(p: ListParams): Query {
+/** A listing's query string parameters (also the key of a prefetched first page). */
+export function listQuery(p: ListParams): Query {
   return {
     filter: p.filter ? JSON.stringify(p.filter) : undefined,
     sort: p.sort?.length ? p.sort.join(",") : undefined,
@@ -161,6 +163,7 @@ function listQuery(p: ListParams): Query {
 
 const forms = (app: string) => `/apps/${encodeURIComponent(app)}/forms`;
 const records = (app: string, form: string) => `${forms(app)}/${encodeURIComponent(form)}/records`;
+const imports = (app: string, form: string) => `${forms(app)}/${encodeURIComponent(form)}/imports`;
 
 /** Tolerate an endpoint the server does not offer (yet): 404/405 give `fallback`. */
 async function optional<T>(call: Promise<T>, fallback: T): Promise<T> {
@@ -170,6 +173,17 @@ async function optional<T>(call: Promise<T>, fallback: T): Promise<T> {
     if (err instanceof ApiError && (err.status === 404 || err.status === 405) && err.code !== "not_found") return fallback;
     throw err;
   }
+}
+
+/** A file the API serves (export, template, error workbook), fetched with the token (a plain link
+ * cannot carry it): its bytes and its Content-Disposition. `path` is below /api/v1, or a full
+ * /api/v1/... address such as a batch's errors_url. */
+async function fetchFile(path: string, query?: Query): Promise<{ blob: Blob; disposition: string | null }> {
+  let rel = path;
+  if (/^https?:\/\//.test(rel)) rel = new URL(rel).pathname + new URL(rel).search;
+  if (rel.startsWith(`${BASE}/`)) rel = rel.slice(BASE.length);
+  const res = await request<Response>("GET", rel, { query, raw: true });
+  return { blob: await res.blob(), disposition: res.headers.get("Content-Disposition") };
 }
 
 export const api = {
@@ -239,4 +253,41 @@ export const api = {
     a.click();
     setTimeout(() => URL.revokeObjectURL(href), 10_000);
   },
+  fetchFile,
+  exportFile: (app: string, form: string, p: ExportParams) =>
+    fetchFile(`${forms(app)}/${encodeURIComponent(form)}/export`, {
+      format: p.format, filter: p.filter ? JSON.stringify(p.filter) : undefined, sort: p.sort?.join(","),
+      q: p.q?.trim() || undefined, fields: p.fields?.join(","), lang: p.lang,
+    }),
+  importTemplate: (app: string, form: string, lang: "zh" | "en") =>
+    fetchFile(`${forms(app)}/${encodeURIComponent(form)}/template.xlsx`, { lang }),
+  /** Upload a file (or re-read an upload with another sheet / header row) and get the proposed mapping. */
+  inspectImport(app: string, form: string, source: File | string, sheet?: string, headerRow?: number): Promise<InspectReply> {
+    if (typeof source === "string") {
+      return request<InspectReply>("POST", `${imports(app, form)}/inspect`,
+        { body: { upload: source, sheet: sheet ?? null, header_row: headerRow ?? null } });
+    }
+    const body = new FormData();
+    body.append("file", source);
+    if (sheet) body.append("sheet", sheet);
+    if (headerRow != null) body.append("header_row", String(headerRow));
+    return request<InspectReply>("POST", `${imports(app, form)}/inspect`, { form: body });
+  },
+  startImport: (app: string, form: string, body: ImportRequest) =>
+    request<ImportBatch>("POST", imports(app, form), { body }),
+  importBatches: (app: string, form: string) =>
+    request<ImportBatch[] | { items: ImportBatch[] }>("GET", imports(app, form))
+      .then((r) => (Array.isArray(r) ? r : r.items)),
+  importBatch: (app: string, form: string, id: number | string) =>
+    request<ImportBatch>("GET", `${imports(app, form)}/${encodeURIComponent(String(id))}`),
+  cancelImport: (app: string, form: string, id: number | string) =>
+    request<ImportBatch>("POST", `${imports(app, form)}/${encodeURIComponent(String(id))}/cancel`),
+  /** `force`: also when records were changed after the import (the server refuses with 409 otherwise). */
+  rollbackImport: (app: string, form: string, id: number | string, force = false) =>
+    request<ImportBatch>("POST", `${imports(app, form)}/${encodeURIComponent(String(id))}/rollback`,
+      { body: force ? { force: true } : undefined }),
+  saveImportMapping: (app: string, form: string, name: string, mapping: Record<string, string>) =>
+    request<SavedMapping>("POST", `${imports(app, form)}/mappings`, { body: { name, mapping } }),
+  deleteImportMapping: (app: string, form: string, id: number | string) =>
+    request<void>("DELETE", `${imports(app, form)}/mappings/${encodeURIComponent(String(id))}`),
 };

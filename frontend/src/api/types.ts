@@ -191,4 +191,111 @@ export interface FieldError {
   code?: string;
   message: Text;
   row?: number;
+  /** an import error naming a column of the file (0-based) */
+  column?: number | string;
+}
+
+/** Excel/CSV import (`/apps/{app}/forms/{form}/imports…`): see the import contract. */
+export interface ImportField {
+  id: string;
+  label?: Text;
+  type: string;
+  required?: boolean;
+  unique?: boolean;
+}
+
+/** How the server matched a column to a field: by field id, by label, or from a saved mapping. */
+export type MatchedBy = "id" | "label" | "saved" | null;
+
+export interface ImportColumn {
+  column: number;
+  header: string;
+  field: string | null;
+  by: MatchedBy;
+}
+
+export interface SavedMapping {
+  id: number | string;
+  name: string;
+  /** header text -> field id */
+  mapping: Record<string, string>;
+}
+
+export interface SheetSummary {
+  name: string;
+  rows: number;
+  cols: number;
+}
+
+/** `POST /imports/inspect`: what the file holds and how its columns map to fields. */
+export interface InspectReply {
+  upload: string;
+  filename: string;
+  kind: "xlsx" | "xls" | "csv";
+  sheets: SheetSummary[];
+  sheet: string;
+  header_row: number;
+  headers: string[];
+  preview: unknown[][];
+  total: number;
+  mapping: ImportColumn[];
+  fields: ImportField[];
+  saved_mappings: SavedMapping[];
+}
+
+export type ImportMode = "insert" | "upsert" | "update";
+export type ImportOnError = "all" | "skip";
+
+/** `POST /imports`: start a batch (or a dry run). */
+export interface ImportRequest {
+  upload: string;
+  sheet: string;
+  header_row: number;
+  /** column index (as a string) -> field id; unmapped columns are left out */
+  mapping: Record<string, string>;
+  mode: ImportMode;
+  keys: string[];
+  dry_run: boolean;
+  on_error: ImportOnError;
+  save_mapping: string | null;
+}
+
+export type BatchStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "rolled_back";
+
+export interface ImportBatch {
+  id: number | string;
+  form: string;
+  filename: string;
+  sheet?: string | null;
+  mode: ImportMode;
+  keys: string[];
+  dry_run: boolean;
+  on_error: ImportOnError;
+  status: BatchStatus;
+  total: number | null;
+  done: number;
+  eta_seconds: number | null;
+  rows_per_second: number | null;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  errors_url: string | null;
+  message: Text | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  user: string | { id?: number; username?: string; name?: string } | null;
+  can_cancel: boolean;
+  can_rollback: boolean;
+}
+
+/** `GET /export`: the grid's current rows as a workbook or CSV. */
+export interface ExportParams {
+  format: "xlsx" | "csv";
+  filter?: JsonLogic;
+  sort?: string[];
+  q?: string;
+  fields?: string[];
+  lang: "zh" | "en";
 }

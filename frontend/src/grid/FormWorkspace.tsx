@@ -1,15 +1,22 @@
 /** A form's records (optionally through a saved view): header, toolbar, table / kanban / calendar,
- * bulk actions, and the record drawer for create and edit. */
-import { Spin } from "antd";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
-import { useNavigate } from "react-router-dom";
+ * bulk actions, the record drawer for create and edit, and the recycle bin (deleted records, each
+ * restorable). What the grid shows (search, filter, sort, columns, mode, page, bin) lives in the
+ * URL query string (urlState.ts): a reload or a copied link shows the same grid, and the back
+ * button steps back through filters, sorts and pages (typing a search replaces the entry). */
+import { Alert, App, Button, Spin } from "antd";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import type { FormDef, RecordRow, ViewDef } from "../api/types";
+import { useErrorReport } from "../hooks/useErrorReport";
 import RecordDrawer from "../record/RecordDrawer";
+import { restoreRecord } from "../record/recordApi";
 import BulkBar from "./BulkBar";
 import GridHeader from "./GridHeader";
 import GridToolbar from "./GridToolbar";
-import { expandFor, initialState, type GridState } from "./gridState";
+import { expandFor, listFields, type GridState } from "./gridState";
 import RecordTable from "./RecordTable";
+import { applyChange, defaultUrl, readGridUrl, withBin, writeGridUrl, type GridUrl } from "./urlState";
 import { useRecordList, type Paging } from "./useRecordList";
 
 const KanbanBoard = lazy(() => import("./KanbanBoard"));
@@ -24,36 +31,77 @@ interface Props {
 type Editing = { mode: "create" } | { mode: "edit"; id: number } | null;
 
 export default function FormWorkspace({ app, def, view }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useErrorReport();
   const navigate = useNavigate();
-  const [state, setState] = useState<GridState>(() => initialState(def, view));
+  const [params, setParams] = useSearchParams();
+  const url = useMemo(() => readGridUrl(def, view, params), [def, view, params]);
+  const { state, bin } = url;
+  const current = useRef(url);
+  current.current = url;
   const [paging, setPaging] = useState<Paging>("pages");
-  const [pageSize, setPageSize] = useState(50);
   const [selected, setSelected] = useState<RecordRow[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
   const ctx = useMemo(() => ({ app, form: def.id }), [app, def.id]);
   const expand = useMemo(() => expandFor(def, state.columns), [def, state.columns]);
-  const fields = useMemo(() => [...new Set([...state.columns, ...(def.title_field ? [def.title_field] : [])])], [state.columns, def.title_field]);
+  const fields = useMemo(() => listFields(def, state.columns), [def, state.columns]);
+
+  /** show another grid: a new history entry, or (typing a search) in place of the current one */
+  const go = useCallback((next: GridUrl, replace = false) => {
+    const search = writeGridUrl(def, view, next);
+    if (search.toString() !== writeGridUrl(def, view, current.current).toString()) setParams(search, { replace });
+  }, [def, view, setParams]);
+  const change = useCallback((patch: Partial<GridState>, opts?: { replace?: boolean }) =>
+    go(applyChange(current.current, patch), opts?.replace), [go]);
+  const onPage = useCallback((page: number) => go({ ...current.current, page }), [go]);
+  const onPageSize = useCallback((pageSize: number) => go({ ...current.current, pageSize, page: 1 }), [go]);
+  const toggleBin = useCallback((on: boolean) => {
+    setSelected([]);
+    go(withBin(def, view, current.current, on));
+  }, [go, def, view]);
 
   const list = useRecordList({
-    app, form: def.id, filter: state.filter, sort: state.sort, q: state.q, fields, expand, pageSize, paging,
-    defs: def.fields,
+    app, form: def.id, filter: state.filter, sort: state.sort, q: state.q, fields, expand, pageSize: url.pageSize,
+    paging, defs: def.fields, deleted: bin, page: url.page, onPage,
   });
-  const change = useCallback((patch: Partial<GridState>) => setState((s) => ({ ...s, ...patch })), []);
   const open = useCallback((row: RecordRow) => navigate(`/apps/${app}/forms/${def.id}/records/${row.id}`), [navigate, app, def.id]);
   const onEdit = useCallback((row: RecordRow) => setEditing({ mode: "edit", id: row.id }), []);
+  const { reload } = list;
+  const restore = useCallback(async (row: RecordRow) => {
+    setRestoring(row.id);
+    try {
+      await restoreRecord(app, def.id, row.id);
+      const name = def.title_field && row[def.title_field] != null ? String(row[def.title_field]) : `#${row.id}`;
+      message.success(t("grid.restored", { name }));
+    } catch (err) {
+      report(err);
+    } finally {
+      setRestoring(null);
+      reload();
+    }
+  }, [app, def.id, def.title_field, message, t, report, reload]);
+  const trash = useMemo(() => (bin ? { onRestore: (row: RecordRow) => void restore(row), restoring } : undefined),
+    [bin, restore, restoring]);
 
   return (
     <div className="trellis-card">
       <GridHeader app={app} def={def} view={view} state={state} count={list.count} countExact={list.countExact}
-        onCreate={() => setEditing({ mode: "create" })} />
+        onCreate={() => setEditing({ mode: "create" })} bin={bin} onImported={list.reload} />
       <GridToolbar app={app} def={def} state={state} onChange={change} paging={paging} onPaging={setPaging} view={view}
-        onResetView={view ? () => setState(initialState(def, view)) : undefined} />
+        onResetView={view ? () => go(defaultUrl(def, view)) : undefined}
+        bin={bin} onBin={def.actions.includes("delete") ? toggleBin : undefined} />
+      {bin && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("grid.recycleBinHint")} data-testid="bin-banner"
+          action={<Button size="small" onClick={() => toggleBin(false)}>{t("grid.backToRecords")}</Button>} />
+      )}
       {state.mode === "grid" && (
         <>
-          <BulkBar def={def} ctx={ctx} selected={selected} onClear={() => setSelected([])} onDone={list.reload} />
+          {!bin && <BulkBar def={def} ctx={ctx} selected={selected} onClear={() => setSelected([])} onDone={list.reload} />}
           <RecordTable def={def} list={list} columns={state.columns} sort={state.sort} onSort={(sort) => change({ sort })}
-            paging={paging} pageSize={pageSize} onPageSize={setPageSize} ctx={ctx} expand={expand}
-            selected={selected} onSelect={setSelected} onEdit={onEdit} />
+            paging={paging} pageSize={url.pageSize} onPageSize={onPageSize} ctx={ctx} expand={expand}
+            selected={selected} onSelect={setSelected} onEdit={onEdit} trash={trash} />
         </>
       )}
       <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>

@@ -1,12 +1,14 @@
-/** Search, filter, columns, table/kanban/calendar switch (with its field), paging mode, saved views. */
-import { AppstoreOutlined, CalendarOutlined, TableOutlined } from "@ant-design/icons";
-import { Input, Segmented, Select } from "antd";
+/** Search, filter, columns, table/kanban/calendar switch (with its field), paging mode, saved views,
+ * and the recycle bin toggle (for users who may delete, hence restore). */
+import { AppstoreOutlined, CalendarOutlined, RestOutlined, TableOutlined } from "@ant-design/icons";
+import { Button, Segmented, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { FormDef, ViewDef, ViewType } from "../api/types";
 import { useLang } from "../i18n/text";
 import ViewMenu from "../views/ViewMenu";
 import ColumnChooser from "./ColumnChooser";
 import FilterButton from "./FilterButton";
+import GridSearch from "./GridSearch";
 import { dateFields, groupFields, type GridState } from "./gridState";
 import type { Paging } from "./useRecordList";
 
@@ -14,24 +16,27 @@ interface Props {
   app: string;
   def: FormDef;
   state: GridState;
-  onChange: (patch: Partial<GridState>) => void;
+  onChange: (patch: Partial<GridState>, opts?: { replace?: boolean }) => void;
   paging: Paging;
   onPaging: (p: Paging) => void;
   view?: ViewDef;
   onResetView?: () => void;
+  /** showing the recycle bin */
+  bin: boolean;
+  /** toggles the recycle bin; absent when the user may not restore */
+  onBin?: (on: boolean) => void;
 }
 
-export default function GridToolbar({ app, def, state, onChange, paging, onPaging, view, onResetView }: Props) {
+export default function GridToolbar({ app, def, state, onChange, paging, onPaging, view, onResetView, bin, onBin }: Props) {
   const { t } = useTranslation();
   const { tx } = useLang();
   const fieldOptions = (fields: FormDef["fields"]) => fields.map((f) => ({ value: f.id, label: tx(f.label, f.id) }));
   return (
     <div className="trellis-toolbar">
-      <Input.Search allowClear placeholder={t("grid.search")} defaultValue={state.q} style={{ width: 240 }}
-        onSearch={(q) => onChange({ q })} data-testid="grid-search" />
+      <GridSearch value={state.q} onSearch={(q) => onChange({ q }, { replace: true })} />
       <FilterButton app={app} def={def} value={state.filter} onChange={(filter) => onChange({ filter })} />
       {state.mode !== "calendar" && <ColumnChooser def={def} columns={state.columns} onChange={(columns) => onChange({ columns })} />}
-      <Segmented<ViewType>
+      {!bin && <Segmented<ViewType>
         value={state.mode}
         onChange={(mode) => onChange({ mode })}
         options={[
@@ -39,7 +44,7 @@ export default function GridToolbar({ app, def, state, onChange, paging, onPagin
           { value: "kanban", icon: <AppstoreOutlined />, label: t("grid.mode.kanban") },
           { value: "calendar", icon: <CalendarOutlined />, label: t("grid.mode.calendar") },
         ]}
-      />
+      />}
       {state.mode === "kanban" && (
         <Select style={{ minWidth: 160 }} value={state.groupBy} options={fieldOptions(groupFields(def))}
           onChange={(groupBy: string) => onChange({ groupBy })} prefix={`${t("grid.groupBy")}:`} />
@@ -53,7 +58,13 @@ export default function GridToolbar({ app, def, state, onChange, paging, onPagin
         <Segmented<Paging> size="small" value={paging} onChange={onPaging}
           options={[{ value: "pages", label: t("grid.pages") }, { value: "more", label: t("grid.infinite") }]} />
       )}
-      <ViewMenu app={app} form={def.id} state={state} view={view} onReset={onResetView} />
+      {!bin && <ViewMenu app={app} form={def.id} state={state} view={view} onReset={onResetView} />}
+      {onBin && (
+        <Button icon={<RestOutlined />} type={bin ? "primary" : "default"} aria-pressed={bin}
+          onClick={() => onBin(!bin)} data-testid="recycle-bin">
+          {t("grid.recycleBin")}
+        </Button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-/** The records as an antd Table: page numbers or "load more", multi-sort, selection, inline edit. */
+/** The records as an antd Table: page numbers or "load more", multi-sort, selection, inline edit;
+ * or, in the recycle bin, the deleted records with a restore button each. */
 import { Button, Table } from "antd";
 import type { TableProps } from "antd";
 import { useEffect, useMemo, useRef } from "react";
@@ -24,6 +25,8 @@ interface Props {
   selected: RecordRow[];
   onSelect: (rows: RecordRow[]) => void;
   onEdit: (row: RecordRow) => void;
+  /** the recycle bin (see buildColumns) */
+  trash?: { onRestore: (row: RecordRow) => void; restoring: number | null };
 }
 
 export default function RecordTable(p: Props) {
@@ -34,8 +37,8 @@ export default function RecordTable(p: Props) {
 
   const columns = useMemo(() => buildColumns({
     def: p.def, columns: p.columns, sort: p.sort, lang, t, ctx: p.ctx, expand: p.expand,
-    onSaved: list.replace, onEdit: p.onEdit, onHeaderPress: (s) => { shift.current = s; },
-  }), [p.def, p.columns, p.sort, lang, t, p.ctx, p.expand, list.replace, p.onEdit]);
+    onSaved: list.replace, onEdit: p.onEdit, onHeaderPress: (s) => { shift.current = s; }, trash: p.trash,
+  }), [p.def, p.columns, p.sort, lang, t, p.ctx, p.expand, list.replace, p.onEdit, p.trash]);
 
   const onChange: TableProps<RecordRow>["onChange"] = (_pagination, _filters, sorter, extra) => {
     if (extra.action !== "sort") return;
@@ -58,7 +61,7 @@ export default function RecordTable(p: Props) {
     return () => observer.disconnect();
   }, [p.paging, hasMore, loading, loadMore]);
 
-  const canSelect = p.def.actions.includes("update") || p.def.actions.includes("delete");
+  const canSelect = !p.trash && (p.def.actions.includes("update") || p.def.actions.includes("delete"));
   return (
     <>
       <Table<RecordRow>
@@ -70,6 +73,7 @@ export default function RecordTable(p: Props) {
         onChange={onChange}
         scroll={{ x: "max-content" }}
         sticky
+        locale={p.trash ? { emptyText: t("grid.binEmpty") } : undefined}
         rowSelection={canSelect ? {
           selectedRowKeys: p.selected.map((r) => r.id),
           preserveSelectedRowKeys: true,

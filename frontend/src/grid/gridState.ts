@@ -83,6 +83,11 @@ export function isSortable(field: FieldDef): boolean {
   return !UNSORTABLE.has(field.type);
 }
 
+/** The fields a grid asks for: its columns and the form's title field. */
+export function listFields(def: FormDef, columns: string[]): string[] {
+  return [...new Set([...columns, ...(def.title_field ? [def.title_field] : [])])];
+}
+
 /** `expand` for the given columns: their user, department and relation fields. */
 export function expandFor(def: FormDef, columns: string[]): string[] {
   const wanted = new Set(columns);

@@ -1,5 +1,6 @@
-/** antd Table columns for a form: header labels, controlled multi-sort, editable cells, row actions. */
-import { EditOutlined, ExpandAltOutlined } from "@ant-design/icons";
+/** antd Table columns for a form: header labels, controlled multi-sort, editable cells, row actions;
+ * in the recycle bin: read-only cells, the deletion time and a restore action per row. */
+import { EditOutlined, ExpandAltOutlined, UndoOutlined } from "@ant-design/icons";
 import { Button, Space, Tooltip } from "antd";
 import type { TableColumnType } from "antd";
 import type { TFunction } from "i18next";
@@ -8,6 +9,7 @@ import type { FieldDef, FormDef, RecordRow } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
 import { INLINE_EDITABLE } from "../registries";
+import { formatDateTime } from "../registries/format";
 import type { WidgetContext } from "../registries/types";
 import EditableCell from "./EditableCell";
 import { isSortable, sortOrderOf } from "./gridState";
@@ -24,6 +26,8 @@ interface Options {
   onEdit: (row: RecordRow) => void;
   /** remembers whether shift was held when a header was pressed */
   onHeaderPress: (shift: boolean) => void;
+  /** the recycle bin: rows are deleted records, each with a restore button */
+  trash?: { onRestore: (row: RecordRow) => void; restoring: number | null };
 }
 
 const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
@@ -38,7 +42,7 @@ function width(field: FieldDef): number | undefined {
 
 export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
   const byId = new Map(o.def.fields.map((f) => [f.id, f]));
-  const canEdit = o.def.actions.includes("update");
+  const canEdit = o.def.actions.includes("update") && !o.trash;
   const ranked = o.sort.length > 1;
   const cols: TableColumnType<RecordRow>[] = o.columns.flatMap((id) => {
     const field = byId.get(id);
@@ -65,6 +69,7 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
         const editable = canEdit && !field.readonly && INLINE_EDITABLE.has(field.type);
         const cell = <EditableCell field={field} record={row} ctx={o.ctx} editable={editable} expand={o.expand} onSaved={o.onSaved} />;
         if (!isTitle) return cell;
+        if (o.trash) return <span style={{ fontWeight: 500 }}>{String(row[id] ?? `#${row.id}`)}</span>;
         return (
           <Space size={4}>
             <Link to={`/apps/${o.ctx.app}/forms/${o.ctx.form}/records/${row.id}`} style={{ fontWeight: 500 }}>
@@ -75,6 +80,7 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
       },
     }];
   });
+  if (o.trash) return [...cols, ...trashColumns(o, o.trash)];
   cols.push({
     key: "__actions",
     title: o.t("common.actions"),
@@ -96,4 +102,32 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
     ),
   });
   return cols;
+}
+
+function trashColumns(o: Options, trash: NonNullable<Options["trash"]>): TableColumnType<RecordRow>[] {
+  return [
+    {
+      key: "deleted_at",
+      dataIndex: "deleted_at",
+      title: o.t("grid.deletedAt"),
+      width: 160,
+      sorter: true,
+      sortOrder: sortOrderOf(o.sort, "deleted_at"),
+      showSorterTooltip: { title: o.t("grid.sortHint") },
+      onHeaderCell: () => ({ onMouseDown: (e: { shiftKey: boolean }) => o.onHeaderPress(e.shiftKey) }),
+      render: (v: unknown) => formatDateTime(v),
+    },
+    {
+      key: "__actions",
+      title: o.t("common.actions"),
+      fixed: "right",
+      width: 96,
+      render: (_: unknown, row: RecordRow) => (
+        <Button size="small" icon={<UndoOutlined />} loading={trash.restoring === row.id}
+          onClick={() => trash.onRestore(row)} data-testid={`restore-${row.id}`}>
+          {o.t("grid.restore")}
+        </Button>
+      ),
+    },
+  ];
 }

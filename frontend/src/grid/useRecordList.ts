@@ -1,7 +1,12 @@
-/** Records of a form for a grid: page numbers, or "load more" through the keyset cursor. */
+/** Records of a form for a grid: page numbers, or "load more" through the keyset cursor; live
+ * records, or the deleted ones (the recycle bin). The page is the caller's (e.g. from the URL)
+ * when it passes `page` and `onPage`; otherwise it is kept here and goes back to 1 whenever
+ * the query changes. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
-import type { FieldDef, JsonLogic, RecordRow } from "../api/types";
+import type { FieldDef, JsonLogic, ListParams, ListReply, RecordRow } from "../api/types";
+import { listDeleted } from "../record/recordApi";
+import { takeFirstPage } from "./firstPage";
 import { rememberValue } from "../registries/entities";
 
 export type Paging = "pages" | "more";
@@ -18,6 +23,11 @@ export interface ListQuery {
   paging: Paging;
   /** to remember expanded labels */
   defs: FieldDef[];
+  /** list the deleted records instead of the live ones */
+  deleted?: boolean;
+  /** a controlled page number (with onPage) */
+  page?: number;
+  onPage?: (page: number) => void;
 }
 
 export interface RecordList {
@@ -39,32 +49,44 @@ export function remember(defs: FieldDef[], rows: RecordRow[]): void {
   for (const row of rows) for (const f of relational) rememberValue(f.type, f.target, row[f.id]);
 }
 
+function fetchPage(q: ListQuery, params: ListParams): Promise<ListReply> {
+  return q.deleted ? listDeleted(q.app, q.form, params) : api.list(q.app, q.form, params);
+}
+
 export function useRecordList(query: ListQuery): RecordList {
   const [items, setItems] = useState<RecordRow[]>([]);
   const [count, setCount] = useState<number | null>(null);
   const [countExact, setCountExact] = useState(true);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
-  const [page, setPage] = useState(1);
+  const [ownPage, setOwnPage] = useState(1);
+  const controlled = query.page !== undefined && query.onPage !== undefined;
+  const page = controlled ? query.page! : ownPage;
   const [next, setNext] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
   const key = JSON.stringify([query.app, query.form, query.filter, query.sort, query.q, query.fields, query.expand,
-    query.pageSize, query.paging]);
+    query.pageSize, query.paging, query.deleted ?? false]);
   const q = useRef(query);
   q.current = query;
+  const setPage = useCallback((p: number) => {
+    if (q.current.page !== undefined && q.current.onPage) q.current.onPage(p);
+    else setOwnPage(p);
+  }, []);
 
-  useEffect(() => { setPage(1); }, [key]);
+  useEffect(() => { setOwnPage(1); }, [key]);
 
   useEffect(() => {
     const mine = ++seq.current;
     const cur = q.current;
     setLoading(true);
     setError(undefined);
-    api.list(cur.app, cur.form, {
+    const params: ListParams = {
       filter: cur.filter, sort: cur.sort, q: cur.q, fields: cur.fields, expand: cur.expand, limit: cur.pageSize,
       page: cur.paging === "pages" ? page : undefined,
-    }).then((reply) => {
+    };
+    const started = cur.deleted ? null : takeFirstPage(cur.app, cur.form, params);
+    (started ?? fetchPage(cur, params)).then((reply) => {
       if (mine !== seq.current) return;
       remember(cur.defs, reply.items);
       setItems(reply.items);
@@ -85,7 +107,7 @@ export function useRecordList(query: ListQuery): RecordList {
     const mine = ++seq.current;
     const cur = q.current;
     setLoading(true);
-    api.list(cur.app, cur.form, {
+    fetchPage(cur, {
       filter: cur.filter, sort: cur.sort, q: cur.q, fields: cur.fields, expand: cur.expand, limit: cur.pageSize,
       cursor: next, count: "none",
     }).then((reply) => {

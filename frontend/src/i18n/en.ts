@@ -35,6 +35,8 @@ const en: Strings = {
     resetColumns: "Reset", moved: "Moved to “{{to}}”", cardLimit: "Showing the first {{n}}", more: "{{n}} more",
     dayRecords: "{{n}}", viewUpdated: "View updated", updateView: "Update view", saveAsNew: "Save as new view",
     resetView: "Reset to the view",
+    recycleBin: "Recycle bin", recycleBinHint: "Deleted records: restore any of them.", backToRecords: "Back to the records",
+    restore: "Restore", restored: "Restored “{{name}}”", deletedAt: "Deleted at", binEmpty: "The recycle bin is empty",
   },
   record: {
     new: "New {{form}}", edit: "Edit {{form}}", created: "Created", updated: "Saved", details: "Details",
@@ -45,12 +47,20 @@ const en: Strings = {
     removeRow: "Remove row", upload: "Upload", uploading: "Uploading…", uploadFailed: "Upload failed",
     jsonInvalid: "Not valid JSON", searchUser: "Search people", searchRecord: "Search records", auto: "Filled in on save",
     notFound: "The record does not exist or you may not see it", conflict: "Changed by someone else; reload and retry",
+    revert: "Revert this change", revertTitle: "Revert this change?", revertBody: "These fields get their earlier values back:",
+    reverted: "Change reverted",
   },
   validation: {
     required: "is required", maxLength: "at most {{limit}} characters", minLength: "at least {{limit}} characters",
     maximum: "must be at most {{limit}}", minimum: "must be at least {{limit}}", pattern: "has the wrong format",
     enum: "is not one of the options", type: "has the wrong type", maxItems: "at most {{limit}} items",
     minItems: "at least {{limit}} items", format: "has the wrong format",
+    rows: "Fix the cells marked in red (rows: {{rows}})", rowSep: ", ",
+  },
+  imports: {
+    button: "Import", history: "Import history", template: "Download template", downloading: "Downloading…",
+    backgroundDone: "The import of “{{file}}” in the background has ended: {{status}}",
+    export: "Export", exportXlsx: "Export Excel", exportCsv: "Export CSV", exporting: "Exporting…", exported: "Exported",
   },
   designer: { loading: "Loading the form designer…" },
 };

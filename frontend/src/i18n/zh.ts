@@ -33,6 +33,8 @@ const zh = {
     moved: "已移动到“{{to}}”", cardLimit: "仅显示前 {{n}} 条", more: "还有 {{n}} 条",
     dayRecords: "{{n}} 条", viewUpdated: "视图已更新", updateView: "更新视图", saveAsNew: "另存为新视图",
     resetView: "恢复视图设置",
+    recycleBin: "回收站", recycleBinHint: "这里是已删除的记录,可逐条恢复。", backToRecords: "返回记录列表",
+    restore: "恢复", restored: "已恢复“{{name}}”", deletedAt: "删除时间", binEmpty: "回收站是空的",
   },
   record: {
     new: "新建{{form}}", edit: "编辑{{form}}", created: "已创建", updated: "已保存", details: "详细信息",
@@ -43,11 +45,18 @@ const zh = {
     removeRow: "删除此行", upload: "上传文件", uploading: "正在上传…", uploadFailed: "上传失败",
     jsonInvalid: "不是有效的 JSON", searchUser: "搜索人员", searchRecord: "搜索记录", auto: "保存后自动生成",
     notFound: "记录不存在或无权查看", conflict: "记录已被他人修改,请刷新后重试",
+    revert: "撤销此修改", revertTitle: "撤销这次修改?", revertBody: "以下字段将改回修改前的值:", reverted: "已撤销这次修改",
   },
   validation: {
     required: "必填", maxLength: "最多 {{limit}} 个字符", minLength: "至少 {{limit}} 个字符",
     maximum: "不能大于 {{limit}}", minimum: "不能小于 {{limit}}", pattern: "格式不正确", enum: "不是有效的选项",
     type: "类型不正确", maxItems: "最多 {{limit}} 项", minItems: "至少 {{limit}} 项", format: "格式不正确",
+    rows: "第 {{rows}} 行有误,请修改标红的单元格", rowSep: "、",
+  },
+  imports: {
+    button: "导入", history: "导入记录", template: "下载导入模板", downloading: "正在下载…",
+    backgroundDone: "后台导入“{{file}}”已结束:{{status}}",
+    export: "导出", exportXlsx: "导出 Excel", exportCsv: "导出 CSV", exporting: "正在导出…", exported: "已导出",
   },
   designer: { loading: "正在加载表单设计器…" },
 };

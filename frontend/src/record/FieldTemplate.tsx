@@ -1,6 +1,8 @@
-/** How each field is laid out in the record form: label in the current language, help, errors. */
+/** How each field is laid out in the record form: label in the current language, help, errors.
+ * A sub-table's errors are told under it without marking the whole item as failed (which would
+ * outline every cell): its cells with problems are marked by the sub-table editor itself. */
 import type { FieldTemplateProps } from "@rjsf/utils";
-import { Form } from "antd";
+import { Form, Typography } from "antd";
 import type { FieldDef } from "../api/types";
 import { useLang } from "../i18n/text";
 
@@ -10,6 +12,10 @@ export default function FieldTemplate(props: FieldTemplateProps) {
   if (props.hidden) return <div style={{ display: "none" }}>{props.children}</div>;
   const field = (props.uiSchema?.["ui:options"] as { fieldDef?: FieldDef } | undefined)?.fieldDef;
   const errors = [...new Set(props.rawErrors ?? [])];
+  const table = field?.type === "sub_table";
+  const help = !errors.length ? undefined
+    : table ? <Typography.Text type="danger" className="trellis-field-error">{errors.join("; ")}</Typography.Text>
+    : errors.join("; ");
   return (
     <Form.Item
       className="trellis-form-field"
@@ -17,8 +23,8 @@ export default function FieldTemplate(props: FieldTemplateProps) {
       label={field ? tx(field.label, field.id) : props.label}
       htmlFor={props.id}
       required={props.required}
-      validateStatus={errors.length ? "error" : undefined}
-      help={errors.length ? errors.join("; ") : undefined}
+      validateStatus={errors.length && !table ? "error" : undefined}
+      help={help}
       extra={field?.help ? tx(field.help) : undefined}
       style={{ marginBottom: 16 }}
     >

@@ -1,18 +1,20 @@
 /**
  * Create or edit a record with rjsf: schema from the server (visible fields), layout sections,
  * the registry's widgets, conditions re-evaluated on every change, client checks, and the
- * server's 422 errors shown on the fields they name (in the current language).
+ * server's 422 errors shown on the fields they name (in the current language) — a sub-table's
+ * on the cells they point at (cellErrors.ts).
  */
 import Form from "@rjsf/antd";
 import type { IChangeEvent } from "@rjsf/core";
-import type { ErrorSchema, RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { Alert, Form as AntForm } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
-import type { FieldError, FormDef, JsonSchema, RecordRow } from "../api/types";
+import type { FormDef, JsonSchema, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { textOf, useLang } from "../i18n/text";
+import { serverErrorSchema, stillValid, type PointedError } from "./cellErrors";
 import { fieldStates } from "./conditions";
 import FieldTemplate from "./FieldTemplate";
 import { buildSchema, buildUiSchema, changes, createBody } from "./schemaBuild";
@@ -35,21 +37,12 @@ interface Props {
 
 type Data = Record<string, unknown>;
 
-/** "手机号:值已被使用" under the 手机号 field reads better as "值已被使用". */
-function withoutLabel(message: string, label?: string): string {
-  if (!label) return message;
-  for (const sep of [":", "：", ": "]) {
-    if (message.startsWith(label + sep)) return message.slice(label.length + sep.length).trim() || message;
-  }
-  return message;
-}
-
 export default function RecordForm({ app, def, schema, record, initial, formId, onSaved, onBusy, onStale }: Props) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const report = useErrorReport();
   const [data, setData] = useState<Data>(initial);
-  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [serverErrors, setServerErrors] = useState<PointedError[]>([]);
   const [failed, setFailed] = useState(false);
   useEffect(() => { setData(initial); setServerErrors([]); setFailed(false); }, [initial]);
 
@@ -60,23 +53,23 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
   const formContext: FormContext = useMemo(() => ({ ctx: { app, form: def.id } }), [app, def.id]);
 
   const shown = new Set(Object.keys(rjsfSchema.properties ?? {}));
-  const labels = new Map(def.fields.map((f) => [f.id, textOf(f.label, lang, f.id)]));
   const extraErrors = useMemo(() => {
-    const out: Record<string, { __errors: string[] }> = {};
-    for (const e of serverErrors) {
-      if (!e.field || !shown.has(e.field)) continue;
-      const msg = (e.row ? `#${e.row} ` : "") + withoutLabel(textOf(e.message, lang), labels.get(e.field));
-      out[e.field] = { __errors: [...(out[e.field]?.__errors ?? []), msg] };
-    }
-    return out as ErrorSchema;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [serverErrors, lang, rjsfSchema]);
+    const byId = new Map(def.fields.map((f) => [f.id, f]));
+    const labels = {
+      field: (id: string) => textOf(byId.get(id)?.label, lang, id),
+      child: (id: string, child: string) => textOf(byId.get(id)?.fields?.find((c) => c.id === child)?.label, lang, child),
+    };
+    return serverErrorSchema(serverErrors, new Set(Object.keys(rjsfSchema.properties ?? {})), lang, labels,
+      (key, params) => t(key, params ?? {}));
+  }, [serverErrors, lang, rjsfSchema, def.fields, t]);
   const loose = serverErrors.filter((e) => !e.field || !shown.has(e.field));
 
   const onChange = (e: IChangeEvent) => {
     const next = (e.formData ?? {}) as Data;
-    const touched = Object.keys({ ...data, ...next }).filter((k) => JSON.stringify(data[k]) !== JSON.stringify(next[k]));
-    if (touched.length && serverErrors.length) setServerErrors((errs) => errs.filter((x) => !x.field || !touched.includes(x.field)));
+    if (serverErrors.length) {
+      const kept = stillValid(serverErrors, data, next);
+      if (kept.length !== serverErrors.length) setServerErrors(kept);
+    }
     setData(next);
   };
 

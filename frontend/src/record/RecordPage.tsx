@@ -1,5 +1,6 @@
 /** `/apps/:app/forms/:form/records/:id`: the record's 360 view — fields by section, a tab per
- * related form, the history of changes, and the actions the user may take (edit, delete). */
+ * related form, the history of changes (each change revertible), and the actions the user may
+ * take (edit, delete). */
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { App, Button, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -68,7 +69,7 @@ export default function RecordPage() {
       children: <RelatedList app={app} relation={r} id={id} />,
     })),
     { key: "history", label: t("record.history"),
-      children: <HistoryTimeline app={app} def={def} id={id} version={record.version} /> },
+      children: <HistoryTimeline app={app} def={def} id={id} version={record.version} onReverted={loaded.reload} /> },
   ];
 
   return (

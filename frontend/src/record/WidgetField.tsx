@@ -1,10 +1,12 @@
-/** The rjsf field of every form field: renders the field type's widget from the registry. */
+/** The rjsf field of every form field: renders the field type's widget from the registry (a
+ * sub-table also gets the problems of its cells, from the numbered keys of the error schema). */
 import type { FieldProps } from "@rjsf/utils";
 import { Spin } from "antd";
 import { Suspense } from "react";
 import type { FieldDef } from "../api/types";
 import { widgetFor } from "../registries";
 import type { WidgetContext } from "../registries/types";
+import { cellErrorsOf } from "./cellErrors";
 
 export interface FormContext {
   ctx: WidgetContext;
@@ -24,6 +26,7 @@ export default function WidgetField(props: FieldProps) {
       ctx={context.ctx}
       disabled={props.disabled || props.readonly}
       invalid={Boolean(props.rawErrors?.length)}
+      cellErrors={field.type === "sub_table" ? cellErrorsOf(props.errorSchema) : undefined}
       onChange={(value) => props.onChange(value, props.fieldPathId.path)}
     />
     </Suspense>

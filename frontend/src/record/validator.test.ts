@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { JsonSchema } from "../api/types";
 import { flatten } from "./schemaBuild";
-import { validateObject } from "./validator";
+import { createValidator, validateObject } from "./validator";
+import type { CellErrors } from "./cellErrors";
 
-const say = (key: string, p?: Record<string, unknown>) => `${key}${p?.limit !== undefined ? `:${p.limit}` : ""}`;
+const say = (key: string, p?: Record<string, unknown>) =>
+  `${key}${p?.limit !== undefined ? `:${p.limit}` : ""}${p?.rows !== undefined ? `:${String(p.rows)}` : ""}`;
 
 const server: JsonSchema = {
   type: "object",
@@ -42,5 +44,18 @@ describe("record validation", () => {
       name: ["validation.required"], steps: ["validation.required"],
     });
     expect(validateObject(schema, { name: "ok", steps: [{ at: "x" }], status: null }, say)).toEqual({});
+  });
+  it("puts sub-table row problems on their cells, with a line naming the rows", () => {
+    const cells: Record<string, CellErrors> = {};
+    const found = validateObject(schema, { name: "ok", steps: [{ at: "x" }, {}, { at: 3 }] }, say, cells);
+    expect(cells).toEqual({ steps: { 1: { at: ["validation.required"] }, 2: { at: ["validation.type"] } } });
+    expect(found).toEqual({ steps: ["validation.rows:2validation.rowSep3"] });
+  });
+  it("gives rjsf an error schema with the cells under their row numbers", () => {
+    const v = createValidator(say);
+    const { errors, errorSchema } = v.validateFormData({ name: "ok", steps: [{}, { at: "x" }] }, schema as never);
+    expect(errorSchema).toEqual({ steps: { __errors: ["validation.rows:1"], 0: { at: { __errors: ["validation.required"] } } } });
+    expect(errors.map((e) => e.property)).toEqual([".steps.0.at", ".steps"]);
+    expect(v.isValid(schema as never, { name: "ok", steps: [{}] }, schema as never)).toBe(false);
   });
 });

@@ -2,12 +2,14 @@
  * The record form's validator for rjsf: checks the keywords the server's field schemas use
  * (type, enum, required, lengths, pattern, bounds, items) without generating code, so it runs
  * under the strict Content-Security-Policy (no eval), with messages in the UI's language.
- * The server validates again and its answer is shown on the fields it names.
+ * The server validates again and its answer is shown on the fields it names. A sub-table's row
+ * problems go on their cells (the error schema's numbered keys), with a line naming the rows.
  */
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, ValidatorType } from "@rjsf/utils";
 import type { JsonSchema } from "../api/types";
+import { rowsLine, type CellErrors, type Say } from "./cellErrors";
 
-export type Say = (key: string, params?: Record<string, unknown>) => string;
+export type { Say };
 
 const typeOk = (t: string, v: unknown): boolean => {
   switch (t) {
@@ -32,8 +34,9 @@ function patternOk(pattern: string, text: string): boolean {
   }
 }
 
-/** Problems with one value (not `required`), as messages. */
-export function checkValue(schema: JsonSchema, v: unknown, say: Say): string[] {
+/** Problems with one value (not `required`), as messages; with `cells`, a sub-table's row
+ * problems are put there (by row and child field) instead. */
+export function checkValue(schema: JsonSchema, v: unknown, say: Say, cells?: CellErrors): string[] {
   if (v === undefined) return [];
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.length && !types.some((t) => typeOk(t, v))) return [say("validation.type")];
@@ -56,46 +59,70 @@ export function checkValue(schema: JsonSchema, v: unknown, say: Say): string[] {
     if (typeof s.maxItems === "number" && v.length > s.maxItems) out.push(say("validation.maxItems", { limit: s.maxItems }));
     if (typeof s.minItems === "number" && v.length < s.minItems) out.push(say("validation.minItems", { limit: s.minItems }));
     const items = schema.items;
-    if (items) v.forEach((item, i) => out.push(...checkRow(items, item, i + 1, say)));
+    if (items) {
+      v.forEach((item, i) => {
+        const problems = rowProblems(items, item, say);
+        if (!problems) out.push(...checkValue(items, item, say).map((m) => `#${i + 1} ${m}`));
+        else if (cells && Object.keys(problems).length) cells[i] = problems;
+        else {
+          for (const [key, msgs] of Object.entries(problems)) {
+            for (const m of msgs) out.push(`#${i + 1} ${items.properties?.[key]?.title ?? key}: ${m}`);
+          }
+        }
+      });
+    }
   }
   return out;
 }
 
-/** A sub-table row's problems, prefixed with the row number and the child field's title. */
-function checkRow(items: JsonSchema, row: unknown, n: number, say: Say): string[] {
-  if (!items.properties || typeof row !== "object" || row === null) return checkValue(items, row, say).map((m) => `#${n} ${m}`);
-  const out: string[] = [];
+/** A sub-table row's problems by child field (undefined when the row is not an object of fields). */
+function rowProblems(items: JsonSchema, row: unknown, say: Say): Record<string, string[]> | undefined {
+  if (!items.properties || typeof row !== "object" || row === null || Array.isArray(row)) return undefined;
+  const out: Record<string, string[]> = {};
+  const add = (key: string, msgs: string[]) => { if (msgs.length) out[key] = [...(out[key] ?? []), ...msgs]; };
   const data = row as Record<string, unknown>;
-  for (const key of items.required ?? []) {
-    if (blank(data[key])) out.push(`#${n} ${items.properties[key]?.title ?? key}: ${say("validation.required")}`);
-  }
-  for (const [key, prop] of Object.entries(items.properties)) {
-    for (const m of checkValue(prop, data[key], say)) out.push(`#${n} ${prop.title ?? key}: ${m}`);
-  }
+  for (const key of items.required ?? []) if (blank(data[key])) add(key, [say("validation.required")]);
+  for (const [key, prop] of Object.entries(items.properties)) add(key, checkValue(prop, data[key], say));
   return out;
 }
 
-export function validateObject(schema: JsonSchema, data: Record<string, unknown>, say: Say): Record<string, string[]> {
+/** Every problem by field. With `cells`, sub-table row problems go there by field, row and child,
+ * and their field gets one line naming the rows; without, they are field messages ("#2 时间: 必填"). */
+export function validateObject(schema: JsonSchema, data: Record<string, unknown>, say: Say,
+  cells?: Record<string, CellErrors>): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   const add = (key: string, msgs: string[]) => { if (msgs.length) found[key] = [...(found[key] ?? []), ...msgs]; };
   for (const key of schema.required ?? []) if (blank(data[key])) add(key, [say("validation.required")]);
   for (const [key, prop] of Object.entries(schema.properties ?? {})) {
     if (prop.readOnly) continue;
-    add(key, checkValue(prop, data[key], say));
+    const rows: CellErrors = {};
+    add(key, checkValue(prop, data[key], say, cells ? rows : undefined));
+    if (cells && Object.keys(rows).length) {
+      cells[key] = rows;
+      add(key, [rowsLine(Object.keys(rows).map(Number), say)]);
+    }
   }
   return found;
 }
 
 export function createValidator(say: Say): ValidatorType {
-  const run = (schema: RJSFSchema, formData: unknown) =>
-    validateObject(schema as JsonSchema, (formData ?? {}) as Record<string, unknown>, say);
+  const run = (schema: RJSFSchema, formData: unknown, cells?: Record<string, CellErrors>) =>
+    validateObject(schema as JsonSchema, (formData ?? {}) as Record<string, unknown>, say, cells);
   return {
     validateFormData(formData: unknown, schema: RJSFSchema): ValidationData<unknown> {
-      const found = run(schema, formData);
-      const errorSchema: Record<string, { __errors: string[] }> = {};
+      const cells: Record<string, CellErrors> = {};
+      const found = run(schema, formData, cells);
+      const errorSchema: Record<string, Record<string, unknown>> = {};
       const errors: RJSFValidationError[] = [];
       for (const [key, messages] of Object.entries(found)) {
-        errorSchema[key] = { __errors: messages };
+        const node: Record<string, unknown> = { __errors: messages };
+        for (const [row, children] of Object.entries(cells[key] ?? {})) {
+          node[row] = Object.fromEntries(Object.entries(children).map(([child, msgs]) => {
+            for (const message of msgs) errors.push({ property: `.${key}.${row}.${child}`, message, stack: `${key}[${row}].${child}: ${message}` });
+            return [child, { __errors: msgs }];
+          }));
+        }
+        errorSchema[key] = node;
         for (const message of messages) errors.push({ property: `.${key}`, message, stack: `${key}: ${message}` });
       }
       return { errors, errorSchema: errorSchema as ErrorSchema };

@@ -19,6 +19,8 @@ export interface WidgetProps {
   compact?: boolean;
   ctx: WidgetContext;
   id?: string;
+  /** a sub-table's problems by row index, then child field id (shown on those cells) */
+  cellErrors?: Record<number, Record<string, string[]>>;
 }
 
 export interface CellProps {

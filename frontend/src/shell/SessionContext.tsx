@@ -4,6 +4,7 @@ import { api, tokens } from "../api/client";
 import { metaCache } from "../api/cache";
 import type { AppInfo, Me } from "../api/types";
 import { rememberUser } from "../registries/entities";
+import { takeSession } from "../prefetch";
 
 interface Session {
   me: Me | null;
@@ -30,7 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let live = true;
     setLoading(true);
     // the department tree names departments in both languages wherever a record shows one
-    Promise.all([api.me(), api.apps(), metaCache.departments().catch(() => [])]).then(([who, list]) => {
+    const started = takeSession() ?? Promise.all([api.me(), api.apps(), metaCache.departments().catch(() => [])]);
+    started.then(([who, list]) => {
       if (!live) return;
       if (who.id) rememberUser({ id: who.id, username: who.username, title: who.name });
       setMe(who);

@@ -22,6 +22,8 @@ LIST_PARAMS = [
     ("fields", "comma-separated field ids", {"type": "string"}),
     ("expand", "comma-separated relation/user fields to expand", {"type": "string"}),
     ("count", "exact | estimate | none", {"type": "string", "enum": ["exact", "estimate", "none"]}),
+    ("deleted", "only: list the soft-deleted records (the recycle bin; needs the delete permission)",
+     {"type": "string", "enum": ["only"]}),
 ]
 
 

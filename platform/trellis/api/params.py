@@ -45,7 +45,13 @@ def list_params(args) -> dict:
     if count not in ("exact", "estimate", "none"):
         raise BadRequest("参数 count 只能是 exact、estimate 或 none", "parameter count must be exact, estimate or none",
                          code="malformed", details={"param": "count"})
+    deleted = args.get("deleted") or ""
+    if deleted not in ("", "only"):
+        raise BadRequest("参数 deleted 只能是 only(只列出已删除的记录)",
+                         "parameter deleted must be only (list deleted records only)",
+                         code="malformed", details={"param": "deleted"})
     return {
+        "deleted": deleted == "only",
         "filter": json_param(args, "filter"),
         "sort": args.get("sort") or None,
         "limit": int_param(args, "limit", 50),

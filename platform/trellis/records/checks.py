@@ -3,6 +3,7 @@ against stored rows) and references (relation, user and department ids must exis
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from .validation import field_error
 
@@ -12,6 +13,20 @@ CHUNK = 900  # stays under SQLite's bound-parameter limit
 def _chunks(values: list, n: int = CHUNK):
     for i in range(0, len(values), n):
         yield values[i:i + n]
+
+
+def among(conn, col, name: str = "values"):
+    """`col` is one of the values bound as `{name: [...]}`, without an expression per value:
+    PostgreSQL `col = ANY(array)` (one parameter, hashed by the server), else an expanding
+    `IN (...)` (keep lists within `batch(conn)` values)."""
+    if conn.dialect.name == "postgresql":
+        return col == sa.func.any(sa.bindparam(name, type_=ARRAY(col.type)))
+    return col.in_(sa.bindparam(name, expanding=True))
+
+
+def batch(conn) -> int:
+    """How many values one lookup may bind (SQLite counts each one; PostgreSQL binds an array)."""
+    return 20000 if conn.dialect.name == "postgresql" else CHUNK
 
 
 def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_ids: list | None = None) -> list:
@@ -31,17 +46,18 @@ def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_
                 continue
             key = t.to_db(v)
             if key in seen:
-                out.append(field_error(form, t.id, "duplicate", f"值 {v} 与第 {seen[key] + 1} 行重复",
-                                       f"value {v} repeats row {seen[key] + 1}", rows[i]))
+                first = rows[seen[key]] if rows[seen[key]] is not None else seen[key]
+                out.append(field_error(form, t.id, "duplicate", f"值 {v} 与第 {first + 1} 行重复",
+                                       f"value {v} repeats row {first + 1}", rows[i]))
             else:
                 seen[key] = i
         if not seen:
             continue
         col = table.c[t.id]
         taken: dict = {}
-        for part in _chunks(list(seen)):
-            q = sa.select(col, table.c.id).where(col.in_(part), table.c.deleted_at.is_(None))
-            taken.update({v: rid for v, rid in conn.execute(q)})
+        for part in _chunks(list(seen), batch(conn)):
+            q = sa.select(col, table.c.id).where(among(conn, col), table.c.deleted_at.is_(None))
+            taken.update({v: rid for v, rid in conn.execute(q, {"values": part})})
         for key, i in seen.items():
             rid = taken.get(key)
             if rid is not None and (self_ids is None or self_ids[i] != rid):
@@ -78,8 +94,8 @@ def reference_errors(conn, service, docs: list[dict], rows: list[int | None]) ->
                 continue
             idcol, live = target.c.id, sa.true()
         found = set()
-        for part in _chunks(sorted(wanted)):
-            found.update(conn.execute(sa.select(idcol).where(idcol.in_(part), live)).scalars())
+        for part in _chunks(sorted(wanted), batch(conn)):
+            found.update(conn.execute(sa.select(idcol).where(among(conn, idcol), live), {"values": part}).scalars())
         for i, doc in enumerate(docs):
             v = doc.get(t.id)
             if v is not None and v not in found:

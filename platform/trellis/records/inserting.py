@@ -1,8 +1,11 @@
 """Fast batch inserts: ids are reserved first (so no RETURNING is needed), then the rows go
 to the driver in one call (SQLite: executemany; PostgreSQL: COPY), with SQLAlchemy's own
 per-type bind processors applied once per value (the stored format is the same as
-through Core)."""
+through Core). Rows come as dicts (`insert_many`) or as columns (`insert_columns`, the
+record service's path: no dict per row is built for the driver)."""
 from __future__ import annotations
+
+from itertools import repeat
 
 import sqlalchemy as sa
 
@@ -54,6 +57,38 @@ def insert_many(conn, table: sa.Table, rows: list[dict], raw: tuple[str, ...] = 
         conn.exec_driver_sql(compiled.string, [tuple(v) for v in params])
     else:
         conn.exec_driver_sql(compiled.string, [dict(zip(order, v)) for v in params])
+
+
+def insert_columns(conn, table: sa.Table, names: list[str], columns: list[list], constants: dict | None = None,
+                   raw: tuple[str, ...] = ()) -> None:
+    """Insert rows given as columns of the same length (plus `constants`: one value for
+    every row, processed once). Bind processors are applied column by column, then the
+    rows go to the driver in one call, as in `insert_many`."""
+    constants = constants or {}
+    if not columns or not columns[0]:
+        return
+    n = len(columns[0])
+    data = dict(zip(names, columns))
+    everything = list(names) + [k for k in constants if k not in data]
+    stmt = table.insert().values({k: sa.bindparam(k) for k in everything})
+    compiled = stmt.compile(dialect=conn.dialect)
+    order = list(compiled.positiontup) if compiled.positional else everything
+    ready = []
+    for name in order:
+        proc = None if name in raw else table.c[name].type._cached_bind_processor(conn.dialect)
+        if name in data:
+            col = data[name]
+            ready.append(col if proc is None else [proc(v) if v is not None else None for v in col])
+        else:
+            v = constants[name]
+            ready.append(repeat(proc(v) if proc is not None and v is not None else v, n))
+    params = list(zip(*ready))
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table, order, params)
+    elif compiled.positional:
+        conn.exec_driver_sql(compiled.string, params)
+    else:
+        conn.exec_driver_sql(compiled.string, [dict(zip(order, p)) for p in params])
 
 
 def _copy(conn, table: sa.Table, names: list[str], rows: list[list]) -> None:

@@ -140,17 +140,24 @@ def _hinted(service, scope, action: str):
     return sa.and_(*[sa.func.likelihood(term, sa.literal_column("0.000001")) for term in terms])
 
 
-def base_query(service, *, filter=None, q=None, action: str = "read"):
+def base_query(service, *, filter=None, q=None, action: str = "read", deleted: bool = False):
     """The WHERE clause of a listing: live rows in the actor's scope, the filter, the search.
-    A filter naming a field the actor may not see is refused like an unknown field."""
+    A filter naming a field the actor may not see is refused like an unknown field.
+    With `deleted`, the soft-deleted rows instead (the recycle bin): those the actor may
+    both read and restore (the delete permission and its row scope)."""
     from ..logic import rule_vars, to_sql
 
     form = service.form
     t = form.table
-    where = [t.c.deleted_at.is_(None)]
+    where = [t.c.deleted_at.is_not(None) if deleted else t.c.deleted_at.is_(None)]
     scope = service.access.scope(action)
     if scope is not None:
-        where.append(_hinted(service, scope, action))
+        where.append(scope if deleted else _hinted(service, scope, action))
+    if deleted:
+        service.access.require("delete")
+        restorable = service.access.scope("delete")
+        if restorable is not None:
+            where.append(restorable)
     if filter not in (None, {}, True):
         visible = service.access.visible()
         for name in sorted(rule_vars(filter)):
@@ -165,16 +172,17 @@ def base_query(service, *, filter=None, q=None, action: str = "read"):
 
 
 def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page=None, q=None,
-                 fields=None, expand=None, count="estimate", conn=None) -> dict:
+                 fields=None, expand=None, count="estimate", deleted=False, conn=None) -> dict:
+    """A page of records; `deleted=True` lists the recycle bin (see base_query)."""
     if conn is None:
         with service.runtime.engine.connect() as c:
             return list_records(service, filter=filter, sort=sort, limit=limit, cursor=cursor, page=page, q=q,
-                                fields=fields, expand=expand, count=count, conn=c)
+                                fields=fields, expand=expand, count=count, deleted=deleted, conn=c)
     form = service.form
     service.access.require("read")
     limit = max(1, min(int(limit or 50), MAX_LIMIT))
     names = select_fields(service, fields)
-    where = base_query(service, filter=filter, q=q)
+    where = base_query(service, filter=filter, q=q, deleted=deleted)
     keys = order_by(form, sort, _bad_field, conn.dialect.name == "postgresql", service.access.can_see)
     stmt = sa.select(*_columns(form, names)).where(*where)
     if cursor:

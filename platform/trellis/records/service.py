@@ -1,6 +1,8 @@
 """The record service: the one write path for a form's records.
 
-create, update, delete (soft), restore, bulk_create, bulk_update. Each write coerces
+create, update, delete (soft), restore, bulk_create, bulk_update, and the lean
+create_rows / update_rows used by imports (many rows of the same fields, problems
+kept per row, nothing fetched back). Each write coerces
 and validates everything first (all errors at once), then inside ONE transaction checks
 uniqueness and references, dispatches `before_save`, writes, writes sub-table rows,
 applies relation on-delete rules and dispatches the `after_*` event. Nothing is
@@ -15,8 +17,9 @@ import sqlalchemy as sa
 
 from ..actor import SYSTEM, Actor
 from ..errors import Conflict, Forbidden, NotFound, ValidationFailed
-from . import checks, reading
-from .inserting import after_explicit_ids, insert_many, reserve_ids
+from . import checks, columnar, reading, updating
+from .columnar import RowsResult
+from .inserting import after_explicit_ids, insert_columns, reserve_ids
 from .lifecycle import WriteContext
 from .ondelete import apply_on_delete
 from .subtables import write_children
@@ -135,53 +138,115 @@ class RecordService:
             for fid in self.form.current_user_defaults:
                 if doc.get(fid) is None and self.actor.id is not None:
                     doc[fid] = self.actor.id
-            errors.extend(schema_errors(self.form, doc, at))
+            errors.extend(schema_errors(self.form, doc, at, data))
             docs.append(doc)
         at_rows = [None] * len(docs) if single else list(range(len(docs)))
         errors += self._writable_errors(given, "create", at_rows)
         if errors:
             raise ValidationFailed(errors)
-        now, uid = _now(), self.actor.id
         with self._tx(conn) as (c, pending):
             errors = checks.unique_errors(c, self, docs, at_rows)
             errors += checks.reference_errors(c, self, docs, at_rows)
             if errors:
                 raise ValidationFailed(errors)
-            seq = self.runtime.sequences(c, now)
-            for t in self.form.active:
-                t.fill_on_create(docs, seq)
-            ctx = self._ctx(c, docs)
-            ctx.audit = audit
-            self._dispatch("before_save", ctx, pending)
-            values = []
-            for doc in docs:
-                v = self._to_db(doc)
-                v.update(created_at=now, updated_at=now, created_by=uid, updated_by=uid, version=1)
-                values.append(v)
-            ids = self._insert(c, values, keep_ids)
-            for doc, rid in zip(docs, ids):
-                doc.update(id=rid, version=1)
-            write_children(c, self.form, docs, ids, replace=False)
-            self._check_scope(c, ids, "create")
-            if not return_records:
-                ctx.records = docs
-                self._dispatch("after_insert", ctx, pending)
-                return ids
-            records = reading.fetch(c, self, ids, every_field=True)
-            ctx.records = records
-            self._dispatch("after_insert", ctx, pending)
-            return self._strip(records)
+            return self._write_new(c, pending, docs, keep_ids=keep_ids, return_records=return_records, audit=audit)
 
-    def _insert(self, conn, values: list[dict], keep_ids: bool) -> list[int]:
-        if keep_ids and all("id" in v for v in values):
-            insert_many(conn, self.table, values)
-            after_explicit_ids(conn, self.table)
-            return [v["id"] for v in values]
-        ids = reserve_ids(conn, self.table, len(values))
-        for v, rid in zip(values, ids):
-            v["id"] = rid
-        insert_many(conn, self.table, values)
-        return ids
+    def create_rows(self, names: list[str], rows: list, *, conn=None, labels=None, skip_invalid=False,
+                    check_only=False, audit=True, refused: dict | None = None) -> RowsResult:
+        """The lean path for many rows of the same fields (imports): `rows` are lists of
+        input values aligned to `names`. The same checks as `bulk_create`, column by
+        column, each problem kept with its row (`labels[i]` names row i in messages).
+        Strict (default): any problem raises ValidationFailed and nothing is written.
+        `skip_invalid`: the valid rows are written, the others reported. `check_only`:
+        everything is checked (the database too) and nothing written. Records are not
+        fetched back; `audit="summary"` writes one entry for the batch (see audit_events).
+        `refused` {row index: [problems]}: rows the caller already refused (checked for
+        everything else, never written)."""
+        self.access.require("create")
+        names = list(names)
+        columnar.check_names(self, names, "create")
+        n = len(rows)
+        labels = list(range(n)) if labels is None else list(labels)
+        result = RowsResult.start(n, refused)
+        columns = columnar.coerce_columns(self.form, names, rows, labels, result)
+        columnar.apply_column_defaults(self.form, names, columns, n, self.actor.id)
+        columnar.validate_columns(self.form, names, columns, labels, result, n)
+        with self._tx(conn) as (c, pending):
+            keep, docs = columnar.build_docs(names, columns, {})  # every row is checked against the database
+            at_rows = [labels[i] for i in keep]
+            where = {label: i for i, label in zip(keep, at_rows)}
+            for err in checks.unique_errors(c, self, docs, at_rows) + checks.reference_errors(c, self, docs, at_rows):
+                result.add(where[err["row"]], err)
+            if result.errors and not (skip_invalid or check_only):
+                raise ValidationFailed(result.flat())
+            if check_only:
+                return result
+            if len(keep) != len(docs) or any(i in result.errors for i in keep):
+                pairs = [(i, d) for i, d in zip(keep, docs) if i not in result.errors]
+                keep, docs = [i for i, _ in pairs], [d for _, d in pairs]
+            if docs:
+                ids = self._write_new(c, pending, docs, keep_ids=False, return_records=False, audit=audit)
+                for i, rid in zip(keep, ids):
+                    result.ids[i] = rid
+        return result
+
+    def _write_new(self, c, pending, docs: list[dict], *, keep_ids: bool, return_records: bool, audit) -> list:
+        """The one insert: auto-numbers, before_save, the rows (as columns), sub-table rows,
+        the scope check, after_insert. Returns the records, or their ids."""
+        now, uid = _now(), self.actor.id
+        seq = self.runtime.sequences(c, now)
+        for t in self.form.active:
+            t.fill_on_create(docs, seq)
+        ctx = self._ctx(c, docs)
+        ctx.audit = audit
+        self._dispatch("before_save", ctx, pending)
+        names, columns = self._db_columns(docs)
+        system = {"created_at": now, "updated_at": now, "created_by": uid, "updated_by": uid, "version": 1}
+        if keep_ids and "id" in names and None not in columns[names.index("id")]:
+            ids = list(columns[names.index("id")])
+            insert_columns(c, self.table, names, columns, system)
+            after_explicit_ids(c, self.table)
+        else:
+            if "id" in names:
+                del columns[names.index("id")]
+                names.remove("id")
+            ids = reserve_ids(c, self.table, len(docs))
+            insert_columns(c, self.table, names + ["id"], columns + [ids], system)
+        for doc, rid in zip(docs, ids):
+            doc["id"] = rid
+            doc["version"] = 1
+        write_children(c, self.form, docs, ids, replace=False)
+        self._check_scope(c, ids, "create")
+        if not return_records:
+            ctx.records = docs
+            self._dispatch("after_insert", ctx, pending)
+            return ids
+        records = reading.fetch(c, self, ids, every_field=True)
+        ctx.records = records
+        self._dispatch("after_insert", ctx, pending)
+        return self._strip(records)
+
+    def _db_columns(self, docs: list[dict]) -> tuple[list[str], list[list]]:
+        """The docs' column values, column by column (sub-table values are written apart)."""
+        first = [k for k in docs[0] if k not in self.form.child_tables and k != "version"]
+        width = len(docs[0])
+        if all(len(d) == width for d in docs) and all(k in d for d in docs[-1:] for k in first):
+            try:
+                columns = [[d[k] for d in docs] for k in first]
+            except KeyError:
+                columns = None
+        else:
+            columns = None
+        names = first
+        if columns is None:
+            names = [k for k in dict.fromkeys(k for d in docs for k in d)
+                     if k not in self.form.child_tables and k != "version"]
+            columns = [[d.get(k) for d in docs] for k in names]
+        for fid, to_db in self.form.db_converters:
+            if fid in names:
+                j = names.index(fid)
+                columns[j] = [to_db(v) if v is not None else None for v in columns[j]]
+        return names, columns
 
     # -- update ---------------------------------------------------------------------
     def update(self, record_id: int, patch: dict, *, version: int | None = None, conn=None) -> dict:
@@ -192,55 +257,21 @@ class RecordService:
 
     def bulk_update(self, items: list[dict], *, conn=None, single=False) -> list[dict]:
         """Patch many records: each item is {"id", optional "version", field: value...}."""
-        self.access.require("update")
-        errors: list = []
-        patches = []
-        for i, item in enumerate(items):
-            at = None if single else i
-            patch = coerce_row(self.form, {k: v for k, v in item.items() if k not in ("id", "version")}, errors, at)
-            patches.append(patch)
-        ids = [int(item["id"]) for item in items]
-        at_rows = [None] * len(items) if single else list(range(len(items)))
-        errors += self._writable_errors([p.keys() for p in patches], "update", at_rows)
-        if errors:
-            raise ValidationFailed(errors)
-        now = _now()
         with self._tx(conn) as (c, pending):
-            current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True, scope="update", every_field=True)}
-            old, merged = [], []
-            for i, rid in enumerate(ids):
-                if rid not in current:
-                    raise NotFound(f"记录 {rid} 不存在", f"record {rid} not found")
-                expected = items[i].get("version")
-                if expected is not None and int(expected) != current[rid]["version"]:
-                    raise self._stale(rid, current[rid]["version"])
-                doc = {**current[rid], **patches[i]}
-                errors += schema_errors(self.form, {k: doc.get(k) for k in self.form.json_schema["properties"]}, at_rows[i])
-                old.append(current[rid])
-                merged.append(doc)
-            if errors:
-                raise ValidationFailed(errors)
-            errors = checks.unique_errors(c, self, patches, at_rows, self_ids=ids)
-            errors += checks.reference_errors(c, self, patches, at_rows)
-            if errors:
-                raise ValidationFailed(errors)
-            ctx = self._ctx(c, merged, old)
-            self._dispatch("before_save", ctx, pending)
-            t = self.table
-            for i, rid in enumerate(ids):
-                changes = {k: merged[i].get(k) for k in patches[i]}
-                values = self._to_db(changes)
-                values.update(updated_at=now, updated_by=self.actor.id, version=t.c.version + 1)
-                done = c.execute(t.update().where(t.c.id == rid, t.c.version == old[i]["version"],
-                                                  t.c.deleted_at.is_(None)).values(values)).rowcount
-                if not done:
-                    raise self._stale(rid, None)
-            write_children(c, self.form, patches, ids, replace=True)
-            self._check_scope(c, ids, "update")
-            records = reading.fetch(c, self, ids, every_field=True)
-            ctx.records = records
-            self._dispatch("after_update", ctx, pending)
+            result = updating.update_rows(self, items, c, pending, single=single)
+            records = reading.fetch(c, self, [rid for rid in result.ids if rid is not None], every_field=True)
             return self._strip(records)
+
+    def update_rows(self, items: list[dict], *, conn=None, labels=None, skip_invalid=False, check_only=False,
+                    audit=True, refused: dict | None = None, skip_unchanged=False) -> RowsResult:
+        """The lean update (imports): like `bulk_update` without fetching the records back;
+        `skip_invalid` / `check_only` / `labels` / `refused` as in `create_rows`;
+        `skip_unchanged`: a row whose values equal the record's is not written (kept in
+        `result.unchanged`)."""
+        with self._tx(conn) as (c, pending):
+            return updating.update_rows(self, items, c, pending, labels=labels, skip_invalid=skip_invalid,
+                                        check_only=check_only, audit=audit, refused=refused,
+                                        skip_unchanged=skip_unchanged)
 
     @staticmethod
     def _stale(rid, current_version):

@@ -1,6 +1,8 @@
 """Validation of record input: coerce every field, then check the form's JSON Schema,
 reporting every problem at once, each naming its field (and row, in bulk), in Chinese
-and English. The fast path (fastjsonschema) checks valid rows; only a failing row pays
+and English. A problem inside a sub-table also carries a JSON pointer to its cell,
+`/<field>/<row index>/<child field>` (the row index counts the rows as given, blank ones
+included), so a form can show it on that cell. The fast path (fastjsonschema) checks valid rows; only a failing row pays
 for jsonschema's complete error list.
 """
 from __future__ import annotations
@@ -9,7 +11,7 @@ import copy
 
 from ..errors import FieldError
 from ..forms.model import SYSTEM_FIELDS
-from ..forms.types.base import CoerceError
+from ..forms.types.base import CoerceError, labels_of
 
 _MESSAGES = {
     "required": ("必填", "is required"),
@@ -59,8 +61,18 @@ def coerce_row(form, data: dict, errors: list, row: int | None = None, *, keep_i
         try:
             out[key] = coerce(value)
         except CoerceError as e:
-            errors.append(field_error(form, key, e.code, e.message["zh"], e.message["en"], row))
+            if not e.parts:
+                errors.append(field_error(form, key, e.code, e.message["zh"], e.message["en"], row))
+            for part in e.parts:
+                err = field_error(form, key, e.code, part["zh"], part["en"], row)
+                err["pointer"] = pointer(key, *part["path"])
+                errors.append(err)
     return out
+
+
+def pointer(*parts) -> str:
+    """A JSON pointer (RFC 6901) to a value inside a record."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 def apply_defaults(form, doc: dict) -> None:
@@ -69,8 +81,9 @@ def apply_defaults(form, doc: dict) -> None:
             doc[fid] = copy.deepcopy(default) if isinstance(default, (list, dict)) else default
 
 
-def schema_errors(form, doc: dict, row: int | None = None) -> list:
-    """Every JSON-Schema problem of one coerced record (empty list when valid)."""
+def schema_errors(form, doc: dict, row: int | None = None, given: dict | None = None) -> list:
+    """Every JSON-Schema problem of one coerced record (empty list when valid). `given`, the
+    input before coercion, lets sub-table errors name the rows as the user numbered them."""
     present = {k: v for k, v in doc.items() if v is not None and k != "id"}
     try:
         form.fast_validator(present)
@@ -89,6 +102,11 @@ def schema_errors(form, doc: dict, row: int | None = None) -> list:
                 out.append(field_error(form, name, "required", zh, en, row))
             continue
         field_id = str(err.absolute_path[0]) if err.absolute_path else ""
+        t = form.fields.get(field_id)
+        if t is not None and t.key == "sub_table" and isinstance(present.get(field_id), list):
+            raw = given.get(field_id) if isinstance(given, dict) else None
+            out.extend(sub_table_errors(form, t, present[field_id], row, raw))
+            continue
         validator, limit = _leaf(err)
         zh, en = _MESSAGES.get(validator, ("无效", "is invalid"))
         out.append(field_error(form, field_id, validator, zh.format(limit=limit), en.format(limit=limit), row))
@@ -103,3 +121,46 @@ def _leaf(err):
             e = best[0]
             return e.validator, e.validator_value
     return err.validator, err.validator_value
+
+
+def sub_table_errors(form, t, rows: list, row: int | None = None, given=None) -> list:
+    """The problems of a sub-table's coerced rows, one per cell (pointer to it), or one for
+    the whole table (too many rows)."""
+    from jsonschema import Draft202012Validator
+
+    validator = t.__dict__.get("_rows_validator")
+    if validator is None:
+        validator = t.__dict__["_rows_validator"] = Draft202012Validator(t.value_schema())
+    positions = t.kept_positions(given) if given is not None else []
+    children = {c.id: c for c in t.children}
+    out = []
+
+    def add(index: int, child: str | None, code: str, zh: str, en: str) -> None:
+        at = positions[index] if index < len(positions) else index
+        c = children.get(child) if child else None
+        if c is not None:
+            cz, ce = labels_of(c.field)
+            where_zh, where_en = f"第{at + 1}行 {cz}:", f"row {at + 1}, {ce}: "
+        else:
+            where_zh, where_en = f"第{at + 1}行 ", f"row {at + 1}: "
+        err = field_error(form, t.id, code, where_zh + zh, where_en + en, row)
+        err["pointer"] = pointer(t.id, at, child) if child else pointer(t.id, at)
+        out.append(err)
+
+    for err in validator.iter_errors(rows):
+        path = list(err.absolute_path)
+        if not path:
+            validator_name, limit = _leaf(err)
+            zh, en = _MESSAGES.get(validator_name, ("无效", "is invalid"))
+            out.append(field_error(form, t.id, validator_name, zh.format(limit=limit), en.format(limit=limit), row))
+        elif len(path) == 1 and err.validator == "required" and isinstance(rows[path[0]], dict):
+            zh, en = _MESSAGES["required"]
+            for name in err.validator_value:
+                if rows[path[0]].get(name) is None:
+                    add(path[0], name, "required", zh, en)
+        else:
+            validator_name, limit = _leaf(err)
+            zh, en = _MESSAGES.get(validator_name, ("无效", "is invalid"))
+            child = str(path[1]) if len(path) > 1 else None
+            add(path[0], child, validator_name, zh.format(limit=limit), en.format(limit=limit))
+    return out

@@ -1,5 +1,10 @@
 """What goes into the audit log: one entry per record written (create, update with only
 the changed fields, delete, restore), one per definition saved or published, and logins.
+An import's inserts are the exception: a write made with `audit="summary"` writes ONE
+entry for its rows (action "import", `after` = {"batch", "ids": [[first, last], ...],
+"count"}, record_id = the first id); its updates stay one entry per row. The import tags
+every entry of its transactions with the note `import_note(batch)`, which is how a
+rollback finds them and how a record's history shows "imported in batch N".
 
 Record entries come from lifecycle handlers that run last (order 1000) in the write's
 transaction and are appended at its very end, so an entry exists exactly when the write
@@ -14,6 +19,30 @@ from .audit_chain import append
 ORDER = 1000
 NOTE_KEY = "trellis_audit_note"  # conn.info key: a note for the entries of this transaction
 PENDING_KEY = "trellis_audit_pending"
+IMPORT_PREFIX = "import:"
+
+
+def import_note(batch_id: int) -> str:
+    """The note an import batch tags its audit entries with."""
+    return f"{IMPORT_PREFIX}{int(batch_id)}"
+
+
+def batch_of(note: str | None) -> int | None:
+    """The import batch a note names (None for other notes)."""
+    if note and note.startswith(IMPORT_PREFIX) and note[len(IMPORT_PREFIX):].isdigit():
+        return int(note[len(IMPORT_PREFIX):])
+    return None
+
+
+def id_ranges(ids) -> list[list[int]]:
+    """Sorted ids as [[first, last], ...] runs of consecutive numbers."""
+    out: list[list[int]] = []
+    for rid in sorted(ids):
+        if out and rid == out[-1][1] + 1:
+            out[-1][1] = rid
+        else:
+            out.append([rid, rid])
+    return out
 
 
 def queue(conn, entries: list[dict]) -> None:
@@ -52,7 +81,13 @@ def _entry(ctx, action: str, record: dict, before=None, after=None) -> dict:
 
 
 def on_insert(ctx) -> None:
-    if ctx.audit:
+    if ctx.audit == "summary":
+        if ctx.records:
+            ids = [r["id"] for r in ctx.records]
+            note = ctx.conn.info.get(NOTE_KEY)
+            after = {"batch": batch_of(note), "ids": id_ranges(ids), "count": len(ids)}
+            queue(ctx.conn, [_entry(ctx, "import", {"id": min(ids)}, after=after)])
+    elif ctx.audit:
         queue(ctx.conn, [_entry(ctx, "create", r, after=fields_of(r)) for r in ctx.records])
 
 

@@ -20,11 +20,35 @@ def to_json(row) -> dict:
 
 
 def history(conn, app: str, form: str, record_id: int) -> list[dict]:
-    """Every entry of one record, newest first."""
+    """Every entry of one record, newest first. A record inserted by an import (one
+    audit entry for many rows) shows that entry as its own "import" entry, naming the
+    batch: {"action": "import", "batch": N, "after": None, "message": {...}}."""
     a = m.audit
-    q = (sa.select(a).where(a.c.app == app, a.c.target == form, a.c.record_id == record_id)
+    q = (sa.select(a).where(a.c.app == app, a.c.target == form, a.c.record_id == record_id, a.c.action != "import")
          .order_by(a.c.id.desc()))
-    return [to_json(r) for r in conn.execute(q).mappings()]
+    items = [to_json(r) for r in conn.execute(q).mappings()]
+    imported = _imported_by(conn, app, form, record_id)
+    if imported is not None:
+        items.append(imported)
+        items.sort(key=lambda e: e["id"], reverse=True)
+    return items
+
+
+def _imported_by(conn, app: str, form: str, record_id: int) -> dict | None:
+    """The import entry whose id ranges hold `record_id` (its first id is at most the
+    record's, and the ranges of a chunk lie close together)."""
+    a = m.audit
+    q = (sa.select(a).where(a.c.app == app, a.c.target == form, a.c.action == "import", a.c.record_id <= record_id)
+         .order_by(a.c.record_id.desc(), a.c.id.desc()).limit(20))
+    for r in conn.execute(q).mappings():
+        after = r["after"] or {}
+        if any(lo <= record_id <= hi for lo, hi in after.get("ids") or ()):
+            entry = to_json(r)
+            batch = after.get("batch")
+            entry.update(record_id=record_id, after=None, batch=batch,
+                         message={"zh": f"在导入批次 {batch} 中导入", "en": f"imported in batch {batch}"})
+            return entry
+    return None
 
 
 def entries(conn, *, app: str | None = None, action: str | None = None, user_id: int | None = None,

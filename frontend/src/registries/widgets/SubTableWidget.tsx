@@ -1,6 +1,7 @@
-/** Sub-table: editable child rows, each cell edited with the child field's own widget. */
+/** Sub-table: editable child rows, each cell edited with the child field's own widget. A cell
+ * with a problem (the browser's check or the server's answer) is outlined and says what is wrong. */
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Spin, Table, Tooltip } from "antd";
+import { Button, Spin, Table, Tooltip, Typography } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../i18n/text";
@@ -9,7 +10,7 @@ import type { WidgetProps } from "../types";
 
 type Row = Record<string, unknown>;
 
-export default function SubTableWidget({ field, value, onChange, disabled, ctx }: WidgetProps) {
+export default function SubTableWidget({ field, value, onChange, disabled, ctx, cellErrors }: WidgetProps) {
   const { t } = useTranslation();
   const { tx } = useLang();
   const rows: Row[] = Array.isArray(value) ? (value as Row[]) : [];
@@ -24,12 +25,23 @@ export default function SubTableWidget({ field, value, onChange, disabled, ctx }
     return {
       key: child.id,
       title: <span>{child.required && <span className="trellis-required">*</span>}{tx(child.label, child.id)}</span>,
-      render: (_: unknown, row: Row, index: number) => (
-        <Suspense fallback={<Spin size="small" />}>
-          <Widget field={child} value={row[child.id]} compact ctx={ctx} disabled={disabled || child.readonly}
-            onChange={(v) => setCell(index, child.id, v)} />
-        </Suspense>
-      ),
+      render: (_: unknown, row: Row, index: number) => {
+        const errors = cellErrors?.[index]?.[child.id] ?? [];
+        return (
+          <div className="trellis-subtable-cell" data-row={index} data-col={child.id} data-invalid={errors.length ? "true" : undefined}>
+            <Suspense fallback={<Spin size="small" />}>
+              <Widget field={child} value={row[child.id]} compact ctx={ctx} disabled={disabled || child.readonly}
+                invalid={errors.length > 0} onChange={(v) => setCell(index, child.id, v)} />
+            </Suspense>
+            {errors.length > 0 && (
+              <Typography.Text type="danger" role="alert" className="trellis-cell-error"
+                style={{ display: "block", fontSize: 12, lineHeight: "18px", marginTop: 2 }}>
+                {errors.join("; ")}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      },
     };
   });
   if (!disabled) {
@@ -47,7 +59,8 @@ export default function SubTableWidget({ field, value, onChange, disabled, ctx }
   return (
     <div className="trellis-subtable">
       <Table<Row> size="small" bordered pagination={false} rowKey={(_r, i) => String(i)}
-        columns={columns} dataSource={rows} scroll={{ x: "max-content" }} />
+        columns={columns} dataSource={rows} scroll={{ x: "max-content" }}
+        rowClassName={(_r, i) => (cellErrors?.[i] ? "trellis-subtable-row-invalid" : "")} />
       {!disabled && (
         <Button type="dashed" block icon={<PlusOutlined />} disabled={full} style={{ marginTop: 8 }}
           onClick={() => setRows([...rows, {}])}>

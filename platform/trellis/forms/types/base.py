@@ -29,12 +29,15 @@ COMMON_KEYS = {
 
 
 class CoerceError(ValueError):
-    """A value that cannot be read as the field's type. `message` is {"zh", "en"}."""
+    """A value that cannot be read as the field's type. `message` is {"zh", "en"}.
+    A structured value (a sub-table) may add `parts`: one problem per place, each
+    {"path": [row index, child id?], "zh", "en"}, so the caller can point at each cell."""
 
-    def __init__(self, code: str, zh: str, en: str):
+    def __init__(self, code: str, zh: str, en: str, parts: list[dict] | None = None):
         super().__init__(en)
         self.code = code
         self.message = bilingual(zh, en)
+        self.parts = parts or []
 
 
 class FieldType:
@@ -173,6 +176,19 @@ def number_text(text: str) -> Decimal:
     if number and number.adjusted() > 30:
         raise ValueError(text)
     return number
+
+
+CN_UNITS = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+
+
+def unit_number(text: str) -> Decimal:
+    """A number with an optional Chinese magnitude suffix: "1.5万", "３亿", "1,200万"
+    (else as `number_text`). Raises ValueError."""
+    s = halfwidth(text).strip(WHITESPACE)
+    for unit, factor in CN_UNITS:
+        if s.endswith(unit) and len(s) > len(unit):
+            return number_text(s[: -len(unit)]) * factor
+    return number_text(s)
 
 
 def scalar_text(value) -> str | None:

@@ -1,12 +1,12 @@
-"""Yes/no field: a BOOLEAN column; reads 是/否, 对/错, √/×, Y/N, yes/no, true/false, 1/0."""
+"""Yes/no field: a BOOLEAN column; reads 是/否, 有/无, 对/错, √/×, Y/N, yes/no, true/false, 1/0."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
 
-TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "on", "是", "对", "真", "√", "✓", "✔"})
-FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "off", "否", "错", "假", "×", "✗", "✘", "✕"})
+TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "on", "是", "有", "对", "真", "√", "✓", "✔"})
+FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "off", "否", "无", "错", "假", "×", "✗", "✘", "✕"})
 
 
 class BooleanType(FieldType):

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, number_text, shown
+from .base import WHITESPACE, CoerceError, FieldType, shown, unit_number
 
 DIGITS = 15
 
@@ -86,8 +86,9 @@ class DecimalType(FieldType):
         return self._round(number, value)
 
     def parse_text(self, text: str) -> Decimal:
-        """A non-empty trimmed string -> Decimal; raises ValueError (money adds ¥, 万 ...)."""
-        return number_text(text)
+        """A non-empty trimmed string -> Decimal ("1,234.5", "1.5万"); raises ValueError
+        (money adds currency marks and 千)."""
+        return unit_number(text)
 
     def _round(self, number: Decimal, original) -> float:
         if not number.is_finite():

@@ -1,4 +1,4 @@
-"""Integer field: whole numbers in a BIGINT column ("1,234", "１２" and 12.0 are read)."""
+"""Integer field: whole numbers in a BIGINT column ("1,234", "１２", "3万" and 12.0 are read)."""
 from __future__ import annotations
 
 import numbers
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, number_text, shown
+from .base import WHITESPACE, CoerceError, FieldType, shown, unit_number
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
@@ -44,7 +44,7 @@ class IntegerType(FieldType):
             if text.isascii() and text.isdigit():
                 return int(text)
             try:
-                number = number_text(text)
+                number = unit_number(text)
             except ValueError:
                 raise self._bad(value) from None
         elif t is bool:

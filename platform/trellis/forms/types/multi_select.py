@@ -1,5 +1,5 @@
 """Multi-select field: a JSON list of option values (unique, in option order). Input may be
-a list or a string split on 、 ， , ; ； and new lines; items match values or labels."""
+a list or a string split on 、 ， , ; ； | ｜ and new lines; items match values or labels."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from .base import WHITESPACE, CoerceError, FieldType, labels_of, shown
 from .single_select import OPTIONS_SCHEMA, OptionLookup, not_an_option
 
-_SPLIT = re.compile(r"[、，,;；\r\n]+")
+_SPLIT = re.compile(r"[、，,;；|｜\r\n]+")
 
 
 class MultiSelectType(FieldType):

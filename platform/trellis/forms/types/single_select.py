@@ -1,11 +1,11 @@
 """Single-select field: one option value in a VARCHAR(64) column. Input may be the value or
-an option's zh / en label (trimmed; en and values case-insensitive). `OPTIONS_SCHEMA` and
+an option's zh / en label (trimmed; en and values case-insensitive; full-width forms read as ASCII). `OPTIONS_SCHEMA` and
 `OptionLookup` are shared with the multi-select field."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, labels_of, scalar_text, shown
+from .base import WHITESPACE, CoerceError, FieldType, halfwidth, labels_of, scalar_text, shown
 
 OPTIONS_SCHEMA = {
     "type": "array",
@@ -43,6 +43,7 @@ class OptionLookup:
         for v in self.values:
             table.setdefault(v.lower(), v)
         self.table = table
+        self._narrowed = None
 
     def find(self, value) -> str | None:
         """The option value for `value`, or None when nothing matches."""
@@ -52,7 +53,17 @@ class OptionLookup:
         text = value.strip(WHITESPACE) if type(value) is str else scalar_text(value)
         if text is None:
             return None
-        return self.table.get(text) or self.table.get(text.lower())
+        hit = self.table.get(text) or self.table.get(text.lower())
+        if hit is None and not text.isascii():  # full-width "Ｃ１" or "（" in a label
+            narrow = halfwidth(text).strip(WHITESPACE)
+            hit = self.table.get(narrow) or self.table.get(narrow.lower()) or self._narrow().get(narrow.lower())
+        return hit
+
+    def _narrow(self) -> dict:
+        """Labels with full-width forms made ASCII ("机构（一般法人）" -> "机构(一般法人)")."""
+        if self._narrowed is None:
+            self._narrowed = {halfwidth(k).lower(): v for k, v in self.table.items()}
+        return self._narrowed
 
 
 def not_an_option(field: dict, value) -> CoerceError:

@@ -109,15 +109,31 @@ class SubTableType(FieldType):
         rows, errors = [], []
         for number, raw in enumerate(value, 1):
             if not isinstance(raw, dict):
-                errors.append((f"第{number}行不是一行数据", f"row {number} is not a row"))
+                errors.append(([number - 1], f"第{number}行不是一行数据", f"row {number} is not a row"))
                 continue
             row = self._coerce_row(number, raw, errors)
             if row:
                 rows.append(row)
         if errors:
-            raise CoerceError("invalid_sub_table", "；".join(e[0] for e in errors),
-                              "; ".join(e[1] for e in errors))
+            raise CoerceError("invalid_sub_table", "；".join(e[1] for e in errors),
+                              "; ".join(e[2] for e in errors),
+                              parts=[{"path": e[0], "zh": e[1], "en": e[2]} for e in errors])
         return rows or None
+
+    def kept_positions(self, value) -> list[int]:
+        """For each row `coerce(value)` keeps, its index in `value` (blank rows are dropped,
+        so an error found on the coerced rows is mapped back to the row the user gave)."""
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return []
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, (list, tuple)):
+            return []
+        return [i for i, raw in enumerate(value)
+                if isinstance(raw, dict) and self._coerce_row(i + 1, raw, [])]
 
     def _coerce_row(self, number: int, raw: dict, errors: list) -> dict:
         row = {}
@@ -127,14 +143,14 @@ class SubTableType(FieldType):
                 continue
             child = self._by_name.get(name)
             if child is None:
-                errors.append((f"第{number}行 未知字段“{shown(name)}”",
+                errors.append(([number - 1, str(name)], f"第{number}行 未知字段“{shown(name)}”",
                                f"row {number}: unknown field “{shown(name)}”"))
                 continue
             try:
                 item = child.coerce(item)
             except CoerceError as exc:
                 zh, en = labels_of(child.field)
-                errors.append((f"第{number}行 {zh}:{exc.message['zh']}",
+                errors.append(([number - 1, child.id], f"第{number}行 {zh}:{exc.message['zh']}",
                                f"row {number}, {en}: {exc.message['en']}"))
                 continue
             if item is not None:

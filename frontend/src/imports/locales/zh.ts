@@ -1,0 +1,43 @@
+/** 导入向导与导入记录的界面文字(命名空间 "imports",随向导按需加载)。 */
+const zh = {
+  title: "导入{{form}}",
+  steps: { upload: "上传文件", mapping: "字段映射", options: "导入选项", progress: "导入", summary: "完成" },
+  drop: "点击或将文件拖到此处", dropHint: "支持 Excel(.xlsx、.xls)和 CSV 文件",
+  inspecting: "正在读取文件…", changeFile: "更换文件", sheet: "工作表", sheetRows: "{{name}}({{rows}} 行)",
+  headerRow: "表头所在行", rowN: "第 {{n}} 行", columnN: "第 {{n}} 列", total: "共 {{n}} 行数据",
+  preview: "前 {{n}} 行预览", noTemplate: "还没有表格?可以先", next: "下一步", prev: "上一步",
+  column: "列", samples: "示例值", field: "导入到字段", matched: "匹配方式",
+  by: { id: "字段标识", label: "标签", saved: "已保存" }, skip: "不导入", required: "必填",
+  applySaved: "应用已保存的映射", saveMapping: "保存映射", mappingName: "映射名称",
+  mappingSaved: "映射“{{name}}”已保存", mappingApplied: "已应用映射“{{name}}”,匹配 {{n}} 列",
+  duplicate: "字段“{{field}}”被多个列选择:{{columns}}", duplicateRow: "与其他列选择了同一字段",
+  requiredMissing: "以下必填字段没有对应的列:{{fields}}", requiredHint: "新增记录会缺少这些值(仅更新时可忽略)",
+  nothingMapped: "请至少为一列选择字段", mappedCount: "已映射 {{n}} / {{total}} 列",
+  mode: "导入方式", modes: { insert: "新增", upsert: "新增或更新", update: "仅更新" },
+  modeHelp: {
+    insert: "每一行新增一条记录", upsert: "按匹配字段查找已有记录:找到则更新,找不到则新增",
+    update: "按匹配字段查找已有记录并更新,找不到的行不导入",
+  },
+  keys: "匹配字段", keysHelp: "用这些字段的值查找已有记录(只能选已映射的字段)", keysMissing: "请选择匹配字段",
+  onError: "遇到错误时", onErrors: { all: "全部成功才写入", skip: "导入有效行" },
+  onErrorHelp: { all: "只要有一行出错,就不写入任何数据", skip: "跳过出错的行,其余照常导入;出错的行可下载查看" },
+  plan: "将从工作表“{{sheet}}”导入 {{rows}} 行,{{cols}} 列", dryRun: "先试运行", start: "开始导入",
+  dryRunHelp: "试运行会逐行检查,但不写入任何数据", running: "正在导入…", dryRunning: "正在试运行…", queued: "排队中…",
+  progress: "{{done}} / {{total}} 行", rate: "{{n}} 行/秒", eta: "预计还需 {{t}}", cancel: "取消导入",
+  cancelConfirm: "确定取消这次导入吗?", background: "后台运行",
+  backgroundHint: "导入会在后台继续,可在“导入记录”中查看进度",
+  result: { done: "导入完成", dryDone: "试运行完成", failed: "导入失败", cancelled: "导入已取消", rolled_back: "导入已回滚", dryCancelled: "试运行已取消", dryFailed: "试运行失败" },
+  inserted: "新增", updated: "更新", skipped: "跳过", failed: "失败", wouldInsert: "可新增", wouldUpdate: "可更新",
+  downloadErrors: "下载错误明细", looksGood: "没问题,正式导入", dryNote: "这是一次试运行,没有写入任何数据",
+  allOrNothing: "有 {{n}} 行出错:按“全部成功才写入”正式导入将不写入任何数据。请先修正文件,或返回上一步选择“导入有效行”。",
+  another: "导入其他文件", dryTag: "试运行",
+  status: { queued: "排队中", running: "进行中", done: "已完成", failed: "失败", cancelled: "已取消", rolled_back: "已回滚" },
+  historyEmpty: "还没有导入记录", file: "文件", when: "时间", user: "操作人", resultCol: "结果", statusCol: "状态",
+  forceTitle: "导入后有记录被修改过", forceRollback: "仍然回滚",
+  rollback: "回滚", rolledBack: "已回滚这次导入",
+  rollbackConfirm: "回滚这次导入?它新增的 {{inserted}} 条记录将被删除,更新的 {{updated}} 条记录将恢复为导入前的值。",
+  counts: "新增 {{inserted}} · 更新 {{updated}} · 跳过 {{skipped}} · 失败 {{failed}}",
+};
+
+export default zh;
+export type ImportStrings = typeof zh;
