@@ -41,6 +41,13 @@ def test_excel_serials():
         from_excel(60)  # Excel's 1900-02-29 never existed
 
 
+def test_excel_serials_as_text():
+    """A CSV saved from a sheet with an unformatted date cell holds the serial as text."""
+    assert make("date").coerce("45296") == "2024-01-05"
+    assert make("date").coerce(" 45296 ") == "2024-01-05"
+    assert make("datetime").coerce("45296.5").startswith("2024-01-05T12:00")
+
+
 @pytest.mark.parametrize("value", [
     "2024-02-30", "2023-02-29", "2024-13-01", "2024/1/32", "20241340", "not a date", "01/05/2024",
     "2024-01", "24-1-5", 0, -5, 2958466, True, 60, float("nan"), [2024, 1, 5], "2024-01-05 25:00",

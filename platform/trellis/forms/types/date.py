@@ -1,6 +1,6 @@
 """Date field: a DATE column, "YYYY-MM-DD" in JSON. Reads date/datetime objects,
 "2024-01-05", "2024/1/5", "2024.1.5", "2024年1月5日", "20240105" (also as an int) and Excel
-serial numbers (1900 date system). A time part in the input is dropped. `parse_when` and
+serial numbers (1900 date system; also as text of five digits, as a CSV holds them). A time part in the input is dropped. `parse_when` and
 `from_excel` are shared with the datetime field."""
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _TIME = re.compile(
 _CN_TIME = str.maketrans({"时": ":", "点": ":", "分": ":", "秒": " "})
 _AFTERNOON = ("下午", "晚上", "中午")
 _MORNING = ("上午", "早上", "凌晨")
+_SERIAL = re.compile(r"[1-9][0-9]{4}(?:\.[0-9]+)?", re.ASCII)  # 10000..99999: 1927-05-18..2173-10-14
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 EXCEL_MAX = 2958465  # 9999-12-31
 
@@ -32,6 +33,9 @@ def parse_when(text: str) -> tuple[dt.date, dt.time | None]:
     s = halfwidth(text).strip(WHITESPACE)
     m = _DATE.match(s)
     if not m:
+        if _SERIAL.fullmatch(s):  # an Excel serial saved as text (a CSV of an unformatted date cell)
+            when = from_excel(float(s))
+            return when.date(), (when.time() if "." in s else None)
         raise ValueError(text)
     g = m.groups()
     year = int(g[0])
