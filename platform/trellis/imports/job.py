@@ -256,7 +256,7 @@ class ImportJob:
         if bad:
             self.failing = True
             self.counts["failed"] += len(bad)
-            self.report.add([(chunk[i][0], chunk[i][1], bad[i]) for i in sorted(bad)])
+            self.report.add([(chunk[i][0], chunk[i][1], _first_per_field(bad[i])) for i in sorted(bad)])
         if chunk:
             self.done = max(self.done, chunk[-1][0] - 1 - self.header_row)
         self._tick()
@@ -326,3 +326,16 @@ def run_batch(runtime, batch_id: int) -> dict:
     """The task function (`imports.run`): run a queued batch; returns its final status."""
     out = ImportJob(runtime, batch_id).run()
     return {"id": out["id"], "status": out["status"]}
+
+
+def _first_per_field(errors: list) -> list:
+    """A row's problems, one per field: the import's own (a key repeated in the file) come
+    first and make the record service's echo of the same problem redundant."""
+    seen, out = set(), []
+    for e in errors:
+        field = e.get("field")
+        if field is not None and field in seen:
+            continue
+        seen.add(field)
+        out.append(e)
+    return out
