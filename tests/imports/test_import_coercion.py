@@ -169,6 +169,7 @@ def test_numbers_and_dates_from_cells(crm2, irt, tmp_path):
                      form="lead", app="crm2", on_error="skip")
     leads = _leads(irt)
     assert leads[0]["opened"] == "2024-01-05" and leads[0]["seen"] == "2024-01-05T12:00:00"
-    assert out["failed"] == 1 and "开户日期" in error_rows(irt, out)[1][-1]  # "45296" as text is no date
+    # "45296" as text is the serial a CSV of an unformatted date cell holds
+    assert out["failed"] == 0 and leads[1]["opened"] == "2024-01-05"
     with irt.engine.connect() as conn:
-        assert conn.execute(sa.text("select count(*) from crm2__lead")).scalar() == 1
+        assert conn.execute(sa.text("select count(*) from crm2__lead")).scalar() == 2
