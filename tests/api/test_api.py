@@ -108,6 +108,9 @@ def test_openapi_documents_each_form(api, published, app):
     assert anonymous["openapi"].startswith("3.") and anonymous["paths"] == {}
     doc = api.get("/api/v1/openapi.json").get_json()
     assert "/api/v1/apps/demo/forms/client/records" in doc["paths"]
+    assert "post" in doc["paths"]["/api/v1/apps/{app}/forms/{form}/imports"]
+    assert "get" in doc["paths"]["/api/v1/apps/{app}/forms/{form}/export"]
+    assert "ImportBatch" in doc["components"]["schemas"]
     schema = doc["components"]["schemas"]["demo__client_input"]
     assert "equity" in schema["properties"] and "name" in schema["required"]
     body = dict(BROKER, fields=BROKER["fields"] + [{"id": "city", "type": "text", "label": {"zh": "城市"}}])

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify
 from .. import __version__
 from ..security.access import visible_schema
 from .auth import optional_actor, runtime
+from .openapi_sheets import PATHS as SHEET_PATHS, SCHEMAS as SHEET_SCHEMAS
 
 bp = Blueprint("trellis_openapi", __name__, url_prefix="/api/v1")
 
@@ -99,6 +100,9 @@ def build(rt, actor=None) -> dict:
                 continue
             paths.update(form_paths(app["id"], form))
             schemas.update(form_schemas(app["id"], form, access))
+    if actor is not None:
+        paths.update(SHEET_PATHS)
+        schemas.update(SHEET_SCHEMAS)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Trellis API", "version": __version__},
