@@ -14,6 +14,7 @@ from trellis.errors import Forbidden
 from trellis.imports.rollback import rollback
 from trellis.runtime import Runtime
 from trellis.seeding import seed_app
+from seeded_users import actor_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HEAD = ["客户名称", "手机号", "风险测评结果", "开户日期", "客户权益"]
@@ -29,12 +30,7 @@ def crm(engine, tmp_path):
 
 
 def _actor(rt, username: str) -> Actor:
-    users, roles, link = fab_models.User.__table__, fab_models.Role.__table__, fab_models.assoc_user_role
-    with rt.engine.connect() as conn:
-        uid = conn.execute(sa.select(users.c.id).where(users.c.username == username)).scalar_one()
-        names = conn.execute(sa.select(roles.c.name).join(link, link.c.role_id == roles.c.id)
-                             .where(link.c.user_id == uid)).scalars().all()
-    return Actor(id=uid, username=username, roles=tuple(names))
+    return actor_of(rt, username)
 
 
 def _client(rt, mobile: str):

@@ -14,6 +14,7 @@ from trellis.actor import Actor
 from trellis.api.openapi import build as build_openapi
 from trellis.errors import BadRequest, Forbidden, NotFound, ValidationFailed
 from trellis.seeding import seed_app
+from seeded_users import actor_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CS_HIDDEN = {"equity", "first_deposit_amount", "max_drawdown", "avg_margin_usage", "margin_ratio", "avg_open_interest"}
@@ -31,12 +32,7 @@ def crm(runtime):
 
 
 def actor(rt, username: str) -> Actor:
-    users, roles, link = fab_models.User.__table__, fab_models.Role.__table__, fab_models.assoc_user_role
-    with rt.engine.connect() as conn:
-        uid = conn.execute(sa.select(users.c.id).where(users.c.username == username)).scalar_one()
-        names = conn.execute(sa.select(roles.c.name).join(link, link.c.role_id == roles.c.id)
-                             .where(link.c.user_id == uid)).scalars().all()
-    return Actor(id=uid, username=username, roles=tuple(names))
+    return actor_of(rt, username)
 
 
 def sql_ids(rt, sql: str, **params) -> set[int]:

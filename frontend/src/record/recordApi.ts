@@ -1,7 +1,7 @@
 /** The record calls behind undo: list the recycle bin (`?deleted=only`), restore a deleted
  * record, revert one entry of a record's history. Kept beside the shared client (api/client.ts)
  * and built on its `request`, so errors arrive as the same ApiError. */
-import { request } from "../api/client";
+import { listQuery, request } from "../api/client";
 import type { ListParams, ListReply, RecordRow } from "../api/types";
 
 const records = (app: string, form: string) =>
@@ -9,20 +9,7 @@ const records = (app: string, form: string) =>
 
 /** A page of soft-deleted records (each with `deleted_at`), with the same parameters as a listing. */
 export function listDeleted(app: string, form: string, p: ListParams): Promise<ListReply> {
-  return request<ListReply>("GET", records(app, form), {
-    query: {
-      deleted: "only",
-      filter: p.filter ? JSON.stringify(p.filter) : undefined,
-      sort: p.sort?.length ? p.sort.join(",") : undefined,
-      limit: p.limit,
-      page: p.page,
-      cursor: p.cursor ?? undefined,
-      q: p.q?.trim() || undefined,
-      fields: p.fields?.length ? p.fields.join(",") : undefined,
-      expand: p.expand?.length ? p.expand.join(",") : undefined,
-      count: p.count,
-    },
-  });
+  return request<ListReply>("GET", records(app, form), { query: { deleted: "only", ...listQuery(p) } });
 }
 
 /** Undelete a record; answers the live record. */
