@@ -65,7 +65,8 @@ def server(tmp_path_factory):
     home = tmp_path_factory.mktemp("e2e_home")
     run_cli(["init"], home, TRELLIS_ADMIN_PASSWORD=ADMIN_PASSWORD)
     run_cli(["seed", APP, "--clients", "300"], home)
-    srv = Server(home, home / "server.log", dist=dist_dir())
+    # imports rest 200 ms per chunk of 5,000 rows, so a test can cancel a large one while it runs
+    srv = Server(home, home / "server.log", dist=dist_dir(), env_extra={"TRELLIS_IMPORT_PAUSE_MS": "200"})
     yield srv
     srv.stop()
 

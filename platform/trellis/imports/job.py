@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 from operator import itemgetter
 
@@ -40,6 +41,15 @@ log = logging.getLogger(__name__)
 CHUNK = 5000
 
 
+def chunk_pause() -> float:
+    """Seconds to rest before each chunk (TRELLIS_IMPORT_PAUSE_MS, default 0): on a busy SQLite
+    instance a "skip" import then leaves the write lock to interactive users between chunks."""
+    try:
+        return max(0.0, float(os.environ.get("TRELLIS_IMPORT_PAUSE_MS") or 0) / 1000)
+    except ValueError:
+        return 0.0
+
+
 class _Abort(Exception):
     """Raised inside the all-or-nothing transaction to roll it back."""
 
@@ -54,6 +64,7 @@ class ImportJob:
         self.counts = {"inserted": 0, "updated": 0, "skipped": 0, "failed": 0}
         self.done = 0
         self.failing = False
+        self.pause = chunk_pause()
 
     # -- the run ----------------------------------------------------------------------------
     def run(self) -> dict:
@@ -287,6 +298,10 @@ class ImportJob:
             self.on_progress(progress)
 
     def _cancelled(self) -> bool:
+        """Before each chunk: rest (see `chunk_pause`; in "skip" mode no transaction is open
+        here), then whether a cancel was asked for."""
+        if self.pause:
+            time.sleep(self.pause)
         return batches.cancel_requested(self.files_dir, self.batch_id)
 
 
