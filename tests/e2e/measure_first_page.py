@@ -36,6 +36,13 @@ def print_requests(page) -> None:
         (e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.duration)])""")
     for name, start, duration in entries:
         print(f"  {start:6d} ms +{duration:5d} ms  {name[:110]}")
+    marks = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const paint = performance.getEntriesByType('paint').map((e) => [e.name, Math.round(e.startTime)]);
+        return [['responseEnd', Math.round(nav.responseEnd)], ['domContentLoaded', Math.round(nav.domContentLoadedEventEnd)],
+                ...paint];
+    }""")
+    print("  " + ", ".join(f"{name} {ms} ms" for name, ms in marks))
 
 
 def main() -> int:
@@ -78,6 +85,8 @@ def main() -> int:
                 page.goto(url, wait_until="commit")
                 first_page_visible(page, expected)
                 loads.append(time.perf_counter() - t0)
+                if args.trace:
+                    print(f"  rows seen at {page.evaluate('performance.now()'):.0f} ms of the page's own clock")
             if args.trace:
                 print_requests(page)
 
