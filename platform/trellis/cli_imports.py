@@ -2,7 +2,8 @@
 import engine from the command line. Columns are mapped automatically (template ids,
 field ids, labels, saved mappings); the run happens here, printing its progress, then
 the summary and the batch id (a batch like any other: the web UI lists it, and it can
-be rolled back). Exit status 1 when the run failed, was cancelled or refused rows."""
+be rolled back). Exit status 0 when every row went in, 3 when the run finished but
+refused some rows (reported in the error workbook), 1 when it failed or was cancelled."""
 from __future__ import annotations
 
 import shutil
@@ -13,6 +14,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .cli import cli
+
+ROWS_REFUSED = 3  # exit status: finished, some rows refused
 
 
 def _runtime():
@@ -120,8 +123,10 @@ def import_cmd(file, app_id, form_id, sheet, header_row, mode, keys, dry_run, on
         else:
             click.echo(f"错误报告 / error workbook: {path}")
     click.echo(f"batch_id={batch_id}")
-    if out["status"] != "done" or out["failed"]:
+    if out["status"] != "done":
         raise SystemExit(1)
+    if out["failed"]:
+        raise SystemExit(ROWS_REFUSED)
 
 
 @cli.command("import-rollback")

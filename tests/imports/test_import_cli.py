@@ -45,14 +45,14 @@ def test_import_dry_run_then_real_then_rollback(home, tmp_path):
     errors = tmp_path / "errors.xlsx"
     out = _run(["import", str(book), "--app", "futures_crm", "--form", "client", "--dry-run",
                 "--errors", str(errors)], home)
-    assert out.returncode == 1, out.stdout + out.stderr
+    assert out.returncode == 3, out.stdout + out.stderr  # finished, rows refused
     assert "客户名称 -> name" in out.stdout and "试导入完成" in out.stdout and "Dry run finished" in out.stdout
     assert _batch(out.stdout) > 0
     got = [[c.value for c in r] for r in openpyxl.load_workbook(errors).worksheets[0].iter_rows()]
     assert got[1][0] == 3 and "手机号" in got[1][-1] and "营业部" in got[1][-1]
 
     out = _run(["import", str(book), "--app", "futures_crm", "--form", "client", "--on-error", "skip"], home)
-    assert out.returncode == 1 and "新增 / inserted: 1" in out.stdout, out.stdout + out.stderr
+    assert out.returncode == 3 and "新增 / inserted: 1" in out.stdout, out.stdout + out.stderr
     batch = _batch(out.stdout)
     back = _run(["import-rollback", str(batch)], home)
     assert back.returncode == 0 and "rolled_back" in back.stdout, back.stdout + back.stderr
