@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BadRequest, NotFound
 from ..forms.model import SYSTEM_FIELDS
+from ..records.saved_views import fit_view
 from . import display
 from .writer import SheetWriter
 
@@ -171,7 +172,8 @@ def prepare(runtime, app: str, form_id: str, actor, *, fmt: str = "xlsx", filter
     service.access.require("export")
     flt, view_cols = filter, None
     if view:
-        body = _view(runtime, app, form_id, view, service.actor)
+        # as the grid applies it: parts naming fields this user may not see are left out
+        body = fit_view(_view(runtime, app, form_id, view, service.actor), service.form, service.access)
         if body.get("filter") not in (None, {}, True):
             flt = body["filter"] if flt in (None, {}, True) else {"and": [body["filter"], flt]}
         sort = sort or body.get("sort")
