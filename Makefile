@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CLIENTS ?= 2000
 HOST ?= 127.0.0.1
 PORT ?= 5000
-FRONT_SRC := $(shell find frontend/src -type f 2>/dev/null) $(wildcard frontend/*.json frontend/*.ts frontend/index.html)
+FRONT_SRC := $(shell find frontend/src frontend/plugins -type f 2>/dev/null) $(wildcard frontend/*.json frontend/*.ts frontend/index.html)
 
 .PHONY: demo install install-test frontend test bench clean
 

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import precompress from "./plugins/precompress.mjs";
 
 declare const process: { env: Record<string, string | undefined> };
 
@@ -8,7 +9,8 @@ declare const process: { env: Record<string, string | undefined> };
 const backend = process.env.TRELLIS_BACKEND ?? "http://127.0.0.1:5000";
 
 export default defineConfig({
-  plugins: [react()],
+  // .br and .gz copies of the text assets, sent as they are by the server (see trellis/front.py)
+  plugins: [react(), precompress()],
   base: "/",
   build: {
     outDir: "dist",
