@@ -30,12 +30,14 @@ def register_api(app: Flask) -> None:
     from .tokens import bp as tokens_bp
     from .sheets import bp as sheets_bp
     from .imports import bp as imports_bp
+    from .indexes import bp as indexes_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(sheets_bp)
     app.register_blueprint(imports_bp)
+    app.register_blueprint(indexes_bp)
     limit_api_login(app)
 
     @app.errorhandler(TrellisError)

@@ -6,11 +6,14 @@ indexes, expansion is one query per relation field for the whole page.
 """
 from __future__ import annotations
 
+import time
+
 import sqlalchemy as sa
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BooleanClauseList
 
 from ..errors import BadRequest, NotFound
+from ..forms.indexes import slowlog as slow_queries
 from ..forms.model import SYSTEM_FIELDS
 from . import counting
 from .checks import _chunks
@@ -178,6 +181,7 @@ def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page
         with service.runtime.engine.connect() as c:
             return list_records(service, filter=filter, sort=sort, limit=limit, cursor=cursor, page=page, q=q,
                                 fields=fields, expand=expand, count=count, deleted=deleted, conn=c)
+    started = time.perf_counter()
     form = service.form
     service.access.require("read")
     limit = max(1, min(int(limit or 50), MAX_LIMIT))
@@ -200,6 +204,8 @@ def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page
     out = {"items": items, "next": encode_cursor(keys, rows[-1]) if more and rows else None}
     if count != "none" and not cursor:
         out.update(counting.count(conn, form, where, mode=count, threshold=service.runtime.count_threshold))
+    if not deleted:
+        slow_queries.observe(service, filter, sort, time.perf_counter() - started)
     return out
 
 
