@@ -109,6 +109,12 @@ def test_inspect_start_poll_rollback(api, demo, tmp_path):
     got = [[c.value for c in row] for row in sheet.iter_rows()]
     assert got[0][0] == "行号 / Row" and got[0][-1] == "错误 / Error"
     assert [g[0] for g in got[1:]] == [4, 5] and "风险等级" in got[1][-1] and "[D]" in got[2][-1]
+    # the same problems on screen: one per cell, the row and column as in the file, no "row N" prefix
+    problems = dry["problems"]
+    assert [(p["row"], p["column"], p["header"], p["field"]) for p in problems] == [
+        (4, "C", "风险等级", "risk_level"), (5, "D", "权益", "equity")]
+    assert problems[0]["message"]["zh"].startswith("风险等级") and not problems[0]["message"]["en"].startswith("row")
+    assert "problems" not in api.get(BASE).get_json()[0]
 
     rows[3][2], rows[4][3] = "C3", "3,000"
     info2 = _inspect(api, _book(tmp_path, rows, "fixed.xlsx")).get_json()
@@ -116,6 +122,7 @@ def test_inspect_start_poll_rollback(api, demo, tmp_path):
     assert r.status_code == 202
     done = _wait(api, r.get_json()["id"])
     assert done["status"] == "done" and done["inserted"] == 3 and done["errors_url"] is None, done
+    assert done["problems"] == []
     assert done["can_rollback"] and done["user"]["username"] == "admin" and done["finished_at"]
     assert done["rows_per_second"] and done["done"] == done["total"] == 3
     listed = api.get(BASE).get_json()

@@ -54,6 +54,19 @@ def test_dry_run_writes_nothing_and_reports_every_bad_row(irt, tmp_path):
         assert text in reason, reason
 
 
+def test_the_first_100_problems_are_kept_one_per_cell(irt, tmp_path):
+    rows = [HEAD] + [[f"客户{i}", f"1370000{i:04d}", "C9", "abc", "2024-01-01"] for i in range(70)]
+    out = run_import(irt, write_xlsx(tmp_path / "p.xlsx", rows), MAP, dry_run=True, chunk_size=30)
+    assert out["failed"] == 70
+    problems = batches.read_problems(irt.files_dir, out["id"])
+    assert len(problems) == 100                       # 140 cells are wrong: the first 100 are kept
+    assert [(p["row"], p["column"], p["field"]) for p in problems[:4]] == [
+        (2, "C", "risk_level"), (2, "D", "equity"), (3, "C", "risk_level"), (3, "D", "equity")]
+    assert problems[-1]["row"] == 51 and problems[1]["header"] == "权益"
+    assert problems[1]["message"]["zh"].startswith("权益") and problems[1]["message"]["en"].startswith("Equity")
+    assert batches.to_json(out, irt.files_dir, problems=True)["problems"] == problems
+
+
 def test_all_or_nothing_vs_skip(irt, tmp_path):
     rows = [HEAD] + [[f"客户{i}", f"1390000{i:04d}", "C1", i, "2024-01-01"] for i in range(9)]
     rows[5][3] = "很多"

@@ -1,8 +1,8 @@
 """Import endpoints (`/api/v1/apps/{app}/forms/{form}/imports`): inspect an uploaded file
 (sheets, header, preview, the automatic column mapping), start a run (202: it runs as a
-task and is polled), list / read / cancel / roll back batches, download a batch's error
-workbook, and the form's saved mappings. Batches are visible to their owner and admins.
-Inserting needs the create permission, updating the update permission, an upsert both;
+task and is polled), list / read (with its first refused cells) / cancel / roll back
+batches, download a batch's error workbook, and the form's saved mappings. Batches are
+visible to their owner and admins. Inserting needs the create permission, updating the update permission, an upsert both;
 field permissions apply (see imports/mapping.py)."""
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ def listing(app, form):
 @bp.get("/<int:batch_id>")
 @login_required
 def get(app, form, batch_id):
-    return jsonify(batches.to_json(_batch(app, form, batch_id), runtime().files_dir, actor()))
+    return jsonify(batches.to_json(_batch(app, form, batch_id), runtime().files_dir, actor(), problems=True))
 
 
 @bp.post("/<int:batch_id>/cancel")

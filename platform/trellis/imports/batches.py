@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from .. import models as m
 from ..actor import Actor
 from ..errors import NotFound
+from .report import PROBLEMS_FILE
 
 T = m.import_batch
 FINAL = ("done", "failed", "cancelled", "rolled_back")
@@ -100,6 +101,17 @@ def errors_path(files_dir: str, batch_id: int) -> Path:
     return folder(files_dir, batch_id) / "errors.xlsx"
 
 
+def read_problems(files_dir: str | None, batch_id: int) -> list[dict]:
+    """The first problems of a finished batch (see `report.ErrorReport`); none when it had none."""
+    if not files_dir:
+        return []
+    try:
+        out = json.loads((folder(files_dir, batch_id) / PROBLEMS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return out if isinstance(out, list) else []
+
+
 def remove_folder(files_dir: str, batch_id: int) -> None:
     shutil.rmtree(folder(files_dir, batch_id), ignore_errors=True)
 
@@ -123,8 +135,9 @@ def actor_for(conn, user_id: int | None, username: str | None, admin_role: str =
 
 # -- JSON -------------------------------------------------------------------------------------
 
-def to_json(r: dict, files_dir: str | None = None, viewer: Actor | None = None) -> dict:
-    """The contract's batch object; a running batch shows its latest progress file."""
+def to_json(r: dict, files_dir: str | None = None, viewer: Actor | None = None, problems: bool = False) -> dict:
+    """The contract's batch object; a running batch shows its latest progress file. With
+    `problems`, a finished batch also lists its first refused cells (`problems`)."""
     live = dict(r)
     if r["status"] in ("queued", "running"):
         progress = read_progress(files_dir, r["id"])
@@ -141,7 +154,7 @@ def to_json(r: dict, files_dir: str | None = None, viewer: Actor | None = None) 
 
     def at(k):
         return r[k].isoformat() if r[k] else None
-    return {
+    out = {
         "id": r["id"], "app": r["app"], "form": r["form"], "filename": r["filename"], "sheet": r["sheet"],
         "header_row": r["header_row"], "mode": r["mode"], "keys": r["keys"] or [], "dry_run": bool(r["dry_run"]),
         "on_error": r["on_error"], "status": live["status"], "total": live["total"], "done": live["done"] or 0,
@@ -154,3 +167,6 @@ def to_json(r: dict, files_dir: str | None = None, viewer: Actor | None = None) 
         "can_cancel": owner and live["status"] in ("queued", "running"),
         "can_rollback": owner and not r["dry_run"] and r["status"] in ("done", "cancelled", "failed") and wrote,
     }
+    if problems:
+        out["problems"] = read_problems(files_dir, r["id"]) if live["status"] in FINAL and live["failed"] else []
+    return out

@@ -1,10 +1,13 @@
 """What an import tells its user: the refused rows (spooled to disk as they are found,
 so a file of a million bad rows does not sit in memory) written at the end as the error
 workbook (the original row, then a column naming each problem's column, field and reason
-in Chinese and English), and the closing summary message.
+in Chinese and English); the first problems (`PROBLEMS_SHOWN`, one per cell: row, column,
+field, message) kept as `problems.json` beside it for the wizard to show on screen; and
+the closing summary message.
 """
 from __future__ import annotations
 
+import json
 import pickle
 import re
 from pathlib import Path
@@ -17,14 +20,22 @@ _ROW_ZH = re.compile(r"^第 \d+ 行 ")
 _ROW_EN = re.compile(r"^row \d+: ")
 
 
+PROBLEMS_SHOWN = 100
+PROBLEMS_FILE = "problems.json"
+
+
+def _text(e: dict) -> tuple[str, str]:
+    """A problem's message without its "第 N 行" / "row N:" prefix."""
+    msg = e.get("message") or {}
+    return _ROW_ZH.sub("", msg.get("zh", "")), _ROW_EN.sub("", msg.get("en", ""))
+
+
 def reason(errors: list[dict], columns: dict[str, int]) -> str:
     """One line per problem: "[C] 手机号:… / Mobile: …" (the column letter when the
     field has a column in the file)."""
     lines = []
     for e in errors:
-        msg = e.get("message") or {}
-        zh = _ROW_ZH.sub("", msg.get("zh", ""))
-        en = _ROW_EN.sub("", msg.get("en", ""))
+        zh, en = _text(e)
         col = columns.get(e.get("field"))
         where = f"[{col_letter(col)}] " if col is not None else ""
         lines.append(f"{where}{zh} / {en}" if en and en != zh else f"{where}{zh}")
@@ -38,7 +49,9 @@ class ErrorReport:
         self.folder = folder
         self.headers = headers
         self.columns = {k: v + first_column for k, v in columns.items()}
+        self.header_of = {k: headers[v] if v < len(headers) else None for k, v in columns.items()}
         self.count = 0
+        self.problems: list[dict] = []
         self._spool = None
 
     def add(self, rows: list[tuple[int, list, list[dict]]]) -> None:
@@ -51,6 +64,20 @@ class ErrorReport:
         pickle.dump([(n, list(vals), reason(errs, self.columns)) for n, vals, errs in rows], self._spool,
                     protocol=pickle.HIGHEST_PROTOCOL)
         self.count += len(rows)
+        for n, _vals, errs in rows:
+            for e in errs:
+                if len(self.problems) >= PROBLEMS_SHOWN:
+                    return
+                self.problems.append(self._problem(n, e))
+
+    def _problem(self, row: int, e: dict) -> dict:
+        """One problem as the wizard lists it: Excel row number, column letter and header
+        (when the field has a column in the file), field id, message in Chinese and English."""
+        zh, en = _text(e)
+        field = e.get("field") or None
+        col = self.columns.get(field)
+        return {"row": row, "column": col_letter(col) if col is not None else None,
+                "header": self.header_of.get(field) or None, "field": field, "message": {"zh": zh, "en": en or zh}}
 
     def _read(self):
         with open(self.folder / "errors.spool", "rb") as f:
@@ -67,6 +94,7 @@ class ErrorReport:
         self._spool.close()
         try:
             write_error_book(path, self.headers, self._read())
+            (path.parent / PROBLEMS_FILE).write_text(json.dumps(self.problems, ensure_ascii=False), encoding="utf-8")
         finally:
             (self.folder / "errors.spool").unlink(missing_ok=True)
             self._spool = None
