@@ -2,8 +2,8 @@
 (sheets, header, preview, the automatic column mapping), start a run (202: it runs as a
 task and is polled), list / read (with its first refused cells) / cancel / roll back
 batches, download a batch's error workbook, and the form's saved mappings. Batches are
-visible to their owner and admins. Inserting needs the create permission, updating the update permission, an upsert both;
-field permissions apply (see imports/mapping.py)."""
+visible to their owner and admins. Inserting needs the create permission, updating the
+update permission, an upsert both; field permissions apply (see imports/mapping.py)."""
 from __future__ import annotations
 
 import json
