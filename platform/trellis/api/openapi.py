@@ -1,113 +1,66 @@
-"""`GET /api/v1/openapi.json`: the OpenAPI 3.1 document, with every published form's
-record endpoints described by that form's own JSON Schema. Rebuilt whenever a publish
-changes the definitions (the runtime's form cache tells)."""
+"""`GET /api/v1/openapi.json`: the OpenAPI 3.1 document of every endpoint under /api/v1.
+Each published form the caller may read has its record endpoints described by that form's
+own JSON Schema (only the fields the caller sees); the endpoints shared by every form take
+`{app}` and `{form}` path parameters listing the caller's apps and forms. Anonymous callers
+see the endpoints but no form. Rebuilt whenever a publish changes the definitions (the
+runtime's form cache tells); the parts live in `openapi_*.py` by area."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, has_request_context, jsonify
 
 from .. import __version__
-from ..security.access import visible_schema
+from . import openapi_admin, openapi_definitions, openapi_sheets
 from .auth import optional_actor, runtime
-from .openapi_sheets import PATHS as SHEET_PATHS, SCHEMAS as SHEET_SCHEMAS
+from .openapi_parts import COMPONENTS, path
+from .openapi_records import form_paths, form_schemas
 
 bp = Blueprint("trellis_openapi", __name__, url_prefix="/api/v1")
 
-ERROR = {"$ref": "#/components/schemas/Error"}
-LIST_PARAMS = [
-    ("filter", "JsonLogic filter (JSON)", {"type": "string"}),
-    ("sort", "sort keys, e.g. -equity,name", {"type": "string"}),
-    ("limit", "page size (1-1000)", {"type": "integer"}),
-    ("cursor", "keyset cursor from `next`", {"type": "string"}),
-    ("page", "page number (offset paging)", {"type": "integer"}),
-    ("q", "text search", {"type": "string"}),
-    ("fields", "comma-separated field ids", {"type": "string"}),
-    ("expand", "comma-separated relation/user fields to expand", {"type": "string"}),
-    ("count", "exact | estimate | none", {"type": "string", "enum": ["exact", "estimate", "none"]}),
-    ("deleted", "only: list the soft-deleted records (the recycle bin; needs the delete permission)",
-     {"type": "string", "enum": ["only"]}),
-]
+DESCRIPTION = (
+    "Errors answer JSON {code, message: {zh, en}} (422 adds `errors`, one per field). Every address answers 404 "
+    "in that form when unknown and 405 (with Allow) for a method it does not take. Sign in with "
+    "`POST /api/v1/security/login` and send `Authorization: Bearer <access_token>`, or use an API token "
+    "(`Bearer trl_...`). Timestamps carry their UTC offset.")
 
 
-def _responses(ok: dict, *codes: int) -> dict:
-    out = {"200": ok}
-    for c in codes:
-        out[str(c)] = {"description": str(c), "content": {"application/json": {"schema": ERROR}}}
-    return out
-
-
-def _json(schema: dict, description: str = "OK") -> dict:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def form_paths(app: str, form) -> dict:
-    name = f"{app}__{form.id}"
-    rec = {"$ref": f"#/components/schemas/{name}"}
-    inp = {"$ref": f"#/components/schemas/{name}_input"}
-    base = f"/api/v1/apps/{app}/forms/{form.id}/records"
-    tag = [f"{app}.{form.id}"]
-    rid = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
-    listing = {"type": "object", "properties": {"items": {"type": "array", "items": rec},
-                                                "next": {"type": ["string", "null"]},
-                                                "count": {"type": "integer"}, "count_exact": {"type": "boolean"}}}
-    return {
-        base: {
-            "get": {"tags": tag, "summary": f"List {form.label.get('en') or form.id}",
-                    "parameters": [{"name": n, "in": "query", "description": d, "schema": s} for n, d, s in LIST_PARAMS],
-                    "responses": _responses(_json(listing), 400, 401)},
-            "post": {"tags": tag, "summary": "Create", "requestBody": {"content": {"application/json": {"schema": inp}}},
-                     "responses": {"201": _json(rec, "Created"), **_responses(_json(rec), 400, 401, 422)}},
-        },
-        f"{base}/{{id}}": {
-            "get": {"tags": tag, "summary": "Get", "parameters": rid, "responses": _responses(_json(rec), 401, 404)},
-            "patch": {"tags": tag, "summary": "Update (optimistic: send version)", "parameters": rid,
-                      "requestBody": {"content": {"application/json": {"schema": inp}}},
-                      "responses": _responses(_json(rec), 401, 404, 409, 422)},
-            "delete": {"tags": tag, "summary": "Delete (soft)", "parameters": rid,
-                       "responses": {"204": {"description": "Deleted"}, **_responses(_json({}), 401, 404, 409)}},
-        },
-        f"{base}/bulk": {
-            "post": {"tags": tag, "summary": "Bulk create / update / delete in one transaction",
-                     "requestBody": {"content": {"application/json": {"schema": {
-                         "type": "object", "properties": {"create": {"type": "array", "items": inp},
-                                                          "update": {"type": "array", "items": inp},
-                                                          "delete": {"type": "array", "items": {"type": "integer"}}}}}}},
-                     "responses": _responses(_json({"type": "object"}), 400, 401, 409, 422)},
-        },
-    }
-
-
-def form_schemas(app: str, form, access) -> dict:
-    inp = {k: v for k, v in visible_schema(form, access).items() if k != "$schema"}
-    system = {"id": {"type": "integer"}, "version": {"type": "integer"},
-              "created_at": {"type": "string", "format": "date-time"},
-              "updated_at": {"type": "string", "format": "date-time"},
-              "created_by": {"type": ["integer", "null"]}, "updated_by": {"type": ["integer", "null"]}}
-    rec = {"type": "object", "title": inp.get("title"), "properties": {**system, **inp["properties"]}}
-    return {f"{app}__{form.id}": rec, f"{app}__{form.id}_input": inp}
+def _named(name: str, values: list[str]) -> dict:
+    schema = {"type": "string", "enum": values} if values else {"type": "string"}
+    return path(name, schema)
 
 
 def build(rt, actor=None) -> dict:
-    """The document as `actor` may use it: only readable forms, only visible fields
-    (anonymous callers see no form at all)."""
-    paths, schemas = {}, {"Error": {"type": "object", "properties": {
-        "code": {"type": "string"}, "message": {"type": "object"},
-        "errors": {"type": "array", "items": {"type": "object", "properties": {
-            "field": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "object"}}}}}}}
+    """The document as `actor` may use it: only readable forms, only visible fields."""
+    paths, schemas = {}, dict(COMPONENTS)
+    apps, forms = [], []
     for app in rt.apps() if actor is not None else []:
         for form in rt.forms_of(app["id"]):
             access = rt.access(actor, form)
             if not access.allowed("read"):
                 continue
+            if app["id"] not in apps:
+                apps.append(app["id"])
+            if form.id not in forms:
+                forms.append(form.id)
             paths.update(form_paths(app["id"], form))
             schemas.update(form_schemas(app["id"], form, access))
-    if paths:  # the import / export endpoints of the forms listed
-        paths.update(SHEET_PATHS)
-        schemas.update(SHEET_SCHEMAS)
+    app_param, form_param = _named("app", apps), _named("form", forms)
+    for area in (openapi_definitions, openapi_admin, openapi_sheets):
+        paths.update(area.paths(app_param, form_param))
+        schemas.update(area.SCHEMAS)
+    responses = {}
+    if has_request_context():
+        from .openapi_fab import fab_part
+
+        fab = fab_part()
+        paths.update(fab["paths"])
+        schemas.update(fab["schemas"])
+        responses.update(fab["responses"])
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Trellis API", "version": __version__},
-        "paths": paths,
-        "components": {"schemas": schemas, "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer"}}},
+        "info": {"title": "Trellis API", "version": __version__, "description": DESCRIPTION},
+        "paths": dict(sorted(paths.items())),
+        "components": {"schemas": schemas, "responses": responses,
+                       "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer"}}},
         "security": [{"jwt": []}],
     }
 

@@ -2,75 +2,80 @@
 are described once with `{app}` and `{form}` path parameters."""
 from __future__ import annotations
 
+from .openapi_parts import EMPTY, FILE, ID, NULL_STAMP, body, items, json_ok, obj, op, path, query
+
 BASE = "/api/v1/apps/{app}/forms/{form}"
-ERROR = {"$ref": "#/components/schemas/Error"}
 TAG = ["import / export"]
-PATH = [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in ("app", "form")]
-BATCH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 BATCH = {"$ref": "#/components/schemas/ImportBatch"}
-FILE = {"description": "a file", "content": {"application/octet-stream": {}}}
+MODES = {"enum": ["insert", "upsert", "update"]}
+ON_ERROR = {"enum": ["all", "skip"]}
+NULL_NUM = {"type": ["number", "null"]}
 
-
-def _errors(*codes: int) -> dict:
-    return {str(c): {"description": str(c), "content": {"application/json": {"schema": ERROR}}} for c in codes}
-
-
-def _op(summary: str, ok: dict, *codes: int, params=(), body=None, status="200") -> dict:
-    op = {"tags": TAG, "summary": summary, "parameters": [*PATH, *params], "responses": {status: ok, **_errors(*codes)}}
-    if body is not None:
-        op["requestBody"] = body
-    return op
-
-
-def _json(schema: dict) -> dict:
-    return {"description": "OK", "content": {"application/json": {"schema": schema}}}
-
-
-def _query(*names: str) -> list:
-    return [{"name": n, "in": "query", "schema": {"type": "string"}} for n in names]
-
-
-SCHEMAS = {"ImportBatch": {"type": "object", "properties": {
+SCHEMAS = {"ImportBatch": obj({
     "id": {"type": "integer"}, "status": {"enum": ["queued", "running", "done", "failed", "cancelled", "rolled_back"]},
-    "mode": {"enum": ["insert", "upsert", "update"]}, "keys": {"type": "array", "items": {"type": "string"}},
-    "dry_run": {"type": "boolean"}, "on_error": {"enum": ["all", "skip"]},
-    "total": {"type": ["integer", "null"]}, "done": {"type": "integer"}, "eta_seconds": {"type": ["number", "null"]},
-    "rows_per_second": {"type": ["number", "null"]}, "inserted": {"type": "integer"}, "updated": {"type": "integer"},
+    "mode": MODES, "keys": {"type": "array", "items": {"type": "string"}},
+    "dry_run": {"type": "boolean"}, "on_error": ON_ERROR,
+    "total": {"type": ["integer", "null"]}, "done": {"type": "integer"}, "eta_seconds": NULL_NUM,
+    "rows_per_second": NULL_NUM, "inserted": {"type": "integer"}, "updated": {"type": "integer"},
     "skipped": {"type": "integer"}, "failed": {"type": "integer"}, "errors_url": {"type": ["string", "null"]},
-    "message": {"type": ["object", "null"]}, "can_cancel": {"type": "boolean"}, "can_rollback": {"type": "boolean"}}}}
+    "message": {"type": ["object", "null"]}, "can_cancel": {"type": "boolean"}, "can_rollback": {"type": "boolean"},
+    "created_at": NULL_STAMP, "started_at": NULL_STAMP, "finished_at": NULL_STAMP, "rolled_back_at": NULL_STAMP,
+    "problems": {"type": "array", "description": "the first refused cells (row, column, field, message)",
+                 "items": {"type": "object"}}},
+    ["id", "status"])}
 
-START = {"type": "object", "required": ["upload", "mapping"], "properties": {
-    "upload": {"type": "string"}, "sheet": {"type": ["string", "null"]}, "header_row": {"type": ["integer", "null"]},
-    "mapping": {"type": "object", "additionalProperties": {"type": "string"}},
-    "mode": {"enum": ["insert", "upsert", "update"]}, "keys": {"type": "array", "items": {"type": "string"}},
-    "dry_run": {"type": "boolean"}, "on_error": {"enum": ["all", "skip"]}, "save_mapping": {"type": ["string", "null"]}}}
+START = obj({
+    "upload": {"type": "string", "minLength": 1}, "sheet": {"type": ["string", "null"]},
+    "header_row": {"type": ["integer", "null"], "minimum": 0},
+    "mapping": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
+    "mode": MODES, "keys": {"type": "array", "items": {"type": "string"}}, "dry_run": {"type": "boolean"},
+    "on_error": ON_ERROR, "save_mapping": {"type": ["string", "null"]},
+    "match": {"type": "object", "additionalProperties": {"type": "string"}}}, ["upload", "mapping"])
+INSPECT = obj({"upload": {"type": "string", "minLength": 1}, "sheet": {"type": ["string", "null"]},
+               "header_row": {"type": ["integer", "null"], "minimum": 0}, "mapping_id": {"type": "integer"}},
+              ["upload"])
+MAPPING = obj({"name": {"type": "string", "minLength": 1},
+               "mapping": {"type": "object", "additionalProperties": {"type": "string"}}}, ["name", "mapping"])
 
-PATHS = {
-    f"{BASE}/imports/inspect": {"post": _op(
-        "Upload a sheet (multipart `file`) or re-inspect one: sheets, header row, preview, automatic mapping",
-        _json({"type": "object"}), 400, 401, 403, 413,
-        body={"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "string", "format": "binary"}, "sheet": {"type": "string"},
-            "header_row": {"type": "integer"}}}}}})},
-    f"{BASE}/imports": {
-        "get": _op("Import batches of the form, newest first", _json({"type": "array", "items": BATCH}), 401, 403),
-        "post": _op("Start an import (or a dry run) as a background task", _json(BATCH), 400, 401, 403, 422,
-                    status="202", body={"content": {"application/json": {"schema": START}}})},
-    f"{BASE}/imports/{{id}}": {"get": _op("One batch: status, progress, counts", _json(BATCH), 401, 404,
-                                          params=[BATCH_ID])},
-    f"{BASE}/imports/{{id}}/cancel": {"post": _op("Cancel a running batch", _json(BATCH), 401, 404, 409,
-                                                  params=[BATCH_ID])},
-    f"{BASE}/imports/{{id}}/rollback": {"post": _op(
-        "Roll a batch back (inserted rows deleted, updated rows restored from the audit log)", _json(BATCH),
-        401, 403, 404, 409, params=[BATCH_ID, *_query("force")])},
-    f"{BASE}/imports/{{id}}/errors.xlsx": {"get": _op("The batch's error workbook", FILE, 401, 404,
-                                                      params=[BATCH_ID])},
-    f"{BASE}/imports/mappings": {
-        "get": _op("Saved column mappings", _json({"type": "object"}), 401),
-        "post": _op("Save a column mapping {name, mapping: {header: field}}", _json({"type": "object"}), 401, 422,
-                    body={"content": {"application/json": {"schema": {"type": "object"}}}})},
-    f"{BASE}/template.xlsx": {"get": _op("The form's import template", FILE, 401, 403, params=_query("lang"))},
-    f"{BASE}/export": {"get": _op(
-        "Export records (filter, sort, q, fields, view) as xlsx or csv, streamed; scopes and field permissions apply",
-        FILE, 400, 401, 403, params=_query("format", "filter", "sort", "q", "fields", "view", "lang"))},
-}
+
+def paths(app: dict, form: dict) -> dict:
+    af = [app, form]
+    batch = [*af, path("id", ID)]
+    return {
+        f"{BASE}/imports/inspect": {"post": op(
+            TAG, "Upload a sheet (multipart `file`) or re-inspect one: sheets, header row, preview, automatic mapping",
+            json_ok({"type": "object"}), 400, 403, 404, 413, 415, params=af, request={"required": True, "content": {
+                "multipart/form-data": {"schema": obj({"file": {"type": "string", "format": "binary"},
+                                                       "sheet": {"type": "string"},
+                                                       "header_row": {"type": "integer", "minimum": 0}}, ["file"])},
+                "application/json": {"schema": INSPECT}}})},
+        f"{BASE}/imports": {
+            "get": op(TAG, "Import batches of the form, newest first", json_ok({"type": "array", "items": BATCH}),
+                      403, 404, params=af),
+            "post": op(TAG, "Start an import (or a dry run) as a background task", json_ok(BATCH, "Accepted"),
+                       403, 404, 422, params=af, status=202, request=body(START))},
+        f"{BASE}/imports/{{id}}": {"get": op(TAG, "One batch: status, progress, counts", json_ok(BATCH), 403, 404,
+                                             params=batch)},
+        f"{BASE}/imports/{{id}}/cancel": {"post": op(TAG, "Cancel a running batch", json_ok(BATCH), 403, 404, 409,
+                                                     params=batch)},
+        f"{BASE}/imports/{{id}}/rollback": {"post": op(
+            TAG, "Roll a batch back (inserted rows deleted, updated rows restored from the audit log)", json_ok(BATCH),
+            403, 404, 409, params=[*batch, query("force", {"enum": ["1", "true", "0", "false"]})])},
+        f"{BASE}/imports/{{id}}/errors.xlsx": {"get": op(TAG, "The batch's error workbook", FILE, 403, 404,
+                                                         params=batch)},
+        f"{BASE}/imports/mappings": {
+            "get": op(TAG, "Saved column mappings", json_ok(items({"type": "object"})), 403, 404, params=af),
+            "post": op(TAG, "Save a column mapping {name, mapping: {header: field}}", json_ok({"type": "object"},
+                                                                                               "Saved"),
+                       403, 404, 422, params=af, status=201, request=body(MAPPING))},
+        f"{BASE}/imports/mappings/{{mapping_id}}": {"delete": op(
+            TAG, "Delete a saved mapping (its owner or an admin)", EMPTY, 403, 404,
+            params=[*af, path("mapping_id", ID)], status=204)},
+        f"{BASE}/template.xlsx": {"get": op(TAG, "The form's import template", FILE, 403, 404,
+                                            params=[*af, query("lang", {"enum": ["zh", "en"]})])},
+        f"{BASE}/export": {"get": op(
+            TAG, "Export records (filter, sort, q, fields, view) as xlsx or csv, streamed; scopes and field "
+                 "permissions apply", FILE, 400, 403, 404,
+            params=[*af, query("format", {"enum": ["xlsx", "csv"]}), query("filter"), query("sort"), query("q"),
+                    query("fields"), query("view"), query("lang", {"enum": ["zh", "en"]})])},
+    }

@@ -1,0 +1,83 @@
+"""The OpenAPI description of the app and form definition endpoints (apps, forms, drafts,
+publish and its preview, versions), the field-type palette, and who is calling."""
+from __future__ import annotations
+
+from .openapi_parts import ID, STAMP, body, items, json_ok, obj, op, path, query
+
+TAGS = ["definitions"]
+BASE = "/api/v1/apps/{app}/forms/{form}"
+DEFINITION = {"$ref": "#/components/schemas/FormDefinition"}
+VERSION = {"$ref": "#/components/schemas/Version"}
+LABEL = {"type": ["object", "null"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
+
+SCHEMAS = {
+    "FormDefinition": {"type": "object", "description": "a form definition (see the form meta-schema)",
+                       "properties": {"id": {"type": "string"}, "label": LABEL, "fields": {"type": "array"}}},
+    "PublishPlan": obj({"changes": {"type": "array", "items": {"type": "object"}}}),
+    "Me": obj({"id": {"type": ["integer", "null"]}, "username": {"type": "string"}, "name": {"type": "string"},
+               "roles": {"type": "array", "items": {"type": "string"}}, "is_admin": {"type": "boolean"}},
+              ["id", "username", "name", "roles", "is_admin"]),
+    "UserRef": obj({"id": {"type": "integer"}, "username": {"type": "string"}, "title": {"type": "string"}},
+                   ["id", "username"]),
+}
+
+FORM_ITEM = obj({"id": {"type": "string"}, "label": LABEL, "published_version": {"type": ["integer", "null"]},
+                 "draft_updated_at": STAMP}, ["id", "published_version", "draft_updated_at"])
+VERSION_ITEM = obj({"version": {"type": "integer"}, "published_at": STAMP, "published_by": {"type": ["integer", "null"]},
+                    "note": {"type": ["string", "null"]}}, ["version", "published_at"])
+RELATION = obj({"form": {"type": "string"}, "field": {"type": "string"}, "label": LABEL, "form_label": LABEL})
+FIELD_TYPE = obj({"key": {"type": "string"}, "widget": {"type": ["string", "null"]}, "label": LABEL,
+                  "config_schema": {"type": "object"}}, ["key"])
+PUBLISH = obj({"note": {"type": ["string", "null"]}}, closed=False)
+
+
+def paths(app: dict, form: dict) -> dict:
+    """`app` and `form` are the path parameters (with the caller's apps and forms listed)."""
+    af = [app, form]
+    num = path("version", ID)
+    return {
+        "/api/v1/csrf": {"get": _public("The CSRF token a browser session sends in X-CSRFToken on writes",
+                                        json_ok(obj({"csrf_token": {"type": "string"}}, ["csrf_token"])))},
+        "/api/v1/openapi.json": {"get": _public("This document (forms and fields as the caller may use them)",
+                                                json_ok({"type": "object"}))},
+        "/api/v1/me": {"get": op(["people"], "Who is calling", json_ok({"$ref": "#/components/schemas/Me"}))},
+        "/api/v1/users": {"get": op(["people"], "Search users by name (ids and display names)",
+                                    json_ok(items({"$ref": "#/components/schemas/UserRef"})), 400,
+                                    params=[query("q"), query("limit", {"type": "integer", "minimum": 1},
+                                                              "at most 100")])},
+        "/api/v1/field-types": {"get": op(TAGS, "The field types and their configuration schemas",
+                                          json_ok(items(FIELD_TYPE)))},
+        "/api/v1/apps": {"get": op(TAGS, "Apps the caller has a role in", json_ok(items({"type": "object"})))},
+        "/api/v1/apps/{app}/forms": {"get": op(TAGS, "Forms of an app the caller may read", json_ok(items(FORM_ITEM)),
+                                               403, params=[app])},
+        BASE: {"get": op(TAGS, "The published definition as the caller may use it", json_ok(DEFINITION), 403, 404,
+                         params=af)},
+        f"{BASE}/relations": {"get": op(TAGS, "Forms whose relation fields point at this form",
+                                        json_ok(items(RELATION)), 403, 404, params=af)},
+        f"{BASE}/schema": {"get": op(TAGS, "The form's JSON Schema as the caller may use it",
+                                     json_ok({"type": "object"}), 403, 404, params=af)},
+        f"{BASE}/definition": {
+            "get": op(TAGS, "The draft definition (needs manage)", json_ok(DEFINITION), 403, 404, params=af),
+            "put": op(TAGS, "Save the draft (validated against the meta-schema)", json_ok(DEFINITION), 403, 422,
+                      params=af, request=body(DEFINITION))},
+        f"{BASE}/publish/preview": {"get": op(TAGS, "What publishing the draft would change or refuse",
+                                              json_ok({"$ref": "#/components/schemas/PublishPlan"}), 403, 404, 422,
+                                              params=af)},
+        f"{BASE}/publish": {"post": op(TAGS, "Publish the draft", json_ok(VERSION), 403, 404, 409, 422, params=af,
+                                       request=body(PUBLISH, required=False))},
+        f"{BASE}/versions": {"get": op(TAGS, "Published versions, newest first", json_ok(items(VERSION_ITEM)),
+                                       403, 404, params=af)},
+        f"{BASE}/versions/{{version}}": {"get": op(TAGS, "One published version's definition", json_ok(DEFINITION),
+                                                   403, 404, params=[*af, num])},
+        f"{BASE}/versions/{{version}}/restore": {"post": op(
+            TAGS, "Publish an earlier version again (as a new version)", json_ok(VERSION), 403, 404, 409, 422,
+            params=[*af, num])},
+    }
+
+
+def _public(summary: str, ok: dict) -> dict:
+    """An operation open to anyone (no 401)."""
+    out = op(TAGS, summary, ok)
+    del out["responses"]["401"]
+    return {**out, "security": []}
+
