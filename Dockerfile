@@ -5,7 +5,7 @@ COPY pyproject.toml README.md ./
 COPY platform ./platform
 COPY metadata ./metadata
 COPY seeds ./seeds
-RUN pip install --no-cache-dir ".[deploy]"
+RUN pip install --no-cache-dir .
 ENV TRELLIS_HOME=/var/lib/trellis TRELLIS_SEEDS=/srv/trellis/seeds
 EXPOSE 5000
-CMD ["gunicorn", "-w", "4", "-b", "0.0.0.0:5000", "trellis.wsgi:app"]
+CMD ["trellis", "run", "--host", "0.0.0.0", "--port", "5000"]

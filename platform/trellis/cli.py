@@ -94,6 +94,8 @@ cli.add_command(records_export_cmd)
 
 
 from . import cli_imports  # noqa: E402,F401  (registers `trellis import` and `trellis import-rollback`)
+from .cli_serve import run_cmd  # noqa: E402  (`trellis run` on gunicorn, replacing Flask's dev server)
+cli.add_command(run_cmd)
 
 
 def main():

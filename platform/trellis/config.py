@@ -7,6 +7,13 @@
 - TRELLIS_CONFIG: path of a Python config file (Flask's `from_pyfile`) applied after these.
 - TRELLIS_SEEDS: folder of seed apps (default: the repository's seeds/).
 - TRELLIS_UPLOAD_MAX_MB: the largest attachment upload accepted, in MB (default 20).
+- TRELLIS_DB_POOL_SIZE / TRELLIS_DB_MAX_OVERFLOW: connections kept / added on demand per
+  process (default 10 / 20). A request holds one connection at a time, so the pool needs
+  a little more than the server's threads per process.
+- TRELLIS_WRITE_WAIT_SECONDS: how long a SQLite write waits for its turn before a 503
+  (default 30; see `trellis.database.WriteGate`).
+- TRELLIS_WORKERS / TRELLIS_THREADS: `trellis run`'s processes and threads per process
+  (default: one process per core, 4 threads each).
 
 Sign-in is Flask-AppBuilder's: database users by default (passwords checked by
 `trellis.security.passwords`; logins rate-limited by AUTH_RATE_LIMIT per client address,
@@ -79,7 +86,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_HOME": str(home),
         "SQLALCHEMY_DATABASE_URI": url,
         "SQLALCHEMY_TRACK_MODIFICATIONS": False,
-        "SQLALCHEMY_ENGINE_OPTIONS": dict(ENGINE_OPTIONS),
+        "SQLALCHEMY_ENGINE_OPTIONS": dict(ENGINE_OPTIONS, pool_size=int(env.get("TRELLIS_DB_POOL_SIZE") or 10),
+                                          max_overflow=int(env.get("TRELLIS_DB_MAX_OVERFLOW") or 20),
+                                          pool_timeout=30),
         "TRELLIS_REDIS_URL": env.get("TRELLIS_REDIS_URL") or None,
         "TRELLIS_SEEDS": env.get("TRELLIS_SEEDS") or str(REPO_ROOT / "seeds"),
         "TRELLIS_FILES": str(home / "files"),
@@ -117,6 +126,8 @@ def load_config(overrides: dict | None = None) -> dict:
     if cfg["SQLALCHEMY_DATABASE_URI"].startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver Trellis ships with
         cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + cfg["SQLALCHEMY_DATABASE_URI"].split("://", 1)[1]
+    if cfg["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        cfg["SQLALCHEMY_ENGINE_OPTIONS"].setdefault("pool_pre_ping", True)  # survive a database restart
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _secret_key(Path(cfg["TRELLIS_HOME"]))
     Path(cfg["TRELLIS_FILES"]).mkdir(parents=True, exist_ok=True)

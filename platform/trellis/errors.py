@@ -53,6 +53,12 @@ class Conflict(TrellisError):
     code = "conflict"
 
 
+class Busy(TrellisError):
+    """The server cannot take the request now (a write waited too long): retry later."""
+    status = 503
+    code = "busy"
+
+
 class FieldError(dict):
     """One field's problem: {"field", "code", "message": {"zh", "en"}} (plus "row" in bulk)."""
 

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from . import models
 from .actor import Actor
+from .database import writing
 from .errors import NotFound
 from .extensions import load_registries
 from .forms.model import FormModel
@@ -188,7 +189,7 @@ class Runtime:
         end, just before the commit; `conn.info["trellis_after_commit"]` ones once it has
         committed."""
         pending: list = []
-        with self.engine.execution_options(trellis_write=True).begin() as conn:
+        with writing(self.engine) as conn:
             conn.info["trellis_after_commit"] = pending
             conn.info["trellis_before_commit"] = last = []
             conn.info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)

@@ -1,7 +1,13 @@
 """Who is calling: a JWT (FAB's security API), an API token (`Bearer trl_...`, see
 `trellis.security.tokens`) or the browser session; the helpers every handler uses to reach
 the runtime as that actor; and the request-aware hooks of FAB's password policy and login
-rate limit."""
+rate limit.
+
+Loading the user goes through FAB's session, which keeps its pooled connection until the
+request ends; once the actor is built that connection goes back to the pool, so a request
+holds at most one connection at a time (the runtime's own) and the pool cannot run dry
+with every request waiting for a second one. Only a bad or expired credential answers 401:
+a failure of the database behind it propagates as what it is."""
 from __future__ import annotations
 
 from functools import wraps
@@ -10,6 +16,8 @@ from flask import current_app, g, jsonify, request
 from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_jwt_extended import current_user as jwt_user
 from flask_jwt_extended import verify_jwt_in_request
+from flask_jwt_extended.exceptions import JWTExtendedException
+from jwt.exceptions import PyJWTError
 from flask_login import current_user as session_user
 from flask_wtf.csrf import validate_csrf
 from wtforms.validators import ValidationError
@@ -44,7 +52,7 @@ def login_required(fn):
         try:
             if verify_jwt_in_request(optional=True) is not None:
                 user = jwt_user
-        except Exception:
+        except (JWTExtendedException, PyJWTError):  # malformed, expired or revoked: not signed in
             user = None
         if user is None and getattr(session_user, "is_authenticated", False):
             user = session_user
@@ -52,11 +60,18 @@ def login_required(fn):
             if refused is not None:
                 return refused
         if user is None or not getattr(user, "is_active", True):
+            _release_session()
             return jsonify({"code": "unauthorized",
                             "message": bilingual("请先登录", "authentication required")}), 401
         g.actor = _actor_of(user)
+        _release_session()
         return fn(*args, **kwargs)
     return wrapper
+
+
+def _release_session() -> None:
+    """Give FAB's session connection back to the pool (the user objects stay readable)."""
+    current_app.appbuilder.session.close()
 
 
 def _csrf_refusal():
@@ -90,8 +105,10 @@ def _token_actor(plaintext: str):
         if apps is not None and app is not None and app not in apps:
             raise Forbidden(f"此令牌无权访问应用 {app}", f"this token may not access app {app}", code="token_scope")
     except TrellisError as err:
+        _release_session()
         return jsonify(err.to_dict()), err.status
     g.actor = _actor_of(user, token_apps=tuple(apps) if apps is not None else None)
+    _release_session()
     return None
 
 

@@ -27,6 +27,7 @@ import os
 import time
 from operator import itemgetter
 
+from ..database import writing
 from ..errors import TrellisError, bilingual
 from ..files import FileStore
 from ..forms.types.date import EXCEL_EPOCH
@@ -70,7 +71,7 @@ class ImportJob:
     def run(self) -> dict:
         """Run the batch to its end; returns the batch row as stored afterwards."""
         engine = self.runtime.engine
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             b = batches.row(conn, self.batch_id)
             if b["status"] != "queued":
                 return b
@@ -110,7 +111,7 @@ class ImportJob:
         final = dict(self.counts, status=status, message=message, done=self.done, finished_at=batches.now(),
                      errors_file="errors.xlsx" if wrote_errors else None, rows_per_second=self._rate(),
                      eta_seconds=None, total=total if total is not None else b["total"])
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             batches.update(conn, self.batch_id, **final)
             out = batches.row(conn, self.batch_id)
         batches.write_progress(self.files_dir, self.batch_id, self._progress(status))

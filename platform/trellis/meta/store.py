@@ -13,6 +13,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from .. import models as m
+from ..database import writing
 from ..errors import BadRequest, DefinitionInvalid, NotFound, bilingual
 from . import schemas
 from .upgrade import upgrade
@@ -90,7 +91,7 @@ class DefinitionStore:
     def save_draft(self, app: str, kind: str, key: str, body: dict, user_id: int | None = None, conn=None) -> dict:
         """Validate against the meta-schema and store as the draft (creating the definition)."""
         if conn is None:
-            with self.engine.begin() as c:
+            with writing(self.engine) as c:
                 return self.save_draft(app, kind, key, body, user_id, c)
         body = upgrade(kind, copy.deepcopy(body))
         schemas.check(kind, body, self.field_types)
@@ -114,7 +115,7 @@ class DefinitionStore:
                 conn=None) -> int:
         """Publish the draft atomically; return the new version number."""
         if conn is None:
-            with self.engine.begin() as c:
+            with writing(self.engine) as c:
                 return self.publish(app, kind, key, user_id, note, c)
         row = self._row(conn, app, kind, key)
         if row is None:
@@ -141,7 +142,7 @@ class DefinitionStore:
     def restore(self, app: str, kind: str, key: str, version: int, user_id: int | None = None) -> int:
         """Publish an old version's body again as a new version."""
         body = self.version_body(app, kind, key, version)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self.save_draft(app, kind, key, body, user_id, conn)
             return self.publish(app, kind, key, user_id, f"restored from version {version}", conn)
 
@@ -150,7 +151,7 @@ class DefinitionStore:
         never dropped this way)."""
         if kind == "form":
             raise BadRequest("表单定义不能直接删除", "a form definition cannot be removed this way", code="not_removable")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = self._row(conn, app, kind, key)
             if row is None:
                 raise self._missing(app, kind, key)
