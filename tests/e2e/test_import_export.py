@@ -1,8 +1,9 @@
 """Scenario: Excel import and export of clients through the web UI. A small workbook (a full-width
 mobile number, a 2024年1月5日 date, 是/否 in a yes/no column and one invalid mobile) goes through the
-import wizard: a dry run reports the one bad row and its error workbook downloads; a real run that
-skips invalid rows imports the rest (the progress bar reaches 100 %, the grid reloads); the batch
-is rolled back from the import history. The filtered, sorted grid exports as xlsx and csv with the
+import wizard: a dry run lists the one bad cell on screen (row, column, message), offers to fix the
+file or to import the valid rows (never "looks good"), and its error workbook downloads; the real
+run that skips invalid rows imports the rest (the progress bar reaches 100 %, the grid reloads); the
+batch is rolled back from the import history. The filtered, sorted grid exports as xlsx and csv with the
 rows the API answers; the import template downloads. Screenshots of every wizard step in Chinese
 and of the mapping step in English go to artifacts/."""
 from __future__ import annotations
@@ -142,6 +143,7 @@ def test_import_dry_run_real_run_and_rollback(admin_page, admin_api, workbook, m
     expect(table.locator(".ant-table-tbody tr.ant-table-row")).to_have_count(len(HEADERS))
     expect(dlg.get_by_test_id("mapping-count")).to_contain_text(f"{len(HEADERS)} / {len(HEADERS)}")
     expect(dlg.get_by_test_id("matched-label")).to_have_count(len(HEADERS))
+    expect(dlg.get_by_test_id("matched-label").first).to_have_text("按名称")
     expect(dlg.get_by_test_id("mapping-row-7")).to_contain_text("是否VIP")
     pick_field(page, dlg, 8, "客户名称")
     expect(dlg.get_by_test_id("mapping-duplicate")).to_contain_text("客户名称")
@@ -169,7 +171,19 @@ def test_import_dry_run_real_run_and_rollback(admin_page, admin_api, workbook, m
     expect(dlg.get_by_test_id("summary-title")).to_have_text("试运行完成", timeout=30_000)
     expect(dlg.get_by_test_id("summary-failed")).to_contain_text("1")
     expect(dlg.get_by_test_id("summary-message")).to_contain_text(re.compile("未写入|没有写入"))
-    expect(dlg.get_by_test_id("summary-all-or-nothing")).to_contain_text("导入有效行")   # how to go on
+    expect(dlg.get_by_test_id("summary-all-or-nothing")).to_contain_text("只导入有效的 4 行")   # how to go on
+    # the bad cell on screen: Excel row 5, column B (手机号), what is wrong with it
+    problems = dlg.get_by_test_id("import-problems")
+    expect(problems.locator(".ant-table-tbody tr.ant-table-row")).to_have_count(1)
+    cells = problems.locator(".ant-table-tbody tr.ant-table-row td")
+    expect(cells.nth(0)).to_have_text("5")
+    expect(cells.nth(1)).to_have_text("B · 手机号")
+    expect(cells.nth(2)).to_contain_text("手机号")
+    # all or nothing would write nothing: no "looks good", but "fix the file" and "import the valid rows"
+    expect(dlg.get_by_test_id("import-for-real")).to_have_count(0)
+    expect(dlg).not_to_contain_text("没问题")
+    expect(dlg.get_by_test_id("import-fix-file")).to_be_visible()
+    expect(dlg.get_by_test_id("import-valid-rows")).to_have_text(re.compile(r"跳过出错的 1 行.*导入其余 4 行"))
     shot(page, SCENARIO, "05_dry_run_summary")
     assert admin_api.records("client", q=marker, count="exact")["count"] == 0
     with page.expect_download() as dl:
@@ -183,16 +197,18 @@ def test_import_dry_run_real_run_and_rollback(admin_page, admin_api, workbook, m
     assert bad[0][0] == 5 and "12345" in [str(c) for c in bad[0]], bad   # Excel row 5 holds the bad mobile
     assert re.search("手机号|mobile", str(bad[0][-1]), re.I), bad
 
-    # back to the options: import the valid rows; the progress bar reaches 100 %, the grid reloads
-    dlg.get_by_test_id("wizard-back").click()
-    dlg.get_by_test_id("import-on-error").get_by_text("导入有效行").click()
+    # import the valid rows (the run switches to skipping bad rows); the progress bar reaches 100 %,
+    # the grid reloads
     page.evaluate(PROGRESS_JS)
-    dlg.get_by_test_id("import-start").click()
+    dlg.get_by_test_id("import-valid-rows").click()
     expect(dlg.get_by_test_id("summary-title")).to_have_text("导入完成", timeout=60_000)
     assert 100 in page.evaluate("window.__importProgress"), page.evaluate("window.__importProgress")
     expect(dlg.get_by_test_id("summary-inserted")).to_contain_text("4")
     expect(dlg.get_by_test_id("summary-failed")).to_contain_text("1")
     expect(dlg.get_by_test_id("download-errors")).to_be_visible()
+    expect(dlg.get_by_test_id("import-problems")).to_contain_text("B · 手机号")
+    latest = admin_api.get(f"/api/v1/apps/{APP}/forms/client/imports")[0]
+    assert (latest["dry_run"], latest["on_error"]) == (False, "skip")   # the button switched the mode
     shot(page, SCENARIO, "06_import_summary")
     dlg.get_by_test_id("import-close").click()
     expect(dlg).to_be_hidden()
@@ -341,7 +357,7 @@ def test_import_wizard_in_english(admin_page, admin_api, workbook):
     upload(page, dlg, workbook)
     expect(dlg.get_by_test_id("import-total")).to_have_text("5 data rows")
     dlg.get_by_test_id("wizard-next").click()
-    expect(dlg.get_by_test_id("matched-label").first).to_have_text("Label")
+    expect(dlg.get_by_test_id("matched-label").first).to_have_text("By name")
     expect(dlg.get_by_test_id("mapping-select-1")).to_contain_text("Mobile")
     expect(dlg.get_by_test_id("mapping-saved")).not_to_have_class(re.compile("ant-select-disabled"))
     shot(page, SCENARIO, "10_english_mapping")

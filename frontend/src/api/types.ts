@@ -116,7 +116,11 @@ export interface ViewDef {
   date_field?: string;
   shared?: boolean;
   owner?: number | null;
+  /** parts left out for this user (they name fields the user may not see), by field label */
+  dropped?: Partial<Record<DroppedPart, { field: string; label: Text }[]>>;
 }
+
+export type DroppedPart = "filter" | "sort" | "columns" | "group_by" | "date_field";
 
 export interface FieldTypeInfo {
   key: string;
@@ -262,6 +266,16 @@ export interface ImportRequest {
 
 export type BatchStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "rolled_back";
 
+/** One refused cell of an import: its Excel row number, the column (letter and header) when the
+ * field has one in the file, the field, and the message. */
+export interface ImportProblem {
+  row: number;
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  message: Text;
+}
+
 export interface ImportBatch {
   id: number | string;
   form: string;
@@ -288,6 +302,8 @@ export interface ImportBatch {
   user: string | { id?: number; username?: string; name?: string } | null;
   can_cancel: boolean;
   can_rollback: boolean;
+  /** a finished batch read by id: its first 100 refused cells */
+  problems?: ImportProblem[];
 }
 
 /** `GET /export`: the grid's current rows as a workbook or CSV. */

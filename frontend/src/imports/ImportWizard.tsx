@@ -51,6 +51,7 @@ export default function ImportWizard({ app, def, onClose, onImported, onBackgrou
   const [busy, setBusy] = useState<Busy>(null);
   const reloadedFor = useRef<ImportBatch["id"] | null>(null);
   const formLabel = tx(def.label, def.id);
+  const fieldLabels = useMemo(() => new Map(def.fields.map((f) => [f.id, tx(f.label, f.id)])), [def.fields, tx]);
   const defaulted = useMemo(() => new Set(def.fields.filter((f) => f.default != null).map((f) => f.id)), [def.fields]);
 
   const load = async (call: Promise<InspectReply>) => {
@@ -88,15 +89,17 @@ export default function ImportWizard({ app, def, onClose, onImported, onBackgrou
 
   useBatchPoll(app, def.id, batch, (b) => { setBatch(b); if (isFinal(b.status)) finished(b); }, report);
 
-  const start = async (dryRun: boolean) => {
+  const start = async (dryRun: boolean, skipInvalid = false) => {
     if (!inspect) return;
     setBusy(dryRun ? "dry" : "real");
     setServerErrors([]);
+    const onError = skipInvalid ? "skip" : options.onError;
+    if (skipInvalid) setOptions((o) => ({ ...o, onError }));
     try {
       const b = await api.startImport(app, def.id, {
         upload: inspect.upload, sheet: inspect.sheet, header_row: inspect.header_row, mapping: toRequest(cols),
         mode: options.mode, keys: options.mode === "insert" ? [] : mappedKeys(options.keys, cols),
-        dry_run: dryRun, on_error: options.onError, save_mapping: null,
+        dry_run: dryRun, on_error: onError, save_mapping: null,
       });
       setBatch(b);
       setStep(3);
@@ -192,7 +195,7 @@ export default function ImportWizard({ app, def, onClose, onImported, onBackgrou
     <Modal open={open} title={t("title", { form: formLabel })} width={1000} onCancel={close} afterClose={onClose}
       mask={{ closable: false }} destroyOnHidden data-testid="import-wizard"
       footer={<WizardFooter step={step} canNext={canNext} canStart={canStart} busy={busy} batch={batch} onClose={close}
-        onStep={(s) => { setStep(s); if (s < 3) setBatch(null); }} onStart={(d) => void start(d)} onCancelBatch={cancelBatch} onAnother={another} />}>
+        onStep={(s) => { setStep(s); if (s < 3) setBatch(null); }} onStart={(d, skip) => void start(d, skip)} onCancelBatch={cancelBatch} onAnother={another} />}>
       <Steps size="small" current={step} status={failedStep ? "error" : undefined} items={stepTitles} style={{ margin: "8px 0 20px" }}
         data-testid="import-steps" />
       {step === 0 && (
@@ -211,7 +214,7 @@ export default function ImportWizard({ app, def, onClose, onImported, onBackgrou
           onChange={(patch) => setOptions((o) => ({ ...o, ...patch, keys: patch.mode && patch.mode !== "insert" && !o.keys.length ? defaultKeys(cols, inspect.fields) : patch.keys ?? o.keys }))} />
       )}
       {step === 3 && batch && <ProgressStep batch={batch} />}
-      {step === 4 && batch && <SummaryStep batch={batch} downloading={busy === "errors"} onDownloadErrors={() => void download("errors")} />}
+      {step === 4 && batch && <SummaryStep batch={batch} labels={fieldLabels} downloading={busy === "errors"} onDownloadErrors={() => void download("errors")} />}
     </Modal>
   );
 }

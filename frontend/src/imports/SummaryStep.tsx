@@ -1,13 +1,16 @@
 /** Step 5: what the batch did (or, on a dry run, would do): inserted / updated / skipped / failed,
- * the server's message, and the error workbook to download. */
+ * the server's message, the refused cells on screen and the error workbook to download. */
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Col, Result, Row, Statistic } from "antd";
 import type { ImportBatch } from "../api/types";
 import { useLang } from "../i18n/text";
 import { useImportText } from "./i18n";
+import ProblemsTable from "./ProblemsTable";
 
 interface Props {
   batch: ImportBatch;
+  /** field id → label, for problems of fields without a column */
+  labels: ReadonlyMap<string, string>;
   downloading: boolean;
   onDownloadErrors: () => void;
 }
@@ -26,7 +29,7 @@ function resultKey(b: ImportBatch): string {
   return b.status === "queued" || b.status === "running" ? "done" : b.status;
 }
 
-export default function SummaryStep({ batch, downloading, onDownloadErrors }: Props) {
+export default function SummaryStep({ batch, labels, downloading, onDownloadErrors }: Props) {
   const { t } = useImportText();
   const { tx } = useLang();
   const title = t(`result.${resultKey(batch)}`);
@@ -49,7 +52,7 @@ export default function SummaryStep({ batch, downloading, onDownloadErrors }: Pr
       ) : undefined}>
       {batch.dry_run && batch.failed > 0 && batch.on_error === "all" && (
         <Alert type="warning" showIcon style={{ marginBottom: 16, textAlign: "start" }} data-testid="summary-all-or-nothing"
-          title={t("allOrNothing", { n: batch.failed })} />
+          title={t(batch.inserted + batch.updated > 0 ? "allOrNothing" : "allOrNothingNone", { n: batch.failed, valid: batch.inserted + batch.updated })} />
       )}
       <Row gutter={16} data-testid="import-summary">
         {stats.map((s) => (
@@ -58,6 +61,7 @@ export default function SummaryStep({ batch, downloading, onDownloadErrors }: Pr
           </Col>
         ))}
       </Row>
+      <ProblemsTable batch={batch} labels={labels} />
     </Result>
   );
 }

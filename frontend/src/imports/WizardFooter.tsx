@@ -11,7 +11,8 @@ export interface FooterProps {
   batch: ImportBatch | null;
   onClose: () => void;
   onStep: (step: number) => void;
-  onStart: (dryRun: boolean) => void;
+  /** start a run; `skipInvalid` switches "all or nothing" to importing the valid rows first */
+  onStart: (dryRun: boolean, skipInvalid?: boolean) => void;
   onCancelBatch: () => void;
   onAnother: () => void;
 }
@@ -46,6 +47,21 @@ export default function WizardFooter({ step, canNext, canStart, busy, batch, onC
         )}
       </>
     );
+  } else if (batch?.dry_run && batch.status === "done" && batch.failed > 0) {
+    // a dry run found bad rows: fix the file, or import the valid ones (never "looks good")
+    const valid = batch.inserted + batch.updated;
+    buttons = (
+      <>
+        <Button onClick={() => onStep(2)} data-testid="wizard-back">{t("prev")}</Button>
+        <Button type={valid ? "default" : "primary"} onClick={onAnother} data-testid="import-fix-file">{t("fixFile")}</Button>
+        {valid > 0 && (
+          <Button type="primary" loading={busy === "real"} disabled={busy !== null} onClick={() => onStart(false, true)}
+            data-testid="import-valid-rows">
+            {t("importValid", { valid, failed: batch.failed })}
+          </Button>
+        )}
+      </>
+    );
   } else if (batch?.dry_run && batch.status === "done") {
     buttons = (
       <>
@@ -70,5 +86,5 @@ export default function WizardFooter({ step, canNext, canStart, busy, batch, onC
       </>
     );
   }
-  return <Space>{buttons}</Space>;
+  return <Space wrap style={{ justifyContent: "flex-end" }}>{buttons}</Space>;
 }
