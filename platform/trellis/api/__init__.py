@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 def register_api(app: Flask) -> None:
     from .audit import bp as audit_bp
+    from .bootstrap import bp as bootstrap_bp
     from .definitions import bp as definitions_bp
     from .files import bp as files_bp
     from .openapi import bp as openapi_bp
@@ -38,6 +39,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(sheets_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(indexes_bp)
+    app.register_blueprint(bootstrap_bp)
     limit_api_login(app)
 
     @app.errorhandler(TrellisError)

@@ -29,11 +29,9 @@ def _fitted(rt, app: str, body: dict) -> dict | None:
     return fit_view(body, model, access) if access.allowed("read") else None
 
 
-@bp.get("")
-@login_required
-def list_views(app):
+def visible_views(app: str, form: str | None = None) -> list[dict]:
+    """The app's published views (of `form` only, when given) as the caller can apply them."""
     rt = runtime()
-    form = request.args.get("form")
     items = []
     for d in rt.store.list(app, "view"):
         found = rt.store.published(app, "view", d["key"])
@@ -42,7 +40,13 @@ def list_views(app):
         fitted = _fitted(rt, app, found[0])
         if fitted is not None:
             items.append(fitted)
-    return jsonify({"items": items})
+    return items
+
+
+@bp.get("")
+@login_required
+def list_views(app):
+    return jsonify({"items": visible_views(app, request.args.get("form"))})
 
 
 def _hides_parts(rt, app: str, existing: dict) -> bool:
