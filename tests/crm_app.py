@@ -7,6 +7,7 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DEMO_PASSWORD = "demo2026pass"
 ADMIN_PASSWORD = "admin-pass-1"
+BASE = "/api/v1/apps/futures_crm/forms"
 
 
 def seed_crm(app, clients: int = 300):

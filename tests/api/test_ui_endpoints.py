@@ -20,7 +20,8 @@ def test_me_and_user_search(api, demo):
     me = api.get("/api/v1/me").get_json()
     assert me["username"] == "admin" and me["is_admin"] is True and me["name"]
     found = api.get("/api/v1/users", query_string={"q": "adm"}).get_json()["items"]
-    assert [u["username"] for u in found] == ["admin"] and set(found[0]) == {"id", "username", "title"}
+    assert found[0]["username"] == "admin" and set(found[0]) == {"id", "username", "title"}
+    assert all("adm" in u["username"] or "adm" in u["title"] for u in found)  # other apps' users may match
 
 
 def test_incoming_relations(api, demo):

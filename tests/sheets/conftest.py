@@ -6,8 +6,6 @@ import pytest
 
 from crm_app import logins, seed_crm
 
-BASE = "/api/v1/apps/futures_crm/forms"
-
 
 @pytest.fixture(scope="session")
 def crm(app):

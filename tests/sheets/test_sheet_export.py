@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from conftest import BASE
+from crm_app import BASE
 from trellis.cli_sheets import export_cmd
 
 URL = f"{BASE}/client/export"

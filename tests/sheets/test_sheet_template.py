@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 
-from conftest import BASE
+from crm_app import BASE
 from trellis.sheets import open_book
 from trellis.sheets.template import template_field_ids, template_info
 

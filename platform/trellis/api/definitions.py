@@ -9,6 +9,7 @@ from ..forms.model import FormModel
 from ..forms.publish import carry_deleted
 from ..errors import Forbidden, NotFound
 from ..security.access import ACTIONS, visible_schema
+from ..timestamps import stamp
 from .auth import actor, login_required, runtime
 from .params import body_json
 
@@ -68,7 +69,7 @@ def forms(app):
             continue
         src = body[0] if body else store.draft(app, "form", d["key"])
         items.append({"id": d["key"], "label": src.get("label"), "published_version": d["published_version"],
-                      "draft_updated_at": d["draft_updated_at"].isoformat()})
+                      "draft_updated_at": stamp(d["draft_updated_at"])})
     return jsonify({"items": items})
 
 
@@ -148,7 +149,7 @@ def versions(app, form):
     _manage(app, form)
     items = runtime().store.versions(app, "form", form)
     for v in items:
-        v["published_at"] = v["published_at"].isoformat()
+        v["published_at"] = stamp(v["published_at"])
     return jsonify({"items": items})
 
 

@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request
 
 from ..errors import BadRequest, Forbidden
 from ..security import tokens
+from ..timestamps import local
 from .auth import actor, login_required, runtime, via_token
 from .params import body_json
 
@@ -40,9 +41,7 @@ def _expiry(body: dict) -> datetime | None:
         if value is None:
             raise BadRequest("expires_at 必须是 ISO 8601 日期时间", "expires_at must be an ISO 8601 date-time",
                              code="malformed", details={"field": "expires_at"})
-        if value.tzinfo is not None:  # stored as the server's local time, like every timestamp
-            value = value.astimezone().replace(tzinfo=None)
-        return value
+        return local(value)  # stored as the server's local time, like every timestamp
     return None
 
 

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from .. import models as m
 from ..actor import Actor
 from ..errors import NotFound
+from ..timestamps import stamp
 from .report import PROBLEMS_FILE
 
 T = m.import_batch
@@ -153,7 +154,7 @@ def to_json(r: dict, files_dir: str | None = None, viewer: Actor | None = None, 
     owner = viewer is None or viewer.is_admin or viewer.id == r["user_id"]
 
     def at(k):
-        return r[k].isoformat() if r[k] else None
+        return stamp(r[k])
     out = {
         "id": r["id"], "app": r["app"], "form": r["form"], "filename": r["filename"], "sheet": r["sheet"],
         "header_row": r["header_row"], "mode": r["mode"], "keys": r["keys"] or [], "dry_run": bool(r["dry_run"]),

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from .. import models as m
 from ..errors import BadRequest, Forbidden, NotFound, ValidationFailed, bilingual
+from ..timestamps import stamp
 from .batches import now
 
 T = m.import_mapping
@@ -15,7 +16,7 @@ T = m.import_mapping
 
 def to_json(r) -> dict:
     return {"id": r["id"], "name": r["name"], "mapping": r["mapping"] or {}, "user_id": r["user_id"],
-            "updated_at": r["updated_at"].isoformat() if r["updated_at"] else None}
+            "updated_at": stamp(r["updated_at"])}
 
 
 def listing(conn, app: str, form: str) -> list[dict]:

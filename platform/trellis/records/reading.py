@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import BooleanClauseList
 from ..errors import BadRequest, NotFound
 from ..forms.indexes import slowlog as slow_queries
 from ..forms.model import SYSTEM_FIELDS
+from ..timestamps import stamp
 from . import counting
 from .checks import _chunks
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
@@ -49,10 +50,10 @@ def select_fields(service, fields, every_field: bool = False) -> list[str]:
 
 def to_json(form, row, fields: list[str]) -> dict:
     rec = {k: row[k] for k in ("id", "version", "created_by", "updated_by")}
-    rec["created_at"] = row["created_at"].isoformat() if row["created_at"] else None
-    rec["updated_at"] = row["updated_at"].isoformat() if row["updated_at"] else None
+    rec["created_at"] = stamp(row["created_at"])
+    rec["updated_at"] = stamp(row["updated_at"])
     if row.get("deleted_at") is not None:
-        rec["deleted_at"] = row["deleted_at"].isoformat()
+        rec["deleted_at"] = stamp(row["deleted_at"])
     fmap = form.fields
     for name in fields:
         t = fmap[name]

@@ -13,6 +13,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from ..errors import NotFound, ValidationFailed
+from ..timestamps import stamp
 from . import checks, reading
 from .columnar import RowsResult
 from .subtables import write_children
@@ -90,7 +91,7 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
     write_children(c, form, [patches[i] for i in keep], keep_ids, replace=True)
     svc._check_scope(c, keep_ids, "update")
     for i in keep:
-        merged[i].update(version=old[i]["version"] + 1, updated_at=now.isoformat(), updated_by=svc.actor.id)
+        merged[i].update(version=old[i]["version"] + 1, updated_at=stamp(now), updated_by=svc.actor.id)
         result.ids[i] = ids[i]
     ctx.records = [merged[i] for i in keep]
     svc._dispatch("after_update", ctx, pending)

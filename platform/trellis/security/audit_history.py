@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from .. import models as m
 from ..errors import BadRequest, NotFound
+from ..timestamps import stamp
 from .audit_events import NOTE_KEY
 
 MAX_LIMIT = 1000
@@ -15,7 +16,7 @@ _SHOWN = ("id", "at", "user_id", "username", "ip", "action", "app", "target", "r
 
 def to_json(row) -> dict:
     out = {k: row[k] for k in _SHOWN}
-    out["at"] = row["at"].isoformat() if row["at"] is not None else None
+    out["at"] = stamp(row["at"])
     return out
 
 

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .. import models
 from ..errors import BadRequest, Conflict, NotFound
+from ..timestamps import stamp
 
 DEPT = models.department
 MEMBER = models.user_department
@@ -27,7 +28,7 @@ def _now() -> datetime:
 def _row(r) -> dict:
     return {"id": r["id"], "parent_id": r["parent_id"], "code": r["code"], "name": r["name"],
             "name_en": r["name_en"], "manager_id": r["manager_id"], "sort": r["sort"],
-            "created_at": r["created_at"].isoformat() if r["created_at"] else None}
+            "created_at": stamp(r["created_at"])}
 
 
 def _all(conn) -> list[dict]:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .. import models
 from ..errors import BadRequest, NotFound, Unauthorized
+from ..timestamps import stamp
 
 TOKEN = models.api_token
 SCHEME = "trl_"
@@ -34,7 +35,7 @@ def looks_like_token(value: str | None) -> bool:
 def _public(r) -> dict:
     out = {k: r[k] for k in PUBLIC}
     for k in ("expires_at", "revoked_at", "created_at", "last_used_at"):
-        out[k] = out[k].isoformat() if out[k] else None
+        out[k] = stamp(out[k])
     out["display"] = f"{SCHEME}{r['prefix']}_…"
     return out
 

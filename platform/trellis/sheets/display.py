@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..timestamps import local
+
 SYSTEM_LABELS = {
     "id": ("记录ID", "Record ID"),
     "created_at": ("创建时间", "Created at"),
@@ -65,6 +67,11 @@ def _datetime(v):
         except ValueError:
             return v
     return v
+
+
+def _stamp(v):
+    """A system timestamp as answered (ISO with its offset) -> the naive local datetime."""
+    return local(dt.datetime.fromisoformat(v)) if isinstance(v, str) else v
 
 
 def _json_text(v):
@@ -120,9 +127,10 @@ def number_format(t) -> str | None:
 
 
 def system_formatter(name: str, fmt: str, users: dict):
-    """Cells of the system columns: times as datetimes, user ids as names."""
+    """Cells of the system columns: times as the server's local datetimes (text in CSV),
+    user ids as names."""
     if name in ("created_at", "updated_at"):
-        return _datetime if fmt == "xlsx" else (lambda v: v.replace("T", " ") if isinstance(v, str) else v)
+        return _stamp if fmt == "xlsx" else (lambda v: _stamp(v).isoformat(sep=" ") if isinstance(v, str) else v)
     if name in ("created_by", "updated_by"):
         return lambda v: None if v is None else (users.get(v) or {}).get("title", v)
     return None
