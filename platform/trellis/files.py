@@ -1,14 +1,21 @@
 """The local file store for attachments: content under TRELLIS_HOME/files, addressed by a
 random id; a small JSON sidecar keeps the original name and type. A save goes to a
-temporary file first, so a refused or failed upload leaves nothing behind."""
+temporary file first, so a refused or failed upload leaves nothing behind. The sidecar
+may also keep who uploaded the file and for which form (`extra`); `save` answers only
+the public part {id, name, size, content_type}. An id that is not one the store makes
+(32 hex digits) names no file."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from pathlib import Path
 
-from .errors import BadRequest, NotFound
+from .errors import NotFound
 from .security.uploads import HEAD_BYTES, too_large
+
+
+FILE_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class FileStore:
@@ -16,12 +23,12 @@ class FileStore:
         self.root = Path(root)
 
     def _path(self, file_id: str) -> Path:
-        if not file_id.isalnum():
-            raise BadRequest("文件标识无效", "invalid file id", code="malformed")
+        if not FILE_ID.fullmatch(file_id):
+            raise NotFound(f"文件 {file_id[:40]} 不存在", f"file {file_id[:40]} not found")
         return self.root / file_id[:2] / file_id
 
     def save(self, stream, name: str, content_type: str | None, *, max_bytes: int | None = None,
-             check_head=None) -> dict:
+             check_head=None, extra: dict | None = None) -> dict:
         """Store a stream. `check_head(first bytes)` may refuse it before anything is written;
         past `max_bytes` the partial file is removed and TooLarge (413) is raised."""
         head = stream.read(HEAD_BYTES)
@@ -43,7 +50,7 @@ class FileStore:
                     chunk = stream.read(1 << 16)
             meta = {"id": file_id, "name": Path(name).name, "size": size,
                     "content_type": content_type or "application/octet-stream"}
-            path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False))
+            path.with_suffix(".json").write_text(json.dumps({**(extra or {}), **meta}, ensure_ascii=False))
             part.replace(path)
         except BaseException:
             part.unlink(missing_ok=True)

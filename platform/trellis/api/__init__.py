@@ -1,23 +1,23 @@
 """The REST API (`/api/v1`): one blueprint per resource family, thin handlers, and one
-error handler turning domain errors into JSON with an HTTP status and a bilingual message.
+error handler turning domain errors into JSON with an HTTP status and a bilingual message
+(`handlers.py`); JSON bodies are parsed with a nesting limit (`jsonbody.py`).
 
 Authentication: a JWT from FAB's `/api/v1/security/login` (Authorization: Bearer ...),
 an API token (Authorization: Bearer trl_...), or the browser's logged-in session.
 """
 from __future__ import annotations
 
-import logging
+from flask import Flask
 
-from flask import Flask, jsonify
-from sqlalchemy.exc import IntegrityError
-
-from ..errors import TrellisError, bilingual
 from .auth import limit_api_login
-
-log = logging.getLogger(__name__)
+from .handlers import register_error_handlers
+from .jsonbody import JsonRequest
+from .pathids import Int64Converter
 
 
 def register_api(app: Flask) -> None:
+    app.request_class = JsonRequest  # JSON bodies past the nesting limit are refused (400)
+    app.url_map.converters["int"] = Int64Converter  # path numbers past 64 bits: 404
     from .audit import bp as audit_bp
     from .bootstrap import bp as bootstrap_bp
     from .definitions import bp as definitions_bp
@@ -42,38 +42,4 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(bootstrap_bp)
     limit_api_login(app)
 
-    @app.errorhandler(TrellisError)
-    def _domain_error(err: TrellisError):
-        return jsonify(err.to_dict()), err.status
-
-    @app.errorhandler(IntegrityError)
-    def _integrity(err: IntegrityError):
-        # a concurrent write won the race for a unique value the checks had seen free
-        log.warning("integrity error: %s", err.orig)
-        return jsonify({"code": "conflict", "message": bilingual(
-            "数据冲突(可能是唯一值已被并发写入占用),请重试", "conflicting write (a unique value was taken concurrently); retry")}), 409
-
-    @app.errorhandler(Exception)
-    def _unexpected(err: Exception):
-        from flask import request
-        from werkzeug.exceptions import HTTPException
-
-        if isinstance(err, HTTPException) or not request.path.startswith("/api/"):
-            return err
-        log.exception("unhandled error on %s", request.path)
-        return jsonify({"code": "internal", "message": bilingual("服务器内部错误,已记录", "internal error (logged)")}), 500
-
-    for status, zh, en in ((404, "找不到该地址", "no such endpoint"), (405, "不支持该方法", "method not allowed"),
-                           (413, "上传内容过大", "request too large"),
-                           (429, "请求过于频繁,请稍后再试", "too many requests; try again later")):
-        app.register_error_handler(status, _http_error(status, zh, en))
-
-
-def _http_error(status: int, zh: str, en: str):
-    def handler(_err):
-        from flask import request
-
-        if not request.path.startswith("/api/"):
-            return _err
-        return jsonify({"code": str(status), "message": bilingual(zh, en)}), status
-    return handler
+    register_error_handlers(app)

@@ -4,15 +4,18 @@ An upload is refused (nothing stored) when it is larger than TRELLIS_UPLOAD_MAX_
 when it is an executable or active content (by name, declared type or first bytes), and,
 when the query names `app`, `form` and `field`, when that attachment field's `accept`
 list or `max_size_mb` rules it out. Downloads other than plain images, PDF and text are
-sent as attachments, never rendered inline."""
+sent as attachments, never rendered inline. A download needs the right to read a record
+the file is attached to, or, before it is attached, to be its uploader
+(security/file_access.py); otherwise, as for an unknown id, 404."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 
-from ..errors import BadRequest
+from ..errors import BadRequest, NotFound
 from ..files import FileStore
 from ..security import uploads
-from .auth import login_required, runtime
+from ..security.file_access import may_download
+from .auth import actor, login_required, runtime
 
 bp = Blueprint("trellis_files", __name__, url_prefix="/api/v1/files")
 
@@ -48,7 +51,9 @@ def upload():
     limit = _limits(name)
     if request.content_length is not None and request.content_length > limit + 64 * 1024:
         raise uploads.too_large(limit)
-    meta = _store().save(f.stream, name, f.mimetype, max_bytes=limit, check_head=uploads.check_head)
+    place = {k: request.args[k] for k in ("app", "form") if request.args.get(k)}
+    meta = _store().save(f.stream, name, f.mimetype, max_bytes=limit, check_head=uploads.check_head,
+                         extra={"owner": actor().id, **place})
     return jsonify(meta), 201
 
 
@@ -56,6 +61,8 @@ def upload():
 @login_required
 def download(file_id):
     path, meta = _store().open(file_id)
+    if not may_download(runtime(), actor(), file_id, meta):
+        raise NotFound(f"文件 {file_id} 不存在", f"file {file_id} not found")
     kind = meta["content_type"].split(";", 1)[0].strip().lower()
     return send_file(path, mimetype=meta["content_type"], download_name=meta["name"],
                      as_attachment=kind not in INLINE_TYPES)

@@ -6,8 +6,6 @@ visible to their owner and admins. Inserting needs the create permission, updati
 update permission, an upsert both; field permissions apply (see imports/mapping.py)."""
 from __future__ import annotations
 
-import json
-
 from flask import Blueprint, current_app, jsonify, request, send_file
 
 from ..errors import BadRequest, Conflict, NotFound
@@ -18,6 +16,7 @@ from ..security import uploads
 from ..sheets import open_book
 from ..sheets.template import template_info
 from .auth import actor, login_required, runtime
+from .jsonbody import loads
 
 bp = Blueprint("trellis_imports", __name__, url_prefix="/api/v1/apps/<app>/forms/<form>/imports")
 
@@ -35,7 +34,7 @@ class _Pairs(dict):
 
 def _body() -> dict:
     try:
-        data = json.loads(request.get_data(as_text=True) or "null", object_pairs_hook=_Pairs)
+        data = loads(request.get_data(as_text=True) or "null", object_pairs_hook=_Pairs)
     except ValueError:
         data = None
     if not isinstance(data, dict):

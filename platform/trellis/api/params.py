@@ -1,36 +1,94 @@
-"""Parsing of list parameters from the query string, with errors that name the parameter."""
+"""Parsing of request parameters (query string, path, body members) with errors that name
+the parameter: integers within 64 bits, JSON filters within the rule limits, ids and
+versions, the search text, and list parameters."""
 from __future__ import annotations
 
 import json
 
 from ..errors import BadRequest
+from ..forms.types.base import INT64_MAX
+from ..logic.limits import check_rule_size
+from .jsonbody import too_deep_error
+
+MAX_PAGE = 1_000_000          # page numbers past this are refused (use the cursor)
+MAX_FILTER_CHARS = 100_000    # the filter parameter's JSON text
+MAX_SEARCH_CHARS = 200        # the `q` search text
 
 
-def json_param(args, name: str):
+def _malformed(name: str, zh: str, en: str) -> BadRequest:
+    return BadRequest(f"参数 {name} {zh}", f"parameter {name} {en}", code="malformed", details={"param": name})
+
+
+def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS):
     raw = args.get(name)
     if raw in (None, ""):
         return None
+    if len(raw) > max_chars:
+        raise _malformed(name, f"过长(最多 {max_chars} 个字符)", f"is too long (at most {max_chars} characters)")
     try:
         return json.loads(raw)
     except json.JSONDecodeError as e:
         raise BadRequest(f"参数 {name} 不是有效的 JSON:{e.msg}(第 {e.pos} 个字符)",
                          f"parameter {name} is not valid JSON: {e.msg} (at character {e.pos})",
                          code="malformed", details={"param": name}) from None
+    except RecursionError:
+        raise too_deep_error(f"参数 {name} ", f"parameter {name}", param=name) from None
 
 
-def int_param(args, name: str, default=None, minimum: int = 1):
+def filter_param(args, name: str = "filter"):
+    """A JsonLogic filter: a JSON object within the rule limits, or None when absent."""
+    rule = json_param(args, name)
+    if rule is None and args.get(name) in (None, ""):
+        return None
+    if not isinstance(rule, dict):
+        raise _malformed(name, "必须是 JsonLogic 对象,如 {\"==\": [{\"var\": \"name\"}, \"张三\"]}",
+                         "must be a JsonLogic object, e.g. {\"==\": [{\"var\": \"name\"}, \"Zhang\"]}")
+    check_rule_size(rule, name)
+    return rule
+
+
+def search_param(args, name: str = "q"):
+    text = args.get(name) or None
+    if text is not None and len(text) > MAX_SEARCH_CHARS:
+        raise _malformed(name, f"过长(最多 {MAX_SEARCH_CHARS} 个字符)",
+                         f"is too long (at most {MAX_SEARCH_CHARS} characters)")
+    return text
+
+
+def int_param(args, name: str, default=None, minimum: int = 1, maximum: int = INT64_MAX):
     raw = args.get(name)
     if raw in (None, ""):
         return default
     try:
         value = int(raw)
     except ValueError:
-        raise BadRequest(f"参数 {name} 必须是整数", f"parameter {name} must be an integer",
-                         code="malformed", details={"param": name}) from None
+        raise _malformed(name, "必须是整数", "must be an integer") from None
     if value < minimum:
-        raise BadRequest(f"参数 {name} 不能小于 {minimum}", f"parameter {name} must be at least {minimum}",
-                         code="malformed", details={"param": name})
+        raise _malformed(name, f"不能小于 {minimum}", f"must be at least {minimum}")
+    if value > maximum:
+        raise _malformed(name, f"不能大于 {maximum}", f"must be at most {maximum}")
     return value
+
+
+def whole_number(value, name: str, *, minimum: int = 1) -> int:
+    """An integer member of a body or a query ("12" too), within 64 bits; bools, fractions,
+    lists and other text are refused naming `name`."""
+    if type(value) is str and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if type(value) is not int:
+        raise _malformed(name, "必须是整数", "must be an integer")
+    if not minimum <= value <= INT64_MAX:
+        raise _malformed(name, f"必须在 {minimum} 到 {INT64_MAX} 之间", f"must be between {minimum} and {INT64_MAX}")
+    return value
+
+
+def version_param(value, name: str = "version"):
+    """An expected record version (body member, query parameter or If-Match header), or None."""
+    if value is None or value == "":
+        return None
+    if type(value) is str:
+        value = value.strip('"W/ ')
+    return whole_number(value, name)
 
 
 def list_param(args, name: str):
@@ -52,12 +110,12 @@ def list_params(args) -> dict:
                          code="malformed", details={"param": "deleted"})
     return {
         "deleted": deleted == "only",
-        "filter": json_param(args, "filter"),
+        "filter": filter_param(args),
         "sort": args.get("sort") or None,
         "limit": int_param(args, "limit", 50),
         "cursor": args.get("cursor") or None,
-        "page": int_param(args, "page"),
-        "q": args.get("q") or None,
+        "page": int_param(args, "page", maximum=MAX_PAGE),
+        "q": search_param(args),
         "fields": list_param(args, "fields"),
         "expand": list_param(args, "expand"),
         "count": count,

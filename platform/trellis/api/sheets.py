@@ -19,7 +19,7 @@ from flask import Blueprint, Response, request, send_file
 from ..sheets import export as exporting
 from ..sheets.template import write_template
 from .auth import actor, login_required, runtime
-from .params import json_param, list_param
+from .params import filter_param, list_param, search_param
 
 bp = Blueprint("trellis_sheets", __name__, url_prefix="/api/v1/apps/<app>/forms/<form>")
 
@@ -55,7 +55,7 @@ def template(app, form):
 def export(app, form):
     args = request.args
     fmt = (args.get("format") or "xlsx").lower()
-    params = {"filter": json_param(args, "filter"), "sort": args.get("sort") or None, "q": args.get("q") or None,
+    params = {"filter": filter_param(args), "sort": args.get("sort") or None, "q": search_param(args),
               "fields": list_param(args, "fields"), "view": args.get("view") or None}
     rt, who = runtime(), actor()
     job = exporting.prepare(rt, app, form, who, fmt=fmt, lang=_lang(), **params).start()

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from .errors import not_sql, unknown_field, unknown_operator
 from .evaluate import compile_node
 from .jsvalues import NAN, UNDEF, parse_float, to_number, to_string, truthy
+from .limits import check_rule_size
 from .operations import OPS
 from .rules import is_constant, operation, split_path
 from .sql_compare import (
@@ -40,7 +41,9 @@ _EVALUATOR_ONLY = frozenset(OPS) | {"var", "missing", "missing_some", "map", "fi
 
 
 def to_sql(rule, resolve):
-    """The SQL condition equivalent to `rule` (see the module docstring)."""
+    """The SQL condition equivalent to `rule` (see the module docstring); a rule past the
+    size limits (limits.py) is refused first."""
+    check_rule_size(rule)
     return _SqlCompiler(resolve).condition(rule)
 
 

@@ -3,13 +3,15 @@
 `sort` is "-equity,name" (or a list): multi-key, `-` for descending, and the record id
 is always added as the last key so the order is total. NULLs sort as the smallest value
 on every database. A cursor is the last row's sort values, base64url-encoded JSON with
-type tags so dates and datetimes come back as such; `keyset_condition` turns it into
-the WHERE clause that continues after that row.
+type tags so dates and datetimes come back as such; a cursor whose values do not fit
+the sort columns (a number past 64 bits, text for a date, a null id) is refused (400).
+`keyset_condition` turns it into the WHERE clause that continues after that row.
 """
 from __future__ import annotations
 
 import base64
 import json
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +20,7 @@ import sqlalchemy as sa
 
 from ..errors import BadRequest
 from ..forms.model import SYSTEM_FIELDS
+from ..forms.types.base import INT64_MAX, INT64_MIN
 
 
 @dataclass
@@ -74,12 +77,37 @@ def _tag(v):
     return ["v", v]
 
 
-def _untag(pair):
+def _untag(pair, column):
+    """A cursor value, checked against its column (anything else: ValueError)."""
+    if not isinstance(pair, list) or len(pair) != 2:
+        raise ValueError("not a tagged value")
     kind, v = pair
-    if kind == "dt":
+    ctype = column.type
+    if v is None:
+        if column.name == "id":
+            raise ValueError("null id")
+        return None
+    if kind == "dt" and isinstance(ctype, sa.DateTime) and type(v) is str:
         return datetime.fromisoformat(v)
-    if kind == "d":
+    if kind == "d" and isinstance(ctype, sa.Date) and type(v) is str:
         return date.fromisoformat(v)
+    if kind not in ("v", "n"):
+        raise ValueError("tag does not fit the column")
+    t = type(v)
+    if isinstance(ctype, sa.Integer):
+        ok = t is int and INT64_MIN <= v <= INT64_MAX
+    elif isinstance(ctype, sa.Numeric):
+        ok = (t is int and INT64_MIN <= v <= INT64_MAX) or (t is float and math.isfinite(v))
+    elif isinstance(ctype, sa.Boolean):
+        ok = t is bool
+    elif isinstance(ctype, (sa.Date, sa.DateTime)):
+        ok = False  # dates and datetimes come tagged "d" / "dt"
+    elif isinstance(ctype, sa.String):
+        ok = t is str
+    else:
+        ok = t in (str, bool) or (t is int and INT64_MIN <= v <= INT64_MAX) or (t is float and math.isfinite(v))
+    if not ok:
+        raise ValueError("value does not fit the column")
     return v
 
 
@@ -90,15 +118,16 @@ def encode_cursor(keys: list[SortKey], row) -> str:
 
 
 def decode_cursor(cursor: str, keys: list[SortKey]) -> list:
+    """The sort values a cursor holds, one per key, each of its column's type (else 400)."""
     try:
         pad = "=" * (-len(cursor) % 4)
         names, payload = json.loads(base64.urlsafe_b64decode(cursor + pad))
-        if names != [k.name for k in keys]:
+        if names != [k.name for k in keys] or not isinstance(payload, list) or len(payload) != len(keys):
             raise ValueError("sort changed")
-        return [_untag(p) for p in payload]
-    except (ValueError, TypeError, json.JSONDecodeError):
-        raise BadRequest("分页游标无效或与排序不符", "the cursor is invalid or does not match the sort",
-                         code="bad_cursor") from None
+        return [_untag(p, k.column) for p, k in zip(payload, keys)]
+    except (ValueError, TypeError, RecursionError):
+        raise BadRequest("参数 cursor 无效或与排序不符", "parameter cursor is invalid or does not match the sort",
+                         code="bad_cursor", details={"param": "cursor"}) from None
 
 
 def keyset_condition(keys: list[SortKey], values: list):

@@ -28,7 +28,10 @@ def _zip_kind(path: Path, filename: str) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            mimetype = b""
+            if "mimetype" in names:
+                with zf.open("mimetype") as f:
+                    mimetype = f.read(100)
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as e:
         raise errors.corrupt(filename, f"zip: {e}") from None
     if any(n.startswith("xl/") and n.endswith("workbook.xml") for n in names) or "xl/workbook.xml" in names:

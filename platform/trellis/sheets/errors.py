@@ -1,6 +1,6 @@
 """SheetError: why a spreadsheet cannot be read, in Chinese and English, with a stable
 `code` (file_type, corrupt, password, empty_sheet, no_header, too_many_rows,
-sheet_not_found, encoding) and `details` naming the file, sheet, row or column concerned.
+too_large, sheet_not_found, encoding) and `details` naming the file, sheet, row or column concerned.
 
 The constructors below are the only place the messages are written, so the import
 engine, the API and the CLI all say the same thing for the same problem.
@@ -82,6 +82,26 @@ def too_many_rows(sheet: str, rows: int, limit: int) -> SheetError:
         "truncated and the rows past the limit are lost. Split the data into several files below the limit, "
         "or export it as CSV, and import that",
         code="too_many_rows", details={"sheet": sheet, "rows": rows, "limit": limit})
+
+
+def over_row_limit(sheet: str, rows: int, limit: int) -> SheetError:
+    return SheetError(
+        f"工作表“{sheet}”有 {rows:,} 行,超过了一次导入的上限 {limit:,} 行;请把数据拆分成多个文件后分别导入",
+        f"sheet “{sheet}” has {rows:,} rows, more than the {limit:,} one import may hold; split the data into "
+        "several files and import each",
+        code="too_many_rows", details={"sheet": sheet, "rows": rows, "limit": limit})
+
+
+def too_large(filename: str, inflated: int, limit: int, ratio: float | None = None) -> SheetError:
+    mb, limit_mb = inflated / 1048576, limit / 1048576
+    why_zh = f"压缩比 {ratio:.0f} 倍,远超正常表格" if ratio else f"超过上限 {limit_mb:,.0f} MB"
+    why_en = f"a compression ratio of {ratio:.0f}, far above any real workbook" if ratio else \
+        f"more than the limit of {limit_mb:,.0f} MB"
+    return SheetError(
+        f"文件“{filename}”解压后有 {mb:,.0f} MB({why_zh}),拒绝读取;请确认文件来源,或把数据拆分成多个较小的文件",
+        f"“{filename}” inflates to {mb:,.0f} MB ({why_en}) and is refused; check where the file comes from, "
+        "or split the data into several smaller files",
+        code="too_large", details={"file": filename, "inflated": inflated, "limit": limit})
 
 
 def sheet_not_found(name: str, names: list[str]) -> SheetError:

@@ -23,6 +23,7 @@ from .csv_source import CsvSource
 from .detect import sniff
 from .errors import EXCEL_MAX_ROWS, XLS_MAX_ROWS, SheetError
 from .headers import SAMPLE_ROWS, HEAD_ROWS, column_window, find_header, header_text
+from .limits import check_rows
 from .sources import CalamineSource, SheetInfo, open_xlsx
 
 __all__ = ["Book", "Sheet", "SheetError", "SheetInfo", "open_book"]
@@ -108,8 +109,11 @@ class Sheet:
         self.name = name
         self._source = book.source
         rows, _cols = self._source.extent(name)
+        check_rows(name, rows)
         limit = book.row_limit
         if limit is not None:
+            if rows > limit:  # a declared size no genuine workbook has
+                raise errors.over_row_limit(name, rows, limit)
             if rows >= limit and self._source.last_row(name) >= limit:
                 raise errors.too_many_rows(name, limit, limit)
         elif rows == EXCEL_MAX_ROWS:  # a CSV of exactly that many lines was cut short by Excel

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError
 
 from . import errors
+from .limits import check_zip
 from .xlsx_parts import SharedStrings, dimension, shared_strings, workbook_parts
 from .xlsx_stream import XmlProblem, iter_rows
 
@@ -192,13 +193,22 @@ class XlsxStreamSource:
 
 
 def open_xlsx(path, filename: str):
-    """A source for an .xlsx: calamine when it is small, the streaming reader otherwise."""
+    """A source for an .xlsx: calamine when it is small, the streaming reader otherwise;
+    refused before reading when it would inflate past the limits (limits.py)."""
     try:
         zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        raise errors.corrupt(filename, _short(e)) from None
+    try:
+        check_zip(zf, filename)
         parts = workbook_parts(zf)
         sizes = {i.filename: i.file_size for i in zf.infolist()}
     except (zipfile.BadZipFile, KeyError, ParseError, OSError, EOFError, ValueError) as e:
+        zf.close()
         raise errors.corrupt(filename, _short(e)) from None
+    except errors.SheetError:
+        zf.close()
+        raise
     inflated = sum(sizes.get(p.path, 0) for p in parts.sheets) + sizes.get(parts.shared_strings or "", 0)
     if inflated <= STREAM_ABOVE:
         zf.close()

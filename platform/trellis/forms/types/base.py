@@ -15,6 +15,7 @@ Values travel in three forms:
 """
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 
@@ -133,6 +134,7 @@ def empty(value) -> bool:
 # -- helpers shared by the core types (plugins may use them too) -------------------------
 
 WHITESPACE = " \t\r\n\u3000\xa0\ufeff\u200b"  # stripped around every input string
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what a BIGINT column holds
 
 _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ０-９ Ａ-Ｚ ，．－＠ ...
 _HALFWIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFFE5: 0xA5})  # 全角空格, minus sign, ￥
@@ -147,6 +149,28 @@ def shown(value, limit: int = 40) -> str:
     """A value as quoted in an error message, cut to `limit` characters."""
     text = value if isinstance(value, str) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+TEXT_MAX_BYTES = 1024 * 1024  # default of TRELLIS_TEXT_MAX_BYTES
+
+
+def text_max_bytes() -> int:
+    """The most UTF-8 bytes a long text (or a JSON value's text) may hold: the environment's
+    TRELLIS_TEXT_MAX_BYTES, default 1 MB."""
+    try:
+        return max(1, int(os.environ.get("TRELLIS_TEXT_MAX_BYTES") or TEXT_MAX_BYTES))
+    except ValueError:
+        return TEXT_MAX_BYTES
+
+
+def check_text_size(text: str) -> str:
+    """`text`, or CoerceError("too_long") when it is longer than text_max_bytes()."""
+    limit = text_max_bytes()
+    if len(text) * 4 > limit and len(text.encode("utf-8", "surrogatepass")) > limit:
+        size = f"{limit / 1048576:g} MB" if limit >= 1048576 else f"{limit:,} 字节"
+        size_en = f"{limit / 1048576:g} MB" if limit >= 1048576 else f"{limit:,} bytes"
+        raise CoerceError("too_long", f"内容过长(最多 {size})", f"is too long (at most {size_en})")
+    return text
 
 
 def labels_of(field: dict) -> tuple[str, str]:
@@ -212,10 +236,10 @@ def scalar_text(value) -> str | None:
 
 
 def read_id(value) -> int:
-    """A positive integer id from 12, 12.0, " １２ " or {"id": 12}. Raises ValueError."""
+    """A positive integer id (64 bits) from 12, 12.0, " １２ " or {"id": 12}. Raises ValueError."""
     t = type(value)
     if t is int:
-        if value > 0:
+        if 0 < value <= INT64_MAX:
             return value
         raise ValueError(value)
     if t is dict:

@@ -1,10 +1,10 @@
 """The base of fields that hold the id of something else (a record, a user): a BIGINT
-column; reads 12, "12", " １２ " or {"id": 12}; the ids are checked on write."""
+column (so at most 2**63 - 1); reads 12, "12", " １２ " or {"id": 12}; the ids are checked on write."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, read_id, shown
+from .base import INT64_MAX, WHITESPACE, CoerceError, FieldType, read_id, shown
 
 
 class IdField(FieldType):
@@ -18,7 +18,7 @@ class IdField(FieldType):
         return {"type": "integer", "minimum": 1}
 
     def coerce(self, value):
-        if type(value) is int and value > 0:
+        if type(value) is int and 0 < value <= INT64_MAX:
             return value
         if value is None or (type(value) is str and not value.strip(WHITESPACE)):
             return None

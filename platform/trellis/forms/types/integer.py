@@ -6,9 +6,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, shown, unit_number
-
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+from .base import INT64_MAX, INT64_MIN, WHITESPACE, CoerceError, FieldType, shown, unit_number
 
 
 class IntegerType(FieldType):

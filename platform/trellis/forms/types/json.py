@@ -1,11 +1,12 @@
-"""JSON field: any JSON value in a JSON column; a string input is parsed as JSON text."""
+"""JSON field: any JSON value in a JSON column; a string input is parsed as JSON text. Its
+text may be at most TRELLIS_TEXT_MAX_BYTES long (1 MB by default, see base.text_max_bytes)."""
 from __future__ import annotations
 
 import json
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, shown
+from .base import WHITESPACE, CoerceError, FieldType, check_text_size, shown
 
 
 class JsonType(FieldType):
@@ -27,16 +28,24 @@ class JsonType(FieldType):
         if t is str:
             if not value.strip(WHITESPACE):
                 return None
+            check_text_size(value)
             try:
                 return json.loads(value)
+            except RecursionError:
+                raise self._unstorable(value) from None
             except ValueError as exc:
                 raise CoerceError("invalid_json", f"“{shown(value)}”不是有效的 JSON:{exc.msg}",
                                   f"“{shown(value)}” is not valid JSON: {exc.msg}") from None
         if value is None or t in (int, bool):
             return value
         try:
-            json.dumps(value, allow_nan=False)
-        except (TypeError, ValueError):
-            raise CoerceError("invalid_json", f"“{shown(value)}”无法保存为 JSON",
-                              f"“{shown(value)}” cannot be stored as JSON") from None
+            text = json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            raise self._unstorable(value) from None
+        check_text_size(text)
         return value
+
+    @staticmethod
+    def _unstorable(value) -> CoerceError:
+        return CoerceError("invalid_json", f"“{shown(value)}”无法保存为 JSON",
+                           f"“{shown(value)}” cannot be stored as JSON")

@@ -1,9 +1,10 @@
-"""Multi-line text field: a TEXT column; line breaks are normalised to "\\n"."""
+"""Multi-line text field: a TEXT column; line breaks are normalised to "\\n"; at most
+TRELLIS_TEXT_MAX_BYTES (1 MB by default, see base.text_max_bytes) besides `max_length`."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .base import WHITESPACE, CoerceError, FieldType, scalar_text, shown
+from .base import WHITESPACE, CoerceError, FieldType, check_text_size, scalar_text, shown
 
 
 class LongTextType(FieldType):
@@ -30,7 +31,7 @@ class LongTextType(FieldType):
             text = value.strip(WHITESPACE)
             if "\r" in text:
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
-            return text or None
+            return check_text_size(text) or None
         if value is None:
             return None
         text = scalar_text(value)

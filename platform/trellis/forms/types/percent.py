@@ -1,6 +1,7 @@
 """Percent field: stored as a FRACTION in a FLOAT column (80% -> 0.8). "80%", "80％" and
 "5‰" are read as percent / per mille; a bare number ("0.8" or 0.8) is already a fraction.
-`precision` counts digits of the percentage (2 -> 12.34%), so fractions keep precision+2."""
+`precision` counts digits of the percentage (2 -> 12.34%), so fractions keep precision+2,
+and the fraction's magnitude stays within the 15 significant digits a double holds exactly."""
 from __future__ import annotations
 
 import math
@@ -10,6 +11,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, number_text, shown
+from .decimal import DIGITS
 
 _WIDE = Context(prec=60)
 
@@ -34,7 +36,8 @@ class PercentType(FieldType):
         return sa.Float()
 
     def value_schema(self) -> dict:
-        return {"type": "number"}
+        limit = 10 ** (DIGITS - self._digits) - 1  # what a double holds to the fraction's digits
+        return {"type": "number", "minimum": -limit, "maximum": limit}
 
     def coerce(self, value):
         t = type(value)

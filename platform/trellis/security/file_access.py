@@ -1,0 +1,67 @@
+"""Who may download an uploaded file. A file attached to records (an attachment field, or
+an attachment column of a sub-table) may be downloaded by whoever may read one of those
+records and see that field; a file not attached yet, only by the user who uploaded it
+(and admins). Everything else answers "not found", so file ids cannot be probed.
+
+Files are found where they are used: the upload names its form when the browser sends
+`app` / `form` (the sidecar keeps them) and only that form is searched; otherwise every
+published form with an attachment column. A search reads the JSON text of those columns.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ..actor import Actor
+from ..errors import TrellisError
+
+IDS_CHECKED = 200  # record ids holding the file, checked against the reader's scope
+
+
+def _places(runtime, meta: dict):
+    """(form, field id the reader must see, table, column, parent-join) for every attachment column."""
+    forms = None
+    if meta.get("app") and meta.get("form"):
+        try:
+            forms = [runtime.form(meta["app"], meta["form"])]
+        except TrellisError:  # the form is gone since: search everywhere
+            forms = None
+    if forms is None:
+        forms = [f for app in runtime.apps() for f in runtime.forms_of(app["id"])]
+    for form in forms:
+        t = form.table
+        for ft in form.active:
+            if ft.key == "attachment" and ft.has_column:
+                yield form, ft.id, t.c[ft.id], None
+            elif ft.id in form.child_tables:
+                table = form.child_tables[ft.id]
+                for child in ft.children:
+                    if child.key == "attachment" and not child.field.get("deleted"):
+                        yield form, ft.id, table.c[child.id], table
+
+
+def may_download(runtime, actor: Actor, file_id: str, meta: dict) -> bool:
+    if actor.is_admin:
+        return True
+    attached = False
+    pattern = f'%"{file_id}"%'
+    with runtime.engine.connect() as conn:
+        for form, field_id, column, child in _places(runtime, meta):
+            t = form.table
+            holds = sa.cast(column, sa.Text).like(pattern)
+            q = sa.select(t.c.id).where(holds)
+            if child is not None:
+                q = sa.select(t.c.id).select_from(child.join(t, child.c.parent_id == t.c.id)).where(holds)
+            ids = list(conn.execute(q.where(t.c.deleted_at.is_(None)).limit(IDS_CHECKED)).scalars())
+            if not ids:
+                attached = attached or conn.execute(q.limit(1)).first() is not None
+                continue
+            attached = True
+            access = runtime.access(actor, form)
+            if not (access.allowed("read") and access.can_see(field_id)):
+                continue
+            scope = access.scope("read")
+            if scope is None or conn.execute(sa.select(t.c.id).where(t.c.id.in_(ids), scope).limit(1)).first():
+                return True
+    if attached:
+        return False
+    return meta.get("owner") is not None and meta.get("owner") == actor.id

@@ -1,0 +1,197 @@
+"""Bad input never gives a 500: each case below once did (or was silently accepted) and
+must now be a 4xx whose bilingual message names the parameter or field at fault."""
+from __future__ import annotations
+
+import base64
+import io
+import json
+import logging
+
+import pytest
+
+from samples import ensure_published
+
+BASE = "/api/v1/apps/demo/forms/client/records"
+EXPORT = "/api/v1/apps/demo/forms/client/export"
+BIG = 9223372036854775808  # 2**63: one past what a BIGINT holds
+
+
+def cursor(names, values) -> str:
+    raw = json.dumps([names, values]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def nested(op: str, depth: int) -> str:
+    """{op: [{op: [... leaf ...], leaf]}, leaf]} as text (json.dumps would recurse)."""
+    leaf = '{"==": [{"var": "name"}, "b"]}'
+    return ('{"%s": [' % op) * depth + leaf + (", " + leaf + "]}") * depth
+
+
+def nots(depth: int) -> str:
+    return '{"!": [' * depth + '{"==": [{"var": "name"}, "a"]}' + "]}" * depth
+
+
+DEEP_BODY = "[" * 100_000 + "]" * 100_000
+
+# (id, method, path, request keywords, status, the name the message must mention)
+CASES = [
+    # bulk items that are not what they must be
+    ("bulk-update-empty", "post", BASE + "/bulk", {"json": {"update": [{}]}}, 400, "update[0].id"),
+    ("bulk-update-number", "post", BASE + "/bulk", {"json": {"update": [0]}}, 400, "update[0]"),
+    ("bulk-update-not-list", "post", BASE + "/bulk", {"json": {"update": "x"}}, 400, "update"),
+    ("bulk-update-bad-version", "post", BASE + "/bulk", {"json": {"update": [{"id": "{rid}", "version": "x"}]}},
+     400, "update[0].version"),
+    ("bulk-update-bool-id", "post", BASE + "/bulk", {"json": {"update": [{"id": True}]}}, 400, "update[0].id"),
+    ("bulk-update-huge-id", "post", BASE + "/bulk", {"json": {"update": [{"id": 2**70}]}}, 400, "update[0].id"),
+    ("bulk-delete-null", "post", BASE + "/bulk", {"json": {"delete": [None]}}, 400, "delete[0]"),
+    ("bulk-delete-text", "post", BASE + "/bulk", {"json": {"delete": ["abc"]}}, 400, "delete[0]"),
+    ("bulk-delete-list", "post", BASE + "/bulk", {"json": {"delete": [[1]]}}, 400, "delete[0]"),
+    ("bulk-delete-fraction", "post", BASE + "/bulk", {"json": {"delete": [1.5]}}, 400, "delete[0]"),
+    ("bulk-delete-huge", "post", BASE + "/bulk", {"json": {"delete": [2**70]}}, 400, "delete[0]"),
+    ("bulk-delete-not-list", "post", BASE + "/bulk", {"json": {"delete": 5}}, 400, "delete"),
+    # integers beyond 64 bits
+    ("get-huge-id", "get", f"{BASE}/{BIG}", {}, 404, str(BIG)),
+    ("patch-huge-id", "patch", f"{BASE}/{BIG}", {"json": {"name": "x"}}, 404, str(BIG)),
+    ("delete-huge-id", "delete", f"{BASE}/{BIG}", {}, 404, str(BIG)),
+    ("restore-huge-id", "post", f"{BASE}/{BIG}/restore", {}, 404, str(BIG)),
+    ("history-huge-id", "get", f"{BASE}/{BIG}/history", {}, 404, str(BIG)),
+    ("page-20-digits", "get", BASE, {"query_string": {"page": "9" * 20}}, 400, "page"),
+    ("relation-2**70", "post", BASE, {"json": {"name": "x", "broker": 2**70}}, 422, "broker"),
+    ("relation-text-huge", "post", BASE, {"json": {"name": "x", "broker": "9" * 23}}, 422, "broker"),
+    ("user-2**70", "post", BASE, {"json": {"name": "x", "manager": 2**70}}, 422, "manager"),
+    ("cursor-huge", "get", BASE, {"query_string": {"cursor": cursor(["id"], [["v", 2**70]])}}, 400, "cursor"),
+    ("cursor-huge-money", "get", BASE, {"query_string": {"sort": "equity",
+                                                         "cursor": cursor(["equity", "id"], [["v", 2**70], ["v", 1]])}},
+     400, "cursor"),
+    # deep or large filters and searches, on the list and the export
+    ("filter-not-50", "get", BASE, {"query_string": {"filter": nots(50)}}, 400, "filter"),
+    ("filter-and-500", "get", BASE, {"query_string": {"filter": nested("and", 500)}}, 400, "filter"),
+    ("filter-or-500", "get", BASE, {"query_string": {"filter": nested("or", 500)}}, 400, "filter"),
+    ("filter-wide", "get", BASE, {"query_string": {"filter": json.dumps({"or": [{"var": "active"}] * 2000})}},
+     400, "filter"),
+    ("q-50000", "get", BASE, {"query_string": {"q": "x" * 50_000}}, 400, "q"),
+    ("export-filter-not-50", "get", EXPORT, {"query_string": {"filter": nots(50)}}, 400, "filter"),
+    ("export-filter-and-500", "get", EXPORT, {"query_string": {"filter": nested("and", 500)}}, 400, "filter"),
+    ("export-q-50000", "get", EXPORT, {"query_string": {"q": "x" * 50_000}}, 400, "q"),
+    ("export-filter-number", "get", EXPORT, {"query_string": {"filter": "123"}}, 400, "filter"),
+    # JSON bodies nested 100,000 deep
+    ("post-deep-body", "post", BASE, {"data": DEEP_BODY, "content_type": "application/json"}, 400, "request body"),
+    ("patch-deep-body", "patch", BASE + "/{rid}", {"data": DEEP_BODY, "content_type": "application/json"},
+     400, "request body"),
+    ("bulk-deep-body", "post", BASE + "/bulk", {"data": DEEP_BODY, "content_type": "application/json"},
+     400, "request body"),
+    ("view-deep-body", "put", "/api/v1/apps/demo/views/deep", {"data": DEEP_BODY, "content_type": "application/json"},
+     400, "request body"),
+    ("definition-deep-body", "put", "/api/v1/apps/demo/forms/client/definition",
+     {"data": DEEP_BODY, "content_type": "application/json"}, 400, "request body"),
+    # versions and cursors that are not whole numbers
+    ("delete-version-text", "delete", BASE + "/{rid}", {"query_string": {"version": "abc"}}, 400, "version"),
+    ("delete-if-match-text", "delete", BASE + "/{rid}", {"headers": {"If-Match": '"abc"'}}, 400, "If-Match"),
+    ("patch-version-list", "patch", BASE + "/{rid}", {"json": {"version": [1]}}, 400, "version"),
+    ("patch-version-fraction", "patch", BASE + "/{rid}", {"json": {"version": 1.5}}, 400, "version"),
+    ("patch-version-bool", "patch", BASE + "/{rid}", {"json": {"version": True}}, 400, "version"),
+    ("cursor-null-id", "get", BASE, {"query_string": {"cursor": cursor(["id"], [["v", None]])}}, 400, "cursor"),
+    ("cursor-no-values", "get", BASE, {"query_string": {"cursor": cursor(["id"], [])}}, 400, "cursor"),
+    ("cursor-list-value", "get", BASE, {"query_string": {"cursor": cursor(["id"], [["v", [1]]])}}, 400, "cursor"),
+    ("cursor-text-for-date", "get", BASE, {"query_string": {"sort": "opened_at", "cursor": cursor(
+        ["opened_at", "id"], [["v", "abc"], ["v", 1]])}}, 400, "cursor"),
+    # silently accepted before
+    ("filter-null", "get", BASE, {"query_string": {"filter": "null"}}, 400, "filter"),
+    ("filter-text", "get", BASE, {"query_string": {"filter": '"x"'}}, 400, "filter"),
+    ("filter-number", "get", BASE, {"query_string": {"filter": "123"}}, 400, "filter"),
+    ("filter-list", "get", BASE, {"query_string": {"filter": "[]"}}, 400, "filter"),
+    ("long-text-1mb", "post", BASE, {"json": {"name": "x", "note": "长" * 400_000}}, 422, "note"),
+    ("money-1e308", "post", BASE, {"json": {"name": "x", "equity": 1e308}}, 422, "equity"),
+    ("percent-1e308", "post", BASE, {"json": {"name": "x", "margin": 1e308}}, 422, "margin"),
+    ("percent-text-1e30", "post", BASE, {"json": {"name": "x", "margin": "1e30"}}, 422, "margin"),
+    # files: ids that are not the store's name no file
+    ("file-long-id", "get", "/api/v1/files/" + "a" * 5000, {}, 404, "file"),
+    ("file-unknown-id", "get", "/api/v1/files/" + "0" * 32, {}, 404, "file"),
+    # werkzeug's own errors in the API's shape
+    ("method-not-allowed", "put", BASE, {}, 405, "method"),
+    ("no-such-endpoint", "get", "/api/v1/no-such-thing", {}, 404, "endpoint"),
+]
+
+
+@pytest.fixture(scope="module")
+def rid(app, token):
+    ensure_published(app.extensions["trellis"])
+    r = app.test_client().post(BASE, json={"name": "坏输入"}, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()["id"]
+
+
+def _fill(value, rid):
+    if isinstance(value, str):
+        return value.replace("{rid}", str(rid))
+    if isinstance(value, dict):
+        return {k: _fill(v, rid) if not (k == "id" and v == "{rid}") else rid for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, rid) for v in value]
+    return value
+
+
+def _message_names(body: dict, name: str) -> bool:
+    texts = [body["message"]["zh"], body["message"]["en"], json.dumps(body.get("details") or {})]
+    texts += [e.get("field", "") for e in body.get("errors") or []]
+    return any(name in t for t in texts)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_a_4xx_naming_the_culprit(api, rid, case):
+    _id, method, path, kw, status, name = case
+    kw = {k: (_fill(v, rid) if k in ("json", "data") else v) for k, v in kw.items()}
+    r = getattr(api, method)(_fill(path, rid), **kw)
+    body = r.get_json()
+    assert r.status_code == status, (r.status_code, body)
+    assert body["message"]["zh"] and body["message"]["en"], body
+    assert _message_names(body, name), body
+
+
+def test_record_untouched_by_refused_writes(api, rid):
+    before = api.get(f"{BASE}/{rid}").get_json()
+    assert api.patch(f"{BASE}/{rid}", json={"name": "改", "version": 1.5}).status_code == 400
+    assert api.post(f"{BASE}/bulk", json={"update": [{"id": rid, "name": "改"}], "delete": ["abc"]}).status_code == 400
+    assert api.get(f"{BASE}/{rid}").get_json() == before
+
+
+def test_limits_still_let_ordinary_input_through(api, rid):
+    flt = {"and": [{"or": [{"==": [{"var": "risk_level"}, "C1"]}, {"!": {"in": [{"var": "name"}, ["a", "b"]]}}]},
+                   {">=": [{"var": "equity"}, 0]}]}
+    assert api.get(BASE, query_string={"filter": json.dumps(flt), "q": "坏" * 200, "page": 1000000}).status_code == 200
+    assert api.get(BASE, query_string={"filter": "{}"}).status_code == 200
+    assert api.delete(f"{BASE}/{rid}", headers={"If-Match": 'W/"999"'}).status_code == 409  # a stale version
+    assert api.post(BASE, json={"name": "长备注", "note": "长" * 300_000, "margin": 0.5}).status_code == 201
+    page = api.get(BASE, query_string={"limit": 1, "sort": "-opened_at"}).get_json()
+    if page["next"]:
+        assert api.get(BASE, query_string={"limit": 1, "sort": "-opened_at", "cursor": page["next"]}).status_code == 200
+
+
+def test_text_limit_is_configurable(api, monkeypatch):
+    monkeypatch.setenv("TRELLIS_TEXT_MAX_BYTES", "100")
+    r = api.post(BASE, json={"name": "x", "note": "备" * 34})  # 102 bytes
+    assert r.status_code == 422 and r.get_json()["errors"][0]["field"] == "note"
+    assert "100" in r.get_json()["errors"][0]["message"]["zh"]
+    assert api.post(BASE, json={"name": "x", "note": "备" * 33}).status_code == 201
+
+
+def test_too_large_and_unsupported_bodies_are_json(app, api, monkeypatch):
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 1000)
+    r = api.post(BASE, data=json.dumps({"name": "x" * 2000}), content_type="application/json")
+    assert r.status_code == 413 and r.get_json()["message"]["en"] == "request too large"
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 64 * 1024 * 1024)
+    r = api.post("/api/v1/files", data={"file": (io.BytesIO(b"x"), "a.txt")}, content_type="text/plain")
+    assert 400 <= r.status_code < 500 and r.get_json()["message"]["zh"]
+
+
+def test_an_unexpected_error_is_logged_and_answered_as_json(api, rid, monkeypatch, caplog):
+    from trellis.records.service import RecordService
+
+    def broken(self, *a, **kw):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(RecordService, "get", broken)
+    with caplog.at_level(logging.ERROR, logger="trellis.api"):
+        r = api.get(f"{BASE}/{rid}")
+    assert r.status_code == 500 and r.get_json()["code"] == "internal" and r.get_json()["message"]["zh"]
+    assert any("disk on fire" in (rec.exc_text or "") or rec.exc_info for rec in caplog.records)
