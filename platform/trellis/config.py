@@ -126,8 +126,6 @@ def load_config(overrides: dict | None = None) -> dict:
     if cfg["SQLALCHEMY_DATABASE_URI"].startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver Trellis ships with
         cfg["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + cfg["SQLALCHEMY_DATABASE_URI"].split("://", 1)[1]
-    if cfg["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        cfg["SQLALCHEMY_ENGINE_OPTIONS"].setdefault("pool_pre_ping", True)  # survive a database restart
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _secret_key(Path(cfg["TRELLIS_HOME"]))
     Path(cfg["TRELLIS_FILES"]).mkdir(parents=True, exist_ok=True)

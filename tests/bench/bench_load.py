@@ -82,8 +82,9 @@ def serving(home: Path, database_url: str | None, server_args: list[str]):
         log.close()
 
 
-def users(n: int, managers: int = 10) -> list[tuple[str, str]]:
+def users(n: int, clients: int) -> list[tuple[str, str]]:
     """Half account managers (am0001.. round robin), half admins (the instance admin and the app's sysadmin)."""
+    managers = max(3, min(2000, round(clients / 200)))  # as the seed's generator makes them
     out = []
     for k in range(n):
         if k % 2:
@@ -93,13 +94,14 @@ def users(n: int, managers: int = 10) -> list[tuple[str, str]]:
     return out
 
 
-def measure(home: Path, database_url: str | None, *, n_users: int, seconds: float, server_args: list[str]) -> dict:
+def measure(home: Path, database_url: str | None, *, n_users: int, seconds: float, server_args: list[str],
+            clients: int) -> dict:
     from trellis.database import make_engine
 
     url = database_url or f"sqlite:///{home / 'trellis.db'}"
     with serving(home, database_url, server_args) as port:
-        alone = load_driver.run("127.0.0.1", port, users(1), seconds=min(10.0, seconds / 4), seed=7)
-        loaded = load_driver.run("127.0.0.1", port, users(n_users), seconds=seconds)
+        alone = load_driver.run("127.0.0.1", port, users(1, clients), seconds=min(10.0, seconds / 4), seed=7)
+        loaded = load_driver.run("127.0.0.1", port, users(n_users, clients), seconds=seconds)
     engine = make_engine(url)
     try:
         check = load_driver.consistency(engine, alone, loaded)
@@ -126,7 +128,7 @@ def main() -> int:
         prepare(home, args.database_url, args.clients)
         print(f"seeded {args.clients} clients in {time.monotonic() - t:.1f} s", flush=True)
         result = measure(home, args.database_url, n_users=args.users, seconds=args.seconds,
-                         server_args=shlex.split(args.server_args))
+                         server_args=shlex.split(args.server_args), clients=args.clients)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     c = result["consistency"]
     ok = (result["loaded"]["errors"] == 0 and c["missing"] == 0 and c["duplicated"] == 0

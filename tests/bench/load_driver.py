@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 FORM = "/api/v1/apps/futures_crm/forms/client/records"
 MARK = "负载测试"
-RISK = ["c1", "c2", "c3", "c4", "c5"]
-STATUS = ["prospect", "active", "dormant", "churned"]
+RISK = ["C1", "C2", "C3", "C4", "C5"]
+STATUS = ["prospect", "active", "dormant", "at_risk", "closed"]
 
 
 @dataclass
@@ -71,8 +71,11 @@ class Client:
         self.conn.close()
 
 
+_MOBILES = random.SystemRandom()  # unique across runs on the same database
+
+
 def _new_client(rng: random.Random, n: int, tag: str) -> dict:
-    return {"name": f"{MARK}{tag}-{n}", "mobile": "19" + f"{rng.randrange(10**9):09d}",
+    return {"name": f"{MARK}{tag}-{n}", "mobile": "19" + f"{_MOBILES.randrange(10**9):09d}",
             "client_type": "individual", "risk_level": rng.choice(RISK), "investor_type": "ordinary",
             "opened_at": "2026-11-%02d" % rng.randint(1, 28), "status": "prospect"}
 

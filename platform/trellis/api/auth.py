@@ -10,11 +10,14 @@ with every request waiting for a second one. Only a bad or expired credential an
 a failure of the database behind it propagates as what it is."""
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from functools import wraps
 
-from flask import current_app, g, jsonify, request
+from flask import current_app, g, jsonify, request, session
 from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_jwt_extended import current_user as jwt_user
+from flask_jwt_extended import decode_token
 from flask_jwt_extended import verify_jwt_in_request
 from flask_jwt_extended.exceptions import JWTExtendedException
 from jwt.exceptions import PyJWTError
@@ -48,25 +51,74 @@ def login_required(fn):
         if g.via_token:
             refused = _token_actor(_bearer())
             return refused if refused is not None else fn(*args, **kwargs)
-        user = None
-        try:
-            if verify_jwt_in_request(optional=True) is not None:
-                user = jwt_user
-        except (JWTExtendedException, PyJWTError):  # malformed, expired or revoked: not signed in
-            user = None
-        if user is None and getattr(session_user, "is_authenticated", False):
-            user = session_user
+        user_id, via_session = _jwt_subject(), False
+        if user_id is None and session.get("_user_id") is not None:
+            user_id, via_session = session.get("_user_id"), True
+        if via_session:
             refused = _csrf_refusal()
             if refused is not None:
                 return refused
-        if user is None or not getattr(user, "is_active", True):
-            _release_session()
+        known = _recent_actor(user_id)
+        g.actor = known if known is not None else _load_actor()
+        if g.actor is None:
             return jsonify({"code": "unauthorized",
                             "message": bilingual("请先登录", "authentication required")}), 401
-        g.actor = _actor_of(user)
-        _release_session()
         return fn(*args, **kwargs)
     return wrapper
+
+
+# user id -> (when loaded, the actor's user and roles): a user signed in a moment ago is
+# not loaded again on every request; a deactivation or role change shows within the
+# definition TTL (TRELLIS_DEFINITION_TTL, 2 s), at once in the process that made it.
+_ACTORS: dict[int, tuple[float, Actor]] = {}
+
+
+def _jwt_subject() -> int | None:
+    """The user id of a valid access JWT in the Authorization header, else None."""
+    raw = _bearer()
+    if not raw:
+        return None
+    try:
+        claims = decode_token(raw)
+    except (JWTExtendedException, PyJWTError):  # malformed or expired: not signed in this way
+        return None
+    sub = claims.get("sub") if claims.get("type") == "access" else None
+    return int(sub) if isinstance(sub, str) and sub.isdigit() else None
+
+
+def _recent_actor(user_id) -> Actor | None:
+    try:
+        hit = _ACTORS.get(int(user_id))
+    except (TypeError, ValueError):
+        return None
+    if hit is None or time.monotonic() - hit[0] >= float(current_app.config["TRELLIS_DEFINITION_TTL"]):
+        return None
+    return replace(hit[1], ip=request.remote_addr)
+
+
+def _load_actor() -> Actor | None:
+    """Load the JWT's or the session's user through FAB; None when not signed in or inactive."""
+    user = None
+    try:
+        if verify_jwt_in_request(optional=True) is not None:
+            user = jwt_user
+    except (JWTExtendedException, PyJWTError):  # malformed, expired or revoked: not signed in
+        user = None
+    if user is None and getattr(session_user, "is_authenticated", False):
+        user = session_user
+    out = None
+    if user is not None and getattr(user, "is_active", True):
+        out = _actor_of(user)
+        if len(_ACTORS) > 10000:
+            _ACTORS.clear()
+        _ACTORS[out.id] = (time.monotonic(), out)
+    _release_session()
+    return out
+
+
+def forget_actor(user_id: int) -> None:
+    """Load this user afresh on their next request (their roles or status changed)."""
+    _ACTORS.pop(user_id, None)
 
 
 def _release_session() -> None:

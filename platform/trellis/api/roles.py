@@ -8,7 +8,7 @@ from ..actor import Actor
 from ..errors import BadRequest, Forbidden, NotFound
 from ..security.explain import explain
 from ..security.roles import fab_role_name
-from .auth import actor, login_required, runtime
+from .auth import actor, forget_actor, login_required, runtime
 from .params import body_json
 
 bp = Blueprint("trellis_roles", __name__, url_prefix="/api/v1/apps/<app>")
@@ -97,6 +97,8 @@ def put_members(app, role):
         elif not want and fab_role in u.roles:
             u.roles.remove(fab_role)
     sm.session.commit()
+    for uid in set(before) ^ set(ids):
+        forget_actor(uid)
     runtime().record_event("role.members", app=app, target=role, before=before, after=sorted(ids), actor=actor())
     return jsonify({"items": sorted(ids)})
 
