@@ -51,6 +51,7 @@ function Workspace({ app, data }: { app: string; data: DesignerData }) {
     forms: data.forms,
     problems: problemsByField(actions.problems),
     currentSection: selectedAt?.section ?? Math.max(0, layout.length - 1),
+    reload,
   };
 
   const publish = useCallback(

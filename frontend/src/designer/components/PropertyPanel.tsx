@@ -1,4 +1,5 @@
 /** The right-hand panel: the selected field's properties in tabs, or the form's own settings. */
+import { useState } from 'react';
 import { Alert, Form, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/text';
@@ -9,18 +10,23 @@ import ConditionsTab from './conditions/ConditionsTab';
 import FormProps from './props/FormProps';
 import BasicProps from './props/BasicProps';
 import RulesProps from './props/RulesProps';
+import FieldIndexTab from '../indexes/FieldIndexTab';
+import IndexAdvicePanel from '../indexes/IndexAdvicePanel';
+import { INDEX_NS } from '../indexes/locales';
 
 export default function PropertyPanel() {
   const { t } = useTranslation(NS);
   const { tx } = useLang();
   const { state, dispatch, problems } = useDesigner();
   const field = state.def.fields.find((f) => f.id === state.selected && !f.deleted);
+  const [tab, setTab] = useState('basic'); // kept across fields and reloads
 
   if (!field) {
     return (
       <aside className="td-props" data-testid="property-panel">
         <Typography.Paragraph type="secondary">{t('props.none')}</Typography.Paragraph>
         <FormProps />
+        <IndexAdvicePanel />
       </aside>
     );
   }
@@ -36,11 +42,14 @@ export default function PropertyPanel() {
       ))}
       <Form layout="vertical" size="small" key={field.id}>
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           size="small"
           items={[
             { key: 'basic', label: t('props.basic'), children: <BasicProps field={field} patch={patch} /> },
             { key: 'rules', label: t('props.rules'), children: <RulesProps field={field} patch={patch} /> },
             { key: 'conditions', label: t('props.conditions'), children: <ConditionsTab field={field} /> },
+            { key: 'index', label: t('tab', { ns: INDEX_NS }), children: <FieldIndexTab field={field} /> },
           ]}
         />
       </Form>

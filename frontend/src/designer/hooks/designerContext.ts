@@ -15,6 +15,8 @@ export interface DesignerContextValue {
   problems: Map<string, Problem[]>;
   /** The section new fields go to when a palette item is clicked. */
   currentSection: number;
+  /** Load the draft and the published version again (after something published the form). */
+  reload?: () => Promise<void>;
 }
 
 export const DesignerContext = createContext<DesignerContextValue | null>(null);
