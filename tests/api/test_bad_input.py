@@ -195,3 +195,52 @@ def test_an_unexpected_error_is_logged_and_answered_as_json(api, rid, monkeypatc
         r = api.get(f"{BASE}/{rid}")
     assert r.status_code == 500 and r.get_json()["code"] == "internal" and r.get_json()["message"]["zh"]
     assert any("disk on fire" in (rec.exc_text or "") or rec.exc_info for rec in caplog.records)
+
+
+def _login(app, username: str, password: str):
+    with app.app_context():
+        sm = app.appbuilder.sm
+        if sm.find_user(username=username) is None:
+            sm.add_user(username, username, "测试", f"{username}@example.com", sm.find_role("Public"), password=password)
+    r = app.test_client().post("/api/v1/security/login",
+                               json={"username": username, "password": password, "provider": "db"})
+    assert r.status_code == 200, r.get_json()
+    client, headers = app.test_client(), {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+
+    class As:
+        def __getattr__(self, method):
+            def call(url, **kw):
+                kw.setdefault("headers", {}).update(headers)
+                return getattr(client, method)(url, **kw)
+            return call
+    return As()
+
+
+def test_files_are_downloaded_by_record_readers_or_their_uploader(app, api, rid):
+    """A user with no role on the form cannot fetch a file attached to one of its records,
+    nor someone else's file not attached yet: 404, as for an id that does not exist."""
+    def upload(who):
+        r = who.post("/api/v1/files?app=demo&form=doc&field=files", data={"file": (io.BytesIO(b"hello"), "a.txt")},
+                     content_type="multipart/form-data")
+        assert r.status_code == 201, r.get_json()
+        return r.get_json()
+
+    rt = app.extensions["trellis"]
+    form = {"schema_version": 1, "id": "doc", "label": {"zh": "文档", "en": "Doc"},
+            "fields": [{"id": "title", "type": "text", "label": {"zh": "标题", "en": "Title"}},
+                       {"id": "files", "type": "attachment", "label": {"zh": "附件", "en": "Files"}}]}
+    if rt.store.published("demo", "form", "doc") is None:
+        rt.store.save_draft("demo", "form", "doc", form)
+        rt.publish("demo", "form", "doc")
+    stranger = _login(app, "file_stranger", "stranger-pass-2026")
+    attached = upload(api)
+    r = api.post("/api/v1/apps/demo/forms/doc/records", json={"title": "合同", "files": [attached]})
+    assert r.status_code == 201, r.get_json()
+
+    assert api.get(f"/api/v1/files/{attached['id']}").status_code == 200
+    r = stranger.get(f"/api/v1/files/{attached['id']}")
+    assert r.status_code == 404 and r.get_json()["message"]["en"] == f"file {attached['id']} not found"
+    loose = upload(api)  # not attached: the admin's own
+    assert stranger.get(f"/api/v1/files/{loose['id']}").status_code == 404
+    mine = upload(stranger)
+    assert stranger.get(f"/api/v1/files/{mine['id']}").get_data() == b"hello"
