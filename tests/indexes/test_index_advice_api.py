@@ -100,3 +100,14 @@ def test_bad_requests_are_named(api):
     assert [(e["field"], e["code"]) for e in r.get_json()["errors"]] == [("nope", "unknown_field"),
                                                                        ("tags", "not_indexable")]
     assert all(e["message"]["zh"] and e["message"]["en"] for e in r.get_json()["errors"])
+
+
+def test_the_openapi_document_lists_the_operations_for_administrators(api, app, manager):
+    path = "/api/v1/apps/{app}/forms/{form}/index-advice"
+    doc = api.get("/api/v1/openapi.json").get_json()
+    assert set(doc["paths"][path]["get"]["responses"]) >= {"200", "401", "403", "404"}
+    create = doc["paths"]["/api/v1/apps/{app}/forms/{form}/indexes"]["post"]
+    assert create["requestBody"]["content"]["application/json"]["schema"]["required"] == ["fields"]
+    assert "IndexAdvice" in doc["components"]["schemas"]
+    theirs = app.test_client().get("/api/v1/openapi.json", headers=manager).get_json()
+    assert path not in theirs["paths"]

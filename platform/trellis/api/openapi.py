@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, has_request_context, jsonify
 
 from .. import __version__
-from . import openapi_admin, openapi_bootstrap, openapi_definitions, openapi_sheets
+from . import openapi_admin, openapi_bootstrap, openapi_definitions, openapi_indexes, openapi_sheets
 from .auth import optional_actor, runtime
 from .openapi_parts import COMPONENTS, path
 from .openapi_records import form_paths, form_schemas
@@ -47,6 +47,7 @@ def build(rt, actor=None) -> dict:
     for area in (openapi_definitions, openapi_admin, openapi_sheets):
         paths.update(area.paths(app_param, form_param))
         schemas.update(area.SCHEMAS)
+    openapi_indexes.add_to(paths, schemas, actor)
     openapi_bootstrap.add_to(paths, schemas)
     responses = {}
     if has_request_context():
