@@ -189,7 +189,10 @@ def list_records(service, *, filter=None, sort=None, limit=50, cursor=None, page
     names = select_fields(service, fields)
     where = base_query(service, filter=filter, q=q, deleted=deleted)
     keys = order_by(form, sort, _bad_field, conn.dialect.name == "postgresql", service.access.can_see)
-    stmt = sa.select(*_columns(form, names)).where(*where)
+    cols = _columns(form, names)
+    # the next page's cursor holds the sort values, also of sort fields not asked for
+    cols += [k.column for k in keys if k.name not in {c.name for c in cols}]
+    stmt = sa.select(*cols).where(*where)
     if cursor:
         stmt = stmt.where(keyset_condition(keys, decode_cursor(cursor, keys)))
     elif page:
