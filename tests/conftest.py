@@ -122,13 +122,6 @@ def token(app):
 @pytest.fixture
 def api(app, token):
     """A test client that sends the admin's JWT."""
-    client = app.test_client()
-    headers = {"Authorization": f"Bearer {token}"}
+    from api_client import bearer
 
-    class Api:
-        def __getattr__(self, method):
-            def call(url, **kw):
-                kw.setdefault("headers", {}).update(headers)
-                return getattr(client, method)(url, **kw)
-            return call
-    return Api()
+    return bearer(app.test_client(), token)

@@ -9,6 +9,7 @@ import logging
 
 import pytest
 
+from api_client import ensure_user, sign_in
 from samples import ensure_published
 
 BASE = "/api/v1/apps/demo/forms/client/records"
@@ -197,25 +198,6 @@ def test_an_unexpected_error_is_logged_and_answered_as_json(api, rid, monkeypatc
     assert any("disk on fire" in (rec.exc_text or "") or rec.exc_info for rec in caplog.records)
 
 
-def _login(app, username: str, password: str):
-    with app.app_context():
-        sm = app.appbuilder.sm
-        if sm.find_user(username=username) is None:
-            sm.add_user(username, username, "测试", f"{username}@example.com", sm.find_role("Public"), password=password)
-    r = app.test_client().post("/api/v1/security/login",
-                               json={"username": username, "password": password, "provider": "db"})
-    assert r.status_code == 200, r.get_json()
-    client, headers = app.test_client(), {"Authorization": f"Bearer {r.get_json()['access_token']}"}
-
-    class As:
-        def __getattr__(self, method):
-            def call(url, **kw):
-                kw.setdefault("headers", {}).update(headers)
-                return getattr(client, method)(url, **kw)
-            return call
-    return As()
-
-
 def test_files_are_downloaded_by_record_readers_or_their_uploader(app, api, rid):
     """A user with no role on the form cannot fetch a file attached to one of its records,
     nor someone else's file not attached yet: 404, as for an id that does not exist."""
@@ -232,7 +214,8 @@ def test_files_are_downloaded_by_record_readers_or_their_uploader(app, api, rid)
     if rt.store.published("demo", "form", "doc") is None:
         rt.store.save_draft("demo", "form", "doc", form)
         rt.publish("demo", "form", "doc")
-    stranger = _login(app, "file_stranger", "stranger-pass-2026")
+    ensure_user(app, "file_stranger", "stranger-pass-2026")
+    stranger = sign_in(app, "file_stranger", "stranger-pass-2026")
     attached = upload(api)
     r = api.post("/api/v1/apps/demo/forms/doc/records", json={"title": "合同", "files": [attached]})
     assert r.status_code == 201, r.get_json()

@@ -11,6 +11,7 @@ import time
 import openpyxl
 import pytest
 
+from api_client import ensure_user, sign_in
 from import_helpers import write_xlsx
 from samples import ensure_published
 
@@ -22,14 +23,8 @@ ROLE = {"schema_version": 1, "id": "importer", "label": {"zh": "导入员", "en"
 @pytest.fixture(scope="module")
 def demo(app, token):
     rt = app.extensions["trellis"]
-    with app.app_context():
-        ensure_published(rt)
-        sm = app.appbuilder.sm
-        users = {}
-        for name in ("importer_a", "nobody_b"):
-            user = sm.find_user(username=name) or sm.add_user(name, name, "测试", f"{name}@example.com",
-                                                               sm.find_role("Public"), password="import-pass-2026")
-            users[name] = user.id
+    ensure_published(rt)
+    users = {name: ensure_user(app, name, "import-pass-2026") for name in ("importer_a", "nobody_b")}
     client = app.test_client()
     h = {"Authorization": f"Bearer {token}"}
     assert client.put("/api/v1/apps/demo/roles/importer", json=ROLE, headers=h).status_code == 200
@@ -39,19 +34,7 @@ def demo(app, token):
 
 
 def _as(app, username):
-    r = app.test_client().post("/api/v1/security/login",
-                               json={"username": username, "password": "import-pass-2026", "provider": "db"})
-    assert r.status_code == 200, r.get_json()
-    client = app.test_client()
-    headers = {"Authorization": f"Bearer {r.get_json()['access_token']}"}
-
-    class As:
-        def __getattr__(self, method):
-            def call(url, **kw):
-                kw.setdefault("headers", {}).update(headers)
-                return getattr(client, method)(url, **kw)
-            return call
-    return As()
+    return sign_in(app, username, "import-pass-2026")
 
 
 def _book(tmp_path, rows, name="clients.xlsx") -> bytes:

@@ -8,6 +8,7 @@ import secrets
 import pytest
 import sqlalchemy as sa
 
+from api_client import ensure_user, sign_in
 from trellis.errors import BadRequest, Conflict, NotFound
 from trellis.security import org
 
@@ -166,30 +167,11 @@ def test_user_context_without_fab_tables(runtime):
 # -- the API --------------------------------------------------------------------------------
 
 def _user(app, username: str, password: str = "Sesame-2024-x") -> int:
-    from trellis.extensions import appbuilder
-
-    with app.app_context():
-        sm = appbuilder.sm
-        user = sm.find_user(username=username)
-        if user is None:
-            user = sm.add_user(username, "名", "姓", f"{username}@example.com", sm.find_role("Public"),
-                               password=password)
-        return user.id
+    return ensure_user(app, username, password)
 
 
 def _client_as(app, username: str, password: str = "Sesame-2024-x"):
-    client = app.test_client()
-    r = client.post("/api/v1/security/login", json={"username": username, "password": password, "provider": "db"})
-    assert r.status_code == 200, r.get_data(as_text=True)
-    headers = {"Authorization": f"Bearer {r.get_json()['access_token']}"}
-
-    class Client:
-        def __getattr__(self, method):
-            def call(url, **kw):
-                kw.setdefault("headers", {}).update(headers)
-                return getattr(client, method)(url, **kw)
-            return call
-    return Client()
+    return sign_in(app, username, password)
 
 
 def test_org_api(app, api):

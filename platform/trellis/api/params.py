@@ -7,7 +7,7 @@ import json
 
 from ..errors import BadRequest
 from ..forms.types.base import INT64_MAX
-from ..logic.limits import check_rule_size
+from ..logic.limits import MAX_RULE_DEPTH, check_rule_size
 from .jsonbody import too_deep_error
 
 MAX_PAGE = 1_000_000          # page numbers past this are refused (use the cursor)
@@ -19,7 +19,7 @@ def _malformed(name: str, zh: str, en: str) -> BadRequest:
     return BadRequest(f"参数 {name} {zh}", f"parameter {name} {en}", code="malformed", details={"param": name})
 
 
-def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS):
+def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS, max_depth: int = MAX_RULE_DEPTH):
     raw = args.get(name)
     if raw in (None, ""):
         return None
@@ -32,7 +32,7 @@ def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS):
                          f"parameter {name} is not valid JSON: {e.msg} (at character {e.pos})",
                          code="malformed", details={"param": name}) from None
     except RecursionError:
-        raise too_deep_error(f"参数 {name} ", f"parameter {name}", param=name) from None
+        raise too_deep_error(f"参数 {name} ", f"parameter {name}", param=name, limit=max_depth) from None
 
 
 def filter_param(args, name: str = "filter"):
