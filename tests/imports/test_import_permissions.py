@@ -2,31 +2,23 @@
 and field permissions apply to an import as to any write (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask_appbuilder.security.sqla import models as fab_models
 
 from import_helpers import error_rows, run_import, write_xlsx
 from trellis.actor import Actor
 from trellis.errors import Forbidden
 from trellis.imports.rollback import rollback
-from trellis.runtime import Runtime
-from trellis.seeding import seed_app
-from seeded_users import actor_of
+from seeded_users import actor_of, crm_runtime
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HEAD = ["客户名称", "手机号", "风险测评结果", "开户日期", "客户权益"]
 MAP = {0: "name", 1: "mobile", 2: "risk_level", 3: "opened_at", 4: "equity"}
 
 
 @pytest.fixture
 def crm(engine, tmp_path):
-    rt = Runtime(engine, ttl=0, files_dir=str(tmp_path / "files"))
-    fab_models.User.metadata.create_all(rt.engine)
-    seed_app(rt, str(SEEDS), "futures_crm", 30, progress=lambda *a: None, chunk=50)
-    return rt
+    return crm_runtime(engine, str(tmp_path / "files"))
 
 
 def _actor(rt, username: str) -> Actor:

@@ -4,28 +4,19 @@ their own clients' tickets (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask_appbuilder.security.sqla import models as fab_models
 
-from seeded_users import actor_of
+from seeded_users import actor_of, crm_runtime
 from trellis.actor import SYSTEM, Actor
 from trellis.files import FileStore
-from trellis.runtime import Runtime
 from trellis.security.file_access import may_download
-from trellis.seeding import seed_app
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture
 def crm(engine, tmp_path):
-    rt = Runtime(engine, ttl=0, files_dir=str(tmp_path / "files"))
-    fab_models.User.metadata.create_all(rt.engine)
-    seed_app(rt, str(SEEDS), "futures_crm", 30, progress=lambda *a: None, chunk=50)
-    return rt
+    return crm_runtime(engine, str(tmp_path / "files"))
 
 
 def _ticket_of(rt, manager: Actor) -> int:
