@@ -2,7 +2,6 @@
 and field permissions apply to an import as to any write (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-
 import pytest
 import sqlalchemy as sa
 
