@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, jsonify, request, send_from_directory
+from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
 from .config import REPO_ROOT
@@ -51,6 +52,13 @@ def send_precompressed(directory: Path, name: str, max_age: int | None = None):
     return response
 
 
+class PagePath(PathConverter):
+    """A client-side route of the web UI: any path but the API's, so that an unknown API
+    address answers 404 for every method (not 405 for all but GET)."""
+
+    regex = r"(?!api/)[^/].*?"
+
+
 def register_front(app: Flask) -> None:
     """Serve the built web UI at / when present; otherwise a short page pointing at the API."""
     def dist() -> Path:
@@ -71,7 +79,9 @@ def register_front(app: Flask) -> None:
         # file names carry a content hash: a browser may keep them for good
         return send_precompressed(dist() / "assets", name, max_age=ASSET_MAX_AGE)
 
-    @app.get("/<path:path>")
+    app.url_map.converters["page"] = PagePath
+
+    @app.get("/<page:path>")
     def spa(path):
         """Client-side routes of the web UI answer with its index page."""
         if path.startswith(("api/", "static/", "admin")) or not (dist() / "index.html").exists():

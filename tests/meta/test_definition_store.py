@@ -26,6 +26,14 @@ def test_meta_schema_problems_carry_pointers(runtime):
     assert all(p["message"]["zh"] and p["message"]["en"] for p in e.value.errors)
 
 
+@pytest.mark.parametrize("fields", [1.5, "text", {"id": "a"}, [{"id": ["a"], "type": ["text"]}, {"id": {}, "type": {}}]])
+def test_fields_of_any_shape_are_refused_with_pointers(fields):
+    body = {"schema_version": 1, "id": "odd", "label": {"zh": "x"}, "fields": fields}
+    with pytest.raises(DefinitionInvalid) as e:
+        schemas.check("form", body, {"text": object})
+    assert all(p["pointer"].startswith("/fields") for p in e.value.errors)
+
+
 def test_every_metadata_example_validates():
     for kind in schemas.KINDS:
         for example in schemas.meta_schema(kind).get("examples", []):

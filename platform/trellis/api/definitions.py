@@ -7,13 +7,14 @@ from flask import Blueprint, jsonify, request
 from ..forms import sync
 from ..forms.model import FormModel
 from ..forms.publish import carry_deleted
-from ..errors import Forbidden, NotFound
+from ..errors import BadRequest, Forbidden, NotFound
 from ..security.access import ACTIONS, visible_schema
 from ..timestamps import stamp
 from .auth import actor, login_required, runtime
 from .params import body_json
 
 bp = Blueprint("trellis_definitions", __name__, url_prefix="/api/v1")
+NOTE_MAX = 500  # the versions table's note column
 
 
 def _manage(app: str, form: str) -> None:
@@ -138,9 +139,21 @@ def preview(app, form):
 @login_required
 def publish(app, form):
     _manage(app, form)
-    note = (request.get_json(silent=True) or {}).get("note")
-    version = runtime().publish(app, "form", form, actor().id, note)
+    version = runtime().publish(app, "form", form, actor().id, _note())
     return jsonify({"version": version})
+
+
+def _note() -> str | None:
+    """The optional {"note": "..."} of a publish (at most NOTE_MAX characters)."""
+    body = request.get_json(silent=True) if request.get_data() else None
+    if body is None:
+        return None
+    note = body.get("note") if isinstance(body, dict) else False
+    if note is not None and (not isinstance(note, str) or len(note) > NOTE_MAX):
+        raise BadRequest(f"请求体应为 {{\"note\": 不超过 {NOTE_MAX} 个字符的说明}}",
+                         f"the body must be {{\"note\": text of at most {NOTE_MAX} characters}}", code="malformed",
+                         details={"field": "note"})
+    return note
 
 
 @bp.get("/apps/<app>/forms/<form>/versions")

@@ -28,7 +28,7 @@ VERSION_ITEM = obj({"version": {"type": "integer"}, "published_at": STAMP, "publ
 RELATION = obj({"form": {"type": "string"}, "field": {"type": "string"}, "label": LABEL, "form_label": LABEL})
 FIELD_TYPE = obj({"key": {"type": "string"}, "widget": {"type": ["string", "null"]}, "label": LABEL,
                   "config_schema": {"type": "object"}}, ["key"])
-PUBLISH = obj({"note": {"type": ["string", "null"]}}, closed=False)
+PUBLISH = obj({"note": {"type": ["string", "null"], "maxLength": 500}}, closed=False)
 
 
 def paths(app: dict, form: dict) -> dict:

@@ -12,6 +12,7 @@ from flask import current_app
 from .openapi_parts import error
 
 RATE_LIMITED = ("/api/v1/security/login", "/api/v1/security/refresh")
+ANSWERS = ("401", "403", "404", "422")
 
 
 def _nullable(node):
@@ -47,8 +48,22 @@ def _generate() -> dict:
     for ops in paths.values():
         for operation in ops.values():
             operation["tags"] = ["security (Flask-AppBuilder)"]
+            answers = operation.setdefault("responses", {})
+            for code in ANSWERS:  # refused permission, a token the JWT layer cannot use, no such address
+                answers.setdefault(code, {"$ref": f"#/components/responses/{code}"})
+    for p, ops in paths.items():  # GET takes <int:pk>, PUT and DELETE any <pk>: a word is 405 for GET
+        if p.endswith("/{pk}") and "get" in ops:
+            ops["get"]["responses"].setdefault("405", {"description": "the address takes no GET for a non-number"})
+    menu = paths.get("/api/v1/menu/", {}).get("get")
+    if menu:  # items carry what each menu entry has (a category has no url, a link no childs)
+        menu["responses"]["200"]["content"]["application/json"]["schema"] = {
+            "type": "object", "properties": {"result": {"type": "array", "items": {"type": "object"}}}}
     components = doc.get("components", {})
-    return {"paths": paths, "schemas": components.get("schemas", {}), "responses": components.get("responses", {})}
+    responses = components.get("responses", {})
+    for answer in responses.values():  # `message` is text or, for a refused body, an object by field
+        for media in answer.get("content", {}).values():
+            media["schema"] = {"type": "object", "properties": {"message": {}}}
+    return {"paths": paths, "schemas": components.get("schemas", {}), "responses": responses}
 
 
 def fab_part() -> dict:

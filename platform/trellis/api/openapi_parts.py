@@ -8,7 +8,9 @@ STAMP = {"type": "string", "format": "date-time"}
 NULL_STAMP = {"type": ["string", "null"], "format": "date-time"}
 BILINGUAL = {"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"},
                                                                          "en": {"type": "string"}}}
-FILE = {"description": "a file", "content": {"application/octet-stream": {"schema": {}}}}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILE = {"description": "the file, as stored", "content": {"*/*": {"schema": {}}}}
+WORKBOOK = {"description": "an xlsx workbook", "content": {XLSX: {"schema": {}}}}
 EMPTY = {"description": "Done (no content)"}
 # werkzeug's <int:...> converter takes digits only: anything else is an unknown address (404)
 ID = {"type": "integer", "minimum": 0}
@@ -57,8 +59,11 @@ def query(name: str, schema: dict | None = None, description: str | None = None)
 def op(tags: list, summary: str, ok: dict, *codes: int, params=(), request=None, status: int = 200) -> dict:
     """One operation: its success answer and the error statuses it may give. Every
     operation needs a signed-in caller (401); one with a body may meet a malformed or
-    oversized request (400, 413)."""
+    oversized request (400, 413); one with a number in its path, an address that names
+    nothing (404: the number is negative, or past 64 bits)."""
     errors = {401, *codes}
+    if any(p.get("in") == "path" and p["schema"].get("type") == "integer" for p in params):
+        errors.add(404)
     if request is not None:
         errors |= {400, 413}
     out = {"tags": tags, "summary": summary, "responses": {str(status): ok, **{str(c): error(c) for c in sorted(errors)}}}

@@ -2,7 +2,7 @@
 are described once with `{app}` and `{form}` path parameters."""
 from __future__ import annotations
 
-from .openapi_parts import EMPTY, FILE, ID, NULL_STAMP, body, items, json_ok, obj, op, path, query
+from .openapi_parts import EMPTY, ID, NULL_STAMP, WORKBOOK, XLSX, body, items, json_ok, obj, op, path, query
 
 BASE = "/api/v1/apps/{app}/forms/{form}"
 TAG = ["import / export"]
@@ -36,6 +36,8 @@ INSPECT = obj({"upload": {"type": "string", "minLength": 1}, "sheet": {"type": [
               ["upload"])
 MAPPING = obj({"name": {"type": "string", "minLength": 1},
                "mapping": {"type": "object", "additionalProperties": {"type": "string"}}}, ["name", "mapping"])
+EXPORT = {"description": "the records as a workbook or CSV (UTF-8)",
+          "content": {XLSX: {"schema": {}}, "text/csv": {"schema": {"type": "string"}}}}
 
 
 def paths(app: dict, form: dict) -> dict:
@@ -61,7 +63,7 @@ def paths(app: dict, form: dict) -> dict:
         f"{BASE}/imports/{{id}}/rollback": {"post": op(
             TAG, "Roll a batch back (inserted rows deleted, updated rows restored from the audit log)", json_ok(BATCH),
             403, 404, 409, params=[*batch, query("force", {"enum": ["1", "true", "0", "false"]})])},
-        f"{BASE}/imports/{{id}}/errors.xlsx": {"get": op(TAG, "The batch's error workbook", FILE, 403, 404,
+        f"{BASE}/imports/{{id}}/errors.xlsx": {"get": op(TAG, "The batch's error workbook", WORKBOOK, 403, 404,
                                                          params=batch)},
         f"{BASE}/imports/mappings": {
             "get": op(TAG, "Saved column mappings", json_ok(items({"type": "object"})), 403, 404, params=af),
@@ -71,11 +73,11 @@ def paths(app: dict, form: dict) -> dict:
         f"{BASE}/imports/mappings/{{mapping_id}}": {"delete": op(
             TAG, "Delete a saved mapping (its owner or an admin)", EMPTY, 403, 404,
             params=[*af, path("mapping_id", ID)], status=204)},
-        f"{BASE}/template.xlsx": {"get": op(TAG, "The form's import template", FILE, 403, 404,
+        f"{BASE}/template.xlsx": {"get": op(TAG, "The form's import template", WORKBOOK, 403, 404,
                                             params=[*af, query("lang", {"enum": ["zh", "en"]})])},
         f"{BASE}/export": {"get": op(
             TAG, "Export records (filter, sort, q, fields, view) as xlsx or csv, streamed; scopes and field "
-                 "permissions apply", FILE, 400, 403, 404,
+                 "permissions apply", EXPORT, 400, 403, 404,
             params=[*af, query("format", {"enum": ["xlsx", "csv"]}), query("filter"), query("sort"), query("q"),
                     query("fields"), query("view"), query("lang", {"enum": ["zh", "en"]})])},
     }

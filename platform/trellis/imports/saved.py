@@ -48,7 +48,7 @@ def save(conn, app: str, form, name, mapping, actor, known_fields: set[str]) -> 
     for header, fid in mapping.items():
         if fid in (None, ""):
             continue
-        if fid not in known_fields:
+        if not isinstance(fid, str) or fid not in known_fields:
             errors.append({"field": str(fid), "code": "unknown_field", "message": bilingual(
                 f"表头“{header}”映射到了不能导入的字段“{fid}”",
                 f"header “{header}” is mapped to field “{fid}”, which cannot be imported")})
@@ -57,16 +57,16 @@ def save(conn, app: str, form, name, mapping, actor, known_fields: set[str]) -> 
         raise ValidationFailed(errors)
     name = name.strip()
     existing = conn.execute(sa.select(T).where(T.c.app == app, T.c.form == form, T.c.name == name)).mappings().first()
-    stamp = now()
+    when = now()
     if existing is not None:
         if not (actor.is_admin or existing["user_id"] == actor.id):
             raise Forbidden(f"映射“{name}”属于其他用户,请换一个名称",
                             f"the mapping “{name}” belongs to someone else; choose another name")
-        conn.execute(T.update().where(T.c.id == existing["id"]).values(mapping=clean, updated_at=stamp))
+        conn.execute(T.update().where(T.c.id == existing["id"]).values(mapping=clean, updated_at=when))
         mid = existing["id"]
     else:
         mid = conn.execute(T.insert().values(app=app, form=form, name=name, mapping=clean, user_id=actor.id,
-                                             created_at=stamp, updated_at=stamp).returning(T.c.id)).scalar_one()
+                                             created_at=when, updated_at=when).returning(T.c.id)).scalar_one()
     return get(conn, app, form, mid)
 
 

@@ -73,16 +73,19 @@ def field_problems(fields, field_types, prefix="/fields") -> list[dict]:
     """Check each field's type exists and its type-specific keys fit the type's config schema."""
     problems = []
     seen = set()
-    for i, field in enumerate(fields or []):
+    if not isinstance(fields, list):  # the meta-schema names that problem
+        return problems
+    for i, field in enumerate(fields):
         if not isinstance(field, dict):
             continue
         ptr = f"{prefix}/{i}"
         fid = field.get("id")
-        if fid in seen:
+        if isinstance(fid, str) and fid in seen:
             problems.append(_problem(f"{ptr}/id", f"字段标识 {fid} 重复", f"duplicate field id {fid}", "duplicate"))
-        seen.add(fid)
+        if isinstance(fid, str):
+            seen.add(fid)
         ftype = field.get("type")
-        if ftype not in field_types:
+        if not isinstance(ftype, str) or ftype not in field_types:
             problems.append(_problem(f"{ptr}/type", f"未知的字段类型 {ftype}", f"unknown field type {ftype}", "unknown_type"))
             continue
         cls = field_types.get(ftype)
