@@ -57,6 +57,9 @@ def run_cmd(host, port, workers, threads, access_log, dev):
         return
     workers = workers or default_workers()
     threads = threads or default_threads()
+    # a request works on one connection; a cache miss of the runtime (a definition, a
+    # user's context) briefly takes a second: room for both per thread, plus background work
+    os.environ.setdefault("TRELLIS_DB_POOL_SIZE", str(max(10, 2 * threads + 4)))
     click.echo(f"Trellis: http://{host}:{port}  ({workers} 进程 × {threads} 线程 / "
                f"{workers} processes × {threads} threads)")
     TrellisServer({

@@ -7,9 +7,10 @@
 - TRELLIS_CONFIG: path of a Python config file (Flask's `from_pyfile`) applied after these.
 - TRELLIS_SEEDS: folder of seed apps (default: the repository's seeds/).
 - TRELLIS_UPLOAD_MAX_MB: the largest attachment upload accepted, in MB (default 20).
-- TRELLIS_DB_POOL_SIZE / TRELLIS_DB_MAX_OVERFLOW: connections kept / added on demand per
-  process (default 10 / 20). A request holds one connection at a time, so the pool needs
-  a little more than the server's threads per process.
+- TRELLIS_DB_POOL_SIZE / TRELLIS_DB_MAX_OVERFLOW / TRELLIS_DB_POOL_TIMEOUT: connections kept /
+  added on demand per process (default 10 / 20) and how long a request waits for one (30 s).
+  A request holds one connection at a time, so the pool needs a little more than the
+  server's threads per process.
 - TRELLIS_WRITE_WAIT_SECONDS: how long a SQLite write waits for its turn before a 503
   (default 30; see `trellis.database.WriteGate`).
 - TRELLIS_WORKERS / TRELLIS_THREADS: `trellis run`'s processes and threads per process
@@ -88,7 +89,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "SQLALCHEMY_TRACK_MODIFICATIONS": False,
         "SQLALCHEMY_ENGINE_OPTIONS": dict(ENGINE_OPTIONS, pool_size=int(env.get("TRELLIS_DB_POOL_SIZE") or 10),
                                           max_overflow=int(env.get("TRELLIS_DB_MAX_OVERFLOW") or 20),
-                                          pool_timeout=30),
+                                          pool_timeout=float(env.get("TRELLIS_DB_POOL_TIMEOUT") or 30)),
         "TRELLIS_REDIS_URL": env.get("TRELLIS_REDIS_URL") or None,
         "TRELLIS_SEEDS": env.get("TRELLIS_SEEDS") or str(REPO_ROOT / "seeds"),
         "TRELLIS_FILES": str(home / "files"),

@@ -214,9 +214,11 @@ class Runtime:
     def sequences(self, conn, now) -> SequenceContext:
         return SequenceContext(conn, now)
 
-    def user_table(self) -> sa.Table | None:
+    def user_table(self, conn=None) -> sa.Table | None:
+        """FAB's user table (None before the database is initialised); `conn`, when given,
+        is the connection to look with (a request holds one connection at a time)."""
         if self._users is None:
-            if not sa.inspect(self.engine).has_table("ab_user"):
+            if not sa.inspect(conn if conn is not None else self.engine).has_table("ab_user"):
                 return None
             md = sa.MetaData()
             self._users = sa.Table("ab_user", md, sa.Column("id", sa.Integer, primary_key=True),
@@ -241,7 +243,7 @@ class Runtime:
         return {r["id"]: {"id": r["id"], "code": r["code"], "title": r["name"]} for r in rows}
 
     def users_by_id(self, conn, ids) -> dict[int, dict]:
-        t = self.user_table()
+        t = self.user_table(conn)
         if t is None:
             return {}
         rows = conn.execute(sa.select(t).where(t.c.id.in_(list(ids)))).mappings()

@@ -8,7 +8,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..errors import TrellisError, bilingual
@@ -72,6 +73,24 @@ def register_error_handlers(app: Flask) -> None:
             "数据冲突(可能是唯一值已被并发写入占用),请重试", "conflicting write (a unique value was taken concurrently); retry")}), 409
 
     app.register_error_handler(HTTPException, http_error)
+
+    @app.errorhandler(PoolTimeout)
+    def _pool_exhausted(err: PoolTimeout):
+        # every pooled connection stayed busy past the pool's time-out: overload, not a bug
+        log.warning("database pool exhausted on %s %s: %s", request.method, request.path, err)
+        return _busy()
+
+    @app.errorhandler(OperationalError)
+    def _operational(err: OperationalError):
+        if "database is locked" not in str(err.orig):
+            return _unexpected(err)
+        log.warning("database locked on %s %s", request.method, request.path)
+        return _busy()
+
+    def _busy():
+        resp = jsonify({"code": "busy", "message": bilingual("服务器繁忙,请稍后重试", "the server is busy; try again shortly")})
+        resp.status_code, resp.headers["Retry-After"] = 503, "1"
+        return resp
 
     @app.errorhandler(Exception)
     def _unexpected(err: Exception):

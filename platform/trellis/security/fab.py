@@ -9,6 +9,10 @@ class TrellisSecurityManager(SecurityManager):
     def auth_user_db(self, username, password):
         """FAB's password check, plus a "login" / "login_failed" audit entry (never the password)."""
         user = super().auth_user_db(username, password)
+        if user is not None:  # loaded now, so it stays readable once the session lets go
+            self.session.refresh(user)
+            list(user.roles)
+        self.session.close()  # one pooled connection at a time: the audit write below needs one
         runtime = current_app.extensions.get("trellis")
         if runtime is not None:
             entry = login_entry(user.id if user else None, user.username if user else username,
