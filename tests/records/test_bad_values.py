@@ -111,6 +111,7 @@ def test_a_genuine_cursor_still_pages(clients):
 
 @pytest.mark.parametrize("values, field", [
     ({"broker": 2**70}, "broker"), ({"broker": {"id": 2**63}}, "broker"), ({"manager": "9" * 23}, "manager"),
+    ({"manager": 2**31}, "manager"),
     ({"equity": 1e308}, "equity"), ({"equity": -1e20}, "equity"), ({"margin": 1e308}, "margin"),
     ({"margin": "1e30%"}, "margin"),
 ])

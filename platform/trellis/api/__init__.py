@@ -12,12 +12,13 @@ from flask import Flask
 from .auth import limit_api_login
 from .handlers import register_error_handlers
 from .jsonbody import JsonRequest
-from .pathids import Int64Converter
+from .pathids import Int32Converter, Int64Converter
 
 
 def register_api(app: Flask) -> None:
     app.request_class = JsonRequest  # JSON bodies past the nesting limit are refused (400)
-    app.url_map.converters["int"] = Int64Converter  # path numbers past 64 bits: 404
+    app.url_map.converters["int"] = Int64Converter  # path numbers past their id column: 404
+    app.url_map.converters["int32"] = Int32Converter
     from .audit import bp as audit_bp
     from .bootstrap import bp as bootstrap_bp
     from .definitions import bp as definitions_bp

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from ..errors import Forbidden, NotFound
+from ..forms.types.base import INT32_MAX
 from ..security import audit
 from .auth import actor, login_required, runtime
 from .params import int_param
@@ -54,5 +55,5 @@ def listing():
     args = request.args
     with runtime().engine.connect() as conn:
         return jsonify(audit.entries(conn, app=args.get("app") or None, action=args.get("action") or None,
-                                     user_id=int_param(args, "user_id", minimum=0),
+                                     user_id=int_param(args, "user_id", minimum=0, maximum=INT32_MAX),
                                      limit=int_param(args, "limit", 100), before_id=int_param(args, "before_id")))

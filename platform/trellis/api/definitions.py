@@ -166,14 +166,14 @@ def versions(app, form):
     return jsonify({"items": items})
 
 
-@bp.get("/apps/<app>/forms/<form>/versions/<int:version>")
+@bp.get("/apps/<app>/forms/<form>/versions/<int32:version>")
 @login_required
 def version_body(app, form, version):
     _manage(app, form)
     return jsonify(runtime().store.version_body(app, "form", form, version))
 
 
-@bp.post("/apps/<app>/forms/<form>/versions/<int:version>/restore")
+@bp.post("/apps/<app>/forms/<form>/versions/<int32:version>/restore")
 @login_required
 def restore(app, form, version):
     _manage(app, form)

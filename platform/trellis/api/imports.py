@@ -201,13 +201,13 @@ def listing(app, form):
     return jsonify([batches.to_json(r, rt.files_dir, who) for r in rows])
 
 
-@bp.get("/<int:batch_id>")
+@bp.get("/<int32:batch_id>")
 @login_required
 def get(app, form, batch_id):
     return jsonify(batches.to_json(_batch(app, form, batch_id), runtime().files_dir, actor(), problems=True))
 
 
-@bp.post("/<int:batch_id>/cancel")
+@bp.post("/<int32:batch_id>/cancel")
 @login_required
 def cancel(app, form, batch_id):
     row = _batch(app, form, batch_id)
@@ -224,7 +224,7 @@ def cancel(app, form, batch_id):
     return jsonify(batches.to_json(_batch(app, form, batch_id), rt.files_dir, actor()))
 
 
-@bp.post("/<int:batch_id>/rollback")
+@bp.post("/<int32:batch_id>/rollback")
 @login_required
 def rollback(app, form, batch_id):
     _batch(app, form, batch_id)
@@ -235,7 +235,7 @@ def rollback(app, form, batch_id):
     return jsonify(batches.to_json(row, runtime().files_dir, actor()))
 
 
-@bp.get("/<int:batch_id>/errors.xlsx")
+@bp.get("/<int32:batch_id>/errors.xlsx")
 @login_required
 def errors(app, form, batch_id):
     row = _batch(app, form, batch_id)
@@ -266,7 +266,7 @@ def save_mapping(app, form):
     return jsonify(out), 201
 
 
-@bp.delete("/mappings/<int:mapping_id>")
+@bp.delete("/mappings/<int32:mapping_id>")
 @login_required
 def delete_mapping(app, form, mapping_id):
     _svc(app, form)

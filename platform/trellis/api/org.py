@@ -56,20 +56,20 @@ def create():
     return jsonify(_write(org.create, **body)), 201
 
 
-@bp.get("/departments/<int:dept_id>")
+@bp.get("/departments/<int32:dept_id>")
 @login_required
 def get(dept_id):
     return jsonify(_read(org.get, dept_id))
 
 
-@bp.patch("/departments/<int:dept_id>")
+@bp.patch("/departments/<int32:dept_id>")
 @login_required
 def patch(dept_id):
     _admin_only()
     return jsonify(_write(org.update, dept_id, _object()))
 
 
-@bp.delete("/departments/<int:dept_id>")
+@bp.delete("/departments/<int32:dept_id>")
 @login_required
 def delete(dept_id):
     _admin_only()
@@ -77,13 +77,13 @@ def delete(dept_id):
     return "", 204
 
 
-@bp.get("/departments/<int:dept_id>/members")
+@bp.get("/departments/<int32:dept_id>/members")
 @login_required
 def members(dept_id):
     return jsonify({"items": _read(org.members, dept_id)})
 
 
-@bp.put("/departments/<int:dept_id>/members")
+@bp.put("/departments/<int32:dept_id>/members")
 @login_required
 def set_members(dept_id):
     _admin_only()
@@ -95,14 +95,14 @@ def _self_or_admin(user_id: int):
         raise Forbidden("只能查看自己的信息", "only administrators may look at another user")
 
 
-@bp.get("/users/<int:user_id>/departments")
+@bp.get("/users/<int32:user_id>/departments")
 @login_required
 def user_departments(user_id):
     _self_or_admin(user_id)
     return jsonify({"items": _read(org.user_departments, user_id)})
 
 
-@bp.put("/users/<int:user_id>/departments")
+@bp.put("/users/<int32:user_id>/departments")
 @login_required
 def set_user_departments(user_id):
     """{"departments": [ids], "primary": id} (primary may be left out for one department)."""
@@ -115,7 +115,7 @@ def set_user_departments(user_id):
     return jsonify({"items": items})
 
 
-@bp.get("/users/<int:user_id>/context")
+@bp.get("/users/<int32:user_id>/context")
 @login_required
 def context(user_id):
     _self_or_admin(user_id)

@@ -1,30 +1,38 @@
-"""Whole numbers in URL paths (`<int:...>`): ids are 64-bit in every table, so a number past
-2**63 - 1 names nothing. The app's `int` converter answers it with 404 and a message
-quoting the number, before any handler (or the database driver) sees it."""
+"""Whole numbers in URL paths: `<int:...>` for 64-bit ids (records, audit entries) and
+`<int32:...>` for the ids of tables keyed by a 32-bit INTEGER (users, departments, tokens,
+import batches and mappings, definition versions). A number past what the column holds
+names nothing: 404 with a message quoting it, before any handler or the database driver
+(PostgreSQL would fail on it) sees it."""
 from __future__ import annotations
 
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from ..errors import bilingual
-from ..forms.types.base import INT64_MAX
-
+from ..forms.types.base import INT32_MAX, INT64_MAX
 
 
 class IdOutOfRange(NotFound):
-    """A path number past 64 bits; `message` is shown by the API's HTTP error handler."""
+    """A path number past its column; `message` is shown by the API's HTTP error handler."""
 
-    def __init__(self, value: int):
+    def __init__(self, value: int, limit: int):
         super().__init__()
-        self.message = bilingual(f"地址中的编号 {value} 超出范围(最大 {INT64_MAX}),不存在",
-                                 f"the number {value} in the address is out of range (at most {INT64_MAX}): not found")
+        self.message = bilingual(f"地址中的编号 {value} 超出范围(最大 {limit}),不存在",
+                                 f"the number {value} in the address is out of range (at most {limit}): not found")
 
 
 class Int64Converter(IntegerConverter):
-    """`<int:...>` limited to 64 bits (larger: IdOutOfRange, a 404)."""
+    """`<int:...>` limited to what a BIGINT holds (larger: IdOutOfRange, a 404);
+    `<int32:...>` (Int32Converter) to what an INTEGER holds."""
+
+    limit = INT64_MAX
 
     def to_python(self, value: str) -> int:
         number = super().to_python(value)
-        if number > INT64_MAX:
-            raise IdOutOfRange(number)
+        if number > self.limit:
+            raise IdOutOfRange(number, self.limit)
         return number
+
+
+class Int32Converter(Int64Converter):
+    limit = INT32_MAX

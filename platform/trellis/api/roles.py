@@ -6,10 +6,11 @@ from flask import Blueprint, current_app, jsonify, request
 
 from ..actor import Actor
 from ..errors import BadRequest, Forbidden, NotFound
+from ..forms.types.base import INT32_MAX
 from ..security.explain import explain
 from ..security.roles import fab_role_name
 from .auth import actor, forget_actor, login_required, runtime
-from .params import body_json
+from .params import body_json, int_param
 
 bp = Blueprint("trellis_roles", __name__, url_prefix="/api/v1/apps/<app>")
 
@@ -108,9 +109,9 @@ def put_members(app, role):
 def access(app, form, record_id):
     """Which role grants or denies each action and field of a record, for `?user=<id>`."""
     _admin_only()
-    raw = request.args.get("user")
+    uid = int_param(request.args, "user", maximum=INT32_MAX)
     sm = current_app.appbuilder.sm
-    user = sm.get_user_by_id(int(raw)) if raw and raw.isdigit() else None
+    user = sm.get_user_by_id(uid) if uid is not None else None
     if user is None:
         raise BadRequest("参数 user 应为存在的用户编号", "parameter user must be an existing user id",
                          code="malformed", details={"param": "user"})

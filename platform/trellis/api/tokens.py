@@ -68,7 +68,7 @@ def create():
     return jsonify({**row, "token": plaintext}), 201
 
 
-@bp.delete("/<int:token_id>")
+@bp.delete("/<int32:token_id>")
 @login_required
 def revoke(token_id):
     _no_token()

@@ -135,6 +135,7 @@ def empty(value) -> bool:
 
 WHITESPACE = " \t\r\n\u3000\xa0\ufeff\u200b"  # stripped around every input string
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what a BIGINT column holds
+INT32_MAX = 2**31 - 1  # what an INTEGER column holds (user, department ids)
 
 _HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ０-９ Ａ-Ｚ ，．－＠ ...
 _HALFWIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFFE5: 0xA5})  # 全角空格, minus sign, ￥
@@ -235,19 +236,20 @@ def scalar_text(value) -> str | None:
     return None
 
 
-def read_id(value) -> int:
-    """A positive integer id (64 bits) from 12, 12.0, " １２ " or {"id": 12}. Raises ValueError."""
+def read_id(value, maximum: int = INT64_MAX) -> int:
+    """A positive integer id, at most `maximum`, from 12, 12.0, " １２ " or {"id": 12}.
+    Raises ValueError."""
     t = type(value)
     if t is int:
-        if 0 < value <= INT64_MAX:
+        if 0 < value <= maximum:
             return value
         raise ValueError(value)
     if t is dict:
-        return read_id(value.get("id"))
+        return read_id(value.get("id"), maximum)
     if t is str:
         s = halfwidth(value).strip(WHITESPACE)
         if s.isascii() and s.isdigit():
-            return read_id(int(s))
+            return read_id(int(s), maximum)
     elif t is float and value.is_integer():
-        return read_id(int(value))
+        return read_id(int(value), maximum)
     raise ValueError(value)

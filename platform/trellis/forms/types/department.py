@@ -2,6 +2,7 @@
 (`references = "department"`) and expand to {"id", "code", "title"}."""
 from __future__ import annotations
 
+from .base import INT32_MAX
 from .id_field import IdField
 
 
@@ -11,5 +12,6 @@ class DepartmentType(IdField):
     label = {"zh": "部门", "en": "Department"}
     references = "department"
     config_schema = {"type": "object", "properties": {}}
+    max_id = INT32_MAX  # departments are keyed by an INTEGER
     what = ("部门编号", "department id")
     error_code = "invalid_department"
