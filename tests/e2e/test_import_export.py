@@ -364,6 +364,41 @@ def test_import_wizard_in_english(admin_page, admin_api, workbook):
     dlg.get_by_test_id("wizard-next").click()
     expect(dlg.get_by_test_id("import-mode")).to_contain_text("Insert or update")
     shot(page, SCENARIO, "11_english_options")
+    dlg.get_by_test_id("import-dry-run").click()
+    expect(dlg.get_by_test_id("summary-title")).to_have_text("Dry run finished", timeout=30_000)
+    problems = dlg.get_by_test_id("import-problems")
+    expect(problems).to_contain_text("Cells with errors: 1 (rows with errors: 1)")
+    expect(problems.locator(".ant-table-tbody tr.ant-table-row td").nth(2)).to_contain_text("Mobile")
+    expect(dlg.get_by_test_id("import-valid-rows")).to_have_text("Import the valid rows (4), skip the bad ones (1)")
+    expect(dlg.get_by_test_id("import-fix-file")).to_have_text("Fix the file and upload again")
+    shot(page, SCENARIO, "12_english_dry_run_problems")
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_dry_run_problems_on_a_phone(admin_page, workbook, lang):
+    """At 390 px the problems table and the footer's choices stay usable."""
+    page = admin_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("lang => localStorage.setItem('trellis.lang', lang)", lang)
+    page.goto(f"/apps/{APP}/forms/client")
+    wait_grid_loaded(page)
+    dlg = open_wizard(page, workbook)
+    upload(page, dlg, workbook)
+    dlg.get_by_test_id("wizard-next").click()
+    dlg.get_by_test_id("wizard-next").click()
+    dlg.get_by_test_id("import-dry-run").click()
+    problems = dlg.get_by_test_id("import-problems")
+    expect(problems).to_be_visible(timeout=30_000)
+    message = problems.get_by_text(re.compile("12345"))
+    message.scroll_into_view_if_needed()
+    box = message.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box   # the message itself, not scrolled away
+    for button in ("import-fix-file", "import-valid-rows"):
+        box = dlg.get_by_test_id(button).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (button, box)
+    shot(page, SCENARIO, f"13_phone_dry_run_{lang}")
+    dlg.get_by_test_id("import-valid-rows").scroll_into_view_if_needed()
+    shot(page, SCENARIO, f"14_phone_dry_run_problems_{lang}")
 
 
 def test_read_only_user_sees_no_import(page):

@@ -56,7 +56,7 @@ export default function SummaryStep({ batch, labels, downloading, onDownloadErro
       )}
       <Row gutter={16} data-testid="import-summary">
         {stats.map((s) => (
-          <Col span={6} key={s.key}>
+          <Col xs={12} sm={6} key={s.key}>
             <Statistic title={s.label} value={s.value} styles={{ content: { color: s.color } }} data-testid={`summary-${s.key}`} />
           </Col>
         ))}
