@@ -11,9 +11,10 @@ import { useCreateIndexes } from './useCreateIndexes';
 export default function FieldIndexTab({ field }: { field: FieldDef }) {
   const { t } = useTranslation(INDEX_NS);
   const { lang } = useLang();
-  const { advice, error, forbidden, loading, refresh, create, busy, blocked } = useCreateIndexes();
+  const { advice, error, forbidden, loading, refresh, create, busy, blocked, status } = useCreateIndexes();
+  const published = status !== 404;
 
-  if (forbidden) return <Typography.Paragraph type="secondary">{t('adminOnly')}</Typography.Paragraph>;
+  if (forbidden) return <Typography.Paragraph type="secondary">{t(published ? 'adminOnly' : 'unpublished')}</Typography.Paragraph>;
   if (error) {
     return (
       <Alert type="warning" showIcon title={t('failed')} description={errorText(error, lang)}

@@ -15,7 +15,7 @@ export function useCreateIndexes() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const { app, state, dispatch, reload } = useDesigner();
-  const advice = useIndexAdvice(app, state.def.id);
+  const advice = useIndexAdvice(app, state.def.id, state.published);
   const [busy, setBusy] = useState<string[] | null>(null);
 
   const create = async (fields: string[]) => {

@@ -8,7 +8,8 @@ import { ApiError } from '../../api/client';
 import { indexApi } from './api';
 import type { IndexAdvice, IndexesCreated } from './api';
 
-type Entry = { advice?: IndexAdvice; error?: unknown; pending?: Promise<void> };
+/** `basis`: the designer's published field list when fetched; a new one (after a publish) fetches again. */
+type Entry = { advice?: IndexAdvice; error?: unknown; pending?: Promise<void>; basis?: unknown };
 const entries = new Map<string, Entry>();
 const listeners = new Set<() => void>();
 
@@ -16,11 +17,11 @@ function notify() {
   listeners.forEach((fn) => fn());
 }
 
-function load(app: string, form: string, force = false): Entry {
+function load(app: string, form: string, basis: unknown, force = false): Entry {
   const key = `${app}/${form}`;
   const known = entries.get(key);
-  if (known && !force) return known;
-  const entry: Entry = {};
+  if (known && !force && (known.basis === basis || known.pending)) return known;
+  const entry: Entry = { basis };
   entry.pending = indexApi
     .advice(app, form)
     .then((advice) => {
@@ -37,7 +38,7 @@ function load(app: string, form: string, force = false): Entry {
   return entry;
 }
 
-export function useIndexAdvice(app: string, form: string) {
+export function useIndexAdvice(app: string, form: string, basis: unknown) {
   const [, setTick] = useState(0);
   useEffect(() => {
     const fn = () => setTick((n) => n + 1);
@@ -46,21 +47,23 @@ export function useIndexAdvice(app: string, form: string) {
       listeners.delete(fn);
     };
   }, []);
-  const entry = load(app, form);
+  const entry = load(app, form, basis);
   const refresh = useCallback(() => {
-    load(app, form, true);
+    load(app, form, basis, true);
     notify();
-  }, [app, form]);
+  }, [app, form, basis]);
   const create = useCallback(
     async (fields: string[]): Promise<IndexesCreated> => {
       const done = await indexApi.create(app, form, fields);
-      entries.set(`${app}/${form}`, { advice: done.advice });
+      entries.set(`${app}/${form}`, { advice: done.advice, basis });
       notify();
       return done;
     },
-    [app, form],
+    [app, form, basis],
   );
-  const forbidden = entry.error instanceof ApiError && entry.error.status === 403;
-  return { advice: entry.advice, error: forbidden ? undefined : entry.error, forbidden, loading: !!entry.pending,
+  // 403: not an administrator; 404: the form is not published yet (nothing to advise on)
+  const status = entry.error instanceof ApiError ? entry.error.status : 0;
+  const forbidden = status === 403 || status === 404;
+  return { advice: entry.advice, error: forbidden ? undefined : entry.error, forbidden, status, loading: !!entry.pending,
     refresh, create };
 }
