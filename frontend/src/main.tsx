@@ -7,7 +7,7 @@ import App from "./App";
 import Providers from "./shell/Providers";
 import { prefetchFor } from "./prefetch";
 
-prefetchFor(window.location.pathname);
+prefetchFor(window.location.pathname, window.location.search);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

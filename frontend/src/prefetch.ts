@@ -1,12 +1,17 @@
-/** Work a page load needs, started before React renders anything: the session (`/me`, the
- * apps, the department tree) and, for a deep link to `/apps/:app/forms/:form`, the page's code
- * and the form's definition, all in parallel instead of one after the other. */
+/** Work a page load needs, started before React renders anything, in two requests side by side:
+ * `GET /bootstrap` (the session: `/me`, the apps, the department tree; and for a page of an app /
+ * form, the app's forms and saved views and the form's definition), and, for a grid address seen
+ * before, the grid's first page (api/earlyPages.ts). The replies fill the caches the shell and the
+ * pages read; a part the bootstrap could not give is asked for by its own endpoint. For a deep link
+ * the page's code loads meanwhile. */
 import { api, tokens } from "./api/client";
 import { metaCache } from "./api/cache";
-import type { AppInfo, Me } from "./api/types";
+import { askRemembered } from "./api/earlyPages";
+import type { AppInfo, Bootstrap, Me, ViewDef } from "./api/types";
 
 export type SessionData = [Me, AppInfo[], unknown];
 let session: Promise<SessionData> | null = null;
+let views: { app: string; reply: Promise<ViewDef[]> } | null = null;
 
 /** The session requests started at page load; taken once (later loads ask again). */
 export function takeSession(): Promise<SessionData> | null {
@@ -15,20 +20,45 @@ export function takeSession(): Promise<SessionData> | null {
   return started;
 }
 
-const FORM_PAGE = /^\/apps\/([^/]+)\/forms\/([^/]+)(\/records\/[^/]+)?\/?$/;
+/** The saved views of `app` the page load asked for; taken once. */
+export function takeViews(app: string): Promise<ViewDef[]> | null {
+  const started = views?.app === app ? views.reply : null;
+  views = null;
+  return started;
+}
 
-export function prefetchFor(pathname: string): void {
+const PAGE = /^\/apps\/([^/]+)(?:\/(forms|views)\/([^/]+)(\/records\/[^/]+|\/design)?)?\/?$/;
+
+/** A part of the bootstrap reply, or (when it could not give it) that part's own request. */
+function part<T>(boot: Promise<Bootstrap>, pick: (b: Bootstrap) => T | null | undefined, own: () => Promise<T>): Promise<T> {
+  const out = boot.then((b) => pick(b) ?? own(), own);
+  out.catch(() => undefined);
+  return out;
+}
+
+export function prefetchFor(pathname: string, search = ""): void {
   if (!tokens.access()) return;
-  session = Promise.all([api.me(), api.apps(), metaCache.departments().catch(() => [])]);
+  const m = PAGE.exec(pathname);
+  const app = m ? decodeURIComponent(m[1]) : undefined;
+  // the designer reads the draft, not the published definition
+  const form = m && m[2] === "forms" && m[3] !== "new" && m[4] !== "/design" ? decodeURIComponent(m[3]) : undefined;
+  const grid = Boolean(form && !m?.[4]);
+  if (grid) askRemembered(app!, form!, search);
+  const boot = api.bootstrap(app, form);
+  boot.catch(() => undefined);
+  metaCache.seed(app ?? "", { departments: part(boot, (b) => b.departments, () => api.departments()) });
+  session = Promise.all([part(boot, (b) => b.me, () => api.me()), part(boot, (b) => b.apps, () => api.apps()),
+    metaCache.departments().catch(() => [])]);
   session.catch(() => undefined);
-  const m = FORM_PAGE.exec(pathname);
-  if (!m || m[2] === "new") return;
-  const [, app, form, record] = m;
-  if (record) void import("./record/RecordPage");
-  else {
+  if (!app) return;
+  metaCache.seed(app, { forms: part(boot, (b) => b.forms, () => api.forms(app)) });
+  views = { app, reply: part(boot, (b) => b.views, () => api.views(app)) };
+  if (!form) return;
+  metaCache.seed(app, { form: [form, part(boot, (b) => b.definition, () => api.form(app, form))] });
+  if (m?.[4]?.startsWith("/records")) void import("./record/RecordPage");
+  else if (grid) {
     void import("./grid/GridPage");
-    void import("./grid/firstPage").then((m) => m.prefetchGrid(decodeURIComponent(app), decodeURIComponent(form),
-      window.location.search));
+    void import("./grid/firstPage").then((fp) => metaCache.form(app, form)
+      .then((def) => fp.prefetchFirstPage(app, def, search), () => undefined));
   }
-  metaCache.form(decodeURIComponent(app), decodeURIComponent(form)).catch(() => undefined);
 }

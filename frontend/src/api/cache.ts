@@ -41,6 +41,24 @@ export const metaCache = {
     }
     return departments;
   },
+  /** Take replies already under way (the page load's bootstrap request) as the cached ones. */
+  seed(app: string, parts: { forms?: Promise<FormSummary[]>; form?: [string, Promise<FormDef>];
+    departments?: Promise<Department[]> }): void {
+    const put = <T>(map: Map<string, Promise<T>>, key: string, value: Promise<T>) => {
+      value.catch(() => map.delete(key));
+      map.set(key, value);
+      loadedAt.set(key, Date.now());
+    };
+    if (parts.forms) put(formLists, `forms:${app}`, parts.forms);
+    if (parts.form) put(defs, `def:${app}/${parts.form[0]}`, parts.form[1]);
+    if (parts.departments) {
+      departments = parts.departments.then((tree) => {
+        rememberDepartments(tree);
+        return tree;
+      });
+      departments.catch(() => { departments = null; });
+    }
+  },
   clear(): void {
     defs.clear();
     schemas.clear();

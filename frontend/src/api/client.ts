@@ -4,7 +4,7 @@
  * {zh, en}, errors}) and wraps every endpoint the UI calls.
  */
 import type {
-  AppInfo, Department, ExportParams, FieldError, FieldTypeInfo, FileMeta, FormDef, FormSummary, HistoryEntry,
+  AppInfo, Bootstrap, Department, ExportParams, FieldError, FieldTypeInfo, FileMeta, FormDef, FormSummary, HistoryEntry,
   ImportBatch, ImportRequest, InspectReply, JsonSchema, ListParams, ListReply, Me, RecordRow, RelationInfo,
   SavedMapping, Text, UserItem, ViewDef,
 } from "./types";
@@ -206,6 +206,8 @@ export const api = {
     const fallback: Me = { id: 0, username: tokens.username() ?? "", roles: [], is_admin: false };
     return optional(request<Me>("GET", "/me"), fallback);
   },
+  /** the caller, apps and departments and, for a page of `app` / `form`, its forms, views and definition */
+  bootstrap: (app?: string, form?: string) => request<Bootstrap>("GET", "/bootstrap", { query: { app, form } }),
   apps: () => request<{ items: AppInfo[] }>("GET", "/apps").then((r) => r.items),
   forms: (app: string) => request<{ items: FormSummary[] }>("GET", forms(app)).then((r) => r.items),
   form: (app: string, form: string) => request<FormDef>("GET", `${forms(app)}/${encodeURIComponent(form)}`),

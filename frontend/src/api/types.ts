@@ -266,6 +266,20 @@ export interface ImportRequest {
 
 export type BatchStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "rolled_back";
 
+/** `GET /bootstrap`: what the shell needs to open a page, each part as its own endpoint gives it;
+ * a part the caller may not read is null, its error under `errors`. */
+export interface Bootstrap {
+  me: Me;
+  apps: AppInfo[];
+  departments: Department[];
+  app?: string;
+  form?: string;
+  forms?: FormSummary[] | null;
+  views?: ViewDef[] | null;
+  definition?: FormDef | null;
+  errors: Record<string, { code: string; message: Text; status: number }>;
+}
+
 /** One refused cell of an import: its Excel row number, the column (letter and header) when the
  * field has one in the file, the field, and the message. */
 export interface ImportProblem {

@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import { api } from "../api/client";
 import type { ViewDef } from "../api/types";
 import { useAsync } from "../hooks/useAsync";
+import { takeViews } from "../prefetch";
 
 interface Views {
   views: ViewDef[];
@@ -13,7 +14,8 @@ interface Views {
 const ViewsContext = createContext<Views>({ views: [], loading: false, reload: () => undefined });
 
 export function ViewsProvider({ app, children }: { app: string; children: ReactNode }) {
-  const { data, loading, reload } = useAsync(() => (app ? api.views(app) : Promise.resolve([])), [app]);
+  // the page load's bootstrap request brought them along (taken once; a reload asks again)
+  const { data, loading, reload } = useAsync(() => (app ? takeViews(app) ?? api.views(app) : Promise.resolve([])), [app]);
   return <ViewsContext.Provider value={{ views: data ?? [], loading, reload }}>{children}</ViewsContext.Provider>;
 }
 
