@@ -56,8 +56,8 @@ def test_run_serves(home):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, TRELLIS_HOME=str(home))
-    proc = subprocess.Popen([str(BIN), "run", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([str(BIN), "run", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.time() + 30
         while True:
@@ -71,9 +71,12 @@ def test_run_serves(home):
         assert json.loads(body) == {"ok": True}
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
         assert "Trellis" in page
+        assert "2 processes × 4 threads" in proc.stdout.readline()  # gunicorn, not the development server
+        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        assert len(workers) == 2
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=20)
 
 
 def test_init_and_seed_on_postgresql(pg_url, tmp_path):

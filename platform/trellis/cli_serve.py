@@ -2,9 +2,9 @@
 machine (one process per core, a few threads each), or with `--dev` Flask's reloading
 development server.
 
-Each gunicorn worker builds its own app after the fork (no preloading: database
-connections and SQLite file handles are never shared between processes). SQLite writes
-of all workers queue at the write gate (`trellis.database.WriteGate`).
+The app is built once before the workers fork; each worker starts with an empty
+connection pool of its own. SQLite writes of all workers queue at the write gate
+(`trellis.database.WriteGate`, which opens its lock file anew in each process).
 """
 from __future__ import annotations
 
@@ -23,20 +23,31 @@ def default_threads() -> int:
 
 
 class TrellisServer(BaseApplication):
-    """gunicorn serving `trellis.app.create_app()`, built in each worker after the fork."""
+    """gunicorn serving `trellis.app.create_app()`. The app is built once, before the
+    workers fork (start-up work such as Flask-AppBuilder's permission sync runs once, not
+    racing in every worker); each worker then drops the inherited pool, so no database
+    connection is shared across processes."""
 
     def __init__(self, options: dict):
         self.options = options
+        self.flask_app = None
         super().__init__()
 
     def load_config(self):
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        self.cfg.set("preload_app", True)
+        self.cfg.set("post_fork", self._post_fork)
 
     def load(self):
         from .app import create_app
 
-        return create_app()
+        self.flask_app = create_app()
+        self.flask_app.extensions["trellis"].engine.dispose()  # the master keeps no connection
+        return self.flask_app
+
+    def _post_fork(self, _server, _worker):
+        self.flask_app.extensions["trellis"].engine.dispose(close=False)
 
 
 @click.command("run")
