@@ -90,6 +90,7 @@ def _cursor(names, values):
     ("equity", [["v", "abc"], ["v", 1]]), ("equity", [["v", 2**70], ["v", 1]]), ("equity", [["v", float("inf")], ["v", 1]]),
     ("opened_at", [["v", "abc"], ["v", 1]]), ("opened_at", [["dt", "2024-01-01T00:00:00"], ["v", 1]]),
     ("name", [["v", 5], ["v", 1]]), ("active", [["v", "yes"], ["v", 1]]),
+    ("created_by", [["v", 2**40], ["v", 1]]), ("version", [["v", 2**31], ["v", 1]]),  # INTEGER columns
 ])
 def test_cursors_must_fit_their_columns(clients, sort, values):
     names = ([sort] if sort else []) + ["id"]

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from ..errors import BadRequest
 from ..forms.model import SYSTEM_FIELDS
-from ..forms.types.base import INT64_MAX, INT64_MIN
+from ..forms.types.base import INT32_MAX, INT64_MAX, INT64_MIN
 
 
 @dataclass
@@ -95,7 +95,8 @@ def _untag(pair, column):
         raise ValueError("tag does not fit the column")
     t = type(v)
     if isinstance(ctype, sa.Integer):
-        ok = t is int and INT64_MIN <= v <= INT64_MAX
+        high = INT64_MAX if isinstance(ctype, sa.BigInteger) else INT32_MAX  # version, created_by: INTEGER
+        ok = t is int and -high - 1 <= v <= high
     elif isinstance(ctype, sa.Numeric):
         ok = (t is int and INT64_MIN <= v <= INT64_MAX) or (t is float and math.isfinite(v))
     elif isinstance(ctype, sa.Boolean):
