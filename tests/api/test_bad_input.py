@@ -52,6 +52,7 @@ CASES = [
     ("bulk-delete-not-list", "post", BASE + "/bulk", {"json": {"delete": 5}}, 400, "delete"),
     # integers beyond 64 bits
     ("get-huge-id", "get", f"{BASE}/{BIG}", {}, 404, str(BIG)),
+    ("get-5000-digit-id", "get", f"{BASE}/{'9' * 5000}", {}, 404, "out of range"),
     ("patch-huge-id", "patch", f"{BASE}/{BIG}", {"json": {"name": "x"}}, 404, str(BIG)),
     ("delete-huge-id", "delete", f"{BASE}/{BIG}", {}, 404, str(BIG)),
     ("restore-huge-id", "post", f"{BASE}/{BIG}/restore", {}, 404, str(BIG)),
@@ -94,6 +95,8 @@ CASES = [
     ("definition-deep-body", "put", "/api/v1/apps/demo/forms/client/definition",
      {"data": DEEP_BODY, "content_type": "application/json"}, 400, "request body"),
     # versions and cursors that are not whole numbers
+    ("delete-version-5000-digits", "delete", BASE + "/{rid}", {"query_string": {"version": "9" * 5000}}, 400, "version"),
+    ("bulk-delete-5000-digits", "post", BASE + "/bulk", {"json": {"delete": ["9" * 5000]}}, 400, "delete[0]"),
     ("delete-version-text", "delete", BASE + "/{rid}", {"query_string": {"version": "abc"}}, 400, "version"),
     ("delete-if-match-text", "delete", BASE + "/{rid}", {"headers": {"If-Match": '"abc"'}}, 400, "If-Match"),
     ("patch-version-list", "patch", BASE + "/{rid}", {"json": {"version": [1]}}, 400, "version"),

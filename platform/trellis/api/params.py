@@ -37,9 +37,9 @@ def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS, max_depth:
 
 def filter_param(args, name: str = "filter"):
     """A JsonLogic filter: a JSON object within the rule limits, or None when absent."""
-    rule = json_param(args, name)
-    if rule is None and args.get(name) in (None, ""):
+    if args.get(name) in (None, ""):
         return None
+    rule = json_param(args, name)
     if not isinstance(rule, dict):
         raise _malformed(name, "必须是 JsonLogic 对象,如 {\"==\": [{\"var\": \"name\"}, \"张三\"]}",
                          "must be a JsonLogic object, e.g. {\"==\": [{\"var\": \"name\"}, \"Zhang\"]}")
@@ -74,7 +74,8 @@ def whole_number(value, name: str, *, minimum: int = 1) -> int:
     """An integer member of a body or a query ("12" too), within 64 bits; bools, fractions,
     lists and other text are refused naming `name`."""
     if type(value) is str and value.strip().isascii() and value.strip().isdigit():
-        value = int(value.strip())
+        digits = value.strip().lstrip("0") or "0"
+        value = int(digits) if len(digits) <= 20 else INT64_MAX + 1  # longer: out of range, not parsed
     if type(value) is not int:
         raise _malformed(name, "必须是整数", "must be an integer")
     if not minimum <= value <= INT64_MAX:

@@ -15,8 +15,9 @@ from ..forms.types.base import INT32_MAX, INT64_MAX
 class IdOutOfRange(NotFound):
     """A path number past its column; `message` is shown by the API's HTTP error handler."""
 
-    def __init__(self, value: int, limit: int):
+    def __init__(self, value, limit: int):
         super().__init__()
+        value = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}…"
         self.message = bilingual(f"地址中的编号 {value} 超出范围(最大 {limit}),不存在",
                                  f"the number {value} in the address is out of range (at most {limit}): not found")
 
@@ -28,6 +29,8 @@ class Int64Converter(IntegerConverter):
     limit = INT64_MAX
 
     def to_python(self, value: str) -> int:
+        if len(value.lstrip("0")) > 19:  # past any 64-bit number (and past what int() reads at 4,300 digits)
+            raise IdOutOfRange(value, self.limit)
         number = super().to_python(value)
         if number > self.limit:
             raise IdOutOfRange(number, self.limit)
