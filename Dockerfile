@@ -7,5 +7,7 @@ COPY metadata ./metadata
 COPY seeds ./seeds
 RUN pip install --no-cache-dir .
 ENV TRELLIS_HOME=/var/lib/trellis TRELLIS_SEEDS=/srv/trellis/seeds
+# the instance's local time: stored timestamps are in it, answers carry its offset
+ENV TZ=Asia/Shanghai
 EXPOSE 5000
 CMD ["trellis", "run", "--host", "0.0.0.0", "--port", "5000"]

@@ -53,5 +53,5 @@ def test_fuzz_the_whole_document(server, username):
                   skip=_fab_admin_crud if username == "admin" else (lambda label: False), session=session)
     print(f"\n{username}: {report.requests} requests, {report.server_errors} 5xx, statuses "
           f"{dict(sorted(report.statuses.items()))}, {len(report.skipped)} operation runs left for time")
-    assert report.requests > 300
+    assert report.requests > 100  # it ran (fewer on a busy machine: the budget is in seconds)
     assert not report.failures, f"{len(report.failures)} failures:\n" + "\n".join(report.lines())

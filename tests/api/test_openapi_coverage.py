@@ -69,3 +69,26 @@ def test_anonymous_callers_see_the_endpoints_but_no_form(crm, login):
     assert "futures_crm__client" not in anonymous["components"]["schemas"]
     am = login("am0001").get("/api/v1/openapi.json").get_json()
     assert "/api/v1/apps/futures_crm/forms/client/records" in am["paths"]
+
+
+def _refs(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for v in node.values():
+            yield from _refs(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _refs(v)
+
+
+def test_every_reference_resolves_and_definitions_are_the_meta_schemas(crm, login):
+    doc = login("admin").get("/api/v1/openapi.json").get_json()
+    components = doc["components"]
+    broken = sorted({r for r in _refs(doc) if r.split("/")[2] not in components
+                     or r.split("/")[3] not in components[r.split("/")[2]]})
+    assert broken == []
+    put = doc["paths"]["/api/v1/apps/{app}/forms/{form}/definition"]["put"]["requestBody"]
+    draft = components["schemas"][put["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]]
+    assert draft["additionalProperties"] is False and {"id", "fields"} <= set(draft["required"])
+    assert components["schemas"]["Meta_form_field"]["properties"]["label"]["$ref"].endswith("/Meta_common_text")

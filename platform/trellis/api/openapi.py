@@ -11,6 +11,7 @@ from flask import Blueprint, has_request_context, jsonify
 from .. import __version__
 from . import openapi_admin, openapi_bootstrap, openapi_definitions, openapi_indexes, openapi_sheets
 from .auth import optional_actor, runtime
+from .openapi_meta import components as meta_components
 from .openapi_parts import COMPONENTS, path
 from .openapi_records import form_paths, form_schemas
 
@@ -30,7 +31,7 @@ def _named(name: str, values: list[str]) -> dict:
 
 def build(rt, actor=None) -> dict:
     """The document as `actor` may use it: only readable forms, only visible fields."""
-    paths, schemas = {}, dict(COMPONENTS)
+    paths, schemas = {}, {**COMPONENTS, **meta_components()}
     apps, forms = [], []
     for app in rt.apps() if actor is not None else []:
         for form in rt.forms_of(app["id"]):

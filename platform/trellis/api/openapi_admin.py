@@ -113,7 +113,7 @@ def paths(app: dict, form: dict) -> dict:
         "/api/v1/apps/{app}/roles/{role}": {
             "get": op(["roles"], "A role's draft definition (admins)", json_ok(ROLE), 403, 404, params=role),
             "put": op(["roles"], "Save a role's draft (admins)", json_ok(ROLE), 403, 422, params=role,
-                      request=body(ROLE))},
+                      request=body({"$ref": "#/components/schemas/RoleDefinition"}))},
         "/api/v1/apps/{app}/roles/{role}/publish": {"post": op(
             ["roles"], "Publish a role (admins)", json_ok({"$ref": "#/components/schemas/Version"}), 403, 404, 422,
             params=role)},
@@ -128,7 +128,6 @@ def paths(app: dict, form: dict) -> dict:
                                                params=[app, query("form")])},
         "/api/v1/apps/{app}/views/{view}": {
             "put": op(["views"], "Save and publish a view (shared views need manage)", json_ok(VIEW), 403, 404, 422,
-                      params=[app, path("view")], request=body(obj({"form": {"type": "string", "minLength": 1}},
-                                                                   ["form"]))),
+                      params=[app, path("view")], request=body({"$ref": "#/components/schemas/ViewDefinition"})),
             "delete": op(["views"], "Delete a view", EMPTY, 403, 404, params=[app, path("view")], status=204)},
     }

@@ -6,12 +6,14 @@ from .openapi_parts import ID, STAMP, body, items, json_ok, obj, op, path, query
 
 TAGS = ["definitions"]
 BASE = "/api/v1/apps/{app}/forms/{form}"
-DEFINITION = {"$ref": "#/components/schemas/FormDefinition"}
+DEFINITION = {"$ref": "#/components/schemas/FormBody"}
+DRAFT = {"$ref": "#/components/schemas/FormDefinition"}  # the meta-schema (openapi_meta.py)
 VERSION = {"$ref": "#/components/schemas/Version"}
 LABEL = {"type": ["object", "null"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
 
 SCHEMAS = {
-    "FormDefinition": {"type": "object", "description": "a form definition (see the form meta-schema)",
+    "FormBody": {"type": "object", "description": "a form definition as stored (FormDefinition, with what "
+                                                 "publishing and the caller's permissions add)",
                        "properties": {"id": {"type": "string"}, "label": LABEL, "fields": {"type": "array"}}},
     "PublishPlan": obj({"changes": {"type": "array", "items": {"type": "object"}}}),
     "Me": obj({"id": {"type": ["integer", "null"]}, "username": {"type": "string"}, "name": {"type": "string"},
@@ -59,7 +61,7 @@ def paths(app: dict, form: dict) -> dict:
         f"{BASE}/definition": {
             "get": op(TAGS, "The draft definition (needs manage)", json_ok(DEFINITION), 403, 404, params=af),
             "put": op(TAGS, "Save the draft (validated against the meta-schema)", json_ok(DEFINITION), 403, 422,
-                      params=af, request=body(DEFINITION))},
+                      params=af, request=body(DRAFT))},
         f"{BASE}/publish/preview": {"get": op(TAGS, "What publishing the draft would change or refuse",
                                               json_ok({"$ref": "#/components/schemas/PublishPlan"}), 403, 404, 422,
                                               params=af)},
