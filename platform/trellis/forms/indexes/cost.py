@@ -19,7 +19,7 @@ import sqlalchemy as sa
 SAMPLE = 1000
 PAGE = {"sqlite": 4096, "postgresql": 8192}
 # microseconds per row per log2(rows) step (tests/bench/bench_index_advice.py, 2 cores)
-DEFAULT_RATE = {"sqlite": 0.07, "postgresql": 0.29}
+DEFAULT_RATE = {"sqlite": 0.07, "postgresql": 0.2}
 _measured: dict[str, float] = {}
 _lock = threading.Lock()
 
