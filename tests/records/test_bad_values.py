@@ -114,12 +114,21 @@ def test_a_genuine_cursor_still_pages(clients):
     ({"broker": 2**70}, "broker"), ({"broker": {"id": 2**63}}, "broker"), ({"manager": "9" * 23}, "manager"),
     ({"manager": 2**31}, "manager"),
     ({"equity": 1e308}, "equity"), ({"equity": -1e20}, "equity"), ({"margin": 1e308}, "margin"),
-    ({"margin": "1e30%"}, "margin"),
+    ({"margin": "1e30%"}, "margin"), ({"equity": "9" * 5000}, "equity"), ({"broker": "9" * 5000}, "broker"),
 ])
 def test_values_past_their_columns_are_field_errors(clients, values, field):
     with pytest.raises(ValidationFailed) as e:
         clients.create({"name": "超限", **values})
     assert [err["field"] for err in e.value.errors] == [field]
+
+
+@pytest.mark.parametrize("lots", ["9" * 5000, "1" + "0" * 19, 2**63])
+def test_whole_numbers_past_64_bits_are_field_errors(runtime, lots):
+    install(runtime)
+    deals = runtime.records("demo", "deal")
+    with pytest.raises(ValidationFailed) as e:
+        deals.create({"lots": lots, "legs": [{"product": "螺纹", "qty": lots}]})
+    assert {err["field"] for err in e.value.errors} >= {"lots", "legs"}
 
 
 def test_long_text_limit(clients, monkeypatch):

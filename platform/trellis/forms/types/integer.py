@@ -40,6 +40,9 @@ class IntegerType(FieldType):
             if not text:
                 return None
             if text.isascii() and text.isdigit():
+                if len(text.lstrip("0")) > 19:  # past 64 bits (and past what int() reads at 4,300 digits)
+                    raise CoerceError("invalid_integer", f"“{shown(value)}”超出整数范围",
+                                      f"“{shown(value)}” is out of range for a whole number")
                 return int(text)
             try:
                 number = unit_number(text)
