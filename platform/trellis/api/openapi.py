@@ -48,7 +48,7 @@ def build(rt, actor=None) -> dict:
     for area in (openapi_definitions, openapi_admin, openapi_sheets):
         paths.update(area.paths(app_param, form_param))
         schemas.update(area.SCHEMAS)
-    openapi_indexes.add_to(paths, schemas, actor)
+    openapi_indexes.add_to(paths, schemas, actor, app_param, form_param)
     openapi_bootstrap.add_to(paths, schemas)
     responses = {}
     if has_request_context():
