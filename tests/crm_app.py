@@ -1,8 +1,10 @@
-"""The session's Flask app with the futures CRM seeded (and its demo users), and a test
-client logged in as one user: shared by the fixtures of the API and sheet tests."""
+"""The session's Flask app with the futures CRM seeded (and its demo users), and test
+clients signed in as its users: shared by the fixtures of the API and sheet tests."""
 from __future__ import annotations
 
 from pathlib import Path
+
+from api_client import BearerClient, sign_in
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DEMO_PASSWORD = "demo2026pass"
@@ -25,34 +27,12 @@ def seed_crm(app, clients: int = 300):
     return app
 
 
-class Client:
-    """A test client that sends one user's JWT."""
-
-    def __init__(self, app, username: str, password: str | None = None):
-        self.client = app.test_client()
-        password = password or (ADMIN_PASSWORD if username == "admin" else DEMO_PASSWORD)
-        r = self.client.post("/api/v1/security/login", json={"username": username, "password": password,
-                                                             "provider": "db"})
-        assert r.status_code == 200, r.get_data(as_text=True)
-        self.token = r.get_json()["access_token"]
-        self.headers = {"Authorization": f"Bearer {self.token}"}
-
-    def get(self, url, **kw):
-        return self.client.get(url, headers=self.headers, **kw)
-
-    def put(self, url, **kw):
-        return self.client.put(url, headers=self.headers, **kw)
-
-    def post(self, url, **kw):
-        return self.client.post(url, headers=self.headers, **kw)
-
-
 def logins(app):
-    """A function username -> Client, each user logged in once."""
-    cache: dict[str, Client] = {}
+    """A function username -> a test client signed in as that user (once each)."""
+    cache: dict[str, BearerClient] = {}
 
-    def make(username: str) -> Client:
+    def make(username: str) -> BearerClient:
         if username not in cache:
-            cache[username] = Client(app, username)
+            cache[username] = sign_in(app, username, ADMIN_PASSWORD if username == "admin" else DEMO_PASSWORD)
         return cache[username]
     return make

@@ -10,8 +10,10 @@ DEPT = {"$ref": "#/components/schemas/Department"}
 TOKEN = {"$ref": "#/components/schemas/Token"}
 ENTRY = {"$ref": "#/components/schemas/AuditEntry"}
 VIEW = {"$ref": "#/components/schemas/View"}
-DEPT_KEYS = {"code": {"type": "string", "minLength": 1}, "name": {"type": "string", "minLength": 1},
-             "name_en": NULL_TEXT, "parent_id": NULL_INT, "manager_id": NULL_INT, "sort": {"type": "integer"}}
+DEPT_KEYS = {"code": {"type": "string", "pattern": r"\S", "maxLength": 64},
+             "name": {"type": "string", "pattern": r"\S", "maxLength": 100},
+             "name_en": {"type": ["string", "null"], "maxLength": 100}, "parent_id": NULL_INT, "manager_id": NULL_INT,
+             "sort": {"type": "integer"}}
 
 SCHEMAS = {
     "Department": obj({"id": {"type": "integer"}, "parent_id": NULL_INT, "code": {"type": "string"},
