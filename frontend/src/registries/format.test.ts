@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FieldDef } from "../api/types";
-import { countText, displayText, formatNumber } from "./format";
+import { countText, displayText, formatDateTime, formatNumber } from "./format";
 
 const money: FieldDef = { id: "equity", type: "money", precision: 2 };
 const percent: FieldDef = { id: "ratio", type: "percent", precision: 2 };
@@ -10,6 +10,12 @@ const select: FieldDef = {
 };
 
 describe("format", () => {
+  it("timestamps show the server's wall-clock time, with or without their offset", () => {
+    expect(formatDateTime("2026-12-06T12:58:04+08:00")).toBe("2026-12-06 12:58");
+    expect(formatDateTime("2026-12-06T04:58:04Z")).toBe("2026-12-06 04:58");
+    expect(formatDateTime("2026-12-06T12:58:04")).toBe("2026-12-06 12:58");
+    expect(formatDateTime(null)).toBe("");
+  });
   it("counts", () => {
     expect(countText(375_000, false, "zh")).toBe("约 37.5 万条");
     expect(countText(2000, true, "zh")).toBe("共 2,000 条");
