@@ -94,6 +94,11 @@ CASES = [
      400, "request body"),
     ("definition-deep-body", "put", "/api/v1/apps/demo/forms/client/definition",
      {"data": DEEP_BODY, "content_type": "application/json"}, 400, "request body"),
+    ("post-infinity", "post", BASE, {"data": '{"name": Infinity}', "content_type": "application/json"},
+     400, "Infinity"),
+    ("bulk-nan", "post", BASE + "/bulk", {"data": '{"create": [{"name": "x", "note": NaN}]}',
+                                          "content_type": "application/json"}, 400, "NaN"),
+    ("filter-nan", "get", BASE, {"query_string": {"filter": '{">": [{"var": "margin"}, NaN]}'}}, 400, "filter"),
     # versions and cursors that are not whole numbers
     ("delete-version-5000-digits", "delete", BASE + "/{rid}", {"query_string": {"version": "9" * 5000}}, 400, "version"),
     ("bulk-delete-5000-digits", "post", BASE + "/bulk", {"json": {"delete": ["9" * 5000]}}, 400, "delete[0]"),

@@ -1,11 +1,13 @@
-"""JSON request bodies, for every endpoint at once: the app's request class parses the
-body as Flask does, then refuses (400, code `too_deep`) a body whose objects and arrays
-nest deeper than MAX_BODY_DEPTH, whether the parser itself gave up (a RecursionError on
-a body nested 100,000 deep) or a later step would (validation, storing a JSON field).
-No definition or record comes close: the deepest shipped definition nests 8 levels."""
+"""JSON request bodies, for every endpoint at once: the app's request class parses bodies
+with `loads`, which refuses (400) what is not JSON although Python's parser takes it
+(NaN, Infinity) and a body whose objects and arrays nest deeper than MAX_BODY_DEPTH,
+whether the parser itself gave up (a RecursionError on a body nested 100,000 deep) or a
+later step would (validation, storing a JSON field). No definition or record comes
+close: the deepest shipped definition nests 8 levels."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 from flask import Request
 
@@ -22,28 +24,40 @@ def too_deep_error(what_zh: str = "请求体", what_en: str = "the request body"
                       code="too_deep", details=details)
 
 
+class NotJson(ValueError):
+    """NaN or Infinity, which Python's json module reads but JSON does not have."""
+
+
+def not_json(constant: str):
+    """`parse_constant` of json.loads: NaN and Infinity are refused (NotJson)."""
+    raise NotJson(f"{constant} is not a JSON number")
+
+
 def loads(text, **kw):
-    """json.loads, refusing what nests deeper than MAX_BODY_DEPTH (BadRequest)."""
+    """json.loads, refusing NaN / Infinity and what nests deeper than MAX_BODY_DEPTH (BadRequest)."""
     try:
-        data = json.loads(text, **kw)
+        data = json.loads(text, parse_constant=not_json, **kw)
     except RecursionError:
         raise too_deep_error() from None
+    except NotJson as e:
+        raise BadRequest(f"请求体不是有效的 JSON:{e}", f"the request body is not valid JSON: {e}",
+                         code="malformed") from None
     if too_deep(data, MAX_BODY_DEPTH):
         raise too_deep_error()
     return data
 
 
-class JsonRequest(Request):
-    """Flask's request, with the nesting limit on `get_json` / `json`."""
+_STRICT = SimpleNamespace(loads=loads)
 
-    def get_json(self, force: bool = False, silent: bool = False, cache: bool = True):
-        if cache and self._cached_json[silent] is not Ellipsis:
-            return self._cached_json[silent]  # checked when it was parsed
-        try:
-            data = super().get_json(force=force, silent=silent, cache=cache)
-        except RecursionError:
-            raise too_deep_error() from None
-        if too_deep(data, MAX_BODY_DEPTH):
-            self._cached_json = (Ellipsis, Ellipsis)
-            raise too_deep_error()
-        return data
+
+class JsonRequest(Request):
+    """Flask's request, parsing JSON bodies with `loads` (malformed JSON still follows
+    Flask's rules: None with silent=True, else 400)."""
+
+    @property
+    def json_module(self):
+        return _STRICT
+
+    @json_module.setter
+    def json_module(self, _provider):
+        """Flask hands each request the app's JSON provider; bodies are parsed by `loads`."""

@@ -8,7 +8,7 @@ import json
 from ..errors import BadRequest
 from ..forms.types.base import INT64_MAX
 from ..logic.limits import MAX_RULE_DEPTH, check_rule_size
-from .jsonbody import too_deep_error
+from .jsonbody import NotJson, not_json, too_deep_error
 
 MAX_PAGE = 1_000_000          # page numbers past this are refused (use the cursor)
 MAX_FILTER_CHARS = 100_000    # the filter parameter's JSON text
@@ -26,11 +26,13 @@ def json_param(args, name: str, *, max_chars: int = MAX_FILTER_CHARS, max_depth:
     if len(raw) > max_chars:
         raise _malformed(name, f"过长(最多 {max_chars} 个字符)", f"is too long (at most {max_chars} characters)")
     try:
-        return json.loads(raw)
+        return json.loads(raw, parse_constant=not_json)
     except json.JSONDecodeError as e:
         raise BadRequest(f"参数 {name} 不是有效的 JSON:{e.msg}(第 {e.pos} 个字符)",
                          f"parameter {name} is not valid JSON: {e.msg} (at character {e.pos})",
                          code="malformed", details={"param": name}) from None
+    except NotJson as e:  # NaN, Infinity
+        raise _malformed(name, f"不是有效的 JSON:{e}", f"is not valid JSON: {e}") from None
     except RecursionError:
         raise too_deep_error(f"参数 {name} ", f"parameter {name}", param=name, limit=max_depth) from None
 
