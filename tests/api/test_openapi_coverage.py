@@ -92,3 +92,19 @@ def test_every_reference_resolves_and_definitions_are_the_meta_schemas(crm, logi
     draft = components["schemas"][put["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]]
     assert draft["additionalProperties"] is False and {"id", "fields"} <= set(draft["required"])
     assert components["schemas"]["Meta_form_field"]["properties"]["label"]["$ref"].endswith("/Meta_common_text")
+
+
+def test_records_read_with_expand_match_their_schema(crm, login):
+    import schemathesis
+
+    from fuzzing import CHECKS
+
+    am = login("am0001")
+    headers = {"Authorization": am._headers["Authorization"]}
+    schema = schemathesis.openapi.from_dict(am.get("/api/v1/openapi.json").get_json())
+    schema.app = crm
+    path = "/api/v1/apps/futures_crm/forms/ticket/records"
+    case = schema[path]["GET"].Case(query={"limit": 20, "expand": "client,assignee,department"})
+    response = case.call(headers=headers)
+    assert response.status_code == 200 and any(isinstance(r["client"], dict) for r in response.json()["items"])
+    case.validate_response(response, checks=CHECKS, headers=headers)

@@ -24,6 +24,8 @@ SYSTEM = {"id": {"type": "integer"}, "version": {"type": "integer"}, "created_at
           "created_by": {"type": ["integer", "null"]}, "updated_by": {"type": ["integer", "null"]},
           "deleted_at": NULL_STAMP}
 VERSION = {"type": "integer", "minimum": 0, "description": "the version read (optimistic locking)"}
+EXPANDED = {"type": "object", "required": ["id"], "description": "an expanded reference",
+            "properties": {"id": {"type": "integer"}, "title": {}}}
 
 
 def _not_null(prop: dict) -> dict:
@@ -35,6 +37,16 @@ def _not_null(prop: dict) -> dict:
     return prop
 
 
+def _references(form) -> set[str]:
+    """Fields holding the id of a record, user or department (what `expand` turns into objects)."""
+    return {t.id for t in form.active if t.references is not None}
+
+
+def _expandable(prop: dict) -> dict:
+    """A reference field as read: its id, or with `expand` {id, title, ...}."""
+    return {"anyOf": [{k: v for k, v in prop.items() if k != "title"}, EXPANDED], "title": prop.get("title")}
+
+
 def form_schemas(app: str, form, access) -> dict:
     """`<app>__<form>` (a record as read), `_input` (a new record), `_patch` (changes),
     `_update` (changes to one record of a bulk request, naming its id)."""
@@ -44,8 +56,8 @@ def form_schemas(app: str, form, access) -> dict:
     writable = {k: v for k, v in props.items() if not v.get("readOnly")}
     title = schema.get("title")
     name = f"{app}__{form.id}"
-    record = {"type": "object", "title": title, "required": ["id", "version"],
-              "properties": {**SYSTEM, **schema["properties"]}}
+    shown = {k: _expandable(v) if k in _references(form) else v for k, v in schema["properties"].items()}
+    record = {"type": "object", "title": title, "required": ["id", "version"], "properties": {**SYSTEM, **shown}}
     new = {"type": "object", "title": title, "properties": writable, "required": required,
            "additionalProperties": False}
     change = {"type": "object", "title": title, "properties": {**writable, "version": VERSION},
