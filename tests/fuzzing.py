@@ -49,7 +49,8 @@ def login(session, base_url: str, username: str, password: str) -> dict:
 
 
 def fuzz(schema, headers: dict, report: Report, *, positive: int, negative: int, budget_s: float,
-         skip=lambda label: False, session=None, derandomize: bool = True, stop_after: int | None = None) -> Report:
+         skip=lambda label: False, session=None, derandomize: bool = True, stop_after: int | None = None,
+         progress=None) -> Report:
     """Fuzz every operation of `schema` with `positive` valid and `negative` invalid
     requests each, within `budget_s` seconds (and until `stop_after` requests in all)."""
     deadline = time.monotonic() + budget_s
@@ -67,6 +68,8 @@ def fuzz(schema, headers: dict, report: Report, *, positive: int, negative: int,
                 report.skipped.append(f"{label} ({mode.value})")
                 continue
             _run(operation, mode, headers, report, examples, deadline, session, derandomize)
+        if progress is not None:
+            progress(report)
     return report
 
 

@@ -44,7 +44,8 @@ def main() -> int:
         left = args.seconds - (time.monotonic() - started)
         fuzz(schema, headers, report, positive=args.positive, negative=args.negative, budget_s=left,
              skip=fab_admin_crud if args.user == "admin" else (lambda label: False), session=session,
-             derandomize=False, stop_after=args.requests)
+             derandomize=False, stop_after=args.requests, progress=lambda r: print(
+                 f"{r.requests} requests, {r.server_errors} 5xx ({time.monotonic() - started:.0f} s)", flush=True))
         rounds += 1
         print(f"round {rounds}: {report.requests} requests, {report.server_errors} 5xx "
               f"({time.monotonic() - started:.0f} s)", flush=True)
