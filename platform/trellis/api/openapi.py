@@ -21,7 +21,8 @@ DESCRIPTION = (
     "Errors answer JSON {code, message: {zh, en}} (422 adds `errors`, one per field). Every address answers 404 "
     "in that form when unknown and 405 (with Allow) for a method it does not take. Sign in with "
     "`POST /api/v1/security/login` and send `Authorization: Bearer <access_token>`, or use an API token "
-    "(`Bearer trl_...`). Timestamps carry their UTC offset.")
+    "(`Bearer trl_...`). Timestamps carry their UTC offset. Any operation may answer 503 with Retry-After when the "
+    "database is too busy to take the request in time.")
 
 
 def _named(name: str, values: list[str]) -> dict:
