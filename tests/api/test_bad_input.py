@@ -165,6 +165,16 @@ def test_bad_input_is_a_4xx_naming_the_culprit(api, rid, case):
     assert _message_names(body, name), body
 
 
+def test_a_role_scope_past_the_rule_limits_is_not_published(api, rid):
+    role = {"schema_version": 1, "id": "huge_scope", "label": {"zh": "大范围", "en": "Huge scope"},
+            "forms": {"client": {"actions": ["read"], "scope": {"or": [{"var": "active"}] * 2000}}}}
+    assert api.put("/api/v1/apps/demo/roles/huge_scope", json=role).status_code == 200  # a draft
+    r = api.post("/api/v1/apps/demo/roles/huge_scope/publish")
+    body = r.get_json()
+    assert r.status_code == 422 and body["errors"][0]["pointer"] == "/forms/client/scope", body
+    assert "1000" in body["errors"][0]["message"]["zh"] and body["errors"][0]["code"] == "rule_too_large"
+
+
 def test_record_untouched_by_refused_writes(api, rid):
     before = api.get(f"{BASE}/{rid}").get_json()
     assert api.patch(f"{BASE}/{rid}", json={"name": "改", "version": 1.5}).status_code == 400

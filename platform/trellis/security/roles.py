@@ -12,7 +12,8 @@ from flask_appbuilder.security.sqla import models as fab_models
 
 from ..errors import DefinitionInvalid, bilingual
 from ..forms.model import SYSTEM_FIELDS
-from ..logic import rule_vars
+from ..logic import LogicError, rule_vars
+from ..logic.limits import check_rule_size
 
 USER_VARS = ("id", "username", "department", "department_code", "departments", "department_tree", "subordinates")
 
@@ -34,7 +35,12 @@ def _fields(store, conn, app: str, form_id: str) -> dict | None:
 
 def scope_problems(store, conn, app: str, fields: dict | None, scope, pointer: str) -> list[dict]:
     """Every variable of a scope must be a `$user.*` variable, a field (or system field) of
-    the form, or a relation path `<relation field>.<field of the target>`."""
+    the form, or a relation path `<relation field>.<field of the target>`; the rule must be
+    within the size limits of a condition compiled to SQL."""
+    try:
+        check_rule_size(scope)
+    except LogicError as e:
+        return [_problem(pointer, e.message["zh"], e.message["en"], e.code)]
     problems = []
     for name in sorted(rule_vars(scope)):
         head, _, rest = name.partition(".")
