@@ -1,55 +1,95 @@
-/** Choose and order the grid's columns (checkboxes; drag to reorder the shown ones). */
+/** Choose and order the grid's columns: a search over the form's fields, the fields the filter or
+ * sort uses but the table does not show (offered first), checkboxes, and drag to reorder the shown
+ * ones (while not searching). A column added is reported (`onAdded`) so the table can show it. */
 import { closestCenter, DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { TableOutlined } from "@ant-design/icons";
-import { Button, Checkbox, Divider, Popover } from "antd";
+import { SearchOutlined, TableOutlined } from "@ant-design/icons";
+import { Button, Checkbox, Divider, Input, Popover, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FormDef } from "../api/types";
+import type { FieldDef, FormDef, JsonLogic } from "../api/types";
 import { useLang } from "../i18n/text";
 import ColumnItem from "./ColumnItem";
-import { defaultColumns, orderedFields } from "./gridState";
+import { defaultColumns, orderedFields, suggestedColumns } from "./gridState";
 
 interface Props {
   def: FormDef;
   columns: string[];
+  filter: JsonLogic;
+  sort: string[];
   onChange: (columns: string[]) => void;
+  /** a column was added (to bring it into view) */
+  onAdded?: (id: string) => void;
 }
 
-export default function ColumnChooser({ def, columns, onChange }: Props) {
+export default function ColumnChooser({ def, columns, filter, sort, onChange, onAdded }: Props) {
   const { t } = useTranslation();
   const { tx } = useLang();
+  const [query, setQuery] = useState("");
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const byId = new Map(def.fields.map((f) => [f.id, f]));
-  const hidden = orderedFields(def).filter((f) => !columns.includes(f.id));
+  const needle = query.trim().toLowerCase();
+  const matches = (f: FieldDef | undefined, id: string) =>
+    !needle || tx(f?.label, id).toLowerCase().includes(needle) || id.toLowerCase().includes(needle);
+  const suggested = suggestedColumns(def, columns, filter, sort).filter((f) => matches(f, f.id));
+  const hidden = orderedFields(def).filter((f) => !columns.includes(f.id) && !suggested.includes(f) && matches(f, f.id));
+  const shown = columns.filter((id) => matches(byId.get(id), id));
 
+  const add = (id: string) => {
+    onChange([...columns, id]);
+    onAdded?.(id);
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     onChange(arrayMove(columns, columns.indexOf(String(active.id)), columns.indexOf(String(over.id))));
   };
+  const unchecked = (f: FieldDef) => (
+    <div key={f.id} style={{ padding: "4px 8px 4px 28px" }} data-column={f.id}>
+      <Checkbox checked={false} onChange={() => add(f.id)}>{tx(f.label, f.id)}</Checkbox>
+    </div>
+  );
+  const remove = (id: string) => onChange(columns.filter((c) => c !== id));
 
   const content = (
-    <div style={{ width: 260, maxHeight: 420, overflowY: "auto" }}>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={columns} strategy={verticalListSortingStrategy}>
-          {columns.map((id) => (
-            <ColumnItem key={id} id={id} label={tx(byId.get(id)?.label, id)} checked
-              disabled={columns.length <= 1} onToggle={() => onChange(columns.filter((c) => c !== id))} />
-          ))}
-        </SortableContext>
-      </DndContext>
-      {hidden.length > 0 && <Divider style={{ margin: "8px 0" }} />}
-      {hidden.map((f) => (
-        <div key={f.id} style={{ padding: "4px 8px 4px 28px" }}>
-          <Checkbox checked={false} onChange={() => onChange([...columns, f.id])}>{tx(f.label, f.id)}</Checkbox>
-        </div>
-      ))}
+    <div style={{ width: 260 }} data-testid="column-chooser">
+      <Input allowClear autoFocus size="small" prefix={<SearchOutlined />} placeholder={t("grid.columnSearch")}
+        value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} data-testid="column-search" />
+      <div style={{ maxHeight: 380, overflowY: "auto" }}>
+        {suggested.length > 0 && (
+          <div data-testid="column-suggested">
+            <Typography.Text type="secondary" style={{ fontSize: 12, padding: "0 8px" }}>{t("grid.columnSuggested")}</Typography.Text>
+            {suggested.map(unchecked)}
+            <Divider style={{ margin: "8px 0" }} />
+          </div>
+        )}
+        {needle ? shown.map((id) => (
+          <div key={id} style={{ padding: "4px 8px 4px 28px" }} data-column={id}>
+            <Checkbox checked disabled={columns.length <= 1} onChange={() => remove(id)}>{tx(byId.get(id)?.label, id)}</Checkbox>
+          </div>
+        )) : (
+          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+            <SortableContext items={columns} strategy={verticalListSortingStrategy}>
+              {columns.map((id) => (
+                <ColumnItem key={id} id={id} label={tx(byId.get(id)?.label, id)} checked
+                  disabled={columns.length <= 1} onToggle={() => remove(id)} />
+              ))}
+            </SortableContext>
+          </DndContext>
+        )}
+        {shown.length > 0 && hidden.length > 0 && <Divider style={{ margin: "8px 0" }} />}
+        {hidden.map(unchecked)}
+        {needle && !shown.length && !hidden.length && !suggested.length && (
+          <Typography.Text type="secondary" style={{ display: "block", padding: 8 }}>{t("grid.noColumnMatch")}</Typography.Text>
+        )}
+      </div>
       <Divider style={{ margin: "8px 0" }} />
       <Button size="small" type="link" onClick={() => onChange(defaultColumns(def))}>{t("grid.resetColumns")}</Button>
     </div>
   );
   return (
-    <Popover trigger="click" placement="bottomLeft" title={t("grid.showColumns")} content={content}>
-      <Button icon={<TableOutlined />}>{t("grid.columns")}</Button>
+    <Popover trigger="click" placement="bottomLeft" title={t("grid.showColumns")} content={content}
+      onOpenChange={(open) => { if (!open) setQuery(""); }}>
+      <Button icon={<TableOutlined />} data-testid="column-button">{t("grid.columns")}</Button>
     </Popover>
   );
 }

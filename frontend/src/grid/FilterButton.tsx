@@ -1,4 +1,6 @@
-/** The filter button: shows how many conditions apply, opens the builder in a drawer. */
+/** The filter button: shows how many conditions apply, opens the builder in a drawer. Conditions
+ * edited but not applied stay as a draft while the applied filter is unchanged (closing the
+ * drawer, Esc included, does not throw them away). */
 import { FilterOutlined } from "@ant-design/icons";
 import { Badge, Button, Drawer, Spin } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -18,7 +20,9 @@ interface Props {
 export default function FilterButton({ app, def, value, onChange }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<{ base: JsonLogic; tree: unknown } | null>(null);
   const n = countConditions(value);
+  const pending = draft && JSON.stringify(draft.base) === JSON.stringify(value) ? draft.tree : undefined;
   return (
     <>
       <Badge count={n} size="small" color="#1677ff">
@@ -29,7 +33,9 @@ export default function FilterButton({ app, def, value, onChange }: Props) {
       </Badge>
       <Drawer open={open} onClose={() => setOpen(false)} title={t("grid.filterTitle")} size={760} destroyOnHidden>
         <Suspense fallback={<Spin />}>
-          {open && <FilterBuilder app={app} def={def} value={value} onApply={(logic) => { onChange(logic); setOpen(false); }} />}
+          {open && <FilterBuilder app={app} def={def} value={value} draft={pending}
+            onDraft={(tree) => setDraft(tree === null ? null : { base: value, tree })}
+            onApply={(logic) => { setDraft(null); onChange(logic); setOpen(false); }} />}
         </Suspense>
       </Drawer>
     </>

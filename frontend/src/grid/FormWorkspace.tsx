@@ -7,10 +7,13 @@ import { Alert, App, Button, Spin } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
+import { errorText } from "../api/client";
 import type { FormDef, RecordRow, ViewDef } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
+import { useLang } from "../i18n/text";
 import RecordDrawer from "../record/RecordDrawer";
 import { restoreRecord } from "../record/recordApi";
+import ViewNotice from "../views/ViewNotice";
 import BulkBar from "./BulkBar";
 import GridHeader from "./GridHeader";
 import GridToolbar from "./GridToolbar";
@@ -32,6 +35,7 @@ type Editing = { mode: "create" } | { mode: "edit"; id: number } | null;
 
 export default function FormWorkspace({ app, def, view }: Props) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const { message } = App.useApp();
   const report = useErrorReport();
   const navigate = useNavigate();
@@ -44,6 +48,8 @@ export default function FormWorkspace({ app, def, view }: Props) {
   const [selected, setSelected] = useState<RecordRow[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
+  /** a column just added with the chooser, for the table to bring into view */
+  const [reveal, setReveal] = useState<{ id: string; at: number } | null>(null);
   const ctx = useMemo(() => ({ app, form: def.id }), [app, def.id]);
   const expand = useMemo(() => expandFor(def, state.columns), [def, state.columns]);
   const fields = useMemo(() => listFields(def, state.columns), [def, state.columns]);
@@ -91,7 +97,14 @@ export default function FormWorkspace({ app, def, view }: Props) {
         onCreate={() => setEditing({ mode: "create" })} bin={bin} onImported={list.reload} />
       <GridToolbar app={app} def={def} state={state} onChange={change} paging={paging} onPaging={setPaging} view={view}
         onResetView={view ? () => go(defaultUrl(def, view)) : undefined}
-        bin={bin} onBin={def.actions.includes("delete") ? toggleBin : undefined} />
+        bin={bin} onBin={def.actions.includes("delete") ? toggleBin : undefined}
+        onColumnAdded={(id) => setReveal({ id, at: Date.now() })} />
+      {!bin && <ViewNotice view={view} />}
+      {list.error !== undefined && state.mode === "grid" && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("grid.loadFailed")}
+          description={errorText(list.error, lang)} data-testid="grid-error"
+          action={<Button size="small" onClick={list.reload}>{t("common.retry")}</Button>} />
+      )}
       {bin && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("grid.recycleBinHint")} data-testid="bin-banner"
           action={<Button size="small" onClick={() => toggleBin(false)}>{t("grid.backToRecords")}</Button>} />
@@ -101,7 +114,7 @@ export default function FormWorkspace({ app, def, view }: Props) {
           {!bin && <BulkBar def={def} ctx={ctx} selected={selected} onClear={() => setSelected([])} onDone={list.reload} />}
           <RecordTable def={def} list={list} columns={state.columns} sort={state.sort} onSort={(sort) => change({ sort })}
             paging={paging} pageSize={url.pageSize} onPageSize={onPageSize} ctx={ctx} expand={expand}
-            selected={selected} onSelect={setSelected} onEdit={onEdit} trash={trash} />
+            selected={selected} onSelect={setSelected} onEdit={onEdit} trash={trash} reveal={reveal} />
         </>
       )}
       <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>

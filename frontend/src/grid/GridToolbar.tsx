@@ -25,9 +25,11 @@ interface Props {
   bin: boolean;
   /** toggles the recycle bin; absent when the user may not restore */
   onBin?: (on: boolean) => void;
+  /** a column was added with the column chooser */
+  onColumnAdded?: (id: string) => void;
 }
 
-export default function GridToolbar({ app, def, state, onChange, paging, onPaging, view, onResetView, bin, onBin }: Props) {
+export default function GridToolbar({ app, def, state, onChange, paging, onPaging, view, onResetView, bin, onBin, onColumnAdded }: Props) {
   const { t } = useTranslation();
   const { tx } = useLang();
   const fieldOptions = (fields: FormDef["fields"]) => fields.map((f) => ({ value: f.id, label: tx(f.label, f.id) }));
@@ -35,7 +37,10 @@ export default function GridToolbar({ app, def, state, onChange, paging, onPagin
     <div className="trellis-toolbar">
       <GridSearch value={state.q} onSearch={(q) => onChange({ q }, { replace: true })} />
       <FilterButton app={app} def={def} value={state.filter} onChange={(filter) => onChange({ filter })} />
-      {state.mode !== "calendar" && <ColumnChooser def={def} columns={state.columns} onChange={(columns) => onChange({ columns })} />}
+      {state.mode !== "calendar" && (
+        <ColumnChooser def={def} columns={state.columns} filter={state.filter} sort={state.sort}
+          onChange={(columns) => onChange({ columns })} onAdded={onColumnAdded} />
+      )}
       {!bin && <Segmented<ViewType>
         value={state.mode}
         onChange={(mode) => onChange({ mode })}

@@ -1,14 +1,17 @@
 /**
  * The query builder's configuration for a form: its filterable fields with their types
  * and option lists, only the operators the server compiles to SQL, values kept as the API
- * writes them (dates as "YYYY-MM-DD" strings), every text in the current language (the
+ * writes them (dates as "YYYY-MM-DD" strings), numbers typed as people write them ("100万",
+ * "1,000,000": querybuilder/NumberTextWidget.tsx), every text in the current language (the
  * builder's own words from querybuilder/locale.ts).
  */
-import type { Config, Field, Fields, Operator } from "@react-awesome-query-builder/antd";
+import type { Config, Field, Fields, NumberWidgetProps, Operator } from "@react-awesome-query-builder/antd";
+import { createElement } from "react";
 import type { Department, FieldDef, FormDef } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
 import { localizeBuilder } from "../querybuilder/locale";
+import NumberTextWidget from "../querybuilder/NumberTextWidget";
 
 type Search = (fieldDef: FieldDef, q: string) => Promise<{ value: number; title: string }[]>;
 
@@ -90,6 +93,7 @@ export function buildFilterConfig(base: Config, def: FormDef, lang: Lang, depart
   const keepString = { jsonLogic: (val: unknown) => val, jsonLogicImport: (val: unknown) => val };
   const widgets = {
     ...base.widgets,
+    number: { ...base.widgets.number, factory: (props: NumberWidgetProps) => createElement(NumberTextWidget, props) },
     date: { ...base.widgets.date, ...keepString, valueFormat: "YYYY-MM-DD", dateFormat: "YYYY-MM-DD" },
     datetime: { ...base.widgets.datetime, ...keepString, valueFormat: "YYYY-MM-DDTHH:mm:ss", dateFormat: "YYYY-MM-DD" },
   } as Config["widgets"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FormDef } from "../api/types";
-import { andFilter, countConditions, defaultColumns, expandFor, initialState, toggleSort } from "./gridState";
+import { andFilter, countConditions, defaultColumns, expandFor, initialState, suggestedColumns, toggleSort } from "./gridState";
 
 const def: FormDef = {
   id: "client", title_field: "name", actions: ["read"],
@@ -13,6 +13,12 @@ const def: FormDef = {
 };
 
 describe("grid state", () => {
+  it("offers the filter's and sort's fields the table does not show", () => {
+    const filter = { and: [{ "==": [{ var: "status" }, "a"] }, { ">": [{ var: "opened" }, "2024-01-01"] }, { "==": [{ var: "gone" }, 1] }] };
+    expect(suggestedColumns(def, ["name", "opened"], filter, ["-am", "status", "name"]).map((f) => f.id)).toEqual(["status", "am"]);
+    expect(suggestedColumns(def, ["name"], null, [])).toEqual([]);
+  });
+
   it("sorts by one column, cycling asc, desc, none", () => {
     expect(toggleSort([], "name", false)).toEqual(["name"]);
     expect(toggleSort(["name"], "name", false)).toEqual(["-name"]);

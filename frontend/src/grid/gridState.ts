@@ -1,5 +1,6 @@
 /** What a grid shows (filter, sort, columns, search, mode) and pure helpers on it. */
 import type { FieldDef, FormDef, JsonLogic, ViewDef, ViewType } from "../api/types";
+import { ruleVars } from "../designer/model/logicVars";
 import { EXPANDABLE, UNSORTABLE } from "../registries";
 
 export interface GridState {
@@ -109,4 +110,16 @@ export function countConditions(filter: JsonLogic): number {
     return args.reduce((n: number, a) => n + countConditions(a as JsonLogic), 0);
   }
   return op ? 1 : 0;
+}
+
+/** Fields the filter or the sort uses that the table does not show (filter's first), to offer as columns. */
+export function suggestedColumns(def: FormDef, columns: string[], filter: JsonLogic, sort: string[]): FieldDef[] {
+  const byId = new Map(def.fields.map((f) => [f.id, f]));
+  const used = [...ruleVars(filter), ...sort.map((s) => s.replace(/^-/, ""))];
+  const out: FieldDef[] = [];
+  for (const id of used) {
+    const f = byId.get(id);
+    if (f && !columns.includes(id) && !out.includes(f)) out.push(f);
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 /** antd Table columns for a form: header labels, controlled multi-sort, editable cells, row actions;
- * in the recycle bin: read-only cells, the deletion time and a restore action per row. */
+ * in the recycle bin: read-only cells, the deletion time and a restore action per row. The title
+ * column (the form's display field) comes first and stays put when the table scrolls sideways;
+ * every header and cell carries its field id (`data-col`). */
 import { EditOutlined, ExpandAltOutlined, UndoOutlined } from "@ant-design/icons";
 import { Button, Space, Tooltip } from "antd";
 import type { TableColumnType } from "antd";
@@ -28,6 +30,8 @@ interface Options {
   onHeaderPress: (shift: boolean) => void;
   /** the recycle bin: rows are deleted records, each with a restore button */
   trash?: { onRestore: (row: RecordRow) => void; restoring: number | null };
+  /** a column to highlight (just added) */
+  flash?: string | null;
 }
 
 const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
@@ -44,7 +48,9 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
   const byId = new Map(o.def.fields.map((f) => [f.id, f]));
   const canEdit = o.def.actions.includes("update") && !o.trash;
   const ranked = o.sort.length > 1;
-  const cols: TableColumnType<RecordRow>[] = o.columns.flatMap((id) => {
+  const title = o.def.title_field && o.columns.includes(o.def.title_field) ? [o.def.title_field] : [];
+  const order = [...title, ...o.columns.filter((id) => !title.includes(id))];
+  const cols: TableColumnType<RecordRow>[] = order.flatMap((id) => {
     const field = byId.get(id);
     if (!field) return [];
     const rank = o.sort.findIndex((s) => s.replace(/^-/, "") === id);
@@ -59,12 +65,15 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
         </span>
       ),
       width: width(field),
+      fixed: isTitle ? "left" : undefined,
+      className: o.flash === id ? "trellis-col-flash" : undefined,
       align: NUMERIC.has(field.type) ? "right" : undefined,
       ellipsis: field.type === "long_text" ? { showTitle: true } : undefined,
       sorter: isSortable(field),
       sortOrder: sortOrderOf(o.sort, id),
       showSorterTooltip: { title: o.t("grid.sortHint") },
-      onHeaderCell: () => ({ onMouseDown: (e: { shiftKey: boolean }) => o.onHeaderPress(e.shiftKey) }),
+      onHeaderCell: () => ({ "data-col": id, onMouseDown: (e: { shiftKey: boolean }) => o.onHeaderPress(e.shiftKey) }) as object,
+      onCell: () => ({ "data-col": id }) as object,
       render: (_: unknown, row: RecordRow) => {
         const editable = canEdit && !field.readonly && INLINE_EDITABLE.has(field.type);
         const cell = <EditableCell field={field} record={row} ctx={o.ctx} editable={editable} expand={o.expand} onSaved={o.onSaved} />;
@@ -72,7 +81,8 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
         if (o.trash) return <span style={{ fontWeight: 500 }}>{String(row[id] ?? `#${row.id}`)}</span>;
         return (
           <Space size={4}>
-            <Link to={`/apps/${o.ctx.app}/forms/${o.ctx.form}/records/${row.id}`} style={{ fontWeight: 500 }}>
+            <Link to={`/apps/${o.ctx.app}/forms/${o.ctx.form}/records/${row.id}`} style={{ fontWeight: 500 }}
+              className="trellis-title-link" title={String(row[id] ?? "")}>
               {String(row[id] ?? `#${row.id}`)}
             </Link>
           </Space>

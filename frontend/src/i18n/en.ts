@@ -37,6 +37,13 @@ const en: Strings = {
     resetView: "Reset to the view",
     recycleBin: "Recycle bin", recycleBinHint: "Deleted records: restore any of them.", backToRecords: "Back to the records",
     restore: "Restore", restored: "Restored “{{name}}”", deletedAt: "Deleted at", binEmpty: "The recycle bin is empty",
+    notANumber: "Not a number", filterDraft: "These conditions were not applied yet", discardDraft: "Discard",
+    viewTrimmed: "This view uses fields you may not see; it opened without those parts",
+    viewTrimmedScope: "The records shown are still only those you may see.",
+    trimmed: { filter: "Filter", sort: "Sort", columns: "Columns", group_by: "Kanban grouping", date_field: "Calendar date field" },
+    trimmedPart: "{{part}}: {{fields}}", fieldSep: ", ", viewNoUpdate: "This view uses fields you may not see: save it as a new view",
+    loadFailed: "The records could not be loaded", columnSearch: "Search fields", columnSuggested: "Fields in the filter or sort",
+    noColumnMatch: "No field matches",
   },
   record: {
     new: "New {{form}}", edit: "Edit {{form}}", created: "Created", updated: "Saved", details: "Details",

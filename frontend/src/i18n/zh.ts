@@ -35,6 +35,12 @@ const zh = {
     resetView: "恢复视图设置",
     recycleBin: "回收站", recycleBinHint: "这里是已删除的记录,可逐条恢复。", backToRecords: "返回记录列表",
     restore: "恢复", restored: "已恢复“{{name}}”", deletedAt: "删除时间", binEmpty: "回收站是空的",
+    notANumber: "不是有效的数字", filterDraft: "这是上次未应用的筛选条件", discardDraft: "放弃修改",
+    viewTrimmed: "此视图用到了你无权查看的字段，已去掉这些部分后打开", viewTrimmedScope: "显示的记录仍只限于你有权查看的范围。",
+    trimmed: { filter: "筛选条件", sort: "排序", columns: "列", group_by: "看板分组", date_field: "日历日期字段" },
+    trimmedPart: "{{part}}：{{fields}}", fieldSep: "、", viewNoUpdate: "此视图用到了你无权查看的字段，只能另存为新视图",
+    loadFailed: "记录加载失败", columnSearch: "搜索字段", columnSuggested: "筛选或排序用到的字段",
+    noColumnMatch: "没有匹配的字段",
   },
   record: {
     new: "新建{{form}}", edit: "编辑{{form}}", created: "已创建", updated: "已保存", details: "详细信息",

@@ -2,13 +2,15 @@
  * Create or edit a record with rjsf: schema from the server (visible fields), layout sections,
  * the registry's widgets, conditions re-evaluated on every change, client checks, and the
  * server's 422 errors shown on the fields they name (in the current language) — a sub-table's
- * on the cells they point at (cellErrors.ts).
+ * on the cells they point at (cellErrors.ts). Enter in a field never submits the form (a date
+ * picker or a search box takes its Enter; a half-filled record must not be saved by it): the
+ * save button does, or Ctrl+Enter (⌘+Enter) anywhere in the form.
  */
 import Form from "@rjsf/antd";
 import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { Alert, Form as AntForm } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
 import type { FormDef, JsonSchema, RecordRow } from "../api/types";
@@ -99,7 +101,18 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
     }
   };
 
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      (document.getElementById(formId) as HTMLFormElement | null)?.requestSubmit();
+    } else if (e.target instanceof HTMLInputElement) {
+      e.preventDefault(); // the browser's implicit submission
+    }
+  };
+
   return (
+    <div onKeyDown={onKeyDown}>
     <AntForm layout="vertical" component={false}>
       {(failed || loose.length > 0) && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t("record.fixErrors")}
@@ -125,5 +138,6 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
         <></>
       </Form>
     </AntForm>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-/** The signed-in frame: header (apps, language, user), side menu of the app's forms and views, page. */
+/** The signed-in frame: header (apps, language, user), side menu of the app's forms and views (icons
+ * only on a narrow screen, until opened), page. */
 import { Layout, Result, Spin } from "antd";
 import { useState } from "react";
 import { Outlet, useLocation, useParams } from "react-router-dom";
@@ -28,7 +29,7 @@ export default function AppLayout() {
         <HeaderBar app={current} />
         <Layout style={{ minHeight: 0 }}>
           {current && (
-            <Layout.Sider width={232} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed}
+            <Layout.Sider width={232} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md"
               className="trellis-sider" style={{ borderInlineEnd: "1px solid #f0f0f0" }}>
               <SideMenu app={current} collapsed={collapsed} />
             </Layout.Sider>

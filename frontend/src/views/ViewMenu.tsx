@@ -1,4 +1,5 @@
-/** Save the current grid settings: as a new view, over the open view (its owner or an admin), or delete it. */
+/** Save the current grid settings: as a new view, over the open view (its owner or an admin, unless
+ * the view names fields this user may not see), or delete it. */
 import { DownOutlined, SaveOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, Space } from "antd";
 import type { MenuProps } from "antd";
@@ -35,7 +36,14 @@ export default function ViewMenu({ app, form, state, view, onReset }: Props) {
 
   const items: MenuProps["items"] = [{ key: "new", label: t("grid.saveAsNew") }];
   if (view && onReset) items.push({ key: "reset", label: t("grid.resetView") });
-  if (mine) items.push({ key: "update", label: t("grid.updateView") }, { type: "divider" }, { key: "delete", danger: true, label: t("grid.deleteView") });
+  // a view opened without parts this user may not see cannot be saved over (those parts would be lost)
+  const trimmed = Boolean(view?.dropped);
+  if (mine) {
+    items.push({ key: "update", disabled: trimmed, label: trimmed
+      ? <span>{t("grid.updateView")}<br /><small style={{ whiteSpace: "normal" }}>{t("grid.viewNoUpdate")}</small></span>
+      : t("grid.updateView") },
+      { type: "divider" }, { key: "delete", danger: true, label: t("grid.deleteView") });
+  }
 
   const onMenu = ({ key }: { key: string }) => {
     if (key === "new" || key === "update") setEditing(key);

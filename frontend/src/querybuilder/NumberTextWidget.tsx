@@ -1,0 +1,45 @@
+/** The filter builder's number input: a text box that reads numbers as people type them
+ * ("100万", "1,000,000", "１２３", see numberText.ts) and shows what it understood beside it,
+ * or that it is not a number (the rule then has no value, so it is not applied half-read). */
+import type { NumberWidgetProps } from "@react-awesome-query-builder/antd";
+import { Input } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { langOf } from "../i18n";
+import { readNumber } from "./numberText";
+
+const shown = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : "");
+
+export default function NumberTextWidget({ value, setValue, placeholder, readonly, config }: NumberWidgetProps) {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState(() => shown(value));
+  // a value set from outside (a loaded filter, a cleared rule) replaces the text
+  useEffect(() => {
+    setText((old) => (readNumber(old) === (typeof value === "number" ? value : null) ? old : shown(value)));
+  }, [value]);
+  const n = readNumber(text);
+  const bad = text.trim() !== "" && n === null;
+  const locale = langOf(i18n.language) === "en" ? "en-US" : "zh-CN";
+  const echo = n !== null && text.trim() !== String(n)
+    ? `= ${n.toLocaleString(locale, { maximumFractionDigits: 10 })}` : "";
+  return (
+    <Input
+      size={config.settings.renderSize}
+      value={text}
+      disabled={readonly}
+      placeholder={placeholder}
+      status={bad ? "error" : undefined}
+      inputMode="decimal"
+      style={{ width: echo || bad ? 240 : 150 }}
+      data-testid="number-input"
+      suffix={<span className="trellis-number-echo" data-testid="number-echo" style={{ color: bad ? "#ff4d4f" : "#8c8c8c" }}>
+        {bad ? t("grid.notANumber") : echo}</span>}
+      onChange={(e) => {
+        const raw = e.target.value;
+        setText(raw);
+        const read = readNumber(raw);
+        setValue(read === null ? undefined : read);
+      }}
+    />
+  );
+}
