@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from .. import models as m
 from ..errors import DefinitionInvalid, bilingual
-from ..logic import rule_vars
+from ..logic import LogicError, rule_vars
+from ..logic.limits import check_rule_size
 from . import sync
 from .model import SYSTEM_FIELDS, FormModel
 
@@ -76,7 +77,8 @@ def publish_form(conn, app: str, body: dict, previous: dict | None, store) -> di
 
 
 def check_view(conn, app: str, body: dict, previous: dict | None, store) -> dict:
-    """A view must name a published form of the app and only that form's fields."""
+    """A view must name a published form of the app and only that form's fields, and its
+    filter be within the size limits of a condition compiled to SQL."""
     found = store.published(app, "form", body["form"], conn)
     if found is None:
         raise DefinitionInvalid([_problem("/form", "unknown_form", f"表单 {body['form']} 不存在或未发布",
@@ -94,6 +96,10 @@ def check_view(conn, app: str, body: dict, previous: dict | None, store) -> dict
         if body.get(key) and body[key] not in names:
             problems.append(_problem(f"/{key}", "unknown_field", f"未知字段 {body[key]}", f"unknown field {body[key]}"))
     if body.get("filter") is not None:
+        try:
+            check_rule_size(body["filter"])
+        except LogicError as e:
+            raise DefinitionInvalid([_problem("/filter", e.code, e.message["zh"], e.message["en"])]) from None
         for name in sorted({v.split(".")[0] for v in rule_vars(body["filter"])} - names):
             problems.append(_problem("/filter", "unknown_field", f"筛选条件引用了未知字段 {name}",
                                      f"filter names unknown field {name}"))
