@@ -256,3 +256,18 @@ def test_files_are_downloaded_by_record_readers_or_their_uploader(app, api, rid)
     assert stranger.get(f"/api/v1/files/{loose['id']}").status_code == 404
     mine = upload(stranger)
     assert stranger.get(f"/api/v1/files/{mine['id']}").get_data() == b"hello"
+
+
+@pytest.mark.parametrize("error, status", [("UnsupportedMediaType", 415), ("RequestURITooLarge", 414),
+                                           ("RequestHeaderFieldsTooLarge", 431), ("ImATeapot", 418)])
+def test_werkzeug_errors_are_bilingual_json_under_api(app, error, status):
+    import werkzeug.exceptions as wz
+
+    from trellis.api.handlers import http_error
+
+    with app.test_request_context("/api/v1/anything"):
+        resp = http_error(getattr(wz, error)())
+    assert resp.status_code == status and resp.get_json()["code"] == str(status)
+    assert resp.get_json()["message"]["zh"] and resp.get_json()["message"]["en"]
+    with app.test_request_context("/admin/anything"):
+        assert isinstance(http_error(getattr(wz, error)()), wz.HTTPException)  # other paths: werkzeug's page
