@@ -132,17 +132,20 @@ def test_filter_reads_chinese_numbers_and_esc_keeps_the_draft(admin_page, admin_
     expect(drawer.get_by_test_id("number-echo")).to_have_text("不是有效的数字")
     value.fill("１，５００，０００")
     expect(drawer.get_by_test_id("number-echo")).to_have_text("= 1,500,000")
+    # a percent field reads "60%" as the fraction it stores
+    add_filter_rule(page, "保证金占用率", "大于", value="60%")
+    expect(drawer.get_by_test_id("number-echo").nth(1)).to_have_text("= 0.6")
     with page.expect_response(records_request("client")) as resp:
         drawer.get_by_role("button", name="应用").click()
     sent = json.loads(urllib.parse.parse_qs(urllib.parse.urlparse(resp.value.url).query)["filter"][0])
-    assert sent == {"and": [{">": [{"var": "equity"}, 1500000]}]} or sent == {">": [{"var": "equity"}, 1500000]}
+    assert sent == {"and": [{">": [{"var": "equity"}, 1500000]}, {">": [{"var": "margin_ratio"}, 0.6]}]}, sent
     wait_grid_loaded(page)
     want = admin_api.records("client", filter=sent, limit=1, count="exact")["count"]
     expect(page.get_by_test_id("record-count")).to_have_text(f"共 {want:,} 条")
 
     # applied: no draft any more
     page.get_by_test_id("filter-button").click()
-    expect(drawer.get_by_test_id("number-input")).to_have_value("1500000")
+    expect(drawer.get_by_test_id("number-input").first).to_have_value("1500000")
     expect(drawer.get_by_test_id("filter-draft")).to_have_count(0)
     page.keyboard.press("Escape")
 

@@ -54,6 +54,13 @@ describe("filter builder config", () => {
     expect(en.operators.has_option.label).toBe("has");
     expect(en.fields.name.label).toBe("Name");
   });
+  it("tells the number input how to read each numeric field", () => {
+    const kindOf = (cfg: typeof config, id: string) =>
+      (cfg.fields[id] as { fieldSettings?: { numberKind?: string } }).fieldSettings?.numberKind;
+    expect(kindOf(config, "equity")).toBe("money");
+    const other = buildFilterConfig(AntdConfig, { ...def, fields: [{ id: "r", type: "percent" }, { id: "n", type: "integer" }] }, "zh");
+    expect([kindOf(other, "r"), kindOf(other, "n")]).toEqual(["percent", "number"]);
+  });
   it("writes unary operators in the short form the server reads", () => {
     expect(roundTrip({ is_empty: [{ var: "name" }] })).toEqual({ and: [{ is_empty: { var: "name" } }] });
   });

@@ -12,6 +12,7 @@ import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
 import { localizeBuilder } from "../querybuilder/locale";
 import NumberTextWidget from "../querybuilder/NumberTextWidget";
+import type { NumberKind } from "../querybuilder/numberText";
 
 type Search = (fieldDef: FieldDef, q: string) => Promise<{ value: number; title: string }[]>;
 
@@ -42,8 +43,10 @@ function fieldConfig(f: FieldDef, lang: Lang, departments: Department[], search?
   if (UNFILTERABLE.has(f.type)) return null;
   if (TEXTISH.has(f.type)) return { label, type: "text", operators: TEXT_OPS, valueSources: ["value"] };
   if (NUMERIC.has(f.type)) {
-    const scale = f.type === "percent" ? { step: 0.01 } : {};
-    return { label, type: "number", operators: NUMBER_OPS, valueSources: ["value"], fieldSettings: scale };
+    // how the number input reads what is typed ("80%" for a percent, "100万元" for money)
+    const numberKind: NumberKind = f.type === "percent" ? "percent" : f.type === "money" ? "money" : "number";
+    return { label, type: "number", operators: NUMBER_OPS, valueSources: ["value"],
+      fieldSettings: { numberKind } as Field["fieldSettings"] };
   }
   if (f.type === "boolean") return { label, type: "boolean", valueSources: ["value"] };
   if (f.type === "date" || f.type === "datetime") {

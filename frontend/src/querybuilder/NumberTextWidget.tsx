@@ -1,22 +1,25 @@
 /** The filter builder's number input: a text box that reads numbers as people type them
- * ("100万", "1,000,000", "１２３", see numberText.ts) and shows what it understood beside it,
+ * ("100万", "1,000,000", "１２３"; "80%" for a percent, "¥5千" for money: numberText.ts) and shows what it understood beside it,
  * or that it is not a number (the rule then has no value, so it is not applied half-read). */
 import type { NumberWidgetProps } from "@react-awesome-query-builder/antd";
 import { Input } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { langOf } from "../i18n";
-import { readNumber } from "./numberText";
+import { readNumber as read, type NumberKind } from "./numberText";
 
 const shown = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : "");
 
-export default function NumberTextWidget({ value, setValue, placeholder, readonly, config }: NumberWidgetProps) {
+export default function NumberTextWidget(props: NumberWidgetProps) {
+  const { value, setValue, placeholder, readonly, config, fieldDefinition } = props;
   const { t, i18n } = useTranslation();
+  const kind = (fieldDefinition?.fieldSettings as { numberKind?: NumberKind } | undefined)?.numberKind ?? "number";
+  const readNumber = (text: string) => read(text, kind);
   const [text, setText] = useState(() => shown(value));
   // a value set from outside (a loaded filter, a cleared rule) replaces the text
   useEffect(() => {
-    setText((old) => (readNumber(old) === (typeof value === "number" ? value : null) ? old : shown(value)));
-  }, [value]);
+    setText((old) => (read(old, kind) === (typeof value === "number" ? value : null) ? old : shown(value)));
+  }, [value, kind]);
   const n = readNumber(text);
   const bad = text.trim() !== "" && n === null;
   const locale = langOf(i18n.language) === "en" ? "en-US" : "zh-CN";
@@ -37,8 +40,8 @@ export default function NumberTextWidget({ value, setValue, placeholder, readonl
       onChange={(e) => {
         const raw = e.target.value;
         setText(raw);
-        const read = readNumber(raw);
-        setValue(read === null ? undefined : read);
+        const parsed = readNumber(raw);
+        setValue(parsed === null ? undefined : parsed);
       }}
     />
   );

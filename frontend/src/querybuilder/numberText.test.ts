@@ -33,6 +33,20 @@ describe("readNumber", () => {
     }
   });
 
+  it("reads percentages as fractions and money with yuan marks", () => {
+    expect(readNumber("80%", "percent")).toBe(0.8);
+    expect(readNumber("８０％", "percent")).toBe(0.8);
+    expect(readNumber("5‰", "percent")).toBe(0.005);
+    expect(readNumber("0.8", "percent")).toBe(0.8);
+    expect(readNumber("1万%", "percent")).toBeNull();
+    expect(readNumber("¥1,234.50", "money")).toBe(1234.5);
+    expect(readNumber("100万元", "money")).toBe(1_000_000);
+    expect(readNumber("3千", "money")).toBe(3000);
+    expect(readNumber("rmb 5", "money")).toBe(5);
+    expect(readNumber("3千")).toBeNull();
+    expect(readNumber("元", "money")).toBeNull();
+  });
+
   it("maps full-width ASCII to ASCII", () => {
     expect(halfwidth("ＡＢＣ１２３％")).toBe("ABC123%");
   });
