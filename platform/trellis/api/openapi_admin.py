@@ -31,7 +31,13 @@ SCHEMAS = {
     "FileMeta": obj({"id": {"type": "string"}, "name": {"type": "string"}, "size": {"type": "integer"},
                      "content_type": {"type": "string"}}, ["id", "name", "size", "content_type"]),
     "View": obj({"id": {"type": "string"}, "form": {"type": "string"}, "shared": {"type": "boolean"},
-                 "owner": NULL_INT}, ["id", "form"]),
+                 "owner": NULL_INT, "dropped": {
+                     "type": "object", "description": "Parts left out for the caller because they name fields the "
+                     "caller may not see (filter conditions, sort keys, columns, group_by, date_field), by field id "
+                     "and label; absent when the view applies whole. Such a view cannot be saved over by the caller.",
+                     "additionalProperties": {"type": "array", "items": obj(
+                         {"field": {"type": "string"}, "label": {"type": "object"}}, ["field", "label"])}}},
+                ["id", "form"]),
 }
 
 MEMBER = obj({"user_id": {"type": "integer"}, "username": NULL_TEXT, "is_primary": {"type": "boolean"}},
