@@ -103,9 +103,13 @@ def test_enter_never_saves_the_record_form(admin_page, admin_api):
     dialog.get_by_label("风险测评结果", exact=True).click()
     page.locator(".ant-select-dropdown:visible").get_by_title("C3 稳健型", exact=True).click()
     with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/forms/client/records")) as resp:
-        dialog.get_by_label("客户名称", exact=True).press("Control+Enter")
+        dialog.get_by_label("客户名称", exact=True).focus()
+        page.keyboard.press("Control+Enter")
+        page.keyboard.press("Control+Enter")   # pressed twice while the first save runs: saved once
     assert resp.value.status == 201, resp.value.text()
     expect(dialog).to_be_hidden()
+    page.wait_for_timeout(300)
+    assert len(posts) == 1, posts
     assert admin_api.records("client", limit=1, count="exact")["count"] == before + 1
     assert resp.value.json()["opened_at"] == "2026-03-02"
 

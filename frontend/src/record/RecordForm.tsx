@@ -10,7 +10,7 @@ import Form from "@rjsf/antd";
 import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { Alert, Form as AntForm } from "antd";
-import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
 import type { FormDef, JsonSchema, RecordRow } from "../api/types";
@@ -75,7 +75,10 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
     setData(next);
   };
 
+  const saving = useRef(false);
   const submit = async (e: IChangeEvent) => {
+    if (saving.current) return; // a second Ctrl+Enter or click while the first save runs
+    saving.current = true;
     const values = (e.formData ?? {}) as Data;
     setFailed(false);
     onBusy?.(true);
@@ -97,6 +100,7 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
         report(err, onStale);
       }
     } finally {
+      saving.current = false;
       onBusy?.(false);
     }
   };
