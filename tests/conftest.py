@@ -36,12 +36,11 @@ def _pg_error() -> str | None:
 PG_ERROR = _pg_error()
 
 
-@pytest.fixture(scope="session")
-def pg_url():
-    """A fresh PostgreSQL database for this test session (dropped afterwards)."""
+def _pg_database(prefix: str):
+    """A new PostgreSQL database (its URL), dropped when the generator closes."""
     if PG_ERROR:
         pytest.skip(f"PostgreSQL not reachable at 127.0.0.1:5432: {PG_ERROR}")
-    name = f"trellis_test_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
@@ -49,6 +48,18 @@ def pg_url():
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A fresh PostgreSQL database for this test session (dropped afterwards)."""
+    yield from _pg_database("trellis_test")
+
+
+@pytest.fixture
+def pg_database():
+    """A PostgreSQL database of the test's own, for a server using its public schema."""
+    yield from _pg_database("trellis_own")
 
 
 def _fresh_pg_schema(url: str) -> str:

@@ -6,12 +6,10 @@ updates, and the audit chain verifies. (`tests/bench/bench_load.py` is the 60 s 
 with the latency goal.)"""
 from __future__ import annotations
 
-import secrets
 import sys
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
@@ -34,19 +32,6 @@ def _check(result: dict) -> None:
 def test_fifty_users_on_sqlite(tmp_path):
     bench_load.prepare(tmp_path, None, CLIENTS)
     _check(bench_load.measure(tmp_path, None, n_users=USERS, seconds=SECONDS, server_args=[], clients=CLIENTS))
-
-
-@pytest.fixture
-def pg_database(pg_url):
-    """A database of its own (the server uses its public schema), dropped afterwards."""
-    name = f"trellis_load_{secrets.token_hex(4)}"
-    admin = sa.create_engine(pg_url.rsplit("/", 1)[0] + "/test", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.mark.pg
