@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from samples import APP, BROKER, CLIENT, DEAL, install
+from role_members import member
 
 APP_ID = "bootapp"
 BASE = f"/api/v1/apps/{APP_ID}"
@@ -19,24 +19,9 @@ VIEW = {"schema_version": 1, "id": "all_clients", "form": "client", "label": {"z
 
 @pytest.fixture(scope="module")
 def reader(app, token):
-    rt = app.extensions["trellis"]
-    admin = app.test_client()
-    h = {"Authorization": f"Bearer {token}"}
-    with app.app_context():
-        if rt.store.published(APP_ID, "app", APP_ID) is None:
-            install(rt, BROKER, CLIENT, DEAL, app=dict(APP, id=APP_ID))
-        sm = app.appbuilder.sm
-        user = sm.find_user(username="boot_reader") or sm.add_user(
-            "boot_reader", "boot_reader", "测试", "boot_reader@example.com", sm.find_role("Public"), password=PASSWORD)
-        uid = user.id
-    assert admin.put(f"{BASE}/roles/reader", json=READER, headers=h).status_code == 200
-    assert admin.post(f"{BASE}/roles/reader/publish", headers=h).status_code == 200
-    assert admin.put(f"{BASE}/roles/reader/members", json=[uid], headers=h).status_code == 200
-    assert admin.put(f"{BASE}/views/all_clients", json=VIEW, headers=h).status_code == 200
-    r = app.test_client().post("/api/v1/security/login",
-                               json={"username": "boot_reader", "password": PASSWORD, "provider": "db"})
-    assert r.status_code == 200, r.get_json()
-    client, headers = app.test_client(), {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+    client, headers = member(app, token, APP_ID, READER, "boot_reader", PASSWORD)
+    assert app.test_client().put(f"{BASE}/views/all_clients", json=VIEW,
+                                 headers={"Authorization": f"Bearer {token}"}).status_code == 200
     return lambda url, **kw: client.get(url, headers=headers, **kw)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from samples import APP, BROKER, CLIENT, DEAL, install
+from role_members import member
 
 APP_ID = "viewfit"
 VIEWS = f"/api/v1/apps/{APP_ID}/views"
@@ -21,27 +21,14 @@ RICH = {"schema_version": 1, "id": "rich", "form": "client", "label": {"zh": "�
 
 @pytest.fixture(scope="module")
 def steward(app, token):
-    rt = app.extensions["trellis"]
+    client, headers = member(app, token, APP_ID, STEWARD, "view_steward", PASSWORD)
     admin = app.test_client()
     h = {"Authorization": f"Bearer {token}"}
-    with app.app_context():
-        if rt.store.published(APP_ID, "app", APP_ID) is None:
-            install(rt, BROKER, CLIENT, DEAL, app=dict(APP, id=APP_ID))
-        sm = app.appbuilder.sm
-        user = sm.find_user(username="view_steward") or sm.add_user(
-            "view_steward", "view_steward", "测试", "view_steward@example.com", sm.find_role("Public"), password=PASSWORD)
-        uid = user.id
-    assert admin.put(f"/api/v1/apps/{APP_ID}/roles/steward", json=STEWARD, headers=h).status_code == 200
-    assert admin.post(f"/api/v1/apps/{APP_ID}/roles/steward/publish", headers=h).status_code == 200
-    assert admin.put(f"/api/v1/apps/{APP_ID}/roles/steward/members", json=[uid], headers=h).status_code == 200
     for name, equity, risk in (("甲", 9000, "C3"), ("乙", 100, "C3"), ("丙", 9000, "C1")):
         r = admin.post(RECORDS, json={"name": name, "equity": equity, "risk_level": risk}, headers=h)
         assert r.status_code == 201, r.get_json()
     assert admin.put(f"{VIEWS}/rich", json=RICH, headers=h).status_code == 200
-    r = app.test_client().post("/api/v1/security/login",
-                               json={"username": "view_steward", "password": PASSWORD, "provider": "db"})
-    assert r.status_code == 200, r.get_json()
-    return app.test_client(), {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+    return client, headers
 
 
 def test_the_view_comes_without_the_hidden_parts(api, steward):

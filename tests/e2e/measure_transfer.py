@@ -69,7 +69,8 @@ def main() -> int:
             cdp = ctx.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-            results = {"login page": load_bytes(page, cdp, LOGIN_PATH, lambda: page.get_by_role("button").first.wait_for())}
+            ready = page.get_by_role("button").first.wait_for
+            results = {"login page": load_bytes(page, cdp, LOGIN_PATH, ready)}
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
             login(page, args.admin_user, args.admin_password, timeout=120_000)
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
