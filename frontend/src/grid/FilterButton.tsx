@@ -25,13 +25,16 @@ export default function FilterButton({ app, def, value, onChange }: Props) {
   const pending = draft && JSON.stringify(draft.base) === JSON.stringify(value) ? draft.tree : undefined;
   return (
     <>
-      <Badge count={n} size="small" color="#1677ff">
+      {/* orange while conditions wait unapplied */}
+      <Badge count={n || (pending !== undefined ? 1 : 0)} dot={pending !== undefined && !n} size="small"
+        color={pending !== undefined ? "#fa8c16" : "#1677ff"}>
         <Button icon={<FilterOutlined />} type={n ? "primary" : "default"} ghost={n > 0} onClick={() => setOpen(true)}
-          data-testid="filter-button">
+          title={pending !== undefined ? t("grid.filterDraft") : undefined} data-testid="filter-button">
           {t("grid.filter")}
         </Button>
       </Badge>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t("grid.filterTitle")} size={760} destroyOnHidden>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t("grid.filterTitle")}
+        size={Math.min(760, window.innerWidth)} destroyOnHidden>
         <Suspense fallback={<Spin />}>
           {open && <FilterBuilder app={app} def={def} value={value} draft={pending}
             onDraft={(tree) => setDraft(tree === null ? null : { base: value, tree })}
