@@ -37,3 +37,10 @@ def test_saved_mapping_values_must_be_field_ids(login):
 def test_unknown_api_addresses_are_404_for_every_method(crm, method):
     r = getattr(crm.test_client(), method)("/api/v1/apps/x/forms/y/records/-841")
     assert r.status_code == 404 and r.get_json()["code"] == "404"
+
+
+@pytest.mark.parametrize("body", [{"code": "big", "name": "大", "parent_id": 2**64}, {"code": "big", "name": "大",
+                                                                                       "sort": 2**31}])
+def test_department_numbers_past_the_columns_are_400(login, body):
+    r = login("admin").post("/api/v1/departments", json=body)
+    assert r.status_code == 400 and r.get_json()["details"]["field"] in ("parent_id", "sort")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .openapi_parts import EMPTY, FILE, ID, NULL_STAMP, STAMP, body, items, json_ok, obj, op, path, query
 
 NULL_INT = {"type": ["integer", "null"]}
+INT32 = {"type": "integer", "minimum": -2**31, "maximum": 2**31 - 1}  # the organization tables' INTEGER columns
+NULL_INT32 = {**INT32, "type": ["integer", "null"]}
 NULL_TEXT = {"type": ["string", "null"]}
 DEPT = {"$ref": "#/components/schemas/Department"}
 TOKEN = {"$ref": "#/components/schemas/Token"}
@@ -12,8 +14,8 @@ ENTRY = {"$ref": "#/components/schemas/AuditEntry"}
 VIEW = {"$ref": "#/components/schemas/View"}
 DEPT_KEYS = {"code": {"type": "string", "pattern": r"\S", "maxLength": 64},
              "name": {"type": "string", "pattern": r"\S", "maxLength": 100},
-             "name_en": {"type": ["string", "null"], "maxLength": 100}, "parent_id": NULL_INT, "manager_id": NULL_INT,
-             "sort": {"type": "integer"}}
+             "name_en": {"type": ["string", "null"], "maxLength": 100}, "parent_id": NULL_INT32,
+             "manager_id": NULL_INT32, "sort": INT32}
 
 SCHEMAS = {
     "Department": obj({"id": {"type": "integer"}, "parent_id": NULL_INT, "code": {"type": "string"},
@@ -44,9 +46,9 @@ MEMBER = obj({"user_id": {"type": "integer"}, "username": NULL_TEXT, "is_primary
              ["user_id", "is_primary"])
 USER_DEPT = obj({"id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
                  "is_primary": {"type": "boolean"}}, ["id", "is_primary"])
-MEMBERS_IN = {"type": "array", "items": {"oneOf": [
-    {"type": "integer", "minimum": 0},
-    obj({"user_id": {"type": "integer", "minimum": 0}, "is_primary": {"type": "boolean"}}, ["user_id"], closed=True)]}}
+MEMBERS_IN = {"type": "array", "items": obj({"user_id": INT32, "is_primary": {"type": "boolean"},
+                                             "username": {"description": "ignored (as a listing answers it)"}},
+                                            ["user_id"], closed=True)}
 TOKEN_IN = obj({"name": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": r"\S"},
                 "apps": {"type": ["array", "null"], "items": {"type": "string"}},
                 "expires_in_days": {"type": "integer", "minimum": 1, "maximum": 3650},
@@ -83,8 +85,7 @@ def paths(app: dict, form: dict) -> dict:
                       params=user),
             "put": op(["organization"], "Set a user's departments and primary one (admins)", json_ok(items(USER_DEPT)),
                       403, 404, 422, params=user, request=body(obj(
-                          {"departments": {"type": "array", "items": {"type": "integer", "minimum": 0}},
-                           "primary": NULL_INT}, closed=True)))},
+                          {"departments": {"type": "array", "items": INT32}, "primary": NULL_INT}, closed=True)))},
         "/api/v1/users/{user_id}/context": {"get": op(
             ["organization"], "The user context row scopes read ($user.*)", json_ok({"type": "object"}), 403, 404,
             params=user)},

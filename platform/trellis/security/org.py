@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .. import models
 from ..errors import BadRequest, Conflict, NotFound
+from ..forms.types.base import INT32_MAX
 from ..timestamps import stamp
 
 DEPT = models.department
@@ -91,10 +92,13 @@ def _text(value, name: str, limit: int, *, required: bool) -> str | None:
 
 
 def _int(value, name: str, *, nullable: bool = True) -> int | None:
+    """A whole number that fits the INTEGER columns of the organization tables."""
     if value is None and nullable:
         return None
-    if type(value) is not int:
-        raise BadRequest(f"{name} 必须是整数", f"{name} must be an integer", code="malformed", details={"field": name})
+    if type(value) is not int or not -INT32_MAX - 1 <= value <= INT32_MAX:
+        raise BadRequest(f"{name} 必须是 {-INT32_MAX - 1} 到 {INT32_MAX} 的整数",
+                         f"{name} must be an integer from {-INT32_MAX - 1} to {INT32_MAX}", code="malformed",
+                         details={"field": name})
     return value
 
 
