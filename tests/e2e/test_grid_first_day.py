@@ -125,6 +125,7 @@ def test_filter_reads_chinese_numbers_and_esc_keeps_the_draft(admin_page, admin_
     shot(page, SCENARIO, "06_filter_100wan")
     page.keyboard.press("Escape")
     expect(drawer).to_be_hidden()
+    expect(page.get_by_test_id("filter-button")).to_have_attribute("title", "这是上次未应用的筛选条件")
 
     # reopened: the unapplied condition is still there, said to be a draft
     page.get_by_test_id("filter-button").click()
@@ -150,7 +151,10 @@ def test_filter_reads_chinese_numbers_and_esc_keeps_the_draft(admin_page, admin_
     # applied: no draft any more
     page.get_by_test_id("filter-button").click()
     expect(drawer.get_by_test_id("number-input").first).to_have_value("1500000")
+    expect(drawer.get_by_test_id("number-input").nth(1)).to_have_value("60%")   # a percent shown as one
     expect(drawer.get_by_test_id("filter-draft")).to_have_count(0)
+    page.set_viewport_size(PHONE)
+    shot(page, SCENARIO, "07b_filter_phone_zh")
     page.keyboard.press("Escape")
 
 

@@ -8,17 +8,21 @@ import { useTranslation } from "react-i18next";
 import { langOf } from "../i18n";
 import { readNumber as read, type NumberKind } from "./numberText";
 
-const shown = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : "");
+/** A stored value as text to edit: a percent field's fraction as a percentage (0.6 → "60%"). */
+function shown(v: unknown, kind: NumberKind): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "";
+  return kind === "percent" ? `${Number((v * 100).toPrecision(12))}%` : String(v);
+}
 
 export default function NumberTextWidget(props: NumberWidgetProps) {
   const { value, setValue, placeholder, readonly, config, fieldDefinition } = props;
   const { t, i18n } = useTranslation();
   const kind = (fieldDefinition?.fieldSettings as { numberKind?: NumberKind } | undefined)?.numberKind ?? "number";
   const readNumber = (text: string) => read(text, kind);
-  const [text, setText] = useState(() => shown(value));
+  const [text, setText] = useState(() => shown(value, kind));
   // a value set from outside (a loaded filter, a cleared rule) replaces the text
   useEffect(() => {
-    setText((old) => (read(old, kind) === (typeof value === "number" ? value : null) ? old : shown(value)));
+    setText((old) => (read(old, kind) === (typeof value === "number" ? value : null) ? old : shown(value, kind)));
   }, [value, kind]);
   const n = readNumber(text);
   const bad = text.trim() !== "" && n === null;
