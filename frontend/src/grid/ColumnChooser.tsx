@@ -39,9 +39,12 @@ export default function ColumnChooser({ def, columns, filter, sort, onChange, on
     onChange([...columns, id]);
     onAdded?.(id);
   };
+  // the title column is shown first whatever the order (it is frozen at the left edge)
+  const pinned = def.title_field && columns.includes(def.title_field) ? [def.title_field] : [];
+  const movable = columns.filter((id) => !pinned.includes(id));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    onChange(arrayMove(columns, columns.indexOf(String(active.id)), columns.indexOf(String(over.id))));
+    onChange([...pinned, ...arrayMove(movable, movable.indexOf(String(active.id)), movable.indexOf(String(over.id)))]);
   };
   const unchecked = (f: FieldDef) => (
     <div key={f.id} style={{ padding: "4px 8px 4px 28px" }} data-column={f.id}>
@@ -68,8 +71,12 @@ export default function ColumnChooser({ def, columns, filter, sort, onChange, on
           </div>
         )) : (
           <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-            <SortableContext items={columns} strategy={verticalListSortingStrategy}>
-              {columns.map((id) => (
+            {pinned.map((id) => (
+              <ColumnItem key={id} id={id} label={tx(byId.get(id)?.label, id)} checked pinned
+                disabled={columns.length <= 1} onToggle={() => remove(id)} />
+            ))}
+            <SortableContext items={movable} strategy={verticalListSortingStrategy}>
+              {movable.map((id) => (
                 <ColumnItem key={id} id={id} label={tx(byId.get(id)?.label, id)} checked
                   disabled={columns.length <= 1} onToggle={() => remove(id)} />
               ))}
