@@ -1,6 +1,7 @@
 /** Choose and order the grid's columns: a search over the form's fields, the fields the filter or
  * sort uses but the table does not show (offered first), checkboxes, and drag to reorder the shown
- * ones (while not searching). A column added is reported (`onAdded`) so the table can show it. */
+ * ones (while not searching); Enter in the search adds the one field found. A column added is
+ * reported (`onAdded`) so the table can show it. */
 import { closestCenter, DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { SearchOutlined, TableOutlined } from "@ant-design/icons";
@@ -56,7 +57,8 @@ export default function ColumnChooser({ def, columns, filter, sort, onChange, on
   const content = (
     <div style={{ width: 260 }} data-testid="column-chooser">
       <Input allowClear autoFocus size="small" prefix={<SearchOutlined />} placeholder={t("grid.columnSearch")}
-        value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} data-testid="column-search" />
+        value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} data-testid="column-search"
+        onPressEnter={() => { const found = [...suggested, ...hidden]; if (found.length === 1) add(found[0].id); }} />
       <div style={{ maxHeight: 380, overflowY: "auto" }}>
         {suggested.length > 0 && (
           <div data-testid="column-suggested">
