@@ -35,6 +35,8 @@ for f in "$WORK"/*.out; do grep -v '^You can reproduce' "$f" | grep -v " request
 total=$(awk '/^requests:/ {s += $2} END {print s}' "$WORK"/*.out)
 errors=$(awk '/^5xx:/ {s += $2} END {print s}' "$WORK"/*.out)
 echo "== total: $total requests, $errors 5xx"
-echo "== server tracebacks: $(grep -c '^Traceback' "$WORK/server.log" || true)"
+LOG=${FUZZ_LOG:-/tmp/trellis-fuzz-server.log}
+cp "$WORK/server.log" "$LOG"
+echo "== server tracebacks: $(grep -c '^Traceback' "$LOG" || true) (the server's log: $LOG)"
 grep -h -B2 '^[A-Za-z.]*\(Error\|Exception\):' "$WORK/server.log" | grep -v '^--$' | sort | uniq -c | sort -rn | head -30 || true
 [ "$errors" = "0" ]
