@@ -14,6 +14,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .cli import cli
+from .database import writing
 
 ROWS_REFUSED = 3  # exit status: finished, some rows refused
 
@@ -93,7 +94,7 @@ def import_cmd(file, app_id, form_id, sheet, header_row, mode, keys, dry_run, on
             click.echo(f"  {c['header'] or '(空)'} -> {shown}" + (f"  ({c['by']})" if c["by"] else ""))
         with open(file, "rb") as f:
             meta = FileStore(rt.files_dir).save(f, name, None)
-        with rt.engine.begin() as conn:
+        with writing(rt.engine) as conn:
             batch_id = batches.create(conn, app=app_id, form=form_id, actor=who, filename=name, upload=meta["id"],
                                       sheet=head[0], header_row=head[1], mode=mode, keys=keys, mapping=columns,
                                       options={}, dry_run=dry_run, on_error=on_error, total=head[2])

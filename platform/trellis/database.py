@@ -16,7 +16,7 @@ import fcntl
 import os
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from decimal import Decimal
 
 import orjson
@@ -116,6 +116,12 @@ def _gate_for(path: str) -> WriteGate:
 
 def write_gate(engine: sa.Engine) -> WriteGate | None:
     return getattr(engine, "_trellis_gate", None)
+
+
+def serialized(engine: sa.Engine):
+    """The write gate's turn, for writes made outside `writing` (Flask-AppBuilder's session)."""
+    gate = write_gate(engine)
+    return gate.held() if gate is not None else nullcontext()
 
 
 @contextmanager

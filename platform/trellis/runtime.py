@@ -206,8 +206,9 @@ class Runtime:
     def analyze(self, app: str) -> None:
         """Refresh the planner's statistics of an app's tables (after bulk loads)."""
         prep = self.engine.dialect.identifier_preparer
-        with self.engine.begin() as conn:
-            for form in self.forms_of(app):
+        forms = self.forms_of(app)
+        with writing(self.engine) as conn:
+            for form in forms:
                 conn.exec_driver_sql(f"ANALYZE {prep.quote(form.table_name)}")
 
     # -- services the record service uses -------------------------------------------

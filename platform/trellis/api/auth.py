@@ -26,6 +26,7 @@ from flask_wtf.csrf import validate_csrf
 from wtforms.validators import ValidationError
 
 from ..actor import Actor
+from ..database import writing
 from ..errors import Forbidden, TrellisError, bilingual
 from ..security import passwords, tokens
 
@@ -147,8 +148,9 @@ def _bearer() -> str | None:
 def _token_actor(plaintext: str):
     """Set g.actor from an API token; a JSON 401 / 403 response when it may not call this."""
     try:
-        with runtime().engine.begin() as conn:
-            user_id, apps = tokens.authenticate(conn, plaintext)
+        engine = runtime().engine
+        with engine.connect() as conn:
+            user_id, apps = tokens.authenticate(conn, plaintext, touch=lambda stmt: _write(engine, stmt))
         user = current_app.appbuilder.sm.get_user_by_id(user_id)
         if user is None or not getattr(user, "is_active", True):
             return jsonify({"code": "unauthorized", "message": bilingual(
@@ -162,6 +164,11 @@ def _token_actor(plaintext: str):
     g.actor = _actor_of(user, token_apps=tuple(apps) if apps is not None else None)
     _release_session()
     return None
+
+
+def _write(engine, statement) -> None:
+    with writing(engine) as conn:
+        conn.execute(statement)
 
 
 def via_token() -> bool:

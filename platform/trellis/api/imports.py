@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 
+from ..database import writing
 from ..errors import BadRequest, Conflict, NotFound
 from ..files import FileStore
 from ..imports import TASK, batches, mapping as mapmod, saved
@@ -143,7 +144,7 @@ def start(app, form):
         match = _match(svc, body.get("match"), columns)
         headers, sheet_name, header_row, total = sheet.headers, sheet.name, sheet.header_row, sheet.total
     rt = runtime()
-    with rt.engine.begin() as conn:
+    with writing(rt.engine) as conn:
         if body.get("save_mapping"):
             offered = {t.id for t in mapmod.importable(svc)}
             saved.save(conn, app, form, body["save_mapping"], {headers[c]: f for c, f in columns.items() if headers[c]},
@@ -218,7 +219,7 @@ def cancel(app, form, batch_id):
                        code="not_running")
     batches.request_cancel(rt.files_dir, batch_id)
     if row["status"] == "queued":
-        with rt.engine.begin() as conn:
+        with writing(rt.engine) as conn:
             conn.execute(batches.T.update().where(batches.T.c.id == batch_id, batches.T.c.status == "queued")
                          .values(cancel_requested=True))
     return jsonify(batches.to_json(_batch(app, form, batch_id), rt.files_dir, actor()))
@@ -261,7 +262,7 @@ def save_mapping(app, form):
     svc = _svc(app, form)
     body = _body()
     offered = {t.id for t in mapmod.importable(svc)}
-    with runtime().engine.begin() as conn:
+    with writing(runtime().engine) as conn:
         out = saved.save(conn, app, form, body.get("name"), body.get("mapping"), actor(), offered)
     return jsonify(out), 201
 
@@ -270,6 +271,6 @@ def save_mapping(app, form):
 @login_required
 def delete_mapping(app, form, mapping_id):
     _svc(app, form)
-    with runtime().engine.begin() as conn:
+    with writing(runtime().engine) as conn:
         saved.delete(conn, app, form, mapping_id, actor())
     return "", 204

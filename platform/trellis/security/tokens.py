@@ -86,8 +86,10 @@ def revoke(conn, user_id: int, token_id: int) -> dict:
     return _public(row)
 
 
-def authenticate(conn, plaintext: str) -> tuple[int, list[str] | None]:
-    """(user id, apps or None) for a valid token; a 401 saying unknown, revoked or expired."""
+def authenticate(conn, plaintext: str, touch=None) -> tuple[int, list[str] | None]:
+    """(user id, apps or None) for a valid token; a 401 saying unknown, revoked or expired.
+    The token's last use is written on `conn`, or by `touch(update statement)` when given
+    (so a reading connection need not become a writing one)."""
     row = None
     if looks_like_token(plaintext) and len(plaintext) <= 200:
         row = conn.execute(sa.select(TOKEN).where(TOKEN.c.token_hash == digest(plaintext))).mappings().first()
@@ -102,5 +104,5 @@ def authenticate(conn, plaintext: str) -> tuple[int, list[str] | None]:
                            f"API token “{row['name']}” expired at {row['expires_at']:%Y-%m-%d %H:%M}",
                            code="token_expired")
     if row["last_used_at"] is None or now - row["last_used_at"] >= TOUCH_EVERY:
-        conn.execute(TOKEN.update().where(TOKEN.c.id == row["id"]).values(last_used_at=now))
+        (touch or conn.execute)(TOKEN.update().where(TOKEN.c.id == row["id"]).values(last_used_at=now))
     return row["user_id"], row["apps"]
