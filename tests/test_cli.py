@@ -72,7 +72,11 @@ def test_run_serves(home):
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
         assert "Trellis" in page
         assert "2 processes × 4 threads" in proc.stdout.readline()  # gunicorn, not the development server
-        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        for _ in range(50):  # the second worker may still be starting
+            workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+            if len(workers) == 2:
+                break
+            time.sleep(0.2)
         assert len(workers) == 2
     finally:
         proc.terminate()
