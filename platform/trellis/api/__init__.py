@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .auth import limit_api_login
+from .auth import check_api_login, limit_api_login
 from .handlers import register_error_handlers
 from .jsonbody import JsonRequest
 from .pathids import Int32Converter, Int64Converter
@@ -42,5 +42,6 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(indexes_bp)
     app.register_blueprint(bootstrap_bp)
     limit_api_login(app)
+    app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
 
     register_error_handlers(app)
