@@ -1,5 +1,6 @@
 """Shared fixtures: databases (SQLite always; PostgreSQL when it answers), a Runtime
-without Flask for engine tests, and a Flask app with an admin JWT for API tests."""
+without Flask for engine tests, a Flask app with an admin JWT for API tests, and that
+app with the futures CRM seeded."""
 from __future__ import annotations
 
 import json
@@ -136,3 +137,19 @@ def api(app, token):
     from api_client import bearer
 
     return bearer(app.test_client(), token)
+
+
+@pytest.fixture(scope="session")
+def crm(app):
+    """The session app with the futures CRM and at least 300 synthetic clients (and its demo users)."""
+    from crm_app import seed_crm
+
+    return seed_crm(app)
+
+
+@pytest.fixture(scope="session")
+def login(crm):
+    """API clients signed in as a given demo user of the seeded CRM."""
+    from crm_app import logins
+
+    return logins(crm)
