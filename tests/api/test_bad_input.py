@@ -130,6 +130,7 @@ CASES = [
     # werkzeug's own errors in the API's shape
     ("method-not-allowed", "put", BASE, {}, 405, "method"),
     ("no-such-endpoint", "get", "/api/v1/no-such-thing", {}, 404, "endpoint"),
+    ("view-form-object", "put", "/api/v1/apps/demo/views/v_bad", {"json": {"form": {"x": 1}}}, 400, "form"),
     # Flask-AppBuilder's JSON login reads a provider it never checked was sent
     ("login-without-provider", "post", "/api/v1/security/login", {"json": {"username": "x", "password": "y"}},
      400, "provider"),

@@ -80,8 +80,9 @@ def _may_overwrite(rt, app: str, existing: dict | None) -> None:
 def save(app, view):
     rt = runtime()
     body = body_json(request)
-    if not isinstance(body, dict) or not body.get("form"):
-        raise BadRequest("视图必须指定表单", "a view names its form", code="malformed")
+    if not isinstance(body, dict) or not isinstance(body.get("form"), str) or not body["form"]:
+        raise BadRequest("视图必须指定表单(form:表单标识)", "a view names its form (form: the form's id)",
+                         code="malformed", details={"param": "form"})
     body = {k: v for k, v in body.items() if k != "dropped"}
     existing = rt.store.published(app, "view", view)
     _may_write(rt, app, body, existing[0] if existing else None)
