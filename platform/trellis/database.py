@@ -6,9 +6,10 @@ driver's own handling would commit DDL on its own, so publishing would not be at
 SQLite has one writer at a time. Left to the file lock, waiting writers poll it with
 growing sleeps (the busy handler), so under load a writer can wait seconds after the
 lock is free, and long waits end in "database is locked". `writing(engine)` serializes
-write transactions in the application instead: a lock per process and `flock` on a file
-beside the database across processes (the gunicorn workers), both queues that wake the
-next writer as soon as the last one commits. PostgreSQL needs no gate.
+write transactions in the application instead: a lock per process (a queue that wakes
+the next writer as soon as the last one commits) and `flock` on a file beside the
+database across processes (the gunicorn workers), which only the one thread at the head
+of its process's queue retries, every few milliseconds. PostgreSQL needs no gate.
 """
 from __future__ import annotations
 
