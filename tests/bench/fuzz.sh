@@ -14,7 +14,7 @@ WORKERS=${FUZZ_WORKERS:-1}
 WORK=$(mktemp -d)
 "$PY" tests/fuzz_server.py "$WORK/home" --clients "$CLIENTS" > "$WORK/ready" 2> "$WORK/server.log" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 300); do
   grep -q READY "$WORK/ready" 2>/dev/null && break
   kill -0 $SERVER 2>/dev/null || { tail -30 "$WORK/server.log"; exit 1; }
