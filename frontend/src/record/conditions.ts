@@ -1,21 +1,13 @@
 /**
  * Field conditions (`visible_if`, `required_if`, `readonly_if`): JsonLogic evaluated with
- * json-logic-js against the form's current data, with Trellis' extra operators defined as
- * the server defines them (contains, starts_with, ends_with, is_empty, not_empty).
+ * json-logic-js against the form's current data, with Trellis' extra operators from
+ * logic/operations.ts.
  */
 import jsonLogic from "json-logic-js";
 import type { FieldDef, FormDef, JsonLogic } from "../api/types";
+import { registerOperations } from "../logic/operations";
 
-function isEmpty(v: unknown): boolean {
-  return v === null || v === undefined || ((typeof v === "string" || Array.isArray(v)) && v.length === 0);
-}
-
-jsonLogic.add_operation("contains", (a: unknown, b: unknown) =>
-  (typeof a === "string" && typeof b === "string") ? a.includes(b) : Array.isArray(a) ? a.includes(b) : false);
-jsonLogic.add_operation("starts_with", (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && a.startsWith(b));
-jsonLogic.add_operation("ends_with", (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && a.endsWith(b));
-jsonLogic.add_operation("is_empty", (a: unknown) => isEmpty(a));
-jsonLogic.add_operation("not_empty", (a: unknown) => !isEmpty(a));
+registerOperations(jsonLogic);
 
 /** The rule's truthiness for `data`; no rule means `fallback`; a rule that fails to run is false. */
 export function holds(rule: JsonLogic | undefined, data: Record<string, unknown>, fallback: boolean): boolean {

@@ -1,34 +1,18 @@
 /**
  * Conditions evaluated in the browser (json-logic-js) for the live preview, with Trellis'
- * own operators (starts_with, ends_with, contains, is_empty, not_empty) meaning what the
- * server's evaluator means; and the preview's checks of required, length, range and pattern.
+ * own operators from logic/operations.ts; and the preview's checks of required, length, range and pattern.
  */
 import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 import type { FieldDef } from './types';
+import { isEmpty, registerOperations } from '../../logic/operations';
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-
-const TRELLIS_OPS: Record<string, (...args: unknown[]) => unknown> = {
-  starts_with: (a, b) => typeof a === 'string' && typeof b === 'string' && a.startsWith(b),
-  ends_with: (a, b) => typeof a === 'string' && typeof b === 'string' && a.endsWith(b),
-  contains: (a, b) => (typeof a === 'string' && typeof b === 'string' ? a.includes(b) : Array.isArray(a) && a.includes(b)),
-  is_empty: (a) => isEmpty(a),
-  not_empty: (a) => !isEmpty(a),
-};
-
-let registered = false;
-function register(): void {
-  if (registered) return;
-  for (const [name, fn] of Object.entries(TRELLIS_OPS)) jsonLogic.add_operation(name, fn);
-  registered = true;
-}
+registerOperations(jsonLogic);
 
 /** Whether `rule` holds for `data`; no rule holds for everything, `otherwise` when it cannot run. */
 export function holds(rule: unknown, data: Record<string, unknown>, otherwise = false): boolean {
   if (rule === null || rule === undefined) return otherwise;
   if (typeof rule === 'boolean') return rule;
-  register();
   try {
     return jsonLogic.truthy(jsonLogic.apply(rule as RulesLogic, data));
   } catch {
