@@ -14,7 +14,7 @@ import time
 from trellis.logic import compile_rule, truthy
 from trellis.logic.evaluate import lookup
 from trellis.logic.operations import OPS
-from trellis.logic.rules import operation, split_path
+from trellis.logic.structure import operation, split_path
 
 RULE = {"and": [
     {"in": [{"var": "risk_level"}, ["C3", "C4", "C5"]]},

@@ -19,7 +19,7 @@ API: `compile_rule(rule) -> fn(data)`, `evaluate(rule, data)`, `truthy(value)`,
 from .errors import LogicError
 from .evaluate import compile_rule, evaluate
 from .jsvalues import truthy
-from .rules import rule_vars
+from .structure import rule_vars
 from .sql import SqlField, to_sql
 
 __all__ = ["compile_rule", "evaluate", "truthy", "rule_vars", "to_sql", "SqlField", "LogicError"]

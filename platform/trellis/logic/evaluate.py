@@ -26,7 +26,7 @@ from .fastpath import fused
 from .jsvalues import NAN, UNDEF, ge, normalize, truthy
 from .node import Node
 from .operations import OPS, log_value
-from .rules import SCOPED_OPS, cache_key, operation, split_path
+from .structure import SCOPED_OPS, cache_key, operation, split_path
 
 _JSON_CLASSES = (str, int, float, bool, type(None), list, dict)
 

@@ -28,7 +28,7 @@ from .evaluate import compile_node
 from .jsvalues import NAN, UNDEF, parse_float, to_number, to_string, truthy
 from .limits import check_rule_size
 from .operations import OPS
-from .rules import is_constant, operation, split_path
+from .structure import is_constant, operation, split_path
 from .sql_compare import (
     affix, as_sql, between, conjunction, emptiness, equal, membership, negate, order, pred, truth,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..forms.model import SYSTEM_FIELDS
 from ..forms.types.base import labels_of
 from ..logic import rule_vars
-from ..logic.rules import operation
+from ..logic.structure import operation
 
 GROUPS = ("and", "or")
 

@@ -8,7 +8,7 @@ reads another form and is left out. `sort_uses(sort)` gives the sort keys' field
 """
 from __future__ import annotations
 
-from ...logic.rules import operation, split_path
+from ...logic.structure import operation, split_path
 
 COMPARISONS = frozenset({"==", "===", "<", "<=", ">", ">=", "!=", "!==", "in", "contains", "is_empty",
                          "not_empty", "!", "!!", "starts_with", "ends_with"})
