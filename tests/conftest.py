@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "platform"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from trellis import migrate  # noqa: E402
-from trellis.database import make_engine  # noqa: E402
+from trellis.storage import migrate  # noqa: E402
+from trellis.storage.database import make_engine  # noqa: E402
 from trellis.runtime import Runtime  # noqa: E402
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -113,7 +113,7 @@ def load_json(path: Path):
 def app(tmp_path_factory):
     """One Flask app per session (SQLite) with an admin user `admin` / `admin-pass-1`."""
     from trellis import create_app
-    from trellis.setup import init_db
+    from trellis.provision.setup import init_db
 
     home = tmp_path_factory.mktemp("home")
     flask_app = create_app({"TRELLIS_HOME": str(home), "TESTING": True, "TRELLIS_DEFINITION_TTL": 0,

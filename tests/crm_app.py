@@ -14,7 +14,7 @@ BASE = "/api/v1/apps/futures_crm/forms"
 
 def seed_crm(app, clients: int = 300):
     """The app with the futures CRM published and at least `clients` synthetic clients."""
-    from trellis.seeding import seed_app
+    from trellis.provision.seed import seed_app
 
     rt = app.extensions["trellis"]
     with app.app_context():

@@ -26,7 +26,7 @@ def main() -> None:
 
     from crm_app import ADMIN_PASSWORD, seed_crm
     from trellis import create_app
-    from trellis.setup import init_db
+    from trellis.provision.setup import init_db
 
     app = create_app({"TRELLIS_HOME": args.home, "TRELLIS_DEFINITION_TTL": 0, "WTF_CSRF_ENABLED": False,
                       "RATELIMIT_ENABLED": False})

@@ -8,9 +8,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 
-from trellis.actor import Actor
+from trellis.kernel.actor import Actor
 from trellis.runtime import Runtime
-from trellis.seeding import seed_app
+from trellis.provision.seed import seed_app
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

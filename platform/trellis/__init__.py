@@ -7,6 +7,6 @@ __version__ = "0.1.0"
 
 def create_app(config=None):
     """Build the Flask app (imported lazily so engines can be used without Flask)."""
-    from .app import create_app as _create_app
+    from .web.app import create_app as _create_app
 
     return _create_app(config)

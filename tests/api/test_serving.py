@@ -12,9 +12,9 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from trellis.database import make_engine, writing
-from trellis.errors import Busy
-from trellis.extensions import db
+from trellis.storage.database import make_engine, writing
+from trellis.kernel.errors import Busy
+from trellis.web.extensions import db
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def raw_route(app):
 
 
 def seed(app, clients: int) -> None:
-    from trellis.seeding import seed_app
+    from trellis.provision.seed import seed_app
 
     rt = app.extensions["trellis"]
     with app.app_context():

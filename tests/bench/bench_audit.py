@@ -25,8 +25,8 @@ PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 def run(engine, batches: int = 5, size: int = 1000) -> dict:
     """Median seconds per batch with and without auditing, and their ratio."""
     from samples import BROKER, CLIENT, install
-    from trellis import migrate
-    from trellis.actor import Actor
+    from trellis.storage import migrate
+    from trellis.kernel.actor import Actor
     from trellis.runtime import Runtime
 
     migrate.upgrade(engine)
@@ -63,7 +63,7 @@ def _pg_database():
 
 
 def main(argv=None) -> int:
-    from trellis.database import make_engine
+    from trellis.storage.database import make_engine
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--batches", type=int, default=5)

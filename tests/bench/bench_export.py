@@ -42,7 +42,7 @@ def peak_mb() -> float:
 
 def case_export(home: Path, database_url: str | None, fmt: str, out: Path) -> dict:
     from common import make_app
-    from trellis.actor import SYSTEM
+    from trellis.kernel.actor import SYSTEM
     from trellis.sheets import export as exporting
 
     app = make_app(home, None, database_url)
@@ -59,7 +59,7 @@ def case_export(home: Path, database_url: str | None, fmt: str, out: Path) -> di
 def case_baseline(home: Path, database_url: str | None, fmt: str, out: Path) -> dict:
     """The same columns by one raw select, written raw (ids, codes and ISO text as stored)."""
     from common import make_app
-    from trellis.actor import SYSTEM
+    from trellis.kernel.actor import SYSTEM
     from trellis.sheets import export as exporting
 
     app = make_app(home, None, database_url)

@@ -117,11 +117,11 @@ def baseline(path: Path, work: Path, indexes: bool) -> float:
 
 def trellis_import(path: Path, home: Path, database_url: str | None = None) -> dict:
     """A fresh seeded instance, then the import as `trellis import` runs it; seconds and counts."""
-    from trellis.actor import SYSTEM
-    from trellis.files import FileStore
+    from trellis.kernel.actor import SYSTEM
+    from trellis.storage.files import FileStore
     from trellis.imports import batches
     from trellis.imports.job import ImportJob
-    from trellis.seeding import seed_app
+    from trellis.provision.seed import seed_app
 
     app = make_app(home, database_url=database_url)
     with app.app_context():

@@ -36,7 +36,7 @@ RAW_SQL = ("SELECT * FROM futures_crm__client WHERE deleted_at IS NULL AND tradi
 
 
 def seed(app, clients: int) -> None:
-    from trellis.seeding import seed_app
+    from trellis.provision.seed import seed_app
 
     rt = app.extensions["trellis"]
     with app.app_context():

@@ -96,7 +96,7 @@ def users(n: int, clients: int) -> list[tuple[str, str]]:
 
 def measure(home: Path, database_url: str | None, *, n_users: int, seconds: float, server_args: list[str],
             clients: int) -> dict:
-    from trellis.database import make_engine
+    from trellis.storage.database import make_engine
 
     url = database_url or f"sqlite:///{home / 'trellis.db'}"
     with serving(home, database_url, server_args) as port:
@@ -143,7 +143,7 @@ def reset_pg(url: str) -> None:
     """Drop and recreate the public schema of the given PostgreSQL database."""
     import sqlalchemy as sa
 
-    from trellis.database import make_engine
+    from trellis.storage.database import make_engine
 
     engine = make_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:

@@ -19,7 +19,7 @@ ADMIN_PASSWORD = "bench-pass-1"
 
 def make_app(home: Path, extra_routes=None, database_url: str | None = None):
     from trellis import create_app
-    from trellis.setup import init_db
+    from trellis.provision.setup import init_db
 
     cfg = {"TRELLIS_HOME": str(home), "WTF_CSRF_ENABLED": False}
     if database_url:

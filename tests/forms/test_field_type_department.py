@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from samples import install
-from trellis.errors import ValidationFailed
-from trellis.extensions import load_registries
+from trellis.kernel.errors import ValidationFailed
+from trellis.web.extensions import load_registries
 from trellis.forms.types.base import CoerceError
 from trellis.forms.types.department import DepartmentType
 from trellis.security import org

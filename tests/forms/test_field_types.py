@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 import sqlalchemy as sa
 
-from trellis.extensions import load_registries
+from trellis.web.extensions import load_registries
 from trellis.forms.types import CORE_TYPES, register
 from trellis.forms.types.base import CoerceError, FieldType
-from trellis.registry import Registry
+from trellis.kernel.registry import Registry
 
 OPTIONS = [{"value": "a", "label": {"zh": "甲", "en": "Alpha"}},
            {"value": "b", "label": {"zh": "乙", "en": "Beta"}}]

@@ -8,8 +8,8 @@ import fastjsonschema
 import jsonschema
 import pytest
 
-from trellis.errors import DefinitionInvalid
-from trellis.extensions import load_registries
+from trellis.kernel.errors import DefinitionInvalid
+from trellis.web.extensions import load_registries
 from trellis.forms.types.base import CoerceError
 
 

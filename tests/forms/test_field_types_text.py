@@ -8,7 +8,7 @@ import fastjsonschema
 import jsonschema
 import pytest
 
-from trellis.extensions import load_registries
+from trellis.web.extensions import load_registries
 from trellis.forms.types.base import CoerceError
 
 LEVELS = [

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from samples import BROKER, CLIENT, install
-from trellis.errors import DefinitionInvalid
+from trellis.kernel.errors import DefinitionInvalid
 from trellis.forms.publish import purge_field
 
 

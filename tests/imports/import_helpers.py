@@ -8,8 +8,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 
-from trellis.actor import SYSTEM, Actor
-from trellis.files import FileStore
+from trellis.kernel.actor import SYSTEM, Actor
+from trellis.storage.files import FileStore
 from trellis.imports import batches
 from trellis.imports.job import ImportJob
 

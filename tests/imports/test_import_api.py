@@ -212,7 +212,7 @@ def test_cancel_a_queued_batch(app, api, demo, tmp_path):
     rt = app.extensions["trellis"]
     info = _inspect(api, _book(tmp_path, [["姓名"], ["甲"]])).get_json()
     with app.app_context(), rt.engine.begin() as conn:
-        from trellis.actor import Actor
+        from trellis.kernel.actor import Actor
         admin = Actor(id=1, username="admin", is_admin=True)
         batch_id = batches.create(conn, app="demo", form="client", actor=admin, filename="x.xlsx",
                                   upload=info["upload"], sheet=None, header_row=None, mode="insert", keys=[],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trellis.actor import SYSTEM, Actor
-from trellis.errors import Forbidden, ValidationFailed
+from trellis.kernel.actor import SYSTEM, Actor
+from trellis.kernel.errors import Forbidden, ValidationFailed
 from trellis.imports import mapping as m
 
 HEADERS = ["姓名", "手机号 *", "ＲＩＳＫ　ＬＥＶＥＬ", "equity", "开户 日期", "备注", "不认识的列", "客户编号"]

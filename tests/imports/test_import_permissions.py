@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from import_helpers import error_rows, run_import, write_xlsx
-from trellis.actor import Actor
-from trellis.errors import Forbidden
+from trellis.kernel.actor import Actor
+from trellis.kernel.errors import Forbidden
 from trellis.imports.rollback import rollback
 from seeded_users import actor_of, crm_runtime
 

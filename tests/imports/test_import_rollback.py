@@ -6,9 +6,9 @@ import pytest
 import sqlalchemy as sa
 
 from import_helpers import count, run_import, write_xlsx
-from trellis.errors import Conflict
+from trellis.kernel.errors import Conflict
 from trellis.imports.rollback import rollback
-from trellis.actor import SYSTEM
+from trellis.kernel.actor import SYSTEM
 from trellis.security import audit
 
 HEAD = ["姓名", "手机号", "风险等级", "权益"]

@@ -7,8 +7,8 @@ import pytest
 import sqlalchemy as sa
 
 from samples import install
-from trellis import models as m
-from trellis.errors import ValidationFailed
+from trellis.storage import models as m
+from trellis.kernel.errors import ValidationFailed
 from trellis.forms.indexes import advise, create_indexes, slow_log
 from trellis.forms.indexes.usage import filter_uses, query_fields
 

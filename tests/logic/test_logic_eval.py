@@ -11,7 +11,7 @@ import pytest
 
 from jsonlogic_js_oracle import CASES as JS_CASES
 from jsonlogic_testkit import same
-from trellis.errors import BadRequest
+from trellis.kernel.errors import BadRequest
 from trellis.logic import LogicError, compile_rule, evaluate, rule_vars, truthy
 from trellis.logic.jsvalues import UNDEF, number_to_string
 

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from samples import APP, BROKER, CLIENT, install
-from trellis.errors import DefinitionInvalid
+from trellis.kernel.errors import DefinitionInvalid
 from trellis.meta import schemas
 from trellis.meta.io import export_app, import_app
 

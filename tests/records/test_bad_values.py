@@ -9,10 +9,10 @@ import json
 import pytest
 
 from samples import install
-from trellis.errors import BadRequest, ValidationFailed
+from trellis.kernel.errors import BadRequest, ValidationFailed
 from trellis.logic import LogicError
 from trellis.logic.limits import MAX_RULE_DEPTH, MAX_RULE_NODES
-from trellis.nesting import size, too_deep
+from trellis.kernel.nesting import size, too_deep
 
 
 @pytest.fixture

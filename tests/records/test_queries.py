@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from samples import install
-from trellis.errors import BadRequest
+from trellis.kernel.errors import BadRequest
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import pytest
 import sqlalchemy as sa
 
 from samples import install
-from trellis.actor import Actor
-from trellis.errors import BadRequest, Forbidden, ValidationFailed
+from trellis.kernel.actor import Actor
+from trellis.kernel.errors import BadRequest, Forbidden, ValidationFailed
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from samples import install
-from trellis.errors import Conflict, NotFound, ValidationFailed
+from trellis.kernel.errors import Conflict, NotFound, ValidationFailed
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from samples import APP, BROKER, CLIENT, install
-from trellis import models as m
+from trellis.storage import models as m
 
 LOGIN = "/api/v1/security/login"
 BASE = "/api/v1/apps/auditdemo/forms/client/records"
@@ -36,7 +36,7 @@ def _entries(app, **where):
 
 
 def _user(app, username, password) -> int:
-    from trellis.extensions import appbuilder
+    from trellis.web.extensions import appbuilder
 
     with app.app_context():
         sm = appbuilder.sm
@@ -129,7 +129,7 @@ def test_only_admins_list_the_log_or_read_others_history(api, published, app):
 
 def test_cli_verify(tmp_path):
     """`trellis audit verify` as a user runs it: exit 0 when intact, 1 (and why) when not."""
-    from trellis.database import make_engine
+    from trellis.storage.database import make_engine
     from trellis.runtime import Runtime
 
     trellis = Path(sys.executable).parent / "trellis"

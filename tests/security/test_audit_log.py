@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from samples import BROKER, CLIENT, install
-from trellis import models as m
-from trellis.actor import Actor
-from trellis.errors import BadRequest, NotFound
+from trellis.storage import models as m
+from trellis.kernel.actor import Actor
+from trellis.kernel.errors import BadRequest, NotFound
 from trellis.security import audit
 from trellis.security.audit_chain import GENESIS, entry_hash
 

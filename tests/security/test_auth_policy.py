@@ -6,14 +6,14 @@ import secrets
 
 import pytest
 
-from trellis.config import load_config
+from trellis.web.config import load_config
 from trellis.security import passwords
 
 LOGIN = "/api/v1/security/login"
 
 
 def _user(app, username, password="Sesame-2024-x", active=True) -> int:
-    from trellis.extensions import appbuilder
+    from trellis.web.extensions import appbuilder
 
     with app.app_context():
         sm = appbuilder.sm

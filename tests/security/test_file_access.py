@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from seeded_users import actor_of, crm_runtime
-from trellis.actor import SYSTEM, Actor
-from trellis.files import FileStore
+from trellis.kernel.actor import SYSTEM, Actor
+from trellis.storage.files import FileStore
 from trellis.security.file_access import may_download
 
 

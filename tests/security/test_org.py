@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from api_client import ensure_user, sign_in
-from trellis.errors import BadRequest, Conflict, NotFound
+from trellis.kernel.errors import BadRequest, Conflict, NotFound
 from trellis.security import org
 
 

@@ -10,10 +10,10 @@ import pytest
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 
-from trellis.actor import Actor
+from trellis.kernel.actor import Actor
 from trellis.api.openapi import build as build_openapi
-from trellis.errors import BadRequest, Forbidden, NotFound, ValidationFailed
-from trellis.seeding import seed_app
+from trellis.kernel.errors import BadRequest, Forbidden, NotFound, ValidationFailed
+from trellis.provision.seed import seed_app
 from seeded_users import actor_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trellis.templating import TemplateFailed, render, render_html
+from trellis.kernel.templating import TemplateFailed, render, render_html
 
 CONTEXT = {"client": {"name": "张三", "equity": 1234567.891, "tags": ["vip", "new"]}, "note": None,
            "items": [1, 2, 3]}

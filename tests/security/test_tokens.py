@@ -11,8 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from samples import BROKER, install
-from trellis import models
-from trellis.errors import BadRequest, NotFound, Unauthorized
+from trellis.storage import models
+from trellis.kernel.errors import BadRequest, NotFound, Unauthorized
 from trellis.security import tokens
 
 SHAPE = re.compile(r"^trl_[0-9a-f]{8}_[A-Za-z0-9_-]{32,}$")
@@ -96,7 +96,7 @@ def _bearer(plaintext):
 
 
 def _user(app, username, password="Sesame-2024-x", active=True):
-    from trellis.extensions import appbuilder
+    from trellis.web.extensions import appbuilder
 
     with app.app_context():
         sm = appbuilder.sm

@@ -10,7 +10,7 @@ from flask_appbuilder.security.sqla import models as fab_models
 
 from trellis.meta import schemas
 from trellis.meta.io import read_folder
-from trellis.seeding import seed_app
+from trellis.provision.seed import seed_app
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

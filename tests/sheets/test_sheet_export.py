@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from crm_app import BASE
-from trellis.cli_sheets import export_cmd
+from trellis.cli.sheets import export_cmd
 
 URL = f"{BASE}/client/export"
 

@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 
-from trellis.actor import SYSTEM, Actor
-from trellis.errors import Forbidden
-from trellis.seeding import seed_app
+from trellis.kernel.actor import SYSTEM, Actor
+from trellis.kernel.errors import Forbidden
+from trellis.provision.seed import seed_app
 from trellis.sheets import export as exporting
 from seeded_users import actor_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import Forbidden, NotFound
+from ..kernel.errors import Forbidden, NotFound
 from ..forms.types.base import INT32_MAX
 from ..security import audit
 from .auth import actor, login_required, runtime

@@ -25,9 +25,9 @@ from flask_login import current_user as session_user
 from flask_wtf.csrf import validate_csrf
 from wtforms.validators import ValidationError
 
-from ..actor import Actor
-from ..database import writing
-from ..errors import Forbidden, TrellisError, bilingual
+from ..kernel.actor import Actor
+from ..storage.database import writing
+from ..kernel.errors import Forbidden, TrellisError, bilingual
 from ..security import passwords, tokens
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest, TrellisError
+from ..kernel.errors import BadRequest, TrellisError
 from . import definitions, org, people
 from .auth import login_required
 from .views import visible_views

@@ -7,9 +7,9 @@ from flask import Blueprint, jsonify, request
 from ..forms import sync
 from ..forms.model import FormModel
 from ..forms.publish import carry_deleted
-from ..errors import BadRequest, Forbidden, NotFound
+from ..kernel.errors import BadRequest, Forbidden, NotFound
 from ..security.access import ACTIONS, visible_schema
-from ..timestamps import stamp
+from ..kernel.timestamps import stamp
 from .auth import actor, login_required, runtime
 from .params import body_json
 

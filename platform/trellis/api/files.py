@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 
-from ..errors import BadRequest, NotFound
-from ..files import FileStore
-from ..security import uploads
+from ..kernel.errors import BadRequest, NotFound
+from ..storage.files import FileStore
+from ..storage import uploads
 from ..security.file_access import may_download
 from .auth import actor, login_required, runtime
 

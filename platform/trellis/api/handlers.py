@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..errors import TrellisError, bilingual
+from ..kernel.errors import TrellisError, bilingual
 
 log = logging.getLogger("trellis.api")
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 
-from ..database import writing
-from ..errors import BadRequest, Conflict, NotFound
-from ..files import FileStore
+from ..storage.database import writing
+from ..kernel.errors import BadRequest, Conflict, NotFound
+from ..storage.files import FileStore
 from ..imports import TASK, batches, mapping as mapmod, saved
 from ..imports.rollback import rollback as rollback_batch
-from ..security import uploads
+from ..storage import uploads
 from ..sheets import open_book
 from ..sheets.template import template_info
 from .auth import actor, login_required, runtime

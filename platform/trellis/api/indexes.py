@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest, Forbidden
+from ..kernel.errors import BadRequest, Forbidden
 from ..forms.indexes import advise, create_indexes
 from .auth import actor, login_required, runtime
 from .params import body_json

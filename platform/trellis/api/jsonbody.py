@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 from flask import Request
 
-from ..errors import BadRequest
-from ..nesting import too_deep
+from ..kernel.errors import BadRequest
+from ..kernel.nesting import too_deep
 
 MAX_BODY_DEPTH = 64
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest, Forbidden
+from ..kernel.errors import BadRequest, Forbidden
 from ..security import org
 from .auth import actor, login_required, runtime
 from .params import body_json

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 from ..forms.types.base import INT64_MAX
 from ..logic.limits import MAX_RULE_DEPTH, check_rule_size
 from .jsonbody import NotJson, not_json, too_deep_error

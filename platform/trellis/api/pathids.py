@@ -8,7 +8,7 @@ from __future__ import annotations
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
-from ..errors import bilingual
+from ..kernel.errors import bilingual
 from ..forms.types.base import INT32_MAX, INT64_MAX
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 from .auth import actor, login_required, runtime
 from .params import body_json, list_param, list_params, version_param, whole_number
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from ..actor import Actor
-from ..errors import BadRequest, Forbidden, NotFound
+from ..kernel.actor import Actor
+from ..kernel.errors import BadRequest, Forbidden, NotFound
 from ..forms.types.base import INT32_MAX
 from ..security.explain import explain
 from ..security.roles import fab_role_name

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest, Forbidden
+from ..kernel.errors import BadRequest, Forbidden
 from ..security import tokens
-from ..timestamps import local
+from ..kernel.timestamps import local
 from .auth import actor, login_required, runtime, via_token
 from .params import body_json
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from ..errors import BadRequest, Forbidden, NotFound
+from ..kernel.errors import BadRequest, Forbidden, NotFound
 from ..records.saved_views import fit_view, has_hidden_parts
 from .auth import actor, login_required, runtime
 from .params import body_json

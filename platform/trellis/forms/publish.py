@@ -10,8 +10,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..errors import DefinitionInvalid, bilingual
+from ..storage import models as m
+from ..kernel.errors import DefinitionInvalid, bilingual
 from ..logic import LogicError, rule_vars
 from ..logic.limits import check_rule_size
 from . import sync

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..errors import DefinitionInvalid, bilingual
+from ..kernel.errors import DefinitionInvalid, bilingual
 from .model import FormModel, index_name
 
 SAMPLES = 5

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..actor import Actor
-from ..errors import NotFound
-from ..timestamps import stamp
+from ..storage import models as m
+from ..kernel.actor import Actor
+from ..kernel.errors import NotFound
+from ..kernel.timestamps import stamp
 from .report import PROBLEMS_FILE
 
 T = m.import_batch

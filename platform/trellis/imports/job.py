@@ -27,9 +27,9 @@ import os
 import time
 from operator import itemgetter
 
-from ..database import writing
-from ..errors import TrellisError, bilingual
-from ..files import FileStore
+from ..storage.database import writing
+from ..kernel.errors import TrellisError, bilingual
+from ..storage.files import FileStore
 from ..forms.types.date import EXCEL_EPOCH
 from ..security.audit_events import NOTE_KEY, import_note
 from ..sheets import open_book

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import BadRequest, ValidationFailed, bilingual
+from ..kernel.errors import BadRequest, ValidationFailed, bilingual
 from ..sheets.headers import label_key
 from ..sheets.reader import col_letter
 from ..sheets.template import NOT_IMPORTABLE

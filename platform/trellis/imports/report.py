@@ -12,7 +12,7 @@ import pickle
 import re
 from pathlib import Path
 
-from ..errors import bilingual
+from ..kernel.errors import bilingual
 from ..sheets.reader import col_letter
 from ..sheets.writer import write_error_book
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .. import models
+from ..storage import models
 from ..records.checks import _chunks, among, batch
 from ..records.validation import field_error
 from .mapping import normalize

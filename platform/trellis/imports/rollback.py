@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..errors import Conflict, bilingual
+from ..storage import models as m
+from ..kernel.errors import Conflict, bilingual
 from ..records.checks import _chunks
 from ..security.audit_events import NOTE_KEY, import_note
 from . import batches

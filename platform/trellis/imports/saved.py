@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..errors import BadRequest, Forbidden, NotFound, ValidationFailed, bilingual
-from ..timestamps import stamp
+from ..storage import models as m
+from ..kernel.errors import BadRequest, Forbidden, NotFound, ValidationFailed, bilingual
+from ..kernel.timestamps import stamp
 from .batches import now
 
 T = m.import_mapping

@@ -1,7 +1,7 @@
 """The error raised for JsonLogic rules that are invalid or cannot be compiled to SQL."""
 from __future__ import annotations
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 
 
 class LogicError(BadRequest):

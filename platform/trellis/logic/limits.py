@@ -9,7 +9,7 @@ stays under 12.
 """
 from __future__ import annotations
 
-from ..nesting import size, too_deep
+from ..kernel.nesting import size, too_deep
 from .errors import LogicError
 
 MAX_RULE_DEPTH = 32

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import DefinitionInvalid, bilingual
+from ..kernel.errors import DefinitionInvalid, bilingual
 
 DEFAULT_FALSE = ("required", "unique", "indexed", "hidden", "deleted", "readonly", "shared")
 FOLDERS = {"form": "forms", "view": "views", "role": "roles"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from ..errors import DefinitionInvalid, bilingual
+from ..kernel.errors import DefinitionInvalid, bilingual
 
 KINDS = ("app", "form", "view", "role")
 

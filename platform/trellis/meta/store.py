@@ -12,9 +12,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..database import writing
-from ..errors import BadRequest, DefinitionInvalid, NotFound, bilingual
+from ..storage import models as m
+from ..storage.database import writing
+from ..kernel.errors import BadRequest, DefinitionInvalid, NotFound, bilingual
 from . import schemas
 from .upgrade import upgrade
 

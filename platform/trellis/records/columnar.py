@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import BadRequest, FieldError, ValidationFailed
+from ..kernel.errors import BadRequest, FieldError, ValidationFailed
 from ..forms.types.base import CoerceError
 from .validation import field_error, schema_errors
 

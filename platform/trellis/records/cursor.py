@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 from ..forms.model import SYSTEM_FIELDS
 from ..forms.types.base import INT32_MAX, INT64_MAX, INT64_MIN
 

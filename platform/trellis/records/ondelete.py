@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..errors import Conflict
+from ..kernel.errors import Conflict
 from ..security.access import Access
 
 

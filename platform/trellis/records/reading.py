@@ -12,10 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BooleanClauseList
 
-from ..errors import BadRequest, NotFound
+from ..kernel.errors import BadRequest, NotFound
 from ..forms.indexes import slowlog as slow_queries
 from ..forms.model import SYSTEM_FIELDS
-from ..timestamps import stamp
+from ..kernel.timestamps import stamp
 from . import counting
 from .checks import _chunks
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by

@@ -15,8 +15,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from ..actor import SYSTEM, Actor
-from ..errors import Conflict, Forbidden, NotFound, ValidationFailed
+from ..kernel.actor import SYSTEM, Actor
+from ..kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from . import checks, columnar, reading, updating
 from .columnar import RowsResult
 from .inserting import after_explicit_ids, insert_columns, reserve_ids

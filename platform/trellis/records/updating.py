@@ -12,8 +12,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from ..errors import NotFound, ValidationFailed
-from ..timestamps import stamp
+from ..kernel.errors import NotFound, ValidationFailed
+from ..kernel.timestamps import stamp
 from . import checks, reading
 from .columnar import RowsResult
 from .subtables import write_children

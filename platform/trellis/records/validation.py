@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from ..errors import FieldError
+from ..kernel.errors import FieldError
 from ..forms.model import SYSTEM_FIELDS
 from ..forms.types.base import CoerceError, labels_of
 

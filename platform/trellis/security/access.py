@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..errors import Forbidden
+from ..kernel.errors import Forbidden
 from ..forms.model import SYSTEM_FIELDS
 from ..logic import rule_vars, to_sql
 from ..records.sqlfields import resolver

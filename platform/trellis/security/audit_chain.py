@@ -15,7 +15,7 @@ from decimal import Decimal
 import orjson
 import sqlalchemy as sa
 
-from .. import models as m
+from ..storage import models as m
 from ..records.inserting import insert_many, reserve_ids
 
 GENESIS = "0" * 64

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .. import models as m
-from ..errors import BadRequest, NotFound
-from ..timestamps import stamp
+from ..storage import models as m
+from ..kernel.errors import BadRequest, NotFound
+from ..kernel.timestamps import stamp
 from .audit_events import NOTE_KEY
 
 MAX_LIMIT = 1000

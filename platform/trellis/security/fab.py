@@ -4,7 +4,7 @@ from contextlib import nullcontext
 from flask import current_app, request
 from flask_appbuilder.security.sqla.manager import SecurityManager
 
-from ..database import serialized
+from ..storage.database import serialized
 from .audit import append, login_entry
 
 

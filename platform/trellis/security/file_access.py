@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..actor import Actor
-from ..errors import TrellisError
+from ..kernel.actor import Actor
+from ..kernel.errors import TrellisError
 
 IDS_CHECKED = 200  # record ids holding the file, checked against the reader's scope
 

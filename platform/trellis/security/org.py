@@ -10,10 +10,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from .. import models
-from ..errors import BadRequest, Conflict, NotFound
+from ..storage import models
+from ..kernel.errors import BadRequest, Conflict, NotFound
 from ..forms.types.base import INT32_MAX
-from ..timestamps import stamp
+from ..kernel.timestamps import stamp
 
 DEPT = models.department
 MEMBER = models.user_department

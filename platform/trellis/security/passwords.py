@@ -6,7 +6,7 @@ the request is about, calls `check` with both and hands FAB the refusal in its o
 """
 from __future__ import annotations
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 
 MIN_LENGTH = 10
 MIN_USERNAME = 3  # shorter usernames ("li") are not searched for in the password

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 
-from ..errors import DefinitionInvalid, bilingual
+from ..kernel.errors import DefinitionInvalid, bilingual
 from ..forms.model import SYSTEM_FIELDS
 from ..logic import LogicError, rule_vars
 from ..logic.limits import check_rule_size

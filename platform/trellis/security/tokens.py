@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from .. import models
-from ..errors import BadRequest, NotFound, Unauthorized
-from ..timestamps import stamp
+from ..storage import models
+from ..kernel.errors import BadRequest, NotFound, Unauthorized
+from ..kernel.timestamps import stamp
 
 TOKEN = models.api_token
 SCHEME = "trl_"

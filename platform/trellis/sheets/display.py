@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..timestamps import local
+from ..kernel.timestamps import local
 
 SYSTEM_LABELS = {
     "id": ("记录ID", "Record ID"),

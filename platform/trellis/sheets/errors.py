@@ -7,7 +7,7 @@ engine, the API and the CLI all say the same thing for the same problem.
 """
 from __future__ import annotations
 
-from ..errors import BadRequest
+from ..kernel.errors import BadRequest
 
 EXCEL_MAX_ROWS = 1_048_576
 XLS_MAX_ROWS = 65_536

@@ -16,7 +16,7 @@ import io
 from operator import itemgetter
 from dataclasses import dataclass, field
 
-from ..errors import BadRequest, NotFound
+from ..kernel.errors import BadRequest, NotFound
 from ..forms.model import SYSTEM_FIELDS
 from ..records.saved_views import fit_view
 from . import display
@@ -147,14 +147,14 @@ def _columns(service, names, from_view: bool, lang: str, fmt: str, users: dict) 
             out.append(Column(name, en if lang == "en" else zh, display.system_formatter(name, fmt, users)))
             continue
         t = form.field(name)
-        if t is None or not access.can_see(name) or not t.has_column or t.key in display.NOT_EXPORTED:
+        if t is None or not access.can_see(name) or not t.has_column or t.export is None:
             if from_view:
                 continue  # a shared view may show columns this user may not see
             raise BadRequest(f"导出字段 {name} 不存在或不可导出", f"unknown or unexportable field {name} in fields",
                              code="unknown_field", details={"field": name, "param": "fields"})
         out.append(Column(name, display.field_label(t.field, lang), display.cell_formatter(t, lang, fmt),
                           display.number_format(t) if fmt == "xlsx" else None,
-                          expand=t.references in display.EXPANDED))
+                          expand=t.references is not None))
     return out
 
 
@@ -186,7 +186,7 @@ def prepare(runtime, app: str, form_id: str, actor, *, fmt: str = "xlsx", filter
     else:
         form = service.form
         names = [t.id for t in form.active if t.has_column and not t.field.get("hidden")
-                 and t.key not in display.NOT_EXPORTED and service.access.can_see(t.id)]
+                 and t.export is not None and service.access.can_see(t.id)]
         from_view = True
     columns = _columns(service, names, from_view, lang, fmt, users)
     if not columns:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
-from ..errors import Forbidden
+from ..kernel.errors import Forbidden
 from . import display
 from .headers import header_text
 

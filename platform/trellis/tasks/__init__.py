@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from ..registry import Registry
+from ..kernel.registry import Registry
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ import time
 
 import sqlalchemy as sa
 
-from ... import models as m
-from ...errors import FieldError, ValidationFailed
+from ...storage import models as m
+from ...kernel.errors import FieldError, ValidationFailed
 from ...meta.upgrade import upgrade
 from . import cost
 from .usage import declared_columns, indexable

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from ...errors import bilingual
+from ...kernel.errors import bilingual
 
 COMMON_KEYS = {
     "id", "type", "label", "help", "required", "unique", "indexed", "default", "hidden",

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 
-from ...errors import DefinitionInvalid, bilingual
+from ...kernel.errors import DefinitionInvalid, bilingual
 from .base import WHITESPACE, CoerceError, FieldType, labels_of, shown
 
 
 def _field_types():
-    from ... import extensions  # at call time: the registry is filled by load_registries()
+    from ...web import extensions  # at call time: the registry is filled by load_registries()
 
     if not len(extensions.registries.field_types):
         extensions.load_registries()

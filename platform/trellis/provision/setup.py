@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import secrets
 
-from . import migrate
-from .extensions import appbuilder, db
+from ..storage import migrate
+from ..web.extensions import appbuilder, db
 
 
 def init_db(app, admin_password: str | None = None, admin_username: str = "admin") -> str | None:

@@ -13,8 +13,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .cli import cli
-from .database import writing
+from .main import cli
+from ..storage.database import writing
 
 ROWS_REFUSED = 3  # exit status: finished, some rows refused
 
@@ -24,9 +24,9 @@ def _runtime():
 
 
 def _actor(rt, login: str | None):
-    from .actor import Actor
-    from .imports import batches
-    from .imports.resolve import USERS
+    from ..kernel.actor import Actor
+    from ..imports import batches
+    from ..imports.resolve import USERS
 
     if not login:
         return Actor(id=None, username="system", is_admin=True)
@@ -68,12 +68,12 @@ def import_cmd(file, app_id, form_id, sheet, header_row, mode, keys, dry_run, on
     """导入 Excel / CSV 文件 / import an Excel or CSV file into a form."""
     from pathlib import Path
 
-    from .errors import TrellisError
-    from .files import FileStore
-    from .imports import batches, mapping as mapmod, saved
-    from .imports.job import ImportJob
-    from .sheets import open_book
-    from .sheets.template import template_info
+    from ..kernel.errors import TrellisError
+    from ..storage.files import FileStore
+    from ..imports import batches, mapping as mapmod, saved
+    from ..imports.job import ImportJob
+    from ..sheets import open_book
+    from ..sheets.template import template_info
 
     rt = _runtime()
     who = _actor(rt, login)
@@ -137,8 +137,8 @@ def import_cmd(file, app_id, form_id, sheet, header_row, mode, keys, dry_run, on
 @with_appcontext
 def import_rollback_cmd(batch_id, login, force):
     """回滚一个导入批次 / roll an import batch back as a whole."""
-    from .errors import TrellisError
-    from .imports.rollback import rollback
+    from ..kernel.errors import TrellisError
+    from ..imports.rollback import rollback
 
     rt = _runtime()
     try:

@@ -40,7 +40,7 @@ class TrellisServer(BaseApplication):
         self.cfg.set("post_fork", self._post_fork)
 
     def load(self):
-        from .app import create_app
+        from ..web.app import create_app
 
         self.flask_app = create_app()
         self.flask_app.extensions["trellis"].engine.dispose()  # the master keeps no connection
@@ -62,7 +62,7 @@ class TrellisServer(BaseApplication):
 def run_cmd(host, port, workers, threads, access_log, dev):
     """Serve Trellis / 启动 Trellis 服务."""
     if dev:
-        from .app import create_app
+        from ..web.app import create_app
 
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return

@@ -11,8 +11,8 @@ import re
 import secrets
 from pathlib import Path
 
-from .errors import NotFound
-from .security.uploads import HEAD_BYTES, too_large
+from ..kernel.errors import NotFound
+from .uploads import HEAD_BYTES, too_large
 
 
 FILE_ID = re.compile(r"[0-9a-f]{32}")

@@ -1,7 +1,7 @@
 """Alembic environment for the platform's own tables (trellis_*); run by `trellis init`."""
 from alembic import context
 
-from trellis.models import metadata
+from trellis.storage.models import metadata
 
 config = context.config
 connection = config.attributes.get("connection")

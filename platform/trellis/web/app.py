@@ -8,10 +8,10 @@ import logging
 from flask import Flask
 
 from .config import load_config
-from .database import configure_engine
+from ..storage.database import configure_engine
 from .extensions import appbuilder, db
 from .front import register_front
-from .security.headers import register_headers
+from ..security.headers import register_headers
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -28,13 +28,13 @@ def create_app(config: dict | None = None) -> Flask:
         db.init_app(app)
         configure_engine(db.engine)
         appbuilder.init_app(app, db.session)
-        from .runtime import Runtime
+        from ..runtime import Runtime
 
         app.extensions["trellis"] = Runtime(
             db.engine, redis_url=app.config.get("TRELLIS_REDIS_URL"),
             count_threshold=int(app.config["TRELLIS_COUNT_THRESHOLD"]),
             ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"])
-    from .api import register_api
+    from ..api import register_api
 
     register_api(app)
     register_headers(app)

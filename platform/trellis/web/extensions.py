@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from flask_appbuilder import AppBuilder
 from flask_appbuilder.utils.legacy import get_sqla_class
 
-from .registry import Registry
+from ..kernel.registry import Registry
 
 db = get_sqla_class()()
 appbuilder = AppBuilder(update_perms=True)
@@ -28,8 +28,8 @@ def load_registries():
     if _loaded:
         return registries
     _loaded = True
-    from .forms.types import register as register_core_types
-    from .plugins import load_plugins
+    from ..forms.types import register as register_core_types
+    from ..plugins.loader import load_plugins
 
     register_core_types(registries)
     load_plugins(registries)

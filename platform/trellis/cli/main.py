@@ -7,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from .app import create_app
+from ..web.app import create_app
 
 
 @click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_version_option=False)
@@ -24,7 +24,7 @@ def _runtime():
 @with_appcontext
 def init_cmd(admin):
     """Create or upgrade the database and create the admin user."""
-    from .setup import init_db
+    from ..provision.setup import init_db
 
     generated = init_db(current_app, admin_username=admin)
     click.echo(f"数据库已就绪 / database ready: {current_app.config['SQLALCHEMY_DATABASE_URI']}")
@@ -38,7 +38,7 @@ def init_cmd(admin):
 @with_appcontext
 def seed_cmd(app, clients):
     """Load a seed app's definitions and, with --clients N, synthetic demo data."""
-    from .seeding import seed_app
+    from ..provision.seed import seed_app
 
     out = seed_app(_runtime(), current_app.config["TRELLIS_SEEDS"], app, clients, progress=click.echo)
     click.echo(json.dumps(out, ensure_ascii=False))
@@ -54,7 +54,7 @@ def app_group():
 @click.argument("folder", type=click.Path(file_okay=False))
 @with_appcontext
 def export_cmd(app, folder):
-    from .meta.io import export_app
+    from ..meta.io import export_app
 
     paths = export_app(_runtime(), app, folder)
     click.echo(f"{len(paths)} files written to {folder}")
@@ -64,7 +64,7 @@ def export_cmd(app, folder):
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @with_appcontext
 def import_cmd(folder):
-    from .meta.io import import_app
+    from ..meta.io import import_app
 
     click.echo(json.dumps(import_app(_runtime(), folder), ensure_ascii=False))
 
@@ -78,7 +78,7 @@ def audit_group():
 @with_appcontext
 def audit_verify_cmd():
     """Recompute the audit log's hash chain; exit 1 when it is broken."""
-    from .security.audit import verify
+    from ..security.audit import verify
 
     result = verify(_runtime().engine)
     if result["ok"]:
@@ -89,12 +89,12 @@ def audit_verify_cmd():
     raise SystemExit(1)
 
 
-from .cli_sheets import export_cmd as records_export_cmd  # noqa: E402  (trellis export)
+from .sheets import export_cmd as records_export_cmd  # noqa: E402  (trellis export)
 cli.add_command(records_export_cmd)
 
 
-from . import cli_imports  # noqa: E402,F401  (registers `trellis import` and `trellis import-rollback`)
-from .cli_serve import run_cmd  # noqa: E402  (`trellis run` on gunicorn, replacing Flask's dev server)
+from . import imports as cli_imports  # noqa: E402,F401  (registers `trellis import` and `trellis import-rollback`)
+from .serve import run_cmd  # noqa: E402  (`trellis run` on gunicorn, replacing Flask's dev server)
 cli.add_command(run_cmd)
 
 

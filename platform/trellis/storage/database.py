@@ -100,7 +100,7 @@ class WriteGate:
 
 
 def _busy():
-    from .errors import Busy
+    from ..kernel.errors import Busy
 
     return Busy("数据库正忙(其他写入进行中),请稍后重试", "the database is busy with other writes; try again shortly")
 

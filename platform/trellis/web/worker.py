@@ -1,4 +1,4 @@
-"""Celery entry point for workers: `celery -A trellis.worker worker` (needs TRELLIS_REDIS_URL)."""
+"""Celery entry point for workers: `celery -A trellis.web.worker worker` (needs TRELLIS_REDIS_URL)."""
 from .app import create_app
 
 flask_app = create_app()

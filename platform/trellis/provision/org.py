@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from flask_appbuilder.security.sqla import models as fab_models
 from werkzeug.security import generate_password_hash
 
-from . import models as m
-from .security.roles import ensure_fab_role, fab_role_name
+from ..storage import models as m
+from ..security.roles import ensure_fab_role, fab_role_name
 
 DEMO_PASSWORD = "demo2026pass"
 

@@ -11,22 +11,22 @@ import time
 
 import sqlalchemy as sa
 
-from . import models
-from .actor import Actor
-from .database import writing
-from .errors import NotFound
-from .extensions import load_registries
-from .forms.model import FormModel
-from .forms.publish import check_view, publish_form
-from .imports import register as register_imports
-from .meta.store import DefinitionStore, generation
-from .records.lifecycle import Lifecycle
-from .records.service import RecordService
-from .security.audit import subscribe as subscribe_audit
-from .security.access import Access
-from .security.roles import check_role, fab_role_name
-from .sequences import SequenceContext
-from .tasks import TaskRunner
+from ..storage import models
+from ..kernel.actor import Actor
+from ..storage.database import writing
+from ..kernel.errors import NotFound
+from ..web.extensions import load_registries
+from ..forms.model import FormModel
+from ..forms.publish import check_view, publish_form
+from ..imports import register as register_imports
+from ..meta.store import DefinitionStore, generation
+from ..records.lifecycle import Lifecycle
+from ..records.service import RecordService
+from ..security.audit import subscribe as subscribe_audit
+from ..security.access import Access
+from ..security.roles import check_role, fab_role_name
+from ..storage.sequences import SequenceContext
+from ..tasks import TaskRunner
 
 
 class Runtime:
@@ -103,8 +103,8 @@ class Runtime:
         """One audit entry for something that is not a record write (role changes, exports)."""
         from datetime import datetime
 
-        from .security import audit
-        from .security.audit_events import queue
+        from ..security import audit
+        from ..security.audit_events import queue
 
         entry = {"at": datetime.now().replace(microsecond=0), "user_id": actor.id if actor else None,
                  "username": actor.username if actor else "system", "ip": actor.ip if actor else None,
@@ -135,7 +135,7 @@ class Runtime:
     def user_context(self, user_id: int) -> dict:
         """The `$user.*` variables of row scopes (department tree, subordinates, ...), kept
         for `ttl` seconds like the published definitions (an org change shows within it)."""
-        from .security.org import user_context
+        from ..security.org import user_context
 
         now = time.monotonic()
         hit = self._contexts.get(user_id)
@@ -148,7 +148,7 @@ class Runtime:
 
     def scope_rows(self, form, access: Access, action: str, scope) -> int:
         """How many of `form`'s rows a row scope holds, sampled and kept for a minute."""
-        from .records.counting import estimate
+        from ..records.counting import estimate
 
         key = (form.app, form.id, form.version, action, tuple(r for r, _ in access.grants or ()),
                repr(sorted(access.user.items())))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import BadRequest, TrellisError
+from ..kernel.errors import BadRequest, TrellisError
 
 HEAD_BYTES = 2048
 

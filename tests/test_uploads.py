@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from samples import APP
-from trellis.security import uploads
+from trellis.storage import uploads
 
 FILES = "/api/v1/files"
 CONTRACT = {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from .actor import SYSTEM
-from .meta.io import import_app
-from .seed_org import load_org
+from ..kernel.actor import SYSTEM
+from ..meta.io import import_app
+from .org import load_org
 
 def seed_folder(seeds_dir: str, app: str) -> Path:
     folder = Path(seeds_dir) / app

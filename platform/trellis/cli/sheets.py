@@ -12,8 +12,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .actor import SYSTEM, Actor
-from .errors import TrellisError
+from ..kernel.actor import SYSTEM, Actor
+from ..kernel.errors import TrellisError
 
 
 def actor_of(username: str | None) -> Actor:
@@ -42,7 +42,7 @@ def actor_of(username: str | None) -> Actor:
 @with_appcontext
 def export_cmd(app_id, form_id, filter_json, sort, fields, q, view, lang, username, out):
     """Export a form's records to OUT.xlsx or OUT.csv."""
-    from .sheets import export as exporting
+    from ..sheets import export as exporting
 
     fmt = Path(out).suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "csv"):

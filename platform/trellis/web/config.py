@@ -12,7 +12,7 @@
   A request holds one connection at a time, so the pool needs a little more than the
   server's threads per process.
 - TRELLIS_WRITE_WAIT_SECONDS: how long a SQLite write waits for its turn before a 503
-  (default 30; see `trellis.database.WriteGate`).
+  (default 30; see `trellis.storage.database.WriteGate`).
 - TRELLIS_WORKERS / TRELLIS_THREADS: `trellis run`'s processes and threads per process
   (default: one process per core, 4 threads each).
 
@@ -51,14 +51,14 @@ import os
 import secrets
 from pathlib import Path
 
-from .database import ENGINE_OPTIONS
+from ..storage.database import ENGINE_OPTIONS
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def _password_policy(password: str) -> None:
     """FAB_PASSWORD_COMPLEXITY_VALIDATOR: Trellis's policy, told the username the request is about."""
-    from .api.auth import password_validator
+    from ..api.auth import password_validator
 
     password_validator(password)
 
@@ -103,7 +103,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "FAB_ADD_SECURITY_API": True,
         "FAB_API_SWAGGER_UI": False,
         "FAB_UPDATE_PERMS": True,
-        "FAB_INDEX_VIEW": "trellis.fab_views.AdminIndexView",
+        "FAB_INDEX_VIEW": "trellis.web.fab_views.AdminIndexView",
         "FAB_SECURITY_MANAGER_CLASS": "trellis.security.fab.TrellisSecurityManager",
         "APP_NAME": "Trellis",
         "AUTH_ROLE_ADMIN": "Admin",

@@ -1,4 +1,0 @@
-"""WSGI entry point for production servers: `gunicorn trellis.wsgi:app`."""
-from .app import create_app
-
-app = create_app()
