@@ -80,5 +80,5 @@ def add_users(rt, users: list[tuple[str, str, str]]) -> dict[str, int]:
                                                      email=f"{login}@example.com", active=True, password="x")
                                    .returning(t.c.id)).scalar_one()
             out[login] = uid
-    rt._users = None
+    rt.directory._users = None
     return out

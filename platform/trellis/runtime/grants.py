@@ -1,0 +1,65 @@
+"""What an actor may do on a form: the Access built from the app's published roles the
+actor holds, with the `$user.*` variables of row scopes (department tree, subordinates,
+…) kept for `ttl` seconds and the sampled share of rows a scope holds kept for a minute
+(the list's counting strategy reads it)."""
+from __future__ import annotations
+
+import time
+
+from ..kernel.actor import Actor
+from ..security.access import Access
+from ..security.roles import fab_role_name
+
+
+class Grants:
+    def __init__(self, engine, published, ttl: float):
+        self.engine = engine
+        self.published = published
+        self.ttl = ttl
+        self._contexts: dict[int, tuple[float, dict]] = {}
+        self._shares: dict[tuple, tuple[float, float]] = {}
+
+    def user_context(self, user_id: int) -> dict:
+        """The `$user.*` variables of row scopes (an org change shows within `ttl`)."""
+        from ..security.org import user_context
+
+        now = time.monotonic()
+        hit = self._contexts.get(user_id)
+        if hit is not None and now - hit[0] < self.ttl:
+            return hit[1]
+        with self.engine.connect() as conn:
+            ctx = user_context(conn, user_id)
+        self._contexts[user_id] = (now, ctx)
+        return ctx
+
+    def scope_rows(self, form, access: Access, action: str, scope) -> int:
+        """How many of `form`'s rows a row scope holds, sampled and kept for a minute."""
+        from ..records.counting import estimate
+
+        key = (form.app, form.id, form.version, action, tuple(r for r, _ in access.grants or ()),
+               repr(sorted(access.user.items())))
+        now = time.monotonic()
+        hit = self._shares.get(key)
+        if hit is not None and now - hit[0] < 60:
+            return hit[1]
+        with self.engine.connect() as conn:
+            p = estimate(conn, form.table, [form.table.c.deleted_at.is_(None), scope])
+        if len(self._shares) > 10000:
+            self._shares.clear()
+        self._shares[key] = (now, p)
+        return p
+
+    def access(self, actor: Actor | None, form) -> Access:
+        """What `actor` may do on `form`; admins and the system are unrestricted."""
+        if actor is None or actor.is_admin:
+            return Access.full(form)
+        held = set(actor.roles)
+        grants = []
+        for rid, role in self.published.roles_of(form.app).items():
+            if fab_role_name(form.app, rid) not in held:
+                continue
+            grant = (role.get("forms") or {}).get(form.id) or role.get("all_forms")
+            if grant:
+                grants.append((rid, grant))
+        user = self.user_context(actor.id) if grants and actor.id is not None else {}
+        return Access(form, grants, user, forms=lambda target: self.published.form(form.app, target))
