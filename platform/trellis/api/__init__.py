@@ -22,6 +22,7 @@ def register_api(app: Flask) -> None:
     from .audit import bp as audit_bp
     from .bootstrap import bp as bootstrap_bp
     from .definitions import bp as definitions_bp
+    from .field_types import bp as field_types_bp
     from .files import bp as files_bp
     from .openapi import bp as openapi_bp
     from .org import bp as org_bp
@@ -41,6 +42,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(imports_bp)
     app.register_blueprint(indexes_bp)
     app.register_blueprint(bootstrap_bp)
+    app.register_blueprint(field_types_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
 

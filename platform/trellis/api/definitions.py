@@ -189,12 +189,3 @@ def schema(app, form):
     """The published form's JSON Schema as the caller may use it (the browser validates with it)."""
     model, access = _readable(app, form)
     return jsonify(visible_schema(model, access))
-
-
-@bp.get("/field-types")
-@login_required
-def field_types():
-    items = []
-    for key, cls in runtime().registries.field_types.items():
-        items.append({"key": key, "widget": cls.widget, "label": cls.label, "config_schema": cls.config_schema})
-    return jsonify({"items": items})

@@ -2,6 +2,9 @@
 publish and its preview, versions), the field-type palette, and who is calling."""
 from __future__ import annotations
 
+from ..forms.types.traits import (
+    AGGREGATIONS, EXAMPLE_TOKENS, EXPORTS, NUMBER_FORMATS, OPERATORS, PALETTE_GROUPS, REFERENCES, SQL_KINDS, TRAITS,
+)
 from .openapi_parts import ID, STAMP, body, items, json_ok, obj, op, path, query
 
 TAGS = ["definitions"]
@@ -23,13 +26,36 @@ SCHEMAS = {
                    ["id", "username"]),
 }
 
+BOOL = {"type": "boolean"}
+TRAIT_SCHEMAS = {  # forms/types/traits.py
+    "sql_kind": {"enum": list(SQL_KINDS)},
+    "operators": {"type": "array", "items": {"enum": list(OPERATORS)}},
+    "sortable": BOOL, "filterable": BOOL, "searchable": BOOL, "inline_editable": BOOL,
+    "references": {"enum": [*REFERENCES, None]},
+    "number_format": {"enum": [*NUMBER_FORMATS, None]},
+    "export": {"enum": [*EXPORTS, None]},
+    "importable": BOOL, "import_key": BOOL,
+    "sheet_hint": LABEL,
+    "sheet_example": {"description": f"a scalar, {{zh, en}}, one of {', '.join(EXAMPLE_TOKENS)}, or null"},
+    "aggregations": {"type": "array", "items": {"enum": list(AGGREGATIONS)}},
+    "palette_group": {"enum": list(PALETTE_GROUPS)},
+    "wide": BOOL, "groupable": BOOL,
+}
+assert set(TRAIT_SCHEMAS) == set(TRAITS)
+
 FORM_ITEM = obj({"id": {"type": "string"}, "label": LABEL, "published_version": {"type": ["integer", "null"]},
                  "draft_updated_at": STAMP}, ["id", "published_version", "draft_updated_at"])
 VERSION_ITEM = obj({"version": {"type": "integer"}, "published_at": STAMP, "published_by": {"type": ["integer", "null"]},
                     "note": {"type": ["string", "null"]}}, ["version", "published_at"])
 RELATION = obj({"form": {"type": "string"}, "field": {"type": "string"}, "label": LABEL, "form_label": LABEL})
 FIELD_TYPE = obj({"key": {"type": "string"}, "widget": {"type": ["string", "null"]}, "label": LABEL,
-                  "config_schema": {"type": "object"}}, ["key"])
+                  "config_schema": {"type": "object"}, **TRAIT_SCHEMAS}, ["key", *TRAITS])
+OPERATOR = obj({"logic": {"type": "string"}, "values": {"enum": [0, 1, 2, "list"]}, "value_first": BOOL,
+                "negated": BOOL}, ["logic", "values"])
+FIELD_TYPES = obj({"items": {"type": "array", "items": FIELD_TYPE},
+                   "operators": {"type": "object", "additionalProperties": OPERATOR,
+                                 "description": "the condition operators the types' `operators` name"}},
+                  ["items", "operators"])
 PUBLISH = obj({"note": {"type": ["string", "null"], "maxLength": 500}}, closed=False)
 
 
@@ -47,8 +73,8 @@ def paths(app: dict, form: dict) -> dict:
                                     json_ok(items({"$ref": "#/components/schemas/UserRef"})), 400,
                                     params=[query("q"), query("limit", {"type": "integer", "minimum": 1},
                                                               "at most 100")])},
-        "/api/v1/field-types": {"get": op(TAGS, "The field types and their configuration schemas",
-                                          json_ok(items(FIELD_TYPE)))},
+        "/api/v1/field-types": {"get": op(TAGS, "The field types: configuration schemas and traits (what each can do)",
+                                          json_ok(FIELD_TYPES))},
         "/api/v1/apps": {"get": op(TAGS, "Apps the caller has a role in", json_ok(items({"type": "object"})))},
         "/api/v1/apps/{app}/forms": {"get": op(TAGS, "Forms of an app the caller may read", json_ok(items(FORM_ITEM)),
                                                403, params=[app])},

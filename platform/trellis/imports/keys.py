@@ -114,6 +114,6 @@ def lookup(conn, service, keys: list[str], wanted: set) -> dict[tuple, list[int]
 
 def _param(t, v):
     """A stored key value back as a bind value (dates travel as ISO text in the key)."""
-    if isinstance(v, str) and t.key in ("date", "datetime"):
+    if isinstance(v, str) and t.sql_kind in ("date", "datetime"):
         return t.to_db(v)
     return v

@@ -18,11 +18,9 @@ import re
 from ..kernel.errors import BadRequest, ValidationFailed, bilingual
 from ..sheets.headers import label_key
 from ..sheets.reader import col_letter
-from ..sheets.template import NOT_IMPORTABLE
 
 MODES = ("insert", "upsert", "update")
 ON_ERROR = ("all", "skip")
-KEY_TYPES_REFUSED = {"multi_select", "json", "attachment", "sub_table", "long_text", "boolean"}
 
 
 def normalize(text) -> str:
@@ -38,7 +36,7 @@ def _labels(t) -> tuple[str, str]:
 
 def importable(service) -> list:
     """The fields `service.actor` may import into: column fields made by people (not
-    auto-numbers, sub-tables, JSON or attachments, not hidden or read-only in the form),
+    generated, of a type whose `importable` trait is true, not hidden or read-only in the form),
     visible to the actor and writable on create or on update."""
     access = service.access
     create = access.writable("create") if access.allowed("create") else set()
@@ -56,7 +54,7 @@ def importable(service) -> list:
 def importable_kind(t) -> bool:
     """Whether values of this field can come from a spreadsheet cell at all."""
     f = t.field
-    return t.has_column and not t.generated and t.key not in NOT_IMPORTABLE and not f.get("hidden") \
+    return t.has_column and not t.generated and t.importable and not f.get("hidden") \
         and not f.get("readonly")
 
 
@@ -238,7 +236,7 @@ def check(service, headers: list[str], mapping: dict[int, str], mode: str, keys:
                                    field=str(fid)))
                 continue
             fz, fe = _labels(t)
-            if t.key in KEY_TYPES_REFUSED or not t.has_column:
+            if not t.import_key or not t.has_column:
                 errors.append(_err("bad_key", f"字段“{fz}”({_kind(t)})不能作为匹配字段",
                                    f"field “{fe}” ({t.key}) cannot be a key", field=fid))
             elif fid not in by_field:

@@ -1,26 +1,15 @@
 """How a form's fields look to the JsonLogic SQL compiler: a `var` name resolves to the
 field's column with the kind of value it holds (text, number, bool, date, datetime,
-json_array, json). Unknown names resolve to None and the compiler refuses them."""
+json_array, json): the field type's `sql_kind` trait. Unknown names resolve to None and
+the compiler refuses them."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from ..logic import SqlField
 
-KINDS = {
-    "text": "text", "long_text": "text", "email": "text", "mobile": "text", "url": "text",
-    "auto_number": "text", "single_select": "text",
-    "integer": "number", "decimal": "number", "money": "number", "percent": "number",
-    "user": "number", "relation": "number", "department": "number",
-    "boolean": "bool", "date": "date", "datetime": "datetime",
-    "multi_select": "json_array", "json": "json", "attachment": "json",
-}
 SYSTEM_KINDS = {"id": "number", "version": "number", "created_by": "number", "updated_by": "number",
                 "created_at": "datetime", "updated_at": "datetime"}
-
-
-def _kind(t) -> str:
-    return KINDS.get(t.key, getattr(t, "sql_kind", "json"))
 
 
 def resolver(form, visible: set[str] | None = None, forms=None):
@@ -35,7 +24,7 @@ def resolver(form, visible: set[str] | None = None, forms=None):
         t = form.field(name)
         if t is None or not t.has_column or not t.filterable or (visible is not None and name not in visible):
             return None
-        return SqlField(table.c[name], _kind(t))
+        return SqlField(table.c[name], t.sql_kind)
 
     def resolve(name: str):
         head, _, rest = name.partition(".")
@@ -51,7 +40,7 @@ def resolver(form, visible: set[str] | None = None, forms=None):
             tt = target.field(rest)
             if tt is None or not tt.has_column:
                 return None
-            kind = _kind(tt)
+            kind = tt.sql_kind
         tab = target.table
         sub = sa.select(tab.c[rest]).where(tab.c.id == table.c[head]).scalar_subquery()
         return SqlField(sub, kind)

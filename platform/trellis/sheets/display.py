@@ -4,10 +4,10 @@ dates for date fields and numbers for numeric ones, in the chosen language.
 
 `cell_formatter(field_type, lang, fmt)` gives the function turning one JSON value (as the
 record service returns it, with relations expanded) into one cell, or None when the value
-is written as it is (text, numbers); `number_format`
-the xlsx number format of a column, if any. Types are looked up by their registry key;
-a type without an entry (a plugin's) shows scalars as they are and anything else as
-compact JSON, so every field type exports.
+is written as it is (text, numbers); `number_format` the xlsx number format of a column,
+if any. Both read the type's traits (`export`, `number_format`, see forms/types/traits.py),
+never its name; the default `export` ("json") shows scalars as they are and anything else
+as compact JSON, so every field type exports.
 """
 from __future__ import annotations
 
@@ -24,9 +24,6 @@ SYSTEM_LABELS = {
     "updated_by": ("更新人", "Updated by"),
     "version": ("版本", "Version"),
 }
-NOT_EXPORTED = {"sub_table"}          # field types with no column of their own
-AS_IS = {"text", "long_text", "integer", "decimal", "money", "email", "mobile", "url", "auto_number"}
-EXPANDED = ("user", "department", "form")  # `references` kinds shown by their title
 YES_NO = {"zh": ("是", "否"), "en": ("Yes", "No")}
 LIST_SEP = {"zh": "、", "en": ", "}
 
@@ -89,38 +86,38 @@ def _percent_text(v):
 
 def cell_formatter(t, lang: str, fmt: str = "xlsx"):
     """The function turning one value of field type instance `t` into a cell (None: as is)."""
-    key = t.key
-    if key in AS_IS or (key == "percent" and fmt == "xlsx"):
+    kind = t.export
+    if kind == "as_is" or (kind == "percent" and fmt == "xlsx"):
         return None
-    if key == "boolean":
+    if kind == "yes_no":
         yes, no = YES_NO.get(lang, YES_NO["zh"])
         return lambda v: None if v is None else (yes if v else no)
-    if key == "single_select":
+    if kind == "option":
         labels = _option_labels(t.field, lang)
         return lambda v: None if v is None else labels.get(v, v)
-    if key == "multi_select":
+    if kind == "options":
         labels, sep = _option_labels(t.field, lang), LIST_SEP.get(lang, "、")
         return lambda v: sep.join(labels.get(x, x) for x in v) if v else None
-    if key == "date":
+    if kind == "date":
         return _date if fmt == "xlsx" else (lambda v: v)
-    if key == "datetime":
+    if kind == "datetime":
         return _datetime if fmt == "xlsx" else (lambda v: v.replace("T", " ") if isinstance(v, str) else v)
-    if key == "percent" and fmt == "csv":
+    if kind == "percent":
         return _percent_text
-    if key == "attachment":
+    if kind == "files":
         sep = LIST_SEP.get(lang, "、")
         return lambda v: sep.join(str(f.get("name", "")) for f in v if isinstance(f, dict)) if v else None
-    if t.references in EXPANDED:
+    if kind == "title":
         return _title
     return _json_text
 
 
 def number_format(t) -> str | None:
     """An xlsx number format for a column of field type instance `t`."""
-    if t.key == "money":
+    if t.number_format == "amount":
         digits = int(t.field.get("precision", 2) or 0)
         return "#,##0" + ("." + "0" * digits if digits else "")
-    if t.key == "percent":
+    if t.number_format == "percent":
         digits = int(t.field.get("precision", 2) or 0)
         return "0" + ("." + "0" * digits if digits else "") + "%"
     return None

@@ -6,8 +6,10 @@ the header texts (row 2) and the example values (row 3), which the import's
 auto-mapper reads back with `template_field_ids` / `template_info`.
 
 Importable: fields the actor may create (or import), stored in a column of their own,
-not system-made (auto-numbers), not sub-tables, JSON or attachments, not hidden or
-read-only in the form definition.
+not system-made (auto-numbers), of a type whose `importable` trait is true, not hidden or
+read-only in the form definition. Hints, examples, drop-downs and column formats come
+from the type's traits (`sheet_hint`, `sheet_example`, `export`, `number_format`,
+`sql_kind`), never from its name.
 """
 from __future__ import annotations
 
@@ -22,23 +24,7 @@ from .headers import header_text
 
 FIELDS_SHEET = "_fields"
 OPTIONS_SHEET = "_options"
-NOT_IMPORTABLE = {"sub_table", "json", "attachment", "auto_number"}
 REQUIRED_MARK = " *"
-TEXT_TYPES = {"text", "long_text", "mobile", "email", "url"}
-_HINTS = {  # field type -> (zh, en) of what to type
-    "text": ("文本", "text"), "long_text": ("多行文本", "text (may span lines)"),
-    "integer": ("整数", "a whole number"), "decimal": ("数字", "a number"),
-    "money": ("金额,如 10000 或 1.2万", "an amount, e.g. 10000"),
-    "percent": ("百分比,如 35% 或 0.35", "a percentage, e.g. 35% or 0.35"),
-    "date": ("日期,如 2024-01-05", "a date, e.g. 2024-01-05"),
-    "datetime": ("日期时间,如 2024-01-05 09:30", "a date and time, e.g. 2024-01-05 09:30"),
-    "boolean": ("是 或 否", "Yes or No"), "email": ("电子邮箱", "an e-mail address"),
-    "mobile": ("手机号", "a mobile number"), "url": ("网址", "a web address"),
-    "user": ("人员(用户名)", "a user (user name)"), "department": ("部门名称", "a department (name)"),
-    "relation": ("关联记录的名称或编号", "the related record's title or id"),
-    "single_select": ("从下拉列表中选择", "pick from the drop-down list"),
-    "multi_select": ("可填多个,用“、”分隔", "one or more, separated by commas"),
-}
 
 
 def importable_fields(service) -> list:
@@ -52,7 +38,7 @@ def importable_fields(service) -> list:
     out = []
     for t in service.form.active:
         f = t.field
-        if (not t.has_column or t.generated or t.key in NOT_IMPORTABLE or f.get("hidden") or f.get("readonly")
+        if (not t.has_column or t.generated or not t.importable or f.get("hidden") or f.get("readonly")
                 or (allowed is not None and t.id not in allowed)):
             continue
         out.append(t)
@@ -66,63 +52,55 @@ def _options(t, lang: str) -> list[str]:
 
 
 def _example(t, lang: str, actor_name: str):
-    f, key = t.field, t.key
+    f, kind = t.field, t.export
     if f.get("default") not in (None, "$user"):
         default = f["default"]
-        if key in ("single_select", "multi_select"):
+        if kind in ("option", "options"):
             labels = display._option_labels(f, lang)
             return labels.get(default) if not isinstance(default, list) else display.LIST_SEP[lang].join(
                 labels.get(v, v) for v in default)
-        if key == "boolean":
+        if kind == "yes_no":
             return display.YES_NO[lang][0 if default else 1]
         if not isinstance(default, (dict, list)):
             return default
-    if key == "single_select":
+    example = t.sheet_example
+    if example == "$option":
         opts = _options(t, lang)
         return opts[0] if opts else None
-    if key == "multi_select":
+    if example == "$options":
         return display.LIST_SEP[lang].join(_options(t, lang)[:2]) or None
-    if key == "boolean":
+    if example == "$yes":
         return display.YES_NO[lang][0]
-    if key in ("integer", "decimal"):
-        low, high = f.get("min"), f.get("max")
-        value = 10 if key == "integer" else 12.5
-        if low is not None and value < low:
-            value = low
-        if high is not None and value > high:
-            value = high
-        return value
-    if key == "money":
-        return 10000
-    if key == "percent":
-        return 0.35
-    if key == "date":
+    if example == "$today":
         return dt.date.today()
-    if key == "datetime":
+    if example == "$now":
         return dt.datetime.now().replace(second=0, microsecond=0)
-    if key == "mobile":
-        return "13800138000"
-    if key == "email":
-        return "name@example.com"
-    if key == "url":
-        return "https://example.com"
-    if key == "user":
+    if example == "$user":
         return actor_name
-    zh, en = {"department": ("总部", "Head office"), "relation": ("关联记录名称", "Related record")}.get(
-        key, (f"{display.field_label(f, 'zh')}示例", f"Sample {display.field_label(f, 'en').lower()}"))
-    return zh if lang == "zh" else en
+    if isinstance(example, dict):
+        return example.get(lang) or example.get("zh")
+    if isinstance(example, (int, float)) and not isinstance(example, bool):
+        low, high = f.get("min"), f.get("max")
+        if isinstance(low, (int, float)) and example < low:
+            example = low
+        if isinstance(high, (int, float)) and example > high:
+            example = high
+        return example
+    if example is not None:
+        return example
+    return f"{display.field_label(f, 'zh')}示例" if lang == "zh" else f"Sample {display.field_label(f, 'en').lower()}"
 
 
 def _comment(t, lang: str) -> str:
     f = t.field
-    zh_hint, en_hint = _HINTS.get(t.key, ("", ""))
+    zh_hint, en_hint = t.sheet_hint.get("zh", ""), t.sheet_hint.get("en", "")
     lines = []
     if f.get("required"):
         lines.append("必填" if lang == "zh" else "Required")
     hint = zh_hint if lang == "zh" else en_hint
     if hint:
         lines.append(hint)
-    if t.key == "multi_select":
+    if t.export == "options":
         opts = _options(t, lang)
         lines.append(("选项:" if lang == "zh" else "Options: ") + display.LIST_SEP[lang].join(opts))
     if f.get("unique"):
@@ -152,12 +130,12 @@ def write_template(path_or_stream, service, lang: str = "zh") -> list[str]:
                "date": book.add_format({"num_format": "yyyy-mm-dd"}),
                "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
                "percent": book.add_format({"num_format": "0.00%"}),
-               "money": book.add_format({"num_format": "#,##0.00"})}
+               "amount": book.add_format({"num_format": "#,##0.00"})}
     examples = {"date": book.add_format({"num_format": "yyyy-mm-dd", "italic": True, "font_color": "#808080"}),
                 "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm", "italic": True,
                                              "font_color": "#808080"}),
                 "percent": book.add_format({"num_format": "0.00%", "italic": True, "font_color": "#808080"}),
-                "money": book.add_format({"num_format": "#,##0.00", "italic": True, "font_color": "#808080"}),
+                "amount": book.add_format({"num_format": "#,##0.00", "italic": True, "font_color": "#808080"}),
                 "text": book.add_format({"num_format": "@", "italic": True, "font_color": "#808080"})}
     actor_name = getattr(service.actor, "username", "") or ""
     headers, example_row = [], []
@@ -170,7 +148,7 @@ def write_template(path_or_stream, service, lang: str = "zh") -> list[str]:
         note = _comment(t, lang)
         if note:
             sheet.write_comment(0, c, note, {"x_scale": 2, "y_scale": 1.5})
-        kind = "text" if t.key in TEXT_TYPES else t.key
+        kind = _column_kind(t)
         col_format = formats.get(kind)
         width = max(10, min(40, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 4))
         sheet.set_column(c, c, width, col_format)
@@ -178,9 +156,9 @@ def write_template(path_or_stream, service, lang: str = "zh") -> list[str]:
         example_row.append(value)
         _write_example(sheet, 1, c, value, examples.get(kind, sample))
         choices = None
-        if t.key == "single_select":
+        if t.export == "option":
             choices = _options(t, lang)
-        elif t.key == "boolean":
+        elif t.export == "yes_no":
             choices = list(display.YES_NO[lang])
         if choices:
             options.write_string(0, opt_col, t.id)
@@ -205,6 +183,17 @@ def write_template(path_or_stream, service, lang: str = "zh") -> list[str]:
     sheet.activate()
     book.close()
     return [t.id for t in fields]
+
+
+def _column_kind(t) -> str | None:
+    """The template column's format: text for plain text, date / datetime, amount / percent."""
+    if t.export in ("date", "datetime"):
+        return t.export
+    if t.number_format:
+        return t.number_format
+    if t.sql_kind == "text" and t.export == "as_is":
+        return "text"
+    return None
 
 
 def _write_example(sheet, r: int, c: int, value, fmt) -> None:

@@ -9,12 +9,18 @@ import mimetypes
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, shown
+from .traits import PRESENCE_OPS
 
 
 class AttachmentType(FieldType):
     key = "attachment"
     widget = "attachment"
     label = {"zh": "附件", "en": "Attachment"}
+    operators = PRESENCE_OPS
+    export = "files"
+    importable = False
+    import_key = False
+    wide = True
     sortable = False
     filterable = False
     config_schema = {

@@ -9,6 +9,7 @@ import re
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, scalar_text, shown
+from .traits import COUNTS, TEXT_OPS
 
 _TOKEN = re.compile(r"\{(YYYY|YY|MM|DD|seq(?::([0-9]{1,2}))?)\}")
 _PERIODS = {"never": None, "yearly": "%Y", "monthly": "%Y%m", "daily": "%Y%m%d"}
@@ -18,6 +19,12 @@ class AutoNumberType(FieldType):
     key = "auto_number"
     widget = "auto_number"
     label = {"zh": "流水号", "en": "Auto number"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    export = "as_is"
+    importable = False
+    import_key = False
+    aggregations = COUNTS
     searchable = True
     generated = True
     config_schema = {

@@ -12,6 +12,26 @@ Values travel in three forms:
 - *JSON*: what `coerce` returns and the form's JSON Schema validates (dates as ISO strings,
   decimals as numbers, lists for multi selects); the API answers with this form too;
 - *DB*: what `to_db` returns and the column stores; `from_db` turns it back into JSON.
+
+Traits: class attributes saying what a type can do, read by every layer (SQL filters,
+sheets, imports, the API's GET /field-types and through it the front end) instead of
+lists of type names. A type overrides the defaults below; their vocabularies are in
+traits.py (checked by `traits.trait_problems`):
+- `sql_kind`: the value kind a filter compares (text, number, bool, date, datetime,
+  json_array, json);
+- `operators`: condition operators (names from traits.OPERATORS) the builders offer;
+- `sortable`, `filterable`, `searchable` (in the `q` search), `inline_editable` (edited
+  in a grid cell), `references` ("form", "user", "department": ids checked on write,
+  answered expanded as {id, title});
+- `number_format`: "amount" or "percent" for numbers shown and typed that way, else None;
+- `export`: how a value becomes a spreadsheet cell (traits.EXPORTS; None: not exported);
+  `importable` (values may come from a cell), `import_key` (may be an import's match key),
+  `sheet_hint` {zh, en} (what to type, in the template), `sheet_example` (the template's
+  sample value: a scalar, {zh, en}, or one of traits.EXAMPLE_TOKENS; None: "<label> sample");
+- `aggregations`: which of count, count_distinct, sum, avg, min, max reports may apply;
+- `palette_group`: the designer palette's group (basic, choice, contact, advanced);
+- `wide`: takes a whole row in forms and a wide grid column; `groupable`: a board view
+  may group records by it.
 """
 from __future__ import annotations
 
@@ -52,7 +72,21 @@ class FieldType:
     sortable = True               # may appear in `sort`
     filterable = True             # may appear in a JsonLogic filter
     has_column = True             # False for types stored elsewhere (sub-table)
-    references: str | None = None  # "form" (relation) or "user": ids checked on write
+    references: str | None = None  # "form", "user" or "department": ids checked on write
+    # -- traits (module docstring; vocabularies in traits.py) ----------------------------
+    sql_kind = "json"             # what a filter compares: traits.SQL_KINDS
+    operators: tuple[str, ...] = ("is_empty", "is_not_empty")  # names from traits.OPERATORS
+    inline_editable = False       # edited in place in a grid cell
+    number_format: str | None = None  # "amount" / "percent": shown and typed so
+    export: str | None = "json"   # sheet cell conversion: traits.EXPORTS (None: not exported)
+    importable = True             # values may come from a spreadsheet cell
+    import_key = True             # may be a key an import matches records by
+    sheet_hint = {"zh": "", "en": ""}  # what to type, in the import template's comment
+    sheet_example = None          # the template's sample value (see the module docstring)
+    aggregations: tuple[str, ...] = ("count",)  # traits.AGGREGATIONS reports may apply
+    palette_group = "advanced"    # the designer palette's group: traits.PALETTE_GROUPS
+    wide = False                  # a whole row in forms, a wide column in grids
+    groupable = False             # a board view may group by it
 
     def __init__(self, field: dict, form=None):
         self.field = field

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
+from .traits import COUNTS
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "on", "是", "有", "对", "真", "√", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "off", "否", "无", "错", "假", "×", "✗", "✘", "✕"})
@@ -13,6 +14,15 @@ class BooleanType(FieldType):
     key = "boolean"
     widget = "boolean"
     label = {"zh": "是/否", "en": "Yes/No"}
+    sql_kind = "bool"
+    operators = ("equal", "not_equal")
+    inline_editable = True
+    export = "yes_no"
+    import_key = False
+    sheet_hint = {"zh": "是 或 否", "en": "Yes or No"}
+    sheet_example = "$yes"
+    aggregations = COUNTS
+    palette_group = "basic"
     config_schema = {"type": "object", "properties": {}}
 
     def column_type(self):

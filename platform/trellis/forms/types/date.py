@@ -11,6 +11,7 @@ import re
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
+from .traits import ORDERED_AGGREGATIONS, ORDERED_OPS
 
 _DATE = re.compile(
     r"([0-9]{4})\s*(?:([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})"
@@ -96,6 +97,14 @@ class DateType(FieldType):
     key = "date"
     widget = "date"
     label = {"zh": "日期", "en": "Date"}
+    sql_kind = "date"
+    operators = ORDERED_OPS
+    inline_editable = True
+    export = "date"
+    sheet_hint = {"zh": "日期,如 2024-01-05", "en": "a date, e.g. 2024-01-05"}
+    sheet_example = "$today"
+    aggregations = ORDERED_AGGREGATIONS
+    palette_group = "basic"
     config_schema = {"type": "object", "properties": {}}
 
     def column_type(self):

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, shown
 from .date import from_number, parse_when
+from .traits import ORDERED_AGGREGATIONS, ORDERED_OPS
 
 _MIDNIGHT = dt.time(0)
 
@@ -20,6 +21,14 @@ class DateTimeType(FieldType):
     key = "datetime"
     widget = "datetime"
     label = {"zh": "日期时间", "en": "Date & time"}
+    sql_kind = "datetime"
+    operators = ORDERED_OPS
+    inline_editable = True
+    export = "datetime"
+    sheet_hint = {"zh": "日期时间,如 2024-01-05 09:30", "en": "a date and time, e.g. 2024-01-05 09:30"}
+    sheet_example = "$now"
+    aggregations = ORDERED_AGGREGATIONS
+    palette_group = "basic"
     config_schema = {"type": "object", "properties": {}}
 
     def column_type(self):

@@ -7,6 +7,7 @@ import re
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
+from .traits import COUNTS, TEXT_OPS
 
 PATTERN = (r"^[A-Za-z0-9.!#\$%&'*+/=?^_`{|}~-]{1,64}@"
            r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$")
@@ -17,6 +18,14 @@ class EmailType(FieldType):
     key = "email"
     widget = "email"
     label = {"zh": "邮箱", "en": "Email"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    inline_editable = True
+    export = "as_is"
+    sheet_hint = {"zh": "电子邮箱", "en": "an e-mail address"}
+    sheet_example = "name@example.com"
+    aggregations = COUNTS
+    palette_group = "contact"
     searchable = True
     config_schema = {"type": "object", "properties": {}}
 

@@ -13,6 +13,10 @@ class JsonType(FieldType):
     key = "json"
     widget = "json"
     label = {"zh": "JSON 数据", "en": "JSON"}
+    operators = ()
+    importable = False
+    import_key = False
+    wide = True
     sortable = False
     filterable = False
     config_schema = {"type": "object", "properties": {}}

@@ -5,12 +5,22 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, check_text_size, scalar_text, shown
+from .traits import COUNTS, TEXT_OPS
 
 
 class LongTextType(FieldType):
     key = "long_text"
     widget = "long_text"
     label = {"zh": "多行文本", "en": "Long text"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    inline_editable = True
+    export = "as_is"
+    import_key = False
+    sheet_hint = {"zh": "多行文本", "en": "text (may span lines)"}
+    aggregations = COUNTS
+    palette_group = "basic"
+    wide = True
     searchable = True
     config_schema = {
         "type": "object",

@@ -7,6 +7,7 @@ import re
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
+from .traits import COUNTS, TEXT_OPS
 
 PATTERN = "^1[3-9][0-9]{9}$"
 _MATCH = re.compile(PATTERN).match
@@ -17,6 +18,14 @@ class MobileType(FieldType):
     key = "mobile"
     widget = "mobile"
     label = {"zh": "手机号", "en": "Mobile"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    inline_editable = True
+    export = "as_is"
+    sheet_hint = {"zh": "手机号", "en": "a mobile number"}
+    sheet_example = "13800138000"
+    aggregations = COUNTS
+    palette_group = "contact"
     searchable = True
     config_schema = {"type": "object", "properties": {}}
 

@@ -21,6 +21,9 @@ class MoneyType(DecimalType):
     key = "money"
     widget = "money"
     label = {"zh": "金额", "en": "Money"}
+    number_format = "amount"
+    sheet_hint = {"zh": "金额,如 10000 或 1.2万", "en": "an amount, e.g. 10000"}
+    sheet_example = 10000
     config_schema = {
         "type": "object",
         "properties": {

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, labels_of, shown
 from .single_select import OPTIONS_SCHEMA, OptionLookup, not_an_option
+from .traits import OPTIONS_OPS
 
 _SPLIT = re.compile(r"[、，,;；|｜\r\n]+")
 
@@ -16,6 +17,15 @@ class MultiSelectType(FieldType):
     key = "multi_select"
     widget = "multi_select"
     label = {"zh": "多选", "en": "Multi select"}
+    sql_kind = "json_array"
+    operators = OPTIONS_OPS
+    inline_editable = True
+    export = "options"
+    import_key = False
+    sheet_hint = {"zh": "可填多个,用“、”分隔", "en": "one or more, separated by commas"}
+    sheet_example = "$options"
+    aggregations = ("count",)
+    palette_group = "choice"
     sortable = False
     config_schema = {
         "type": "object",

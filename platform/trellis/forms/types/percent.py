@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, number_text, shown
 from .decimal import DIGITS
+from .traits import NUMBER_AGGREGATIONS, ORDERED_OPS
 
 _WIDE = Context(prec=60)
 
@@ -20,6 +21,15 @@ class PercentType(FieldType):
     key = "percent"
     widget = "percent"
     label = {"zh": "百分比", "en": "Percent"}
+    sql_kind = "number"
+    operators = ORDERED_OPS
+    inline_editable = True
+    number_format = "percent"
+    export = "percent"
+    sheet_hint = {"zh": "百分比,如 35% 或 0.35", "en": "a percentage, e.g. 35% or 0.35"}
+    sheet_example = 0.35
+    aggregations = NUMBER_AGGREGATIONS
+    palette_group = "basic"
     config_schema = {
         "type": "object",
         "properties": {"precision": {"type": "integer", "minimum": 0, "maximum": 10, "default": 2}},

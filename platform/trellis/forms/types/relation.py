@@ -4,6 +4,7 @@ deleting the target record does: "restrict" (refuse), "set_null" or "cascade".""
 from __future__ import annotations
 
 from .id_field import IdField
+from .traits import CHOICE_OPS, COUNTS
 
 ID_PATTERN = "^[a-z][a-z0-9_]{0,40}$"
 
@@ -12,6 +13,13 @@ class RelationType(IdField):
     key = "relation"
     widget = "relation"
     label = {"zh": "关联记录", "en": "Relation"}
+    sql_kind = "number"
+    operators = CHOICE_OPS
+    inline_editable = True
+    export = "title"
+    sheet_hint = {"zh": "关联记录的名称或编号", "en": "the related record's title or id"}
+    sheet_example = {"zh": "关联记录名称", "en": "Related record"}
+    aggregations = COUNTS
     references = "form"
     config_schema = {
         "type": "object",

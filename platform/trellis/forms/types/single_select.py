@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, halfwidth, labels_of, scalar_text, shown
+from .traits import CHOICE_OPS, COUNTS
 
 OPTIONS_SCHEMA = {
     "type": "array",
@@ -76,6 +77,15 @@ class SingleSelectType(FieldType):
     key = "single_select"
     widget = "single_select"
     label = {"zh": "单选", "en": "Single select"}
+    sql_kind = "text"
+    operators = CHOICE_OPS
+    inline_editable = True
+    export = "option"
+    sheet_hint = {"zh": "从下拉列表中选择", "en": "pick from the drop-down list"}
+    sheet_example = "$option"
+    aggregations = COUNTS
+    palette_group = "choice"
+    groupable = True
     config_schema = {"type": "object", "required": ["options"],
                      "properties": {"options": OPTIONS_SCHEMA}}
 

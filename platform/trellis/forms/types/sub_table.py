@@ -25,6 +25,12 @@ class SubTableType(FieldType):
     label = {"zh": "子表", "en": "Sub-table"}
     has_column = False
     sortable = False
+    operators = ()
+    export = None
+    importable = False
+    import_key = False
+    aggregations = ()
+    wide = True
     filterable = False
     config_schema = {
         "type": "object",

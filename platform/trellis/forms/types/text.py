@@ -4,12 +4,20 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, scalar_text, shown
+from .traits import COUNTS, TEXT_OPS
 
 
 class TextType(FieldType):
     key = "text"
     widget = "text"
     label = {"zh": "单行文本", "en": "Text"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    inline_editable = True
+    export = "as_is"
+    sheet_hint = {"zh": "文本", "en": "text"}
+    aggregations = COUNTS
+    palette_group = "basic"
     searchable = True
     config_schema = {
         "type": "object",

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, shown
+from .traits import COUNTS, TEXT_OPS
 
 PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 _OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?![0-9])")
@@ -18,6 +19,14 @@ class UrlType(FieldType):
     key = "url"
     widget = "url"
     label = {"zh": "网址", "en": "URL"}
+    sql_kind = "text"
+    operators = TEXT_OPS
+    inline_editable = True
+    export = "as_is"
+    sheet_hint = {"zh": "网址", "en": "a web address"}
+    sheet_example = "https://example.com"
+    aggregations = COUNTS
+    palette_group = "contact"
     searchable = True
     config_schema = {"type": "object", "properties": {}}
 
