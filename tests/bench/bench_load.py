@@ -40,7 +40,7 @@ def trellis(home: Path, database_url: str | None, *args: str, **kw):
     env.pop("TRELLIS_DATABASE_URL", None)
     if database_url:
         env["TRELLIS_DATABASE_URL"] = database_url
-    return [sys.executable, "-c", "from trellis.cli import main; main()", *args], env
+    return [sys.executable, "-c", "from trellis.cli.main import main; main()", *args], env
 
 
 def prepare(home: Path, database_url: str | None, clients: int) -> None:

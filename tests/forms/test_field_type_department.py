@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from samples import install
 from trellis.kernel.errors import ValidationFailed
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types.base import CoerceError
 from trellis.forms.types.department import DepartmentType
 from trellis.security import org

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import sqlalchemy as sa
 
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types import CORE_TYPES, register
 from trellis.forms.types.base import CoerceError, FieldType
 from trellis.kernel.registry import Registry

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types.base import CoerceError
 from trellis.forms.types.date import from_excel
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types.base import CoerceError, number_text
 
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from trellis.kernel.errors import DefinitionInvalid
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types.base import CoerceError
 
 

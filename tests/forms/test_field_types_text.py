@@ -8,7 +8,7 @@ import fastjsonschema
 import jsonschema
 import pytest
 
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.types.base import CoerceError
 
 LEVELS = [

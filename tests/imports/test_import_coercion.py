@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from import_helpers import add_users, error_rows, run_import, write_csv, write_xlsx
 from samples import install
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.provision.org import ensure_departments
 
 APP = {"schema_version": 1, "id": "crm2", "label": {"zh": "客户2"}, "forms": ["broker", "lead"]}

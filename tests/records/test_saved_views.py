@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 from trellis.forms.model import FormModel
 from trellis.records.saved_views import fit_view, has_hidden_parts, prune_filter
 from trellis.security.access import Access

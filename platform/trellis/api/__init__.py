@@ -34,6 +34,7 @@ def register_api(app: Flask) -> None:
     from .sheets import bp as sheets_bp
     from .imports import bp as imports_bp
     from .indexes import bp as indexes_bp
+    from .plugins import bp as plugins_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
@@ -42,6 +43,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(imports_bp)
     app.register_blueprint(indexes_bp)
     app.register_blueprint(bootstrap_bp)
+    app.register_blueprint(plugins_bp)
     app.register_blueprint(field_types_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500

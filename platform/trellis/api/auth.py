@@ -10,7 +10,6 @@ with every request waiting for a second one. Only a bad or expired credential an
 a failure of the database behind it propagates as what it is."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from functools import wraps
 
@@ -68,11 +67,6 @@ def login_required(fn):
     return wrapper
 
 
-# user id -> (when loaded, the actor's user and roles): a user signed in a moment ago is
-# not loaded again on every request; a deactivation or role change shows within the
-# definition TTL (TRELLIS_DEFINITION_TTL, 2 s), at once in the process that made it.
-_ACTORS: dict[int, tuple[float, Actor]] = {}
-
 
 def _jwt_subject() -> int | None:
     """The user id of a valid access JWT in the Authorization header, else None."""
@@ -88,13 +82,12 @@ def _jwt_subject() -> int | None:
 
 
 def _recent_actor(user_id) -> Actor | None:
+    """The actor the runtime keeps for a user who signed in a moment ago (runtime/actors.py)."""
     try:
-        hit = _ACTORS.get(int(user_id))
+        hit = runtime().actors.get(int(user_id))
     except (TypeError, ValueError):
         return None
-    if hit is None or time.monotonic() - hit[0] >= float(current_app.config["TRELLIS_DEFINITION_TTL"]):
-        return None
-    return replace(hit[1], ip=request.remote_addr)
+    return replace(hit, ip=request.remote_addr) if hit is not None else None
 
 
 def _load_actor() -> Actor | None:
@@ -110,16 +103,14 @@ def _load_actor() -> Actor | None:
     out = None
     if user is not None and getattr(user, "is_active", True):
         out = _actor_of(user)
-        if len(_ACTORS) > 10000:
-            _ACTORS.clear()
-        _ACTORS[out.id] = (time.monotonic(), out)
+        runtime().actors.keep(out)
     _release_session()
     return out
 
 
 def forget_actor(user_id: int) -> None:
     """Load this user afresh on their next request (their roles or status changed)."""
-    _ACTORS.pop(user_id, None)
+    runtime().actors.forget(user_id)
 
 
 def _release_session() -> None:

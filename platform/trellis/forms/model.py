@@ -64,6 +64,7 @@ class FormModel:
         self.id: str = definition["id"]
         self.version = version
         self.label = definition.get("label", {})
+        self.field_types = field_types  # the registry, for sub-tables' child fields
         self.table_name = f"{app}__{self.id}"
         self.fields = {}
         for f in definition.get("fields", []):

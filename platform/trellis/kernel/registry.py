@@ -29,6 +29,10 @@ class Registry(Generic[T]):
         self._items[key] = item
         return item
 
+    def discard(self, key: str) -> None:
+        """Withdraw `key` (what a plugin that failed to load had registered); absent is fine."""
+        self._items.pop(key, None)
+
     def get(self, key: str) -> T:
         try:
             return self._items[key]

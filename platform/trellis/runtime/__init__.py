@@ -15,14 +15,12 @@ from ..storage import models
 from ..kernel.actor import Actor
 from ..storage.database import writing
 from ..kernel.errors import NotFound
-from ..web.extensions import load_registries
+from ..plugins import install_all, load_registries
 from ..forms.model import FormModel
 from ..forms.publish import check_view, publish_form
-from ..imports import register as register_imports
 from ..meta.store import DefinitionStore, generation
 from ..records.lifecycle import Lifecycle
 from ..records.service import RecordService
-from ..security.audit import subscribe as subscribe_audit
 from ..security.access import Access
 from ..security.roles import check_role, fab_role_name
 from ..storage.sequences import SequenceContext
@@ -31,7 +29,8 @@ from ..tasks import TaskRunner
 
 class Runtime:
     def __init__(self, engine: sa.Engine, *, registries=None, redis_url: str | None = None,
-                 count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None):
+                 count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None,
+                 plugins=None):
         self.engine = engine
         self.registries = registries or load_registries()
         self.store = DefinitionStore(engine, self.registries.field_types,
@@ -48,8 +47,9 @@ class Runtime:
         self._users = None
         self._contexts: dict[int, tuple[float, dict]] = {}
         self._shares: dict[tuple, tuple[float, float]] = {}
-        subscribe_audit(self)
-        register_imports(self)
+        # the core's engines (audit, imports, ...) and the plugins, in one shape (trellis.plugins);
+        # `plugins`: the loaded states to install (default: the process's, with `registries`)
+        self.plugins = install_all(self, plugins)
 
     # -- published forms ------------------------------------------------------------
     def _fresh(self) -> None:

@@ -11,6 +11,7 @@ from .config import load_config
 from ..storage.database import configure_engine
 from .extensions import appbuilder, db
 from .front import register_front
+from ..plugins.web import register_plugin_files
 from ..security.headers import register_headers
 
 
@@ -38,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     register_api(app)
     register_headers(app)
+    register_plugin_files(app)  # before the web UI's catch-all routes
     register_front(app)
     # Requests allocate many short-lived objects (a bulk write: dicts per row) and few
     # cycles; collecting the youngest generation every 700 allocations cost ~25% of a bulk

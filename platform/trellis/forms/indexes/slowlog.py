@@ -62,11 +62,8 @@ class SlowQueryLog:
 
 
 def slow_log(runtime) -> SlowQueryLog:
-    """The runtime's log (made on first use)."""
-    log = runtime.__dict__.get("slow_queries")
-    if log is None:
-        log = runtime.__dict__.setdefault("slow_queries", SlowQueryLog())
-    return log
+    """The runtime's log (`runtime.slow_queries`)."""
+    return runtime.slow_queries
 
 
 def observe(service, filter_rule, sort, seconds: float) -> None:

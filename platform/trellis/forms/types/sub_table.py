@@ -11,12 +11,14 @@ from ...kernel.errors import DefinitionInvalid, bilingual
 from .base import WHITESPACE, CoerceError, FieldType, labels_of, shown
 
 
-def _field_types():
-    from ...web import extensions  # at call time: the registry is filled by load_registries()
+def _field_types(form):
+    """The registry the form was built with (plugins' types included); in isolation, the core's."""
+    registry = getattr(form, "field_types", None)
+    if registry is not None:
+        return registry
+    from . import CORE_TYPES
 
-    if not len(extensions.registries.field_types):
-        extensions.load_registries()
-    return extensions.registries.field_types
+    return {cls.key: cls for cls in CORE_TYPES}
 
 
 class SubTableType(FieldType):
@@ -48,7 +50,7 @@ class SubTableType(FieldType):
 
     def __init__(self, field: dict, form=None):
         super().__init__(field, form)
-        types = _field_types()
+        types = _field_types(form)
         self.children: list[FieldType] = []
         for i, child in enumerate(field.get("fields") or []):
             kind = child.get("type")

@@ -1,0 +1,24 @@
+"""The core's own engines, declared in the same shape as a plugin and installed the same way
+(in this order, before any plugin): the field types register themselves; audit subscribes to
+the record lifecycle and the definition store; imports add their task to the task runner.
+
+Engines still to come plug in here the same way: a registry of definition kinds (meta-schema
+and publish hook) through `register(registries)`, durable job functions through
+`install(runtime)`."""
+from __future__ import annotations
+
+from .base import Plugin
+from .functions import FunctionPlugin
+
+
+def core_engines() -> list[Plugin]:
+    from .. import __version__
+    from ..forms.types import register as register_field_types
+    from ..imports import register as install_imports
+    from ..security.audit import subscribe as install_audit
+
+    return [
+        FunctionPlugin("field_types", version=__version__, register=register_field_types, core=True),
+        FunctionPlugin("audit", version=__version__, install=install_audit, core=True),
+        FunctionPlugin("imports", version=__version__, install=install_imports, core=True),
+    ]

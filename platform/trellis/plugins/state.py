@@ -1,0 +1,43 @@
+"""What became of one plugin or engine: active, or disabled with the reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .base import Plugin
+
+
+@dataclass(frozen=True)
+class PluginState:
+    name: str
+    version: str = ""
+    origin: str = ""                # "core", "entry point <dist>", or "TRELLIS_PLUGINS"
+    plugin: Plugin | None = None    # None when it could not be imported
+    error: str | None = None        # why it is disabled
+
+    @property
+    def active(self) -> bool:
+        return self.plugin is not None and self.error is None
+
+    @property
+    def core(self) -> bool:
+        return bool(self.plugin is not None and self.plugin.core)
+
+    def disabled(self, error: str) -> "PluginState":
+        return replace(self, error=error)
+
+    def frontend_urls(self) -> list[str]:
+        """The browser modules of an active plugin, each with a cache key of its version
+        and the file's modification time (see web.py: such URLs are cached for a year)."""
+        if not self.active or not self.plugin.frontend:
+            return []
+        from .web import file_tag
+
+        return [f"/plugins/{self.name}/{name}?v={file_tag(self, name)}" for name in self.plugin.frontend]
+
+    def as_json(self, admin: bool) -> dict:
+        out = {"name": self.name, "version": self.version, "status": "active" if self.active else "disabled",
+               "core": self.core, "frontend": self.frontend_urls()}
+        if admin:
+            out["origin"] = self.origin
+            out["error"] = self.error
+        return out
