@@ -12,6 +12,7 @@ from ..storage.database import writing
 from ..kernel.errors import BadRequest, Conflict, NotFound
 from ..storage.files import FileStore
 from ..imports import TASK, batches, mapping as mapmod, saved
+from ..jobs import enqueue
 from ..imports.rollback import rollback as rollback_batch
 from ..storage import uploads
 from ..sheets import open_book
@@ -154,7 +155,8 @@ def start(app, form):
                                   options={"match": match} if match else {}, dry_run=dry_run, on_error=on_error,
                                   total=total)
         row = batches.row(conn, batch_id)
-    rt.tasks.spawn(TASK, batch_id)
+        enqueue(conn, TASK, [batch_id], key=f"{TASK}:{batch_id}", app=app)  # committed with its batch
+    rt.jobs.wake()
     return jsonify(batches.to_json(row, rt.files_dir, actor())), 202
 
 

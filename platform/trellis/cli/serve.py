@@ -3,8 +3,10 @@ machine (one process per core, a few threads each), or with `--dev` Flask's relo
 development server.
 
 The app is built once before the workers fork; each worker starts with an empty
-connection pool of its own. SQLite writes of all workers queue at the write gate
-(`trellis.database.WriteGate`, which opens its lock file anew in each process).
+connection pool of its own and its own job scheduler thread (started post-fork: threads
+do not survive a fork, and the master runs no jobs). SQLite writes of all workers queue
+at the write gate (`trellis.database.WriteGate`, which opens its lock file anew in each
+process).
 """
 from __future__ import annotations
 
@@ -47,7 +49,9 @@ class TrellisServer(BaseApplication):
         return self.flask_app
 
     def _post_fork(self, _server, _worker):
-        self.flask_app.extensions["trellis"].engine.dispose(close=False)
+        rt = self.flask_app.extensions["trellis"]
+        rt.engine.dispose(close=False)
+        rt.jobs.start()  # each worker runs the job scheduler thread; the master runs none
 
 
 @click.command("run")

@@ -17,7 +17,8 @@ tagged with the batch (`import_note`).
 
 Between chunks the job writes its progress (done / total, rows/s, ETA) to the batch's
 progress file and checks the cancel flag. A batch not "queued" is left alone, so a
-task delivered twice runs once.
+job delivered twice runs once; one still "running" when its job is claimed again (the
+job's lease expired) is deferred while its run's heartbeat is fresh, else marked failed.
 """
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ from ..forms.types.date import EXCEL_EPOCH
 from ..security.audit_events import NOTE_KEY, import_note
 from ..sheets import open_book
 from ..sheets.template import template_info
-from . import batches, keys as keymod, mapping as mapmod
+from ..kernel.defer import Defer
+from . import batches, heartbeat, keys as keymod, mapping as mapmod
+from .heartbeat import BatchHeartbeat
 from .report import ErrorReport, summary
 from .resolve import References
 
@@ -73,6 +76,8 @@ class ImportJob:
         engine = self.runtime.engine
         with writing(engine) as conn:
             b = batches.row(conn, self.batch_id)
+            if b["status"] == "running":  # the job was claimed again: is its first run alive?
+                return self._orphaned(conn, b)
             if b["status"] != "queued":
                 return b
             if batches.cancel_requested(self.files_dir, self.batch_id):
@@ -86,7 +91,8 @@ class ImportJob:
         try:
             with engine.connect() as conn:
                 self.actor = batches.actor_for(conn, b["user_id"], b["username"])
-            status = self._run()
+            with BatchHeartbeat(self.files_dir, self.batch_id):
+                status = self._run()
         except TrellisError as e:
             status, message = "failed", e.message
         except Exception:
@@ -116,6 +122,19 @@ class ImportJob:
             out = batches.row(conn, self.batch_id)
         batches.write_progress(self.files_dir, self.batch_id, self._progress(status))
         return out
+
+    def _orphaned(self, conn, b: dict) -> dict:
+        """A batch left running: wait while its run beats, else mark it failed."""
+        beat = heartbeat.age(self.files_dir, self.batch_id)
+        if beat is not None and beat < heartbeat.stale_after():
+            raise Defer(heartbeat.stale_after(), f"import batch {self.batch_id} is still running elsewhere")
+        wrote = (b["inserted"] or 0) + (b["updated"] or 0)
+        zh, en = "运行导入的进程已停止(租约过期)", "the process running the import stopped (its lease expired)"
+        if wrote:
+            zh += f",此前已提交的 {wrote} 行保留,可以回滚"
+            en += f"; the {wrote} rows committed before stay and can be rolled back"
+        batches.update(conn, self.batch_id, status="failed", finished_at=batches.now(), message=bilingual(zh, en))
+        return batches.row(conn, self.batch_id)
 
     def _run(self) -> str:
         b = self.b

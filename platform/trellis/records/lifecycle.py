@@ -3,9 +3,11 @@
 Events: before_save, after_insert, after_update, after_delete (after_restore too).
 Handlers receive a `WriteContext` for a whole batch, so a bulk write of 1,000 rows is
 one call per handler, not 1,000. They run inside the write's transaction (an exception
-rolls everything back); work that must leave the request is queued with
-`ctx.after_commit(fn)` and runs once the transaction has committed. Rules, flows,
-webhooks and the audit log subscribe here.
+rolls everything back); work that must leave the request and must not be lost is a job,
+`ctx.enqueue(name, args, run_at=..., key=...)`, written in the same transaction (see
+trellis/jobs); `ctx.after_commit(fn)` is for best-effort work of this process (a cache to
+drop) and runs once the transaction has committed. Rules, flows, webhooks and the audit
+log subscribe here.
 """
 from __future__ import annotations
 
@@ -31,7 +33,13 @@ class WriteContext:
     _after_commit: list[Callable[[], None]] = field(default_factory=list)
 
     def after_commit(self, fn: Callable[[], None]) -> None:
+        """Run `fn` in this process once the write has committed (lost if it dies first)."""
         self._after_commit.append(fn)
+
+    def enqueue(self, name: str, args=None, *, run_at=None, key: str | None = None) -> int | None:
+        """A job in this write's transaction: it exists if and only if the write commits."""
+        return self.runtime.jobs.enqueue(name, args, run_at=run_at, key=key, app=getattr(self.form, "app", None),
+                                         conn=self.conn)
 
 
 class Lifecycle:

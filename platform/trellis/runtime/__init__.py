@@ -1,10 +1,11 @@
 """The Runtime: what the engines share in one process — the engine, the registries, the
-definition store, the lifecycle dispatch, the task runner and the cache of published
-forms. Built by the app factory (or directly, by the CLI and the tests); engines receive
-it explicitly and never read Flask globals.
+definition store, the lifecycle dispatch, the jobs (durable deferred work), the clock and
+the cache of published forms. Built by the app factory (or directly, by the CLI and the
+tests); engines receive it explicitly and never read Flask globals.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 import time
@@ -24,19 +25,24 @@ from ..records.service import RecordService
 from ..security.access import Access
 from ..security.roles import check_role, fab_role_name
 from ..storage.sequences import SequenceContext
-from ..tasks import TaskRunner
+from ..jobs.outbox import CLOCK_KEY, ENQUEUED_KEY
+from ..jobs.service import Jobs
+from ..kernel.clock import Clock
+
+log = logging.getLogger(__name__)
 
 
 class Runtime:
     def __init__(self, engine: sa.Engine, *, registries=None, redis_url: str | None = None,
                  count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None,
-                 plugins=None):
+                 plugins=None, clock: Clock | None = None):
         self.engine = engine
+        self.clock = clock or Clock()  # the one "now" of scheduling; a SimulatedClock in simulations and tests
         self.registries = registries or load_registries()
         self.store = DefinitionStore(engine, self.registries.field_types,
                                      hooks={"form": publish_form, "view": check_view, "role": check_role})
         self.lifecycle = Lifecycle()
-        self.tasks = TaskRunner(redis_url)
+        self.jobs = Jobs(self, redis_url)
         self.count_threshold = count_threshold
         self.files_dir = files_dir
         self.ttl = ttl
@@ -187,21 +193,31 @@ class Runtime:
     def transaction(self):
         """One write transaction. `conn.info["trellis_before_commit"]` callbacks run at its
         end, just before the commit; `conn.info["trellis_after_commit"]` ones once it has
-        committed."""
+        committed (in this process, best effort: work that must not be lost is a job,
+        `jobs.enqueue(conn, ...)`, written in this transaction; the scheduler is woken
+        once the transaction that enqueued it has committed)."""
         pending: list = []
+        enqueued = False
         with writing(self.engine) as conn:
             conn.info["trellis_after_commit"] = pending
             conn.info["trellis_before_commit"] = last = []
             conn.info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)
+            conn.info[CLOCK_KEY] = self.clock
             try:
                 yield conn
                 while last:  # work that must be the transaction's last (the audit chain's lock)
                     last.pop(0)()
+                enqueued = conn.info.get(ENQUEUED_KEY, False)
             finally:
-                for key in ("trellis_after_commit", "trellis_before_commit", "trellis_tx"):
+                for key in ("trellis_after_commit", "trellis_before_commit", "trellis_tx", CLOCK_KEY, ENQUEUED_KEY):
                     conn.info.pop(key, None)
+        if enqueued:
+            self.jobs.wake()
         for fn in pending:
-            self.tasks.run_after_commit(fn)
+            try:
+                fn()
+            except Exception:  # a failed side effect never undoes a committed write
+                log.exception("after-commit callback failed")
 
     def analyze(self, app: str) -> None:
         """Refresh the planner's statistics of an app's tables (after bulk loads)."""

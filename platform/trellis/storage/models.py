@@ -153,3 +153,25 @@ import_mapping = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("app", "form", "name", name="uq_trellis_import_mapping_name"),
 )
+
+# -- jobs: durable deferred work (outbox, timers, retries); see trellis/jobs/ --------------
+
+job = sa.Table(
+    "trellis_jobs", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("args", sa.JSON, nullable=False),
+    sa.Column("run_at", sa.DateTime, nullable=False),
+    sa.Column("key", sa.String(200), unique=True),  # idempotency: a second enqueue of a key is a no-op
+    sa.Column("state", sa.String(16), nullable=False),  # queued running done failed dead
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text),
+    sa.Column("lease_owner", sa.String(100)),
+    sa.Column("lease_until", sa.DateTime),
+    sa.Column("app", sa.String(64)),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("started_at", sa.DateTime),
+    sa.Column("finished_at", sa.DateTime),
+    sa.Index("ix_trellis_jobs_due", "state", "run_at"),
+    sa.Index("ix_trellis_jobs_lease", "state", "lease_until"),
+)

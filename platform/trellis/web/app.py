@@ -35,6 +35,8 @@ def create_app(config: dict | None = None) -> Flask:
             db.engine, redis_url=app.config.get("TRELLIS_REDIS_URL"),
             count_threshold=int(app.config["TRELLIS_COUNT_THRESHOLD"]),
             ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"])
+    jobs = app.extensions["trellis"].jobs
+    app.before_request(jobs.start)  # the scheduler thread starts in the serving process, lazily
     from ..api import register_api
 
     register_api(app)

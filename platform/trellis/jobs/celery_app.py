@@ -1,0 +1,46 @@
+"""The Celery app, used when TRELLIS_REDIS_URL is set (the scaled deployment): Celery
+beat sends `trellis.jobs.tick` every second; a tick claims the due jobs (the same claim
+query as in-process) and sends one `trellis.jobs.run` per job to the workers, which run
+the job's function by its name and record the outcome. Both tasks are generic: the job
+name is looked up in the registry when the job runs, so job functions registered after
+this app was made (engines, plugins) reach the workers too."""
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+TICK_SECONDS = float(os.environ.get("TRELLIS_JOB_TICK_SECONDS") or 1.0)
+QUEUED_LEASE = 300.0  # a job sent to the workers waits in Redis; its lease covers the wait
+
+
+def make_celery(redis_url: str, jobs) -> Celery:
+    app = Celery("trellis", broker=redis_url, backend=redis_url)
+    app.conf.update(task_serializer="json", accept_content=["json"], result_serializer="json",
+                    task_acks_late=True, broker_connection_retry_on_startup=True, task_ignore_result=True,
+                    beat_schedule={"trellis-jobs-tick": {"task": "trellis.jobs.tick", "schedule": TICK_SECONDS}})
+    dispatcher = jobs.dispatcher
+
+    @app.task(name="trellis.jobs.tick")
+    def tick(max_jobs: int = 5000) -> int:
+        """Claim due jobs and send each to a worker."""
+        owner = f"celery:{dispatcher.owner}"
+        sent = 0
+        while sent < max_jobs:
+            claimed = dispatcher.claim(owner=owner, lease=QUEUED_LEASE)
+            for j in claimed:
+                run.delay(j["id"], owner)
+            sent += len(claimed)
+            if len(claimed) < dispatcher.batch:
+                break
+        return sent
+
+    @app.task(name="trellis.jobs.run")
+    def run(job_id: int, owner: str) -> str | None:
+        """Run one claimed job; a job no longer held by `owner` (its lease was taken over) is left alone."""
+        job = jobs.claimed(job_id, owner)
+        if job is None:
+            return None
+        return dispatcher.execute([job], owner)[job_id]
+
+    return app

@@ -1,0 +1,164 @@
+"""The dispatcher: claims due jobs in batches, runs each by its registered name and
+records the outcome (done; failed and due again after a backoff; dead after the name's
+attempt limit). The same code runs in the in-process scheduler, in `trellis jobs run`
+and, split in two (claim on the beat's tick, run on a worker), under Celery.
+
+While jobs run, a heartbeat thread of the process renews their leases, so only a worker
+that died (or stopped answering) loses its jobs to another claimer. Handlers are
+expected to be idempotent: a job whose worker died mid-run runs again.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import random
+import socket
+import threading
+import traceback
+import uuid
+from datetime import timedelta
+
+from .backoff import delay
+from ..kernel.defer import Defer
+from .registry import JobRegistry
+from .store import JobStore
+
+log = logging.getLogger(__name__)
+DEFAULT_LEASE = float(os.environ.get("TRELLIS_JOB_LEASE_SECONDS") or 60)
+
+
+def call(fn, args):
+    """A job function gets its JSON arguments as keywords (an object) or positions (an array)."""
+    if isinstance(args, dict):
+        return fn(**args)
+    return fn(*(args or ()))
+
+
+class Dispatcher:
+    """Claims and runs jobs of one database for this process. `clock` is a callable
+    answering the runtime's current clock (it may be swapped for a simulated one)."""
+
+    def __init__(self, store: JobStore, registry: JobRegistry, clock, *, batch: int = 100,
+                 lease: float = DEFAULT_LEASE, rng: random.Random | None = None):
+        self.store = store
+        self.registry = registry
+        self.clock = clock
+        self.batch = batch
+        self.lease = lease
+        self.rng = rng or random.Random()
+        self._pid = None
+        self._owner = ""
+        self._active: dict[int, tuple[str, float]] = {}   # job id -> (lease owner, lease seconds)
+        self._lock = threading.Lock()
+        self._beat: threading.Thread | None = None
+
+    @property
+    def owner(self) -> str:
+        """This process's lease owner name (a forked child gets its own)."""
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._owner = f"{socket.gethostname()[:60]}:{self._pid}:{uuid.uuid4().hex[:8]}"
+            self._beat = None
+        return self._owner
+
+    def now(self):
+        return self.clock().now()
+
+    # -- claim and run -------------------------------------------------------------------------
+    def claim(self, limit: int | None = None, *, owner: str | None = None, lease: float | None = None) -> list[dict]:
+        now = self.now()
+        if not self.store.anything_due(now):
+            return []
+        return self.store.claim(now, owner or self.owner, limit or self.batch, lease or self.lease)
+
+    def run_due(self, limit: int | None = None) -> int:
+        """Claim one batch of due jobs and run it here; the number of jobs claimed."""
+        jobs = self.claim(limit)
+        if jobs:
+            self.execute(jobs, self.owner)
+        return len(jobs)
+
+    def drain(self, max_jobs: int = 1_000_000) -> int:
+        """Run batches until nothing is due (or `max_jobs` were claimed)."""
+        total = 0
+        while total < max_jobs:
+            n = self.run_due(min(self.batch, max_jobs - total))
+            if not n:
+                break
+            total += n
+        return total
+
+    def execute(self, jobs: list[dict], owner: str) -> dict[int, str]:
+        """Run claimed jobs (held by `owner`) one after the other and record the
+        outcomes in one transaction; answers {job id: outcome}."""
+        done, retry, dead, outcome = [], [], [], {}
+        with self._lock:
+            for j in jobs:
+                self._active[j["id"]] = (owner, self._lease_of(j["name"]))
+        self._ensure_heartbeat()
+        try:
+            for j in jobs:
+                outcome[j["id"]] = self._run_one(j, done, retry, dead)
+        finally:
+            with self._lock:
+                for j in jobs:
+                    self._active.pop(j["id"], None)
+        self.store.finish(owner, self.now(), done, retry, dead)
+        return outcome
+
+    def _lease_of(self, name: str) -> float:
+        return max(self.lease, self.registry.get(name).lease) if name in self.registry else self.lease
+
+    def _run_one(self, j: dict, done: list, retry: list, dead: list) -> str:
+        name, attempts = j["name"], j["attempts"]
+        if name not in self.registry:
+            error = f"unknown job {name!r} (not registered in this process)"
+            limit, base, cap = 5, 2.0, 3600.0
+        else:
+            spec = self.registry.get(name)
+            limit, base, cap = spec.max_attempts, spec.backoff, spec.backoff_cap
+            if attempts > limit:  # its last attempt's worker died: give up
+                dead.append((j["id"], f"gave up after {limit} attempts (the last one's lease expired)"))
+                return "dead"
+            try:
+                call(spec.fn, j["args"])
+                done.append(j["id"])
+                return "done"
+            except Defer as d:
+                retry.append((j["id"], self.now() + timedelta(seconds=d.seconds), str(d), attempts - 1))
+                return "deferred"
+            except Exception as e:  # a job's failure is recorded on the job, never raised here
+                log.warning("job %s #%s attempt %s failed: %s", name, j["id"], attempts, e)
+                error = "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
+        if attempts >= limit:
+            dead.append((j["id"], error))
+            return "dead"
+        wait = delay(attempts, base, cap, self.rng)
+        retry.append((j["id"], self.now() + timedelta(seconds=wait), error, attempts))
+        return "failed"
+
+    # -- leases ---------------------------------------------------------------------------------
+    def _ensure_heartbeat(self) -> None:
+        self.owner  # noqa: B018  (resets the thread handle in a forked child)
+        with self._lock:
+            if self._beat is not None and self._beat.is_alive():
+                return
+            self._beat = threading.Thread(target=self._heartbeat, name="trellis-job-heartbeat", daemon=True)
+            self._beat.start()
+
+    def _heartbeat(self) -> None:
+        me = threading.current_thread()
+        while self._beat is me:
+            threading.Event().wait(max(1.0, self.lease / 4))
+            with self._lock:
+                active = dict(self._active)
+            if not active:
+                continue
+            by_owner: dict[tuple[str, float], list[int]] = {}
+            for job_id, key in active.items():
+                by_owner.setdefault(key, []).append(job_id)
+            for (owner, lease), ids in by_owner.items():
+                try:
+                    self.store.renew(ids, owner, self.now() + timedelta(seconds=lease))
+                except Exception:  # a busy database: the next beat tries again
+                    log.warning("renewing job leases failed", exc_info=True)

@@ -1,0 +1,52 @@
+"""`enqueue(conn, name, args, run_at=None, key=None)`: the transactional outbox. The job
+row is written on the caller's connection, in the caller's transaction: rolled back, the
+job never existed; committed, it is never lost (the dispatcher claims it when due). A
+`key` makes it idempotent: enqueueing a key that exists already is a no-op (None)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..kernel.clock import Clock
+from ..kernel.errors import BadRequest
+from ..storage.models import job as T
+
+CLOCK_KEY = "trellis_clock"    # conn.info: the runtime's clock (set by Runtime.transaction)
+ENQUEUED_KEY = "trellis_jobs"  # conn.info: set when a job was written (the scheduler is woken after commit)
+_REAL = Clock()
+
+
+def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str | None = None,
+            app: str | None = None) -> int | None:
+    """Write job `name` with JSON `args` (a dict of keyword arguments or a list of
+    positional ones) due at `run_at` (default: now). Returns the job id, or None when a
+    job with `key` exists already."""
+    if not isinstance(name, str) or not name or len(name) > 100:
+        raise BadRequest("任务名称应为 1–100 个字符", "a job name is 1–100 characters", details={"param": "name"})
+    if args is None:
+        args = {}
+    if not isinstance(args, (dict, list)):
+        raise BadRequest(f"任务 {name} 的参数应为对象或数组", f"the arguments of job {name} are an object or an array",
+                         details={"param": "args"})
+    if key is not None and (not isinstance(key, str) or not key or len(key) > 200):
+        raise BadRequest("任务的幂等键应为 1–200 个字符", "a job key is 1–200 characters", details={"param": "key"})
+    now = (conn.info.get(CLOCK_KEY) or _REAL).now()
+    values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
+                  created_at=now)
+    dialect = conn.dialect.name
+    if key is None:
+        stmt = T.insert().values(values)
+    elif dialect == "postgresql":
+        stmt = postgresql.insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
+    else:  # another database: look first (the unique constraint still guards)
+        if conn.execute(sa.select(T.c.id).where(T.c.key == key)).first() is not None:
+            return None
+        stmt = T.insert().values(values)
+    new_id = conn.execute(stmt.returning(T.c.id)).scalar()
+    if new_id is not None:
+        conn.info[ENQUEUED_KEY] = True
+    return new_id

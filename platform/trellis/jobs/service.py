@@ -1,0 +1,94 @@
+"""`runtime.jobs`: the one way engines defer work. Register a function under a name,
+then enqueue it (in the caller's transaction: `enqueue(conn, ...)` or
+`ctx.enqueue(...)` in a lifecycle handler) or `spawn` it (its own transaction, started
+at once). Without Redis the in-process scheduler runs jobs; with TRELLIS_REDIS_URL set,
+Celery beat and workers do (`celery -A trellis.web.worker worker -B`)."""
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+
+from ..storage.models import job as T
+from .dispatcher import Dispatcher
+from .outbox import CLOCK_KEY, enqueue
+from .registry import JobRegistry
+from .scheduler import Scheduler
+from .store import JobStore
+
+log = logging.getLogger(__name__)
+
+
+class Jobs:
+    """The runtime's job registry, dispatcher and scheduler (or Celery app)."""
+
+    def __init__(self, runtime, redis_url: str | None = None):
+        self.runtime = runtime
+        self.redis_url = redis_url
+        self.registry = JobRegistry()
+        self.store = JobStore(runtime.engine)
+        self.dispatcher = Dispatcher(self.store, self.registry, lambda: runtime.clock)
+        self.scheduler = Scheduler(self.dispatcher)
+        self._celery = None
+
+    def register(self, name: str, fn, **policy):
+        """Register job function `name` (policy: max_attempts, backoff, backoff_cap, lease)."""
+        return self.registry.register(name, fn, **policy)
+
+    @property
+    def celery(self):
+        """The Celery app when a broker is configured (else None)."""
+        if self._celery is None and self.redis_url:
+            from .celery_app import make_celery
+
+            self._celery = make_celery(self.redis_url, self)
+        return self._celery
+
+    # -- deferring work --------------------------------------------------------------------------
+    def enqueue(self, name: str, args=None, *, run_at=None, key: str | None = None, app: str | None = None,
+                conn=None) -> int | None:
+        """Enqueue on `conn` (the caller's transaction; the scheduler is woken after its
+        commit) or, without one, in a transaction of its own."""
+        if conn is not None:
+            return enqueue(conn, name, args, run_at, key, app)
+        with self.runtime.transaction() as c:
+            return enqueue(c, name, args, run_at, key, app)
+
+    def spawn(self, name: str, *args, key: str | None = None, app: str | None = None) -> int | None:
+        """Start job `name(*args)` now, durably, without waiting for it; the job id."""
+        return self.enqueue(name, list(args), key=key, app=app)
+
+    def wake(self) -> None:
+        """Something was enqueued: let the dispatcher look now rather than at its next poll."""
+        if self.redis_url:
+            try:
+                self.celery.send_task("trellis.jobs.tick")
+            except Exception:  # the beat's next tick claims it all the same
+                log.warning("could not send a tick to the job workers", exc_info=True)
+            return
+        if self.scheduler.running:
+            self.scheduler.wake()
+
+    def start(self) -> None:
+        """Start this process's scheduler thread unless it runs (not under Celery: beat
+        ticks there). The web app calls it in each serving process (gunicorn's post_fork,
+        the first request), never in gunicorn's master; a script or test that wants jobs
+        run in the background calls it too, or runs them with `run_due()`."""
+        if not self.redis_url and not self.scheduler.running:
+            self.scheduler.start()
+
+    # -- running ----------------------------------------------------------------------------------
+    def run_due(self, max_jobs: int = 1_000_000) -> int:
+        """Run every job due now, here, in this thread (the CLI, tests)."""
+        return self.dispatcher.drain(max_jobs)
+
+    def claimed(self, job_id: int, owner: str) -> dict | None:
+        """A job still held by `owner` (a Celery worker checks before it runs one)."""
+        with self.runtime.engine.connect() as conn:
+            r = conn.execute(sa.select(T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key)
+                             .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner)
+                             ).mappings().first()
+        return dict(r) if r is not None else None
+
+    def transaction_clock(self, conn) -> None:
+        conn.info[CLOCK_KEY] = self.runtime.clock
