@@ -15,6 +15,8 @@ describe("registerOperations", () => {
     expect(apply({ is_empty: [{ var: "a" }] }, { a: "" })).toBe(true);
     expect(apply({ is_empty: [{ var: "a" }] }, { a: [] })).toBe(true);
     expect(apply({ not_empty: [{ var: "a" }] }, { a: 0 })).toBe(true);
-    expect(Object.keys(OPERATIONS).sort()).toEqual(["contains", "ends_with", "is_empty", "not_empty", "starts_with"]);
+    expect(Object.keys(OPERATIONS).sort()).toEqual([
+      "contains", "date_add", "date_diff", "ends_with", "is_empty", "not_empty", "now", "start_of", "starts_with", "today",
+    ]);
   });
 });

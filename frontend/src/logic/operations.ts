@@ -2,10 +2,12 @@
  * Trellis' extra JsonLogic operators, registered in one place for every evaluator in the
  * browser (record form conditions, designer preview, condition builders). Each means what
  * the server's evaluator (platform/trellis/logic/operations.py) means:
- * contains, starts_with, ends_with, is_empty, not_empty.
+ * contains, starts_with, ends_with, is_empty, not_empty, and the date operators of
+ * ./dates (now, today, date_add, date_diff, start_of).
  * Add new operators to `OPERATIONS`; `registerOperations` installs them all.
  */
 import type jsonLogicModule from "json-logic-js";
+import { DATE_OPERATIONS } from "./dates";
 
 type JsonLogicLib = Pick<typeof jsonLogicModule, "add_operation">;
 type Operation = (...args: unknown[]) => unknown;
@@ -22,6 +24,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ends_with: (a, b) => typeof a === "string" && typeof b === "string" && a.endsWith(b),
   is_empty: (a) => isEmpty(a),
   not_empty: (a) => !isEmpty(a),
+  ...DATE_OPERATIONS,
 };
 
 const done = new WeakSet<object>();

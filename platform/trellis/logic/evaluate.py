@@ -13,7 +13,9 @@ and objects with the rule or the data; treat it as read-only.
 Besides the standard operators, Trellis defines (identically in the SQL compiler):
 `starts_with` / `ends_with` [a, b] (both strings, case-sensitive), `contains` [a, b]
 (= `in` [b, a]: substring, or strict array membership), and `is_empty` / `not_empty`
-(null, "" or []).
+(null, "" or []), and the date operators `now`, `today`, `date_add`, `date_diff` and
+`start_of` (dates.py; `now` / `today` read the clock of the context, moment.py, each time
+the rule runs).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from .errors import bad_arguments, unknown_operator
 from .fastpath import fused
 from .jsvalues import NAN, UNDEF, ge, normalize, truthy
 from .node import Node
-from .operations import OPS, log_value
+from .operations import CLOCK_OPS, OPS, UNIT_ARGS, log_value
 from .structure import SCOPED_OPS, cache_key, operation, split_path
 
 _JSON_CLASSES = (str, int, float, bool, type(None), list, dict)
@@ -77,6 +79,8 @@ def compile_node(rule) -> Node:
         raise unknown_operator(str(op))
     fn, arity, is_bool = spec
     nodes = [compile_node(a) for a in args]
+    if op in UNIT_ARGS:
+        check_unit(op, nodes)
     if arity is not None:
         nodes = nodes[:arity]
         if op in ("<", "<=") and len(nodes) < 3:
@@ -90,6 +94,21 @@ def compile_node(rule) -> Node:
     if all(n.is_const for n in nodes):
         return Node.constant(fn(*[n.const for n in nodes]))
     return fused(op, nodes) or _not_or_truthy(op, nodes) or _apply(fn, nodes, is_bool)
+
+
+def check_unit(op: str, nodes: list) -> None:
+    """A date operator's constant unit must be one it knows (LogicError naming them)."""
+    at, units = UNIT_ARGS[op]
+    unit = nodes[at] if len(nodes) > at else Node.constant(UNDEF)
+    if unit.is_const and unit.const not in units:
+        shown = "、".join(units)
+        raise bad_arguments(op, f"单位 {unit.const!r} 无效,可用:{shown}",
+                            f"the unit {unit.const!r} is not one of {', '.join(units)}")
+
+
+def _clock(op, args) -> Node:
+    fn = CLOCK_OPS[op]
+    return Node(lambda d: fn())
 
 
 def _array(items: list) -> Node:
@@ -378,7 +397,7 @@ def _log(op, args) -> Node:
 
 _SPECIAL = {
     "var": _var, "missing": _missing, "missing_some": _missing_some,
-    "if": _if, "?:": _if, "and": _and_or, "or": _and_or, "log": _log,
+    "if": _if, "?:": _if, "and": _and_or, "or": _and_or, "log": _log, "now": _clock, "today": _clock,
     **{op: _scoped for op in SCOPED_OPS},
 }
 

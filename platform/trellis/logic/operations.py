@@ -3,17 +3,20 @@
 Each takes already-evaluated arguments and follows json-logic-js exactly; `OPS` maps an
 operator name to (function, arity, returns_bool), arity None meaning variadic.
 Operators that need the data or control evaluation (var, missing, if, and, map...)
-live in the compiler.
+live in the compiler, as do `now` / `today` (CLOCK_OPS: they read the clock, so they are
+never folded into constants). The date operators' meaning is in dates.py.
 """
 from __future__ import annotations
 
 import logging
 import math
 
+from . import dates
 from .jsvalues import (
     NAN, UNDEF, ge, gt, has_astral, is_empty, js_in, le, loose_eq, lt, parse_float, strict_eq,
-    to_integer, to_number, to_primitive, to_string, truthy,
+    normalize, to_integer, to_number, to_primitive, to_string, truthy,
 )
+from .moment import current_zone, wall_now
 
 log = logging.getLogger("trellis.logic")
 
@@ -165,6 +168,26 @@ def not_empty(a) -> bool:
     return not is_empty(a)
 
 
+def now_text() -> str:
+    return wall_now().isoformat(timespec="seconds")
+
+
+def today_text() -> str:
+    return wall_now().date().isoformat()
+
+
+def date_add(value, amount, unit):
+    return dates.date_add(normalize(value), normalize(amount), unit, current_zone())
+
+
+def date_diff(a, b, unit):
+    return dates.date_diff(normalize(a), normalize(b), unit, current_zone())
+
+
+def start_of(value, unit):
+    return dates.start_of(normalize(value), unit, current_zone())
+
+
 def log_value(a):
     log.info("jsonlogic log: %r", a)
     return a
@@ -197,5 +220,13 @@ OPS = {
     "contains": (contains, 2, True),
     "is_empty": (is_empty, 1, True),
     "not_empty": (not_empty, 1, True),
+    "date_add": (date_add, 3, False),
+    "date_diff": (date_diff, 3, False),
+    "start_of": (start_of, 2, False),
 }
+
+# Operators that read the clock: never constant, never folded (see moment.py).
+CLOCK_OPS = {"now": now_text, "today": today_text}
+# The date operators' unit argument: (its position, the units allowed).
+UNIT_ARGS = {"date_add": (2, dates.UNITS), "date_diff": (2, dates.DIFF_UNITS), "start_of": (1, dates.START_UNITS)}
 

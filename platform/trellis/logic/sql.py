@@ -10,8 +10,9 @@ names), or None (the name is unknown: LogicError).
 Supported: ==, !=, ===, !==, <, <=, >, >= (and 3-argument < / <=), and, or, !, !!,
 if / ?:, in (value in a literal list; substring of a text field; element of a
 json_array field), + - * / % on number fields, starts_with, ends_with, contains,
-is_empty, not_empty, log, and any sub-rule that reads no field (folded by the
-evaluator). `and` / `or` / `if` are accepted where only their truthiness matters, or
+is_empty, not_empty, log, date_add / date_diff / start_of over date and date-time
+fields (sql_dates), and any sub-rule that reads no field (folded by the evaluator; `now`
+and `today` count as constants within one query). `and` / `or` / `if` are accepted where only their truthiness matters, or
 when every branch is a boolean. Anything else raises LogicError naming the operator:
 the compiler refuses rather than give an answer that could differ from the evaluator.
 Dialects: SQLite and PostgreSQL.
@@ -32,6 +33,7 @@ from .structure import is_constant, operation, split_path
 from .sql_compare import (
     affix, as_sql, between, conjunction, emptiness, equal, membership, negate, order, pred, truth,
 )
+from .sql_dates import date_operation
 from .sql_values import Const, SqlField, Val, as_operand, base_type, float_expr, number_ok, text_literal
 
 __all__ = ["to_sql", "SqlField"]
@@ -62,7 +64,7 @@ class _SqlCompiler:
 
     def truth(self, rule):
         """truthy(rule) as a Const or a two-valued bool Val."""
-        if is_constant(rule):
+        if is_constant(rule, clock=True):
             return Const(truthy(_constant(rule)))
         o = operation(rule)
         if o is not None:
@@ -80,7 +82,7 @@ class _SqlCompiler:
 
     def value(self, rule):
         """The value of `rule` as a Const or a Val."""
-        if is_constant(rule):
+        if is_constant(rule, clock=True):
             return Const(_constant(rule))
         o = operation(rule)
         if o is None:
@@ -289,4 +291,5 @@ _HANDLERS = {
     "if": _SqlCompiler.if_value, "?:": _SqlCompiler.if_value,
     **{op: _SqlCompiler.arithmetic for op in ("+", "-", "*", "/", "%")},
     "log": _SqlCompiler.passthrough,
+    **{op: date_operation for op in ("date_add", "date_diff", "start_of")},
 }

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 
 from .jsvalues import UNDEF, to_string
+from .operations import CLOCK_OPS
 
 SCOPED_OPS = frozenset({"map", "filter", "reduce", "all", "none", "some"})
 DATA_OPS = frozenset({"var", "missing", "missing_some"})
@@ -24,19 +25,20 @@ def operation(rule):
     return None
 
 
-def is_constant(rule) -> bool:
-    """True when evaluating `rule` cannot depend on the data (nor log anything)."""
+def is_constant(rule, clock: bool = False) -> bool:
+    """True when evaluating `rule` cannot depend on the data (nor log anything). `now` /
+    `today` read the clock: constant only when `clock` is true (within one query)."""
     if isinstance(rule, (list, tuple)):
-        return all(is_constant(x) for x in rule)
+        return all(is_constant(x, clock) for x in rule)
     o = operation(rule)
     if o is None:
         return True
     op, args = o
-    if op in DATA_OPS or op == "log":
+    if op in DATA_OPS or op == "log" or (op in CLOCK_OPS and not clock):
         return False
     if op in SCOPED_OPS:
-        return all(is_constant(a) for i, a in enumerate(args) if i != 1)
-    return all(is_constant(a) for a in args)
+        return all(is_constant(a, clock) for i, a in enumerate(args) if i != 1)
+    return all(is_constant(a, clock) for a in args)
 
 
 def split_path(path):
@@ -70,36 +72,43 @@ def _keys(keys, out: set) -> None:
             _name(k, out)
 
 
+def walk(rule, visit) -> None:
+    """Call `visit(op, args)` for every operation in `rule`, outermost first, and go on into
+    its arguments unless `visit` answers True (it handled them). Lists are walked item by
+    item; other values are leaves."""
+    stack = [rule]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+            continue
+        o = operation(item)
+        if o is not None and not visit(*o):
+            stack.extend(reversed(o[1]))
+
+
 def _collect(rule, out: set) -> None:
-    if isinstance(rule, (list, tuple)):
-        for x in rule:
-            _collect(x, out)
-        return
-    o = operation(rule)
-    if o is None:
-        return
-    op, args = o
-    if op == "var":
-        if args:
-            if operation(args[0]) is not None:
-                _collect(args[0], out)
-            else:
-                _name(args[0], out)
-        for a in args[1:]:
-            _collect(a, out)
-    elif op == "missing":
-        _keys(args[0] if args and isinstance(args[0], (list, tuple)) else args, out)
-    elif op == "missing_some":
-        _collect(args[:1], out)
-        if len(args) > 1:
-            _keys(args[1] if isinstance(args[1], (list, tuple)) else [args[1]], out)
-    elif op in SCOPED_OPS:
-        for i, a in enumerate(args):
-            if i != 1:
-                _collect(a, out)
-    else:
-        for a in args:
-            _collect(a, out)
+    def visit(op, args) -> bool:
+        if op == "var":
+            if args:
+                if operation(args[0]) is not None:
+                    _collect(args[0], out)
+                else:
+                    _name(args[0], out)
+            _collect(list(args[1:]), out)
+        elif op == "missing":
+            _keys(args[0] if args and isinstance(args[0], (list, tuple)) else args, out)
+        elif op == "missing_some":
+            _collect(list(args[:1]), out)
+            if len(args) > 1:
+                _keys(args[1] if isinstance(args[1], (list, tuple)) else [args[1]], out)
+        elif op in SCOPED_OPS:  # the second argument reads the items, not the record
+            _collect([a for i, a in enumerate(args) if i != 1], out)
+        else:
+            return False
+        return True
+
+    walk(rule, visit)
 
 
 def cache_key(rule):

@@ -1,0 +1,138 @@
+"""The date operators' SQL, spelled per dialect (SQLite and PostgreSQL; others refuse).
+
+Operands are date / date-time expressions in their column's storage: SQLite keeps a date
+as 'YYYY-MM-DD' and a date-time as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's format, so
+computed values compare with columns and bound literals as text); PostgreSQL keeps DATE
+and TIMESTAMP WITHOUT TIME ZONE. Every construct works to the second (fractions dropped),
+on the wall clock, and is NULL when its operand is NULL, as dates.py defines it.
+
+- DateShift: x + amount units (months/years clamped to the month's last day).
+- DateStart: the start of x's day / week (Monday) / month / year.
+- DateDiff: a - b in calendar days, or whole hours / minutes (truncated toward zero).
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.exc import CompileError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal as T
+
+_SQLITE_SECONDS = "strftime('%Y-%m-%d %H:%M:%S', {})"
+_MIDNIGHT = " || ' 00:00:00.000000'"
+_FRACTION = " || '.000000'"
+_PG_UNIT = {"years": "1 year", "months": "1 month", "weeks": "7 days", "days": "1 day",
+            "hours": "1 hour", "minutes": "1 minute", "seconds": "1 second"}
+
+
+def _type(kind: str):
+    return sa.Date() if kind == "date" else sa.DateTime()
+
+
+class DateShift(ColumnElement):
+    """`expr` (of kind `kind_in`) moved by `amount` `unit`s, a value of kind `kind_out`."""
+
+    inherit_cache = True
+    _traverse_internals = [("expr", T.dp_clauseelement), ("amount", T.dp_clauseelement),
+                           ("kind_in", T.dp_string), ("kind_out", T.dp_string), ("unit", T.dp_string)]
+
+    def __init__(self, expr, kind_in: str, kind_out: str, amount: int, unit: str):
+        self.expr, self.kind_in, self.kind_out, self.unit = expr, kind_in, kind_out, unit
+        if unit == "years":
+            amount, self.unit = amount * 12, "months"
+        elif unit == "weeks":
+            amount, self.unit = amount * 7, "days"
+        self.amount = sa.literal(amount, sa.Integer())
+        self.type = _type(kind_out)
+
+
+@compiles(DateShift, "sqlite")
+def _shift_sqlite(el, compiler, **kw):
+    x, n = compiler.process(el.expr, **kw), compiler.process(el.amount, **kw)
+    if el.unit != "months":
+        mod = f"printf('%+d {el.unit}', {n})"
+        if el.kind_out == "date":
+            return f"date({x}, {mod})"
+        return f"({_SQLITE_SECONDS.format(f'{x}, {mod}')}{_FRACTION})"
+    first = f"date({x}, 'start of month', printf('%+d months', {n}))"
+    last = f"date({x}, 'start of month', printf('%+d months', {n} + 1), '-1 days')"
+    day = f"date({first}, printf('+%d days', CAST(strftime('%d', {x}) AS INTEGER) - 1))"
+    clamped = f"min({day}, {last})"
+    if el.kind_out == "date":
+        return clamped
+    return f"({clamped} || ' ' || strftime('%H:%M:%S', {x}){_FRACTION})"
+
+
+@compiles(DateShift, "postgresql")
+def _shift_pg(el, compiler, **kw):
+    x, n = compiler.process(el.expr, **kw), compiler.process(el.amount, **kw)
+    base = f"date_trunc('second', CAST({x} AS TIMESTAMP))"
+    moved = f"({base} + CAST({n} AS INTEGER) * INTERVAL '{_PG_UNIT[el.unit]}')"
+    return f"CAST({moved} AS DATE)" if el.kind_out == "date" else moved
+
+
+class DateStart(ColumnElement):
+    """The start of `expr`'s day / week / month / year, of the same kind."""
+
+    inherit_cache = True
+    _traverse_internals = [("expr", T.dp_clauseelement), ("kind", T.dp_string), ("unit", T.dp_string)]
+
+    def __init__(self, expr, kind: str, unit: str):
+        self.expr, self.kind, self.unit = expr, kind, unit
+        self.type = _type(kind)
+
+
+_SQLITE_START = {"day": "", "week": ", '-6 days', 'weekday 1'", "month": ", 'start of month'",
+                 "year": ", 'start of year'"}
+
+
+@compiles(DateStart, "sqlite")
+def _start_sqlite(el, compiler, **kw):
+    day = f"date({compiler.process(el.expr, **kw)}{_SQLITE_START[el.unit]})"
+    return day if el.kind == "date" else f"({day}{_MIDNIGHT})"
+
+
+@compiles(DateStart, "postgresql")
+def _start_pg(el, compiler, **kw):
+    start = f"date_trunc('{el.unit}', CAST({compiler.process(el.expr, **kw)} AS TIMESTAMP))"
+    return f"CAST({start} AS DATE)" if el.kind == "date" else start
+
+
+class DateDiff(ColumnElement):
+    """`a` - `b` in `unit` (days, hours, minutes), an integer."""
+
+    inherit_cache = True
+    type = sa.Integer()
+    _traverse_internals = [("a", T.dp_clauseelement), ("b", T.dp_clauseelement), ("unit", T.dp_string)]
+
+    def __init__(self, a, b, unit: str):
+        self.a, self.b, self.unit = a, b, unit
+
+
+_STEP = {"hours": 3600, "minutes": 60}
+
+
+@compiles(DateDiff, "sqlite")
+def _diff_sqlite(el, compiler, **kw):
+    a, b = compiler.process(el.a, **kw), compiler.process(el.b, **kw)
+    if el.unit == "days":
+        return f"CAST(julianday(date({a})) - julianday(date({b})) AS INTEGER)"
+    seconds = f"(CAST(strftime('%s', {a}) AS INTEGER) - CAST(strftime('%s', {b}) AS INTEGER))"
+    return f"({seconds} / {_STEP[el.unit]})"
+
+
+@compiles(DateDiff, "postgresql")
+def _diff_pg(el, compiler, **kw):
+    a, b = compiler.process(el.a, **kw), compiler.process(el.b, **kw)
+    if el.unit == "days":
+        return f"(CAST({a} AS DATE) - CAST({b} AS DATE))"
+    span = (f"(date_trunc('second', CAST({a} AS TIMESTAMP)) - date_trunc('second', CAST({b} AS TIMESTAMP)))")
+    return f"CAST(trunc(EXTRACT(EPOCH FROM {span}) / {_STEP[el.unit]}) AS BIGINT)"
+
+
+def _refuse(element, compiler, **kw):
+    raise CompileError(f"JsonLogic date SQL supports sqlite, postgresql, not {compiler.dialect.name}")
+
+
+for _cls in (DateShift, DateStart, DateDiff):
+    compiles(_cls)(_refuse)
