@@ -8,7 +8,7 @@ reads another form and is left out. `sort_uses(sort)` gives the sort keys' field
 """
 from __future__ import annotations
 
-from ...logic.structure import operation, split_path
+from ...logic.structure import operation, split_path, walk
 
 COMPARISONS = frozenset({"==", "===", "<", "<=", ">", ">=", "!=", "!==", "in", "contains", "is_empty",
                          "not_empty", "!", "!!", "starts_with", "ends_with"})
@@ -46,29 +46,23 @@ def filter_uses(rule) -> list[tuple[str, str, bool]]:
 
 
 def _walk(rule, out: list) -> None:
-    if isinstance(rule, (list, tuple)):
-        for x in rule:
-            _walk(x, out)
-        return
-    o = operation(rule)
-    if o is None:
-        return
-    op, args = o
-    if op == "var":
-        name = _field(rule)
-        if name:
-            out.append((name, "value", False))
-        return
-    if op in COMPARISONS:
-        for i, a in enumerate(args):
-            name = _field(a)
+    def visit(op, args) -> bool:
+        if op == "var":
+            name = _field({"var": args})
             if name:
-                out.append((name, op, _indexable(op, args, i)))
-            else:
-                _walk(a, out)
-        return
-    for a in args:
-        _walk(a, out)
+                out.append((name, "value", False))
+            return True
+        if op in COMPARISONS:
+            for i, a in enumerate(args):
+                name = _field(a)
+                if name:
+                    out.append((name, op, _indexable(op, args, i)))
+                else:
+                    _walk(a, out)
+            return True
+        return False
+
+    walk(rule, visit)
 
 
 def sort_uses(sort) -> list[tuple[str, bool]]:
