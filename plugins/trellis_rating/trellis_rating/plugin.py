@@ -1,0 +1,28 @@
+"""The rating plugin: registers the `rating` field type and ships the web UI's widget, cell
+and filter for it (static/rating.js, built from frontend/ by build.mjs)."""
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from trellis.plugins import Plugin
+
+from .field import RatingType
+
+
+def _version() -> str:
+    try:
+        return version("trellis-rating")
+    except PackageNotFoundError:  # imported from the source tree without installing
+        return "0.1.0"
+
+
+class RatingPlugin(Plugin):
+    name = "rating"
+    version = _version()
+    requires = ("trellis>=0.1", "field_types")
+    static = Path(__file__).resolve().parent / "static"
+    frontend = ("rating.js",)
+
+    def register(self, registries) -> None:
+        registries.field_types.register(RatingType.key, RatingType)
