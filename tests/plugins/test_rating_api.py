@@ -21,7 +21,10 @@ BASE = "/api/v1/apps/rated/forms/visit"
 
 
 @pytest.fixture(scope="module")
-def visits(app, api):
+def visits(app, token):
+    from api_client import bearer
+
+    api = bearer(app.test_client(), token)
     rt = app.extensions["trellis"]
     if rt.store.published("rated", "app", "rated") is None:
         rt.store.save_draft("rated", "app", "rated", APP)
@@ -81,12 +84,12 @@ def test_export_and_import_xlsx(visits):
                        content_type="multipart/form-data").get_json()
     mapping = {str(c["column"]): c["field"] for c in info["mapping"] if c["field"]}
     assert mapping == {"0": "subject", "1": "score"}
-    r = visits.post(f"{BASE}/imports", json={"upload": info["upload"], "sheet": info["sheet"], "header_row": 1,
+    r = visits.post(f"{BASE}/imports", json={"upload": info["upload"], "sheet": info["sheet"], "header_row": info["header_row"],
                                              "mapping": mapping, "mode": "insert", "keys": [], "dry_run": False,
                                              "on_error": "skip", "save_mapping": None})
     assert r.status_code == 202, r.get_json()
     batch = _wait(visits, r.get_json()["id"])
-    assert batch["inserted"] == 3 and batch["failed"] == 1, batch
+    assert batch["inserted"] == 3 and batch["failed"] == 1, batch["problems"]
     problem = batch["problems"][0]
     assert (problem["row"], problem["column"], problem["field"]) == (5, "B", "score")
     assert "九星" in problem["message"]["zh"]
