@@ -21,6 +21,7 @@ def register_api(app: Flask) -> None:
     app.url_map.converters["int32"] = Int32Converter
     from .audit import bp as audit_bp
     from .bootstrap import bp as bootstrap_bp
+    from .definition_kinds import bp as definition_kinds_bp
     from .definitions import bp as definitions_bp
     from .field_types import bp as field_types_bp
     from .files import bp as files_bp
@@ -43,6 +44,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(imports_bp)
     app.register_blueprint(indexes_bp)
     app.register_blueprint(bootstrap_bp)
+    app.register_blueprint(definition_kinds_bp)
     app.register_blueprint(plugins_bp)
     app.register_blueprint(field_types_bp)
     limit_api_login(app)

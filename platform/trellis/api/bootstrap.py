@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from ..kernel.errors import BadRequest, TrellisError
-from . import definitions, org, people
+from . import definition_kinds, definitions, org, people
 from .auth import login_required
 from .views import visible_views
 
@@ -50,7 +50,7 @@ def bootstrap():
             errors[name] = dict(e.to_dict(), status=e.status)
     if app:
         out["app"] = app
-        part("forms", lambda: _reply(definitions.forms, app)["items"])
+        part("forms", lambda: _reply(definition_kinds.list_kind, app, "form")["items"])
         part("views", lambda: visible_views(app))
     if form:
         out["form"] = form

@@ -9,7 +9,8 @@ from __future__ import annotations
 from flask import Blueprint, has_request_context, jsonify
 
 from .. import __version__
-from . import openapi_admin, openapi_bootstrap, openapi_definitions, openapi_indexes, openapi_plugins, openapi_sheets
+from . import (openapi_admin, openapi_bootstrap, openapi_definitions, openapi_indexes, openapi_kinds, openapi_plugins,
+               openapi_sheets)
 from .auth import optional_actor, runtime
 from .openapi_meta import components as meta_components
 from .openapi_parts import COMPONENTS, path
@@ -49,6 +50,7 @@ def build(rt, actor=None) -> dict:
     for area in (openapi_definitions, openapi_admin, openapi_sheets):
         paths.update(area.paths(app_param, form_param))
         schemas.update(area.SCHEMAS)
+    paths.update(openapi_kinds.paths(app_param, list(rt.definition_kinds)))
     openapi_indexes.add_to(paths, schemas, actor, app_param, form_param)
     openapi_bootstrap.add_to(paths, schemas)
     openapi_plugins.add_to(paths, schemas)

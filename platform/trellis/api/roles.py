@@ -1,5 +1,6 @@
-"""App roles: read and edit role definitions, publish them, assign users (admins only),
-and explain a user's access to a record."""
+"""App roles: list them, assign users (admins only), and explain a user's access to a
+record. A role's draft, publishing and versions are the definitions API's
+(definition_kinds.py; `/apps/<app>/roles/<role>` and `/publish` are its addresses too)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
@@ -29,27 +30,6 @@ def list_roles(app):
         items.append({"id": rid, "label": role.get("label"), "fab_role": fab_role_name(app, rid),
                       "members": [u.id for u in _members(app, rid)]})
     return jsonify({"items": items})
-
-
-@bp.get("/roles/<role>")
-@login_required
-def get_role(app, role):
-    _admin_only()
-    return jsonify(runtime().store.draft(app, "role", role))
-
-
-@bp.put("/roles/<role>")
-@login_required
-def put_role(app, role):
-    _admin_only()
-    return jsonify(runtime().store.save_draft(app, "role", role, body_json(request), actor().id))
-
-
-@bp.post("/roles/<role>/publish")
-@login_required
-def publish_role(app, role):
-    _admin_only()
-    return jsonify({"version": runtime().publish(app, "role", role, actor().id)})
 
 
 def _fab_role(app: str, role: str):

@@ -35,14 +35,19 @@ def dumps(body) -> str:
     return json.dumps(strip_defaults(body), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def exported(store, app: str, kind: str, key: str) -> dict:
+    """What an export holds of one definition: the published version, else the draft."""
+    found = store.published(app, kind, key)
+    return found[0] if found else store.draft(app, kind, key)
+
+
 def export_app(runtime, app: str, folder: str | Path) -> list[Path]:
     """Write the app's published definitions (drafts when never published) to `folder`."""
     folder = Path(folder)
     store = runtime.store
     written = []
     for d in store.list(app):
-        found = store.published(app, d["kind"], d["key"])
-        body = found[0] if found else store.draft(app, d["kind"], d["key"])
+        body = exported(store, app, d["kind"], d["key"])
         if d["kind"] == "app":
             path = folder / "app.json"
         else:

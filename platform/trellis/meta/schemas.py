@@ -34,18 +34,31 @@ def _schemas() -> dict[str, dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    """The files of metadata/ by $id and by file name, for `$ref`s between meta-schemas."""
+    schemas = _schemas()
+    return Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
+    ).with_resources(
+        (n, Resource.from_contents(s)) for n, s in schemas.items()
+    )
+
+
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
     schemas = _schemas()
     name = f"{kind}.schema.json"
     if name not in schemas:
         raise KeyError(f"no meta-schema for kind {kind!r}")
-    registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
-    ).with_resources(
-        (n, Resource.from_contents(s)) for n, s in schemas.items()
-    )
-    return Draft202012Validator(schemas[name], registry=registry)
+    return Draft202012Validator(schemas[name], registry=_registry())
+
+
+def inline_validator(schema: dict) -> Draft202012Validator:
+    """A validator of a meta-schema given as a dict (a kind declared in code); it may
+    `$ref` the files of metadata/ (`common.schema.json#/$defs/text`)."""
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry())
 
 
 def meta_schema(kind: str) -> dict:
@@ -62,8 +75,13 @@ def _problem(ptr: str, zh: str, en: str, code: str = "invalid") -> dict:
 
 def schema_problems(kind: str, body, prefix=()) -> list[dict]:
     """Problems of `body` against the kind's meta-schema (empty list when valid)."""
+    return problems_of(validator(kind), body, prefix)
+
+
+def problems_of(checker: Draft202012Validator, body, prefix=()) -> list[dict]:
+    """Problems of `body` against a meta-schema's validator, each with its JSON pointer."""
     problems = []
-    for err in sorted(validator(kind).iter_errors(body), key=lambda e: list(e.absolute_path)):
+    for err in sorted(checker.iter_errors(body), key=lambda e: list(e.absolute_path)):
         ptr = pointer(list(prefix) + list(err.absolute_path))
         problems.append(_problem(ptr, f"不符合规范({err.validator}):{err.message}", err.message, err.validator))
     return problems

@@ -3,7 +3,9 @@
 Definitions are JSON documents keyed by (app, kind, key). Editing changes the draft;
 publishing validates the draft, runs the kind's publish hook (a form syncs its table)
 and records a new version, all in one transaction. Restoring publishes an old version's
-body again as a new version, so history is never rewritten.
+body again as a new version (or makes it the draft), so history is never rewritten.
+What a kind checks and does on publish is its `DefinitionKind` (meta/kind.py), found in
+the `DefinitionKinds` registry the store is given.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import sqlalchemy as sa
 from ..storage import models as m
 from ..storage.database import writing
 from ..kernel.errors import BadRequest, DefinitionInvalid, NotFound, bilingual
-from . import schemas
+from .kinds import DefinitionKinds
 from .upgrade import upgrade
 
 
@@ -24,12 +26,12 @@ def _now() -> datetime:
 
 
 class DefinitionStore:
-    """Reads and writes definitions; `hooks[kind]` validate and apply a publish."""
+    """Reads and writes definitions; `kinds[kind]` checks a draft and applies a publish."""
 
-    def __init__(self, engine: sa.Engine, field_types, hooks: dict | None = None):
+    def __init__(self, engine: sa.Engine, field_types, kinds: DefinitionKinds):
         self.engine = engine
         self.field_types = field_types
-        self.hooks = hooks or {}
+        self.kinds = kinds
         # called as fn(conn, action, app, kind, key, before, after, user_id, note) in the write's transaction
         self.listeners: list = []
 
@@ -52,7 +54,7 @@ class DefinitionStore:
         with self.engine.connect() as conn:
             row = self._row(conn, app, kind, key)
         if row is None:
-            raise self._missing(app, kind, key)
+            raise self.missing(app, kind, key)
         return row.draft
 
     def published(self, app: str, kind: str, key: str, conn=None) -> tuple[dict, int] | None:
@@ -74,7 +76,7 @@ class DefinitionStore:
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
         if not rows and self.list(app, kind) and not any(r["key"] == key for r in self.list(app, kind)):
-            raise self._missing(app, kind, key)
+            raise self.missing(app, kind, key)
         return rows
 
     def version_body(self, app: str, kind: str, key: str, version: int) -> dict:
@@ -94,7 +96,7 @@ class DefinitionStore:
             with writing(self.engine) as c:
                 return self.save_draft(app, kind, key, body, user_id, c)
         body = upgrade(kind, copy.deepcopy(body))
-        schemas.check(kind, body, self.field_types)
+        self.kinds.find(kind).check(body, self.field_types)
         if isinstance(body, dict) and body.get("id") != key:
             raise DefinitionInvalid([{"pointer": "/id", "code": "id_mismatch", "message": bilingual(
                 f"/id:定义标识 {body.get('id')} 与地址中的 {key} 不一致",
@@ -119,13 +121,12 @@ class DefinitionStore:
                 return self.publish(app, kind, key, user_id, note, c)
         row = self._row(conn, app, kind, key)
         if row is None:
-            raise self._missing(app, kind, key)
+            raise self.missing(app, kind, key)
         body = upgrade(kind, copy.deepcopy(row.draft))
-        schemas.check(kind, body, self.field_types)
+        handler = self.kinds.find(kind)
+        handler.check(body, self.field_types)
         previous = self.published(app, kind, key, conn)
-        hook = self.hooks.get(kind)
-        if hook is not None:
-            body = hook(conn, app, body, previous[0] if previous else None, self) or body
+        body = handler.publish(conn, app, body, previous[0] if previous else None, self) or body
         version = (row.published_version or 0) + 1
         v = m.definition_version
         last = conn.execute(sa.select(sa.func.max(v.c.version)).where(v.c.definition_id == row.id)).scalar()
@@ -139,22 +140,28 @@ class DefinitionStore:
                      str(version))
         return version
 
-    def restore(self, app: str, kind: str, key: str, version: int, user_id: int | None = None) -> int:
-        """Publish an old version's body again as a new version."""
+    def restore(self, app: str, kind: str, key: str, version: int, user_id: int | None = None,
+                as_draft: bool = False) -> int | None:
+        """Publish an old version's body again as a new version (its number is returned);
+        `as_draft`: make it the draft only (None is returned)."""
         body = self.version_body(app, kind, key, version)
         with writing(self.engine) as conn:
             self.save_draft(app, kind, key, body, user_id, conn)
+            if as_draft:
+                return None
             return self.publish(app, kind, key, user_id, f"restored from version {version}", conn)
 
     def remove(self, app: str, kind: str, key: str, user_id: int | None = None) -> None:
         """Delete a definition and its versions (views and the like; a form's table is
         never dropped this way)."""
-        if kind == "form":
-            raise BadRequest("表单定义不能直接删除", "a form definition cannot be removed this way", code="not_removable")
+        if not self.kinds.find(kind).removable:
+            zh, en = self.kinds.get(kind).label
+            raise BadRequest(f"{zh}定义不能直接删除", f"a {en} definition cannot be removed this way",
+                             code="not_removable")
         with writing(self.engine) as conn:
             row = self._row(conn, app, kind, key)
             if row is None:
-                raise self._missing(app, kind, key)
+                raise self.missing(app, kind, key)
             self._notify(conn, "definition.remove", app, kind, key, row.draft, None, user_id)
             conn.execute(m.definition_version.delete().where(m.definition_version.c.definition_id == row.id))
             conn.execute(m.definition.delete().where(m.definition.c.id == row.id))
@@ -165,7 +172,7 @@ class DefinitionStore:
             listener(conn, action, app, kind, key, before, after, user_id, note)
 
     @staticmethod
-    def _missing(app, kind, key):
+    def missing(app, kind, key):
         return NotFound(f"找不到定义 {app}/{kind}/{key}", f"definition {app}/{kind}/{key} not found")
 
 

@@ -18,16 +18,17 @@ from ..storage.database import writing
 from ..kernel.errors import NotFound
 from ..plugins import install_all, load_registries
 from ..forms.model import FormModel
-from ..forms.publish import check_view, publish_form
+from ..meta.kinds import DefinitionKinds
 from ..meta.store import DefinitionStore, generation
 from ..records.lifecycle import Lifecycle
 from ..records.service import RecordService
 from ..security.access import Access
-from ..security.roles import check_role, fab_role_name
+from ..security.roles import fab_role_name
 from ..storage.sequences import SequenceContext
 from ..jobs.outbox import CLOCK_KEY, ENQUEUED_KEY
 from ..jobs.service import Jobs
 from ..kernel.clock import Clock
+from .definition_kinds import register_core_kinds
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ class Runtime:
         self.engine = engine
         self.clock = clock or Clock()  # the one "now" of scheduling; a SimulatedClock in simulations and tests
         self.registries = registries or load_registries()
-        self.store = DefinitionStore(engine, self.registries.field_types,
-                                     hooks={"form": publish_form, "view": check_view, "role": check_role})
+        # kinds of definition by name; an install step adds one with definition_kinds.add(kind)
+        self.definition_kinds = register_core_kinds(DefinitionKinds())
+        self.store = DefinitionStore(engine, self.registries.field_types, self.definition_kinds)
         self.lifecycle = Lifecycle()
         self.jobs = Jobs(self, redis_url)
         self.count_threshold = count_threshold
