@@ -35,6 +35,7 @@ def register_api(app: Flask) -> None:
     from .sheets import bp as sheets_bp
     from .imports import bp as imports_bp
     from .indexes import bp as indexes_bp
+    from .jobs import bp as jobs_bp
     from .plugins import bp as plugins_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
@@ -43,6 +44,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(sheets_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(indexes_bp)
+    app.register_blueprint(jobs_bp)
     app.register_blueprint(bootstrap_bp)
     app.register_blueprint(definition_kinds_bp)
     app.register_blueprint(plugins_bp)

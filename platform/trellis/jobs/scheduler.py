@@ -13,7 +13,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 from .dispatcher import Dispatcher
 
@@ -34,6 +36,8 @@ class Scheduler:
         self._stop = threading.Event()
         self._inflight = 0
         self._lock = threading.Lock()
+        self._turn = threading.Lock()  # held while claiming; `paused()` takes it to stop claims
+        self._paused = 0
 
     @property
     def running(self) -> bool:
@@ -67,18 +71,35 @@ class Scheduler:
         stop = self._stop
         while not stop.is_set():
             try:
-                if self._inflight < self.threads:
-                    jobs = self.dispatcher.claim()
+                with self._turn:
+                    jobs = self.dispatcher.claim() if self._inflight < self.threads and not self._paused else []
                     if jobs:
                         with self._lock:
                             self._inflight += 1
                         self._pool.submit(self._run, jobs)
-                        continue
+                if jobs:
+                    continue
                 self._wake.wait(self._sleep())
                 self._wake.clear()
             except Exception:  # the database away for a moment: try again after a pause
                 log.warning("job scheduler: claiming failed", exc_info=True)
                 stop.wait(min(5.0, self.poll * 4))
+
+    @contextmanager
+    def paused(self, timeout: float = 60):
+        """No claims by this thread while the block runs (a simulation runs the jobs
+        itself, on its own clock); batches already running are waited for."""
+        with self._turn:
+            self._paused += 1
+        try:
+            deadline = time.monotonic() + timeout
+            while self._inflight and time.monotonic() < deadline:
+                time.sleep(0.01)
+            yield
+        finally:
+            with self._turn:
+                self._paused -= 1
+            self._wake.set()
 
     def _sleep(self) -> float:
         """Until the next job is due, at most `poll` seconds (expired leases are found then)."""

@@ -54,22 +54,28 @@ def run_until(runtime, until: datetime, *, simulate: bool = False, on_job=None) 
                         "or with TRELLIS_SIMULATION=1", code="simulation_refused")
     real = runtime.clock
     clock = real if isinstance(real, SimulatedClock) else SimulatedClock(real.now())
-    runtime.clock = clock
-    ran = 0
-    try:
-        while True:
-            nxt = jobs.store.next_run_at()
-            if nxt is None or nxt > until:
-                break
-            clock.set(nxt)
-            n = jobs.dispatcher.run_due()
-            if not n:  # due, yet held by another worker: nothing more to do here
-                break
-            ran += n
-            if on_job is not None and n:
-                on_job(clock.now(), n)
-        clock.set(until)
-    finally:
-        if clock is not real:
-            runtime.clock = real
+    with jobs.scheduler.paused():
+        runtime.clock = clock
+        try:
+            ran = _simulate(jobs, clock, until, on_job)
+        finally:
+            if clock is not real:
+                runtime.clock = real
     return {"ran": ran, "now": until, "simulated": True}
+
+
+def _simulate(jobs, clock: SimulatedClock, until: datetime, on_job) -> int:
+    ran = 0
+    while True:
+        nxt = jobs.store.next_run_at()
+        if nxt is None or nxt > until:
+            break
+        clock.set(nxt)
+        n = jobs.dispatcher.run_due()
+        if not n:  # due, yet held by another worker: nothing more to do here
+            break
+        ran += n
+        if on_job is not None:
+            on_job(clock.now(), n)
+    clock.set(until)
+    return ran

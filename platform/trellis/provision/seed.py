@@ -1,6 +1,7 @@
 """Loading a seed app: its definitions (an app import) and, for apps that ship a
 generator (`seeds/<app>/generate.py`), synthetic demo data streamed through the record
-service's bulk path in chunks, one transaction per chunk."""
+service's bulk path in chunks, one transaction per chunk. An instance given demo data is
+marked as such (`trellis jobs run --simulate` is allowed on it)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from ..jobs.simulation import mark_demo
 from ..kernel.actor import SYSTEM
 from ..meta.io import import_app
 from .org import load_org
@@ -61,4 +63,5 @@ def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=pr
             rate = sum(counts.values()) / max(time.monotonic() - started, 1e-9)
             progress(f"  {done_clients}/{clients} clients, {sum(counts.values())} rows, {rate:,.0f} rows/s")
     runtime.analyze(app)
+    mark_demo(runtime.engine)  # this instance holds demo data: `trellis jobs run --simulate` may move its time
     return {"definitions": result, "rows": counts, "seconds": round(time.monotonic() - started, 1)}

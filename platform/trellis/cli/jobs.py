@@ -1,0 +1,100 @@
+"""`trellis jobs list|run|retry|cancel`: the job queue from the command line.
+
+`trellis jobs run --until ISO_TIME` runs jobs as they fall due until that (real) time;
+with `--simulate` it runs, now, everything due up to that time with the runtime's clock
+set to each job's `run_at` (refused unless the instance holds demo data from `trellis
+seed --clients N`, or TRELLIS_SIMULATION=1 is set)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from ..jobs.store import STATES
+from ..kernel.errors import TrellisError
+from ..kernel.timestamps import local, stamp
+from .main import cli
+
+
+def _runtime():
+    return current_app.extensions["trellis"]
+
+
+def _fail(e: TrellisError):
+    click.echo(f"{e.message['zh']} / {e.message['en']}", err=True)
+    raise SystemExit(1)
+
+
+def _line(r: dict) -> str:
+    when = stamp(r["run_at"])
+    error = f"  {r['last_error'].splitlines()[-1][:80]}" if r.get("last_error") else ""
+    return f"{r['id']:>8}  {r['state']:<7} {r['attempts']:>2}  {when}  {r['name']}  {json.dumps(r['args'], ensure_ascii=False)[:60]}{error}"
+
+
+@cli.group("jobs")
+def jobs_group():
+    """The job queue: deferred work, timers, retries / 任务队列."""
+
+
+@jobs_group.command("list")
+@click.option("--state", type=click.Choice(STATES), help="only jobs in this state")
+@click.option("--name", help="only jobs of this name")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@with_appcontext
+def list_cmd(state, name, limit):
+    """The newest jobs, and how many there are in each state."""
+    rt = _runtime()
+    with rt.engine.connect() as conn:
+        rows = rt.jobs.store.listing(conn, state=state, name=name, limit=limit)
+        counts = rt.jobs.store.counts(conn)
+    click.echo("  ".join(f"{s}={n}" for s, n in counts.items()))
+    for r in rows:
+        click.echo(_line(r))
+
+
+@jobs_group.command("run")
+@click.option("--until", "until", required=True, help="ISO 8601 time, e.g. 2026-12-09T09:00")
+@click.option("--simulate", is_flag=True, help="move a simulated clock to each job's run_at instead of waiting")
+@with_appcontext
+def run_cmd(until, simulate):
+    """Run jobs due up to a time (in real time, or at once with --simulate)."""
+    from ..jobs.simulation import run_until
+
+    try:
+        when = local(datetime.fromisoformat(until))
+    except ValueError:
+        click.echo(f"--until 应为 ISO 8601 时间: {until!r} / --until is an ISO 8601 time: {until!r}", err=True)
+        raise SystemExit(2)
+    try:
+        out = run_until(_runtime(), when, simulate=simulate,
+                        on_job=lambda now, n: click.echo(f"{stamp(now)}  {n} job(s)"))
+    except TrellisError as e:
+        _fail(e)
+    click.echo(f"已运行 {out['ran']} 个任务 / ran {out['ran']} job(s); 时钟 / clock: {stamp(out['now'])}")
+
+
+@jobs_group.command("retry")
+@click.argument("job_id", type=int)
+@with_appcontext
+def retry_cmd(job_id):
+    """Run a failed or dead job again (its attempts counted anew)."""
+    rt = _runtime()
+    try:
+        click.echo(_line(rt.jobs.store.retry(job_id, rt.clock.now())))
+    except TrellisError as e:
+        _fail(e)
+
+
+@jobs_group.command("cancel")
+@click.argument("job_id", type=int)
+@with_appcontext
+def cancel_cmd(job_id):
+    """Give up on a queued or failed job (it becomes dead)."""
+    rt = _runtime()
+    try:
+        click.echo(_line(rt.jobs.store.cancel(job_id, rt.clock.now(), "cli")))
+    except TrellisError as e:
+        _fail(e)
