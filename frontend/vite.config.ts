@@ -35,5 +35,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    // the field types' traits, as a session loads them before any page (api/fieldTypes.ts)
+    setupFiles: ["src/registries/__fixtures__/loadFieldTypes.ts"],
   },
 });

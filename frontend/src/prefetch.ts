@@ -2,30 +2,13 @@
  * `GET /bootstrap` (the session: `/me`, the apps, the department tree; and for a page of an app /
  * form, the app's forms and saved views and the form's definition), and, for a grid address seen
  * before, the grid's first page (api/earlyPages.ts). The replies fill the caches the shell and the
- * pages read; a part the bootstrap could not give is asked for by its own endpoint. For a deep link
- * the page's code loads meanwhile. */
+ * pages read (api/pageLoad.ts hands the session and views to the shell); a part the bootstrap could
+ * not give is asked for by its own endpoint. For a deep link the page's code loads meanwhile. */
 import { api, tokens } from "./api/client";
 import { metaCache } from "./api/cache";
 import { askRemembered } from "./api/earlyPages";
-import type { AppInfo, Bootstrap, Me, ViewDef } from "./api/types";
-
-export type SessionData = [Me, AppInfo[], unknown];
-let session: Promise<SessionData> | null = null;
-let views: { app: string; reply: Promise<ViewDef[]> } | null = null;
-
-/** The session requests started at page load; taken once (later loads ask again). */
-export function takeSession(): Promise<SessionData> | null {
-  const started = session;
-  session = null;
-  return started;
-}
-
-/** The saved views of `app` the page load asked for; taken once. */
-export function takeViews(app: string): Promise<ViewDef[]> | null {
-  const started = views?.app === app ? views.reply : null;
-  views = null;
-  return started;
-}
+import { putSession, putViews, startSession } from "./api/pageLoad";
+import type { Bootstrap } from "./api/types";
 
 const PAGE = /^\/apps\/([^/]+)(?:\/(forms|views)\/([^/]+)(\/records\/[^/]+|\/design)?)?\/?$/;
 
@@ -47,12 +30,10 @@ export function prefetchFor(pathname: string, search = ""): void {
   const boot = api.bootstrap(app, form);
   boot.catch(() => undefined);
   metaCache.seed(app ?? "", { departments: part(boot, (b) => b.departments, () => api.departments()) });
-  session = Promise.all([part(boot, (b) => b.me, () => api.me()), part(boot, (b) => b.apps, () => api.apps()),
-    metaCache.departments().catch(() => [])]);
-  session.catch(() => undefined);
+  putSession(startSession(part(boot, (b) => b.me, () => api.me()), part(boot, (b) => b.apps, () => api.apps())));
   if (!app) return;
   metaCache.seed(app, { forms: part(boot, (b) => b.forms, () => api.forms(app)) });
-  views = { app, reply: part(boot, (b) => b.views, () => api.views(app)) };
+  putViews(app, part(boot, (b) => b.views, () => api.views(app)));
   if (!form) return;
   metaCache.seed(app, { form: [form, part(boot, (b) => b.definition, () => api.form(app, form))] });
   if (m?.[4]?.startsWith("/records")) void import("./record/RecordPage");

@@ -18,7 +18,7 @@ from trellis.forms.types.traits import (
 )
 from trellis.kernel.registry import Registry
 from trellis.logic import to_sql
-from trellis.records.sqlfields import resolver
+from trellis.forms.sqlfields import resolver
 from trellis.sheets import display
 from trellis.sheets.template import _column_kind, _comment, _example
 from trellis.web.extensions import load_registries
@@ -200,3 +200,18 @@ def test_field_types_endpoint_answers_traits_and_operators(api, app):
     assert by_key["multi_select"]["operators"] == ["has_option", "is_empty", "is_not_empty"]
     assert by_key["sub_table"]["export"] is None and not by_key["sub_table"]["filterable"]
     assert app.test_client().get("/api/v1/field-types").status_code == 401
+
+
+def test_front_end_fixture_is_the_servers_answer():
+    """frontend/src/registries/__fixtures__/field-types.json (what the front end's tests load)
+    is GET /field-types' answer for the core types without the config schemas."""
+    import json
+    from pathlib import Path
+
+    from trellis.forms.types import CORE_TYPES
+
+    path = Path(__file__).resolve().parents[2] / "frontend/src/registries/__fixtures__/field-types.json"
+    fixture = json.loads(path.read_text(encoding="utf-8"))
+    served = sorted(({k: v for k, v in describe(c.key, c).items() if k != "config_schema"} for c in CORE_TYPES),
+                    key=lambda d: d["key"])
+    assert fixture == {"items": served, "operators": OPERATORS}, "regenerate the fixture from describe()"

@@ -1,12 +1,14 @@
 /** Per-session caches of metadata that rarely changes while a page is open. */
 import { api } from "./client";
-import type { Department, FormDef, FormSummary, JsonSchema } from "./types";
+import type { Department, FieldTypeInfo, FormDef, FormSummary, JsonSchema } from "./types";
+import { setFieldTypes } from "./fieldTypes";
 import { rememberDepartments } from "../registries/entities";
 
 const defs = new Map<string, Promise<FormDef>>();
 const schemas = new Map<string, Promise<JsonSchema>>();
 const formLists = new Map<string, Promise<FormSummary[]>>();
 let departments: Promise<Department[]> | null = null;
+let fieldTypes: Promise<FieldTypeInfo[]> | null = null;
 
 /** Definitions may be changed by a designer in another tab: keep them for a short while only. */
 const TTL_MS = 20_000;
@@ -40,6 +42,17 @@ export const metaCache = {
       departments.catch(() => { departments = null; });
     }
     return departments;
+  },
+  /** The server's field types with their traits, loaded once (api/fieldTypes.ts reads them synchronously). */
+  fieldTypes(): Promise<FieldTypeInfo[]> {
+    if (!fieldTypes) {
+      fieldTypes = api.fieldTypes().then((reply) => {
+        setFieldTypes(reply);
+        return reply.items;
+      });
+      fieldTypes.catch(() => { fieldTypes = null; });
+    }
+    return fieldTypes;
   },
   /** Take replies already under way (the page load's bootstrap request) as the cached ones. */
   seed(app: string, parts: { forms?: Promise<FormSummary[]>; form?: [string, Promise<FormDef>];

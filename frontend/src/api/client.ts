@@ -4,7 +4,7 @@
  * {zh, en}, errors}) and wraps every endpoint the UI calls.
  */
 import type {
-  AppInfo, Bootstrap, Department, ExportParams, FieldError, FieldTypeInfo, FileMeta, FormDef, FormSummary, HistoryEntry,
+  AppInfo, Bootstrap, Department, ExportParams, FieldError, FieldTypesReply, FileMeta, FormDef, FormSummary, HistoryEntry,
   ImportBatch, ImportRequest, InspectReply, JsonSchema, ListParams, ListReply, Me, RecordRow, RelationInfo,
   SavedMapping, Text, UserItem, ViewDef,
 } from "./types";
@@ -230,7 +230,7 @@ export const api = {
     request<{ created?: unknown; updated?: number[]; deleted?: number[] }>("POST", `${records(app, form)}/bulk`, { body }),
   history: (app: string, form: string, id: number) =>
     request<{ items: HistoryEntry[] }>("GET", `${records(app, form)}/${id}/history`).then((r) => r.items),
-  fieldTypes: () => request<{ items: FieldTypeInfo[] }>("GET", "/field-types").then((r) => r.items),
+  fieldTypes: () => request<FieldTypesReply>("GET", "/field-types"),
   departments: () => request<{ items: Department[] }>("GET", "/departments").then((r) => r.items),
   users: (q: string, limit = 20) =>
     optional(request<{ items: UserItem[] }>("GET", "/users", { query: { q, limit } }), { items: [] }).then((r) => r.items),

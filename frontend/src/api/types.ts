@@ -122,11 +122,47 @@ export interface ViewDef {
 
 export type DroppedPart = "filter" | "sort" | "columns" | "group_by" | "date_field";
 
-export interface FieldTypeInfo {
+/** What a field type can do (platform/trellis/forms/types/traits.py), served by GET /field-types. */
+export interface FieldTraits {
+  sql_kind: "text" | "number" | "bool" | "date" | "datetime" | "json_array" | "json";
+  /** condition operators, names from the operator table (`FieldTypesReply.operators`) */
+  operators: string[];
+  sortable: boolean;
+  filterable: boolean;
+  searchable: boolean;
+  inline_editable: boolean;
+  references: "form" | "user" | "department" | null;
+  number_format: "amount" | "percent" | null;
+  export: string | null;
+  importable: boolean;
+  import_key: boolean;
+  sheet_hint: Text;
+  sheet_example: unknown;
+  aggregations: string[];
+  palette_group: string;
+  wide: boolean;
+  groupable: boolean;
+}
+
+/** One field type of `GET /field-types`: its names, palette label, configuration schema and traits. */
+export interface FieldTypeInfo extends FieldTraits {
   key: string;
   widget: string;
   label: Text;
-  config_schema: Record<string, unknown>;
+  config_schema?: JsonSchema;
+}
+
+/** One condition operator: the JsonLogic it writes and how many values it takes. */
+export interface OperatorSpec {
+  logic: string;
+  values: 0 | 1 | 2 | "list";
+  value_first?: boolean;
+  negated?: boolean;
+}
+
+export interface FieldTypesReply {
+  items: FieldTypeInfo[];
+  operators: Record<string, OperatorSpec>;
 }
 
 export interface Department {

@@ -3,13 +3,13 @@ import { Form, Modal, Select, Spin } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { traitsOf } from "../api/fieldTypes";
 import type { FormDef, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
 import { widgetFor } from "../registries";
 import type { WidgetContext } from "../registries/types";
 
-const NOT_BULK = new Set(["auto_number", "sub_table", "attachment", "json"]);
 
 interface Props {
   def: FormDef;
@@ -23,7 +23,7 @@ export default function BulkEditModal({ def, ctx, rows, onClose, onDone }: Props
   const { t } = useTranslation();
   const { tx } = useLang();
   const report = useErrorReport();
-  const fields = def.fields.filter((f) => !f.readonly && !NOT_BULK.has(f.type));
+  const fields = def.fields.filter((f) => !f.readonly && traitsOf(f.type).inline_editable);
   const [fieldId, setFieldId] = useState<string>();
   const [value, setValue] = useState<unknown>();
   const [busy, setBusy] = useState(false);

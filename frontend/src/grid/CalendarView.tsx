@@ -4,11 +4,12 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { traitsOf } from "../api/fieldTypes";
 import type { FormDef, JsonLogic, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
 import { displayText } from "../registries/format";
-import { andFilter, expandFor } from "./gridState";
+import { andFilter, expandFor, isDateKind } from "./gridState";
 import { remember } from "./useRecordList";
 
 interface Props {
@@ -30,7 +31,7 @@ export default function CalendarView({ def, app, form, filter, q, dateField, col
   const report = useErrorReport();
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
   const [rows, setRows] = useState<RecordRow[] | null>(null);
-  const field = def.fields.find((f) => f.id === dateField && (f.type === "date" || f.type === "datetime"));
+  const field = def.fields.find((f) => f.id === dateField && isDateKind(f));
   const label = def.fields.find((f) => f.id === def.title_field) ?? def.fields.find((f) => columns.includes(f.id) && f.id !== dateField);
 
   const start = month.startOf("month").startOf("week");
@@ -39,7 +40,7 @@ export default function CalendarView({ def, app, form, filter, q, dateField, col
   useEffect(() => {
     if (!field) return;
     let live = true;
-    const fmt = field.type === "datetime" ? "YYYY-MM-DDT00:00:00" : "YYYY-MM-DD";
+    const fmt = traitsOf(field.type).sql_kind === "datetime" ? "YYYY-MM-DDT00:00:00" : "YYYY-MM-DD";
     const range = { and: [{ ">=": [{ var: field.id }, start.format(fmt)] }, { "<": [{ var: field.id }, end.format(fmt)] }] };
     const fields = [field.id, ...(label ? [label.id] : [])];
     setRows(null);

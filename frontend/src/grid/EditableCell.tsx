@@ -5,6 +5,7 @@ import { Button, Space, Spin } from "antd";
 import { Suspense, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { traitsOf } from "../api/fieldTypes";
 import type { FieldDef, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { cellFor, widgetFor } from "../registries";
@@ -20,11 +21,15 @@ interface Props {
   onSaved: (row: RecordRow) => void;
 }
 
-/** Types whose input takes Enter as "done" (selects and pickers use Enter themselves). */
-const ENTER_SAVES = new Set(["text", "email", "mobile", "url", "integer", "decimal", "money", "percent"]);
+/** Whether the field's input takes Enter as "done": one-line text and number inputs (selects,
+ * pickers and multi-line inputs use Enter themselves). */
+function enterSaves(field: FieldDef): boolean {
+  const t = traitsOf(field.type);
+  return (t.sql_kind === "text" || t.sql_kind === "number") && !t.references && !t.wide
+    && (t.export === "as_is" || t.export === "percent");
+}
 
-const rawValue = (field: FieldDef, value: unknown) =>
-  field.type === "user" || field.type === "relation" || field.type === "department" ? idOf(value) : value;
+const rawValue = (field: FieldDef, value: unknown) => (traitsOf(field.type).references ? idOf(value) : value);
 
 export default function EditableCell({ field, record, ctx, editable, expand, onSaved }: Props) {
   const { t } = useTranslation();
@@ -49,7 +54,7 @@ export default function EditableCell({ field, record, ctx, editable, expand, onS
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape") setEditing(false);
-    if (e.key === "Enter" && ENTER_SAVES.has(field.type)) void save();
+    if (e.key === "Enter" && enterSaves(field)) void save();
   };
 
   if (!editing) {

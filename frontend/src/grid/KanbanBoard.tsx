@@ -5,6 +5,7 @@ import { App, Empty, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { traitsOf } from "../api/fieldTypes";
 import type { FormDef, JsonLogic, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
@@ -35,7 +36,7 @@ export default function KanbanBoard({ def, ctx, filter, q, sort, groupBy, column
   const [lanes, setLanes] = useState<Lane[] | null>(null);
   const [tick, setTick] = useState(0);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
-  const field = def.fields.find((f) => f.id === groupBy && f.type === "single_select");
+  const field = def.fields.find((f) => f.id === groupBy && traitsOf(f.type).groupable);
   const shown = def.fields.filter((f) => columns.includes(f.id) && f.id !== groupBy && f.id !== def.title_field).slice(0, 3);
   const fields = [def.title_field, ...shown.map((f) => f.id), groupBy].filter(Boolean) as string[];
   const expand = expandFor(def, fields);

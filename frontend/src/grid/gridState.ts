@@ -1,7 +1,7 @@
 /** What a grid shows (filter, sort, columns, search, mode) and pure helpers on it. */
 import type { FieldDef, FormDef, JsonLogic, ViewDef, ViewType } from "../api/types";
 import { ruleVars } from "../designer/model/logicVars";
-import { EXPANDABLE, UNSORTABLE } from "../registries";
+import { traitsOf } from "../api/fieldTypes";
 
 export interface GridState {
   filter: JsonLogic;
@@ -12,8 +12,6 @@ export interface GridState {
   groupBy?: string;
   dateField?: string;
 }
-
-const WIDE = new Set(["long_text", "json", "sub_table", "attachment"]);
 
 /** Fields in layout order (fields the layout leaves out come last). */
 export function orderedFields(def: FormDef): FieldDef[] {
@@ -32,17 +30,25 @@ export function orderedFields(def: FormDef): FieldDef[] {
 
 /** The first few compact fields, the title field first. */
 export function defaultColumns(def: FormDef, max = 8): string[] {
-  const fields = orderedFields(def).filter((f) => !WIDE.has(f.type));
+  const fields = orderedFields(def).filter((f) => !traitsOf(f.type).wide);
   const title = def.title_field && fields.some((f) => f.id === def.title_field) ? [def.title_field] : [];
   return [...title, ...fields.map((f) => f.id).filter((id) => id !== def.title_field)].slice(0, max);
 }
 
+/** Fields a board may group records by (their type's `groupable` trait). */
 export function groupFields(def: FormDef): FieldDef[] {
-  return def.fields.filter((f) => f.type === "single_select");
+  return def.fields.filter((f) => traitsOf(f.type).groupable);
 }
 
+/** Fields a calendar may place records by: those holding a date or a date and time. */
 export function dateFields(def: FormDef): FieldDef[] {
-  return def.fields.filter((f) => f.type === "date" || f.type === "datetime");
+  return def.fields.filter((f) => isDateKind(f));
+}
+
+/** Whether `f` holds a date or a date and time (its type's `sql_kind`). */
+export function isDateKind(f: FieldDef): boolean {
+  const kind = traitsOf(f.type).sql_kind;
+  return kind === "date" || kind === "datetime";
 }
 
 export function initialState(def: FormDef, view?: ViewDef): GridState {
@@ -81,7 +87,7 @@ export function sortOrderOf(sort: string[], field: string): "ascend" | "descend"
 }
 
 export function isSortable(field: FieldDef): boolean {
-  return !UNSORTABLE.has(field.type);
+  return traitsOf(field.type).sortable;
 }
 
 /** The fields a grid asks for: its columns and the form's title field. */
@@ -92,7 +98,7 @@ export function listFields(def: FormDef, columns: string[]): string[] {
 /** `expand` for the given columns: their user, department and relation fields. */
 export function expandFor(def: FormDef, columns: string[]): string[] {
   const wanted = new Set(columns);
-  return def.fields.filter((f) => wanted.has(f.id) && EXPANDABLE.has(f.type)).map((f) => f.id);
+  return def.fields.filter((f) => wanted.has(f.id) && traitsOf(f.type).references).map((f) => f.id);
 }
 
 /** AND of the view filter and an extra condition (either may be empty). */

@@ -10,7 +10,7 @@ import { Link } from "react-router-dom";
 import type { FieldDef, FormDef, RecordRow } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
-import { INLINE_EDITABLE } from "../registries";
+import { traitsOf } from "../api/fieldTypes";
 import { formatDateTime } from "../registries/format";
 import type { WidgetContext } from "../registries/types";
 import EditableCell from "./EditableCell";
@@ -34,14 +34,14 @@ interface Options {
   flash?: string | null;
 }
 
-const NUMERIC = new Set(["integer", "decimal", "money", "percent"]);
+/** A number column (not an id): right-aligned. */
+const isNumber = (field: FieldDef) => traitsOf(field.type).sql_kind === "number" && !traitsOf(field.type).references;
+
+/** Column widths by the kind of value the field holds. */
+const WIDTHS: Record<string, number> = { date: 120, datetime: 160, bool: 90 };
 
 function width(field: FieldDef): number | undefined {
-  if (NUMERIC.has(field.type)) return 140;
-  if (field.type === "date") return 120;
-  if (field.type === "datetime") return 160;
-  if (field.type === "boolean") return 90;
-  return undefined;
+  return isNumber(field) ? 140 : WIDTHS[traitsOf(field.type).sql_kind];
 }
 
 export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
@@ -67,15 +67,15 @@ export function buildColumns(o: Options): TableColumnType<RecordRow>[] {
       width: width(field),
       fixed: isTitle ? "left" : undefined,
       className: o.flash === id ? "trellis-col-flash" : undefined,
-      align: NUMERIC.has(field.type) ? "right" : undefined,
-      ellipsis: field.type === "long_text" ? { showTitle: true } : undefined,
+      align: isNumber(field) ? "right" : undefined,
+      ellipsis: traitsOf(field.type).wide ? { showTitle: true } : undefined,
       sorter: isSortable(field),
       sortOrder: sortOrderOf(o.sort, id),
       showSorterTooltip: { title: o.t("grid.sortHint") },
       onHeaderCell: () => ({ "data-col": id, onMouseDown: (e: { shiftKey: boolean }) => o.onHeaderPress(e.shiftKey) }) as object,
       onCell: () => ({ "data-col": id }) as object,
       render: (_: unknown, row: RecordRow) => {
-        const editable = canEdit && !field.readonly && INLINE_EDITABLE.has(field.type);
+        const editable = canEdit && !field.readonly && traitsOf(field.type).inline_editable;
         const cell = <EditableCell field={field} record={row} ctx={o.ctx} editable={editable} expand={o.expand} onSaved={o.onSaved} />;
         if (!isTitle) return cell;
         if (o.trash) return <span style={{ fontWeight: 500 }}>{String(row[id] ?? `#${row.id}`)}</span>;

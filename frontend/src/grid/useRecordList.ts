@@ -7,6 +7,7 @@ import { api } from "../api/client";
 import type { FieldDef, JsonLogic, ListParams, ListReply, RecordRow } from "../api/types";
 import { listDeleted } from "../record/recordApi";
 import { takeFirstPage } from "./firstPage";
+import { traitsOf } from "../api/fieldTypes";
 import { rememberValue } from "../registries/entities";
 
 export type Paging = "pages" | "more";
@@ -45,8 +46,8 @@ export interface RecordList {
 }
 
 export function remember(defs: FieldDef[], rows: RecordRow[]): void {
-  const relational = defs.filter((f) => f.type === "user" || f.type === "relation");
-  for (const row of rows) for (const f of relational) rememberValue(f.type, f.target, row[f.id]);
+  const relational = defs.filter((f) => traitsOf(f.type).references);
+  for (const row of rows) for (const f of relational) rememberValue(traitsOf(f.type).references, f.target, row[f.id]);
 }
 
 function fetchPage(q: ListQuery, params: ListParams): Promise<ListReply> {

@@ -1,6 +1,7 @@
 /** The column -> field mapping of an import, as pure functions: change one column, apply a saved
  * mapping, find what is wrong (a field chosen twice, required fields left out), place the server's
  * 422 errors on the columns they name, and build the request's `mapping`. */
+import { traitsOf } from "../api/fieldTypes";
 import type { FieldError, ImportColumn, ImportField, SavedMapping } from "../api/types";
 
 /** Excel's name of a 0-based column: 0 -> A, 25 -> Z, 26 -> AA. */
@@ -94,13 +95,10 @@ export function duplicateColumns(issues: MappingIssues): Set<number> {
   return new Set([...issues.duplicates.values()].flat());
 }
 
-/** Field types the server refuses as keys to match records by. */
-const NOT_KEYS = new Set(["multi_select", "json", "attachment", "sub_table", "long_text", "boolean"]);
-
-/** The fields that may be keys: mapped, of a matchable type; unique ones first. */
+/** The fields that may be keys: mapped, of a type whose `import_key` trait allows it; unique ones first. */
 export function keyFields(cols: ImportColumn[], fields: ImportField[]): ImportField[] {
   const mapped = new Set(cols.map((c) => c.field).filter(Boolean));
-  return fields.filter((f) => mapped.has(f.id) && !NOT_KEYS.has(f.type))
+  return fields.filter((f) => mapped.has(f.id) && traitsOf(f.type).import_key)
     .sort((a, b) => Number(Boolean(b.unique)) - Number(Boolean(a.unique)));
 }
 

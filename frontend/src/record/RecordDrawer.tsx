@@ -8,7 +8,7 @@ import type { FormDef, RecordRow } from "../api/types";
 import { remember } from "../grid/useRecordList";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
-import { EXPANDABLE } from "../registries";
+import { traitsOf } from "../api/fieldTypes";
 import { useSession } from "../shell/SessionContext";
 import { defaultsFor, toFormData } from "./schemaBuild";
 
@@ -31,7 +31,7 @@ export default function RecordDrawer({ app, def, id, preset, onClose, onSaved }:
   const { message } = App.useApp();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
-  const expand = def.fields.filter((f) => EXPANDABLE.has(f.type)).map((f) => f.id);
+  const expand = def.fields.filter((f) => traitsOf(f.type).references).map((f) => f.id);
   const loaded = useAsync(async () => {
     const [schema, record] = await Promise.all([
       metaCache.schema(app, def.id, true),

@@ -12,7 +12,7 @@ import { remember } from "../grid/useRecordList";
 import { useAsync } from "../hooks/useAsync";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
-import { EXPANDABLE } from "../registries";
+import { traitsOf } from "../api/fieldTypes";
 import { rememberRecord } from "../registries/entities";
 import { formatDateTime } from "../registries/format";
 import ErrorResult from "../shell/ErrorResult";
@@ -34,7 +34,7 @@ export default function RecordPage() {
 
   const loaded = useAsync(async () => {
     const def = await metaCache.form(app, form, true);
-    const expand = def.fields.filter((f) => EXPANDABLE.has(f.type)).map((f) => f.id);
+    const expand = def.fields.filter((f) => traitsOf(f.type).references).map((f) => f.id);
     const [record, relations] = await Promise.all([api.get(app, form, id, expand), relationsOf(app, form)]);
     remember(def.fields, [record]);
     if (def.title_field && record[def.title_field] != null) rememberRecord(form, id, String(record[def.title_field]));

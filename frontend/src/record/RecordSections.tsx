@@ -1,6 +1,7 @@
 /** A record's fields grouped by the definition's layout sections, read-only (conditions applied). */
 import { Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
+import { traitsOf } from "../api/fieldTypes";
 import type { FieldDef, FormDef, RecordRow } from "../api/types";
 import { useLang } from "../i18n/text";
 import { cellFor } from "../registries";
@@ -8,7 +9,6 @@ import type { WidgetContext } from "../registries/types";
 import { fieldStates } from "./conditions";
 import { toFormData } from "./schemaBuild";
 
-const WIDE = new Set(["long_text", "sub_table", "attachment", "json"]);
 
 export default function RecordSections({ def, record, ctx }: { def: FormDef; record: RecordRow; ctx: WidgetContext }) {
   const { t } = useTranslation();
@@ -30,7 +30,7 @@ export default function RecordSections({ def, record, ctx }: { def: FormDef; rec
     return {
       key: f.id,
       label: tx(f.label, f.id),
-      span: WIDE.has(f.type) ? columns : 1,
+      span: traitsOf(f.type).wide ? columns : 1,
       children: <span data-field={f.id}><Cell field={f} value={record[f.id]} record={record} ctx={ctx} /></span>,
     };
   };

@@ -3,11 +3,11 @@
 import type { ObjectFieldTemplateProps } from "@rjsf/utils";
 import { Divider, Tabs } from "antd";
 import type { ReactElement } from "react";
+import { traitsOf } from "../api/fieldTypes";
 import type { LayoutSection } from "../api/types";
 import { useLang } from "../i18n/text";
 import { useTranslation } from "react-i18next";
 
-const WIDE = new Set(["long_text", "sub_table", "attachment", "json"]);
 
 export default function SectionsTemplate(props: ObjectFieldTemplateProps) {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export default function SectionsTemplate(props: ObjectFieldTemplateProps) {
       {names.map((name) => {
         const p = byName.get(name)!;
         return (
-          <div key={name} style={WIDE.has(typeOf(name) ?? "") ? { gridColumn: "1 / -1" } : undefined}>{p.content}</div>
+          <div key={name} style={traitsOf(typeOf(name) ?? "").wide ? { gridColumn: "1 / -1" } : undefined}>{p.content}</div>
         );
       })}
     </div>

@@ -4,7 +4,7 @@
  * `required` with `required_if`, a UI schema naming each field's widget and the layout sections.
  */
 import type { FieldDef, FormDef, JsonSchema, LayoutSection, RecordRow } from "../api/types";
-import { EXPANDABLE } from "../registries";
+import { traitsOf } from "../api/fieldTypes";
 import { idOf } from "../registries/entities";
 import type { FieldState } from "./conditions";
 
@@ -69,7 +69,7 @@ export function toFormData(def: FormDef, record?: RecordRow | Record<string, unk
   for (const f of def.fields) {
     const v = record[f.id];
     if (v === null || v === undefined) continue;
-    out[f.id] = EXPANDABLE.has(f.type) ? idOf(v) ?? undefined : v;
+    out[f.id] = traitsOf(f.type).references ? idOf(v) ?? undefined : v;
   }
   return out;
 }

@@ -55,9 +55,9 @@ export function recordTitle(form: string, id: number): string | undefined {
   return records.get(`${form}:${id}`);
 }
 
-/** Remember whatever an expanded value of this field type tells. */
-export function rememberValue(type: string, target: string | undefined, value: unknown): void {
+/** Remember whatever an expanded value of a field referencing `references` (its type's trait) tells. */
+export function rememberValue(references: string | null, target: string | undefined, value: unknown): void {
   if (!isExpanded(value)) return;
-  if (type === "user") rememberUser({ id: value.id, username: value.username ?? "", title: value.title });
-  else if (type === "relation" && target && value.title != null) rememberRecord(target, value.id, String(value.title));
+  if (references === "user") rememberUser({ id: value.id, username: value.username ?? "", title: value.title });
+  else if (references === "form" && target && value.title != null) rememberRecord(target, value.id, String(value.title));
 }

@@ -1,7 +1,9 @@
 /**
  * The field registries of the web UI, keyed by the server's field-type names
  * (`platform/trellis/forms/types/`): an input widget and a grid cell renderer per type.
- * A plugin type without an entry falls back to text.
+ * A plugin type without an entry falls back to text. The tables and their lookups live in
+ * lookup.ts (widgets that render other widgets, as the sub-table does, read them there).
+ * What a type can do is not decided here: see its traits (api/fieldTypes.ts).
  */
 import AttachmentCell from "./cells/AttachmentCell";
 import BooleanCell from "./cells/BooleanCell";
@@ -17,6 +19,7 @@ import TextCell from "./cells/TextCell";
 import UrlCell from "./cells/UrlCell";
 import UserCell from "./cells/UserCell";
 import { lazy } from "react";
+import { cellRenderers, fieldWidgets } from "./lookup";
 import type { CellRenderer, FieldWidget } from "./types";
 import AutoNumberWidget from "./widgets/AutoNumberWidget";
 import BooleanWidget from "./widgets/BooleanWidget";
@@ -35,7 +38,7 @@ const DateWidget = lazy(() => import("./widgets/DateWidget"));
 const DepartmentWidget = lazy(() => import("./widgets/DepartmentWidget"));
 const SubTableWidget = lazy(() => import("./widgets/SubTableWidget"));
 
-export const fieldWidgets: Record<string, FieldWidget> = {
+Object.assign(fieldWidgets, {
   text: TextWidget,
   long_text: LongTextWidget,
   integer: NumberWidget,
@@ -57,9 +60,9 @@ export const fieldWidgets: Record<string, FieldWidget> = {
   sub_table: SubTableWidget,
   attachment: AttachmentWidget,
   json: JsonWidget,
-};
+} satisfies Record<string, FieldWidget>);
 
-export const cellRenderers: Record<string, CellRenderer> = {
+Object.assign(cellRenderers, {
   text: TextCell,
   long_text: TextCell,
   integer: NumberCell,
@@ -81,24 +84,6 @@ export const cellRenderers: Record<string, CellRenderer> = {
   sub_table: SubTableCell,
   attachment: AttachmentCell,
   json: JsonCell,
-};
+} satisfies Record<string, CellRenderer>);
 
-export function widgetFor(type: string): FieldWidget {
-  return fieldWidgets[type] ?? TextWidget;
-}
-
-export function cellFor(type: string): CellRenderer {
-  return cellRenderers[type] ?? TextCell;
-}
-
-/** Types edited in place in a grid cell (the others open the record form). */
-export const INLINE_EDITABLE = new Set([
-  "text", "long_text", "integer", "decimal", "money", "percent", "boolean", "date", "datetime",
-  "single_select", "multi_select", "email", "mobile", "url", "user", "department", "relation",
-]);
-
-/** Types the server can sort by and filter on. */
-export const UNSORTABLE = new Set(["sub_table", "attachment", "json"]);
-
-/** Types whose values the API expands ({id, title}) on request. */
-export const EXPANDABLE = new Set(["user", "department", "relation"]);
+export { cellFor, cellRenderers, fieldWidgets, widgetFor } from "./lookup";

@@ -4,7 +4,7 @@ import { api, tokens } from "../api/client";
 import { metaCache } from "../api/cache";
 import type { AppInfo, Me } from "../api/types";
 import { rememberUser } from "../registries/entities";
-import { takeSession } from "../prefetch";
+import { startSession, takeSession } from "../api/pageLoad";
 
 interface Session {
   me: Me | null;
@@ -30,8 +30,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!tokens.access()) { setLoading(false); return; }
     let live = true;
     setLoading(true);
-    // the department tree names departments in both languages wherever a record shows one
-    const started = takeSession() ?? Promise.all([api.me(), api.apps(), metaCache.departments().catch(() => [])]);
+    // the department tree names departments in both languages wherever a record shows one;
+    // the field types' traits are read synchronously by every page (api/fieldTypes.ts)
+    const started = takeSession() ?? startSession();
     started.then(([who, list]) => {
       if (!live) return;
       if (who.id) rememberUser({ id: who.id, username: who.username, title: who.name });

@@ -3,7 +3,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import { api } from "../api/client";
 import type { ViewDef } from "../api/types";
 import { useAsync } from "../hooks/useAsync";
-import { takeViews } from "../prefetch";
+import { takeViews } from "../api/pageLoad";
 
 interface Views {
   views: ViewDef[];

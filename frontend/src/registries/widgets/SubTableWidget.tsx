@@ -5,7 +5,7 @@ import { Button, Spin, Table, Tooltip, Typography } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../i18n/text";
-import { widgetFor } from "../index";
+import { widgetFor } from "../lookup";
 import type { WidgetProps } from "../types";
 
 type Row = Record<string, unknown>;

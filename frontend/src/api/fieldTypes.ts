@@ -1,0 +1,42 @@
+/**
+ * The server's field types and their traits (GET /field-types), held for synchronous reads:
+ * every decision the UI makes about a type (sortable, filterable, its condition operators,
+ * edited in a cell, wide, a reference, how its numbers read...) asks `traitsOf(type)`
+ * instead of keeping a list of type names. Filled once per session by `metaCache.fieldTypes()`
+ * before any page renders; a type the server did not name gets `UNKNOWN_TRAITS` (read-only,
+ * shown as text, not sorted or filtered).
+ */
+import type { FieldTraits, FieldTypeInfo, FieldTypesReply, OperatorSpec } from "./types";
+
+export const UNKNOWN_TRAITS: FieldTraits = Object.freeze({
+  sql_kind: "json", operators: [], sortable: false, filterable: false, searchable: false,
+  inline_editable: false, references: null, number_format: null, export: "json", importable: false,
+  import_key: false, sheet_hint: {}, sheet_example: null, aggregations: ["count"], palette_group: "advanced",
+  wide: false, groupable: false,
+}) as FieldTraits;
+
+let types: FieldTypeInfo[] = [];
+let byKey = new Map<string, FieldTypeInfo>();
+let operators: Record<string, OperatorSpec> = {};
+
+/** Take the server's answer as the known field types. */
+export function setFieldTypes(reply: FieldTypesReply): void {
+  types = reply.items;
+  byKey = new Map(reply.items.map((t) => [t.key, t]));
+  operators = reply.operators ?? {};
+}
+
+/** The traits of field type `type` (UNKNOWN_TRAITS for a name the server did not give). */
+export function traitsOf(type: string): FieldTraits {
+  return byKey.get(type) ?? UNKNOWN_TRAITS;
+}
+
+/** Every field type the server registers, in its order. */
+export function fieldTypeList(): FieldTypeInfo[] {
+  return types;
+}
+
+/** The server's condition operator table (names -> JsonLogic). */
+export function operatorTable(): Record<string, OperatorSpec> {
+  return operators;
+}
