@@ -6,8 +6,11 @@ import "./styles.css";
 import App from "./App";
 import Providers from "./shell/Providers";
 import { prefetchFor } from "./prefetch";
+import { tokens } from "./api/client";
+import { startPlugins } from "./plugins/start";
 
 prefetchFor(window.location.pathname, window.location.search);
+if (tokens.access()) void startPlugins(); // beside the bootstrap; pages wait for it (plugins/PluginGate.tsx)
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
-/** Routes behind sign-in: without a token, go to the login page (coming back afterwards). */
+/** Routes behind sign-in: without a token, go to the login page (coming back afterwards); with
+ * one, the pages render once the plugins' browser modules are in (plugins/PluginGate.tsx). */
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router-dom";
 import { tokens } from "../api/client";
+import PluginGate from "../plugins/PluginGate";
 
 export default function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -9,5 +11,5 @@ export default function RequireAuth({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/signin?next=${next}`} replace />;
   }
-  return <>{children}</>;
+  return <PluginGate>{children}</PluginGate>;
 }

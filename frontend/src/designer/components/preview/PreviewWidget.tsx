@@ -7,6 +7,8 @@ import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
 import { DEFAULT_PATTERN, sampleNumber } from '../../model/autoNumber';
 import type { FieldDef } from '../../model/types';
+import { fieldWidgets } from '../../../registries';
+import { pluggedTypes } from '../../../registries/register';
 
 interface Props {
   field: FieldDef;
@@ -108,7 +110,11 @@ export default function PreviewWidget({ field, value, onChange, disabled, invali
           columns={(field.fields ?? []).map((c) => ({ key: c.id, dataIndex: c.id, title: tx(c.label, c.id) }))}
         />
       );
-    default:
+    default: {
+      // a plugin's type: its own widget when its browser module registered one
+      const Plugged = pluggedTypes.has(field.type) ? fieldWidgets[field.type] : undefined;
+      if (Plugged) return <Plugged field={field} value={value} onChange={onChange} disabled={disabled} invalid={invalid} id={id} ctx={{ app: '', form: '' }} />;
       return <Input id={id} value={text} disabled={disabled} status={status} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />;
+    }
   }
 }

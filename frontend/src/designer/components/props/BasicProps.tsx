@@ -14,6 +14,7 @@ import FieldIdInput from './FieldIdInput';
 import OptionsEditor from './OptionsEditor';
 import RelationProps from './RelationProps';
 import SubFieldsEditor from './SubFieldsEditor';
+import { designerEditors } from '../../../registries/register';
 
 interface Props {
   field: FieldDef;
@@ -28,6 +29,7 @@ export default function BasicProps({ field, patch }: Props) {
   const at = locate(layout, field.id);
   const published = state.published.includes(field.id);
   const typeKnown = Boolean(typeOf(field.type));
+  const PluginEditor = designerEditors[field.type]; // a plugin type's own editor, if it registered one
 
   return (
     <>
@@ -73,6 +75,7 @@ export default function BasicProps({ field, patch }: Props) {
       )}
       {field.type === 'relation' && <RelationProps field={field} patch={patch} />}
       {field.type === 'auto_number' && <AutoNumberProps field={field} patch={patch} />}
+      {PluginEditor && <PluginEditor field={field} patch={patch} />}
       {field.type === 'sub_table' && (
         <Form.Item label={t('props.subFields')} required style={{ marginBottom: 12 }}>
           <SubFieldsEditor value={field.fields ?? []} onChange={(fields) => patch({ fields })} />
