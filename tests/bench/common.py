@@ -74,3 +74,38 @@ def timed(fn) -> float:
     t = time.perf_counter()
     fn()
     return time.perf_counter() - t
+
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+class ScratchPostgres:
+    """`with ScratchPostgres() as url:` a new PostgreSQL database (None, with the reason
+    printed, when no server answers), dropped afterwards."""
+
+    def __enter__(self):
+        import secrets
+
+        import sqlalchemy as sa
+
+        self.name = f"trellis_bench_{secrets.token_hex(4)}"
+        self.admin = None
+        try:
+            self.admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT",
+                                          connect_args={"connect_timeout": 3})
+            with self.admin.connect() as conn:
+                conn.execute(sa.text(f'CREATE DATABASE "{self.name}"'))
+        except Exception as e:  # no server: the SQLite figures alone
+            print(f"postgresql skipped: {str(e).splitlines()[0]}")
+            self.admin = None
+            return None
+        return f"postgresql+psycopg://postgres@127.0.0.1:5432/{self.name}"
+
+    def __exit__(self, *exc):
+        if self.admin is not None:
+            import sqlalchemy as sa
+
+            with self.admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+            self.admin.dispose()
+        return False

@@ -65,27 +65,31 @@ class Dispatcher:
         return self.clock().now()
 
     # -- claim and run -------------------------------------------------------------------------
-    def claim(self, limit: int | None = None, *, owner: str | None = None, lease: float | None = None) -> list[dict]:
+    def claim(self, limit: int | None = None, *, owner: str | None = None, lease: float | None = None,
+              look_first: bool = True) -> list[dict]:
+        """Claim due jobs; `look_first` reads whether any is due before taking the write
+        turn (an idle poll then writes nothing)."""
         now = self.now()
-        if not self.store.anything_due(now):
+        if look_first and not self.store.anything_due(now):
             return []
         return self.store.claim(now, owner or self.owner, limit or self.batch, lease or self.lease)
 
-    def run_due(self, limit: int | None = None) -> int:
+    def run_due(self, limit: int | None = None, *, look_first: bool = True) -> int:
         """Claim one batch of due jobs and run it here; the number of jobs claimed."""
-        jobs = self.claim(limit)
+        jobs = self.claim(limit, look_first=look_first)
         if jobs:
             self.execute(jobs, self.owner)
         return len(jobs)
 
     def drain(self, max_jobs: int = 1_000_000) -> int:
         """Run batches until nothing is due (or `max_jobs` were claimed)."""
-        total = 0
+        total, full = 0, False
         while total < max_jobs:
-            n = self.run_due(min(self.batch, max_jobs - total))
+            n = self.run_due(min(self.batch, max_jobs - total), look_first=not full)
             if not n:
                 break
             total += n
+            full = n == self.batch  # a full batch: more are likely due, claim without looking
         return total
 
     def execute(self, jobs: list[dict], owner: str) -> dict[int, str]:
