@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from seeded_users import actor_of, crm_runtime
 from trellis.kernel.actor import SYSTEM, Actor
 from trellis.storage.files import FileStore
-from trellis.security.file_access import may_download
+from trellis.records.file_access import may_download
 
 
 @pytest.fixture

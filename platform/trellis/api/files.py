@@ -6,7 +6,7 @@ when the query names `app`, `form` and `field`, when that attachment field's `ac
 list or `max_size_mb` rules it out. Downloads other than plain images, PDF and text are
 sent as attachments, never rendered inline. A download needs the right to read a record
 the file is attached to, or, before it is attached, to be its uploader
-(security/file_access.py); otherwise, as for an unknown id, 404."""
+(records/file_access.py); otherwise, as for an unknown id, 404."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, send_file
@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, jsonify, request, send_file
 from ..kernel.errors import BadRequest, NotFound
 from ..storage.files import FileStore
 from ..storage import uploads
-from ..security.file_access import may_download
+from ..records.file_access import may_download
 from .auth import actor, login_required, runtime
 
 bp = Blueprint("trellis_files", __name__, url_prefix="/api/v1/files")

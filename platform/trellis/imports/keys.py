@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..forms.types.base import CoerceError
-from ..records.checks import _chunks, among, batch
+from ..records.guarded import GuardedQuery
+from ..storage.binding import among, batch, chunks
 from ..records.validation import field_error, label
 
 
@@ -94,19 +95,16 @@ def lookup(conn, service, keys: list[str], wanted: set) -> dict[tuple, list[int]
     table = form.table
     cols = [table.c[k] for k in keys]
     types = [form.field(k) for k in keys]
-    live = table.c.deleted_at.is_(None)
-    scope = service.access.scope("update")
-    if scope is not None:
-        live = sa.and_(live, scope)
+    updatable = GuardedQuery.of(service.runtime, form, service.access, service.actor, "update")
     found: dict[tuple, list[int]] = {}
     size = max(1, batch(conn) // len(keys)) if len(keys) == 1 else max(1, 900 // len(keys))
-    for part in _chunks(sorted(wanted, key=repr), size):
+    for part in chunks(sorted(wanted, key=repr), size):
         params = [tuple(_param(t, v) for t, v in zip(types, key)) for key in part]
         if len(keys) == 1:
             cond, bind = among(conn, cols[0]), {"values": [p[0] for p in params]}
         else:
             cond, bind = sa.tuple_(*cols).in_(params), {}
-        for rid, *vals in conn.execute(sa.select(table.c.id, *cols).where(cond, live), bind):
+        for rid, *vals in conn.execute(updatable.filter_sql(cond).statement(table.c.id, *cols), bind):
             key = tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in vals)
             found.setdefault(key, []).append(rid)
     return found

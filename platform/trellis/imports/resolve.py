@@ -18,7 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..storage import models
-from ..records.checks import _chunks, among, batch
+from ..storage.binding import among, batch, chunks
+from ..records.guarded import GuardedQuery
 from ..records.validation import field_error
 from .mapping import normalize
 
@@ -90,7 +91,9 @@ class References:
 
     def _records(self, conn, t, texts: set) -> dict[str, set]:
         """normalized text -> ids of live, readable records of the relation's target."""
-        target = self.runtime.form(self.form.app, t.target)
+        svc = self.service
+        related = GuardedQuery.of(self.runtime, self.form, svc.access, svc.actor).related(t.id)
+        target = related.form
         match = self.match.get(t.id) or t.display_field or target.title_field
         table = target.table
         if match == "id" or match not in table.c:
@@ -108,14 +111,10 @@ class References:
                     continue
             if value is not None:
                 wanted.setdefault(value, set()).add(text)
-        live = table.c.deleted_at.is_(None)
-        access = self.service.access
-        if not access.unrestricted:
-            scope = self.runtime.access(self.service.actor, target).scope("read")
-            live = sa.and_(live, scope) if scope is not None else live
+        q = related.filter_sql(among(conn, col)).statement(table.c.id, col)
         out: dict[str, set] = {}
-        for part in _chunks(list(wanted), batch(conn)):
-            for rid, value in conn.execute(sa.select(table.c.id, col).where(among(conn, col), live), {"values": part}):
+        for part in chunks(list(wanted), batch(conn)):
+            for rid, value in conn.execute(q, {"values": part}):
                 for text in wanted.get(value, ()):
                     out.setdefault(text, set()).add(rid)
         return out

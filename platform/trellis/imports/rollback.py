@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from ..storage import models as m
 from ..kernel.errors import Conflict, bilingual
-from ..records.checks import _chunks
+from ..records.guarded import GuardedQuery
+from ..storage.binding import chunks
 from ..security.audit_events import NOTE_KEY, import_note
 from . import batches
 
@@ -70,7 +71,7 @@ def changed_since(conn, batch: dict, inserted: list[int], updated: dict, first: 
     out: set[int] = set()
     own = {rid: eid for rid, (eid, _) in updated.items()}
     ids = sorted(set(inserted) | set(updated))
-    for part in _chunks(ids):
+    for part in chunks(ids):
         lo, hi = part[0], part[-1]
         q = (sa.select(a.c.record_id, a.c.id, a.c.note).where(
             a.c.app == batch["app"], a.c.target == batch["form"], a.c.record_id.between(lo, hi), a.c.id > first))
@@ -114,21 +115,21 @@ def rollback(runtime, batch_id: int, actor, *, force: bool = False) -> dict:
             writable = svc.form.coercers()
             restores = []
             alive = set()
-            for part in _chunks(list(updated)):
-                q = sa.select(t.c.id).where(t.c.id.in_(part), t.c.deleted_at.is_(None))
-                alive.update(conn.execute(q).scalars())
+            live = GuardedQuery.system(runtime, svc.form)  # the records' own state, whoever may read them
+            for part in chunks(list(updated)):
+                alive.update(conn.execute(live.ids(part).statement(t.c.id)).scalars())
             for rid, (_eid, before) in sorted(updated.items()):
                 if rid not in alive and force:
                     continue  # deleted since: nothing to restore
                 patch = {k: v for k, v in before.items() if k in writable}
                 if patch:
                     restores.append(dict(patch, id=rid))
-            for part in _chunks(restores, PART):
+            for part in chunks(restores, PART):
                 svc.update_rows(part, conn=conn, audit=True)
-            for part in _chunks(inserted, PART):
-                live = list(conn.execute(sa.select(t.c.id).where(t.c.id.in_(part), t.c.deleted_at.is_(None))).scalars())
-                if live:
-                    svc.delete_many(live, conn=conn)
+            for part in chunks(inserted, PART):
+                ids = list(conn.execute(live.ids(part).statement(t.c.id)).scalars())
+                if ids:
+                    svc.delete_many(ids, conn=conn)
             batches.update(conn, batch_id, status="rolled_back", rolled_back_at=batches.now(), rolled_back_by=actor.id,
                            message=bilingual(f"已回滚:删除 {len(inserted)} 行新增,恢复 {len(restores)} 行更新",
                                              f"Rolled back: {len(inserted)} inserted rows deleted, "

@@ -3,30 +3,10 @@ against stored rows) and references (relation, user and department ids must exis
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
 
+from ..storage.binding import among, batch, chunks
+from .guarded import GuardedQuery
 from .validation import field_error
-
-CHUNK = 900  # stays under SQLite's bound-parameter limit
-
-
-def _chunks(values: list, n: int = CHUNK):
-    for i in range(0, len(values), n):
-        yield values[i:i + n]
-
-
-def among(conn, col, name: str = "values"):
-    """`col` is one of the values bound as `{name: [...]}`, without an expression per value:
-    PostgreSQL `col = ANY(array)` (one parameter, hashed by the server), else an expanding
-    `IN (...)` (keep lists within `batch(conn)` values)."""
-    if conn.dialect.name == "postgresql":
-        return col == sa.func.any(sa.bindparam(name, type_=ARRAY(col.type)))
-    return col.in_(sa.bindparam(name, expanding=True))
-
-
-def batch(conn) -> int:
-    """How many values one lookup may bind (SQLite counts each one; PostgreSQL binds an array)."""
-    return 20000 if conn.dialect.name == "postgresql" else CHUNK
 
 
 def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_ids: list | None = None) -> list:
@@ -35,6 +15,7 @@ def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_
     out = []
     form = service.form
     table = form.table
+    live = GuardedQuery.system(service.runtime, form)  # every live row, whoever may read it
     tell = service.access.unrestricted
     for t in form.active:
         if not t.field.get("unique") or not t.has_column:
@@ -55,8 +36,8 @@ def unique_errors(conn, service, docs: list[dict], rows: list[int | None], self_
             continue
         col = table.c[t.id]
         taken: dict = {}
-        for part in _chunks(list(seen), batch(conn)):
-            q = sa.select(col, table.c.id).where(among(conn, col), table.c.deleted_at.is_(None))
+        q = live.filter_sql(among(conn, col)).statement(col, table.c.id)
+        for part in chunks(list(seen), batch(conn)):
             taken.update({v: rid for v, rid in conn.execute(q, {"values": part})})
         for key, i in seen.items():
             rid = taken.get(key)
@@ -82,20 +63,16 @@ def reference_errors(conn, service, docs: list[dict], rows: list[int | None]) ->
         if not wanted:
             continue
         if t.references == "form":
-            target_form = runtime.form(form.app, t.target)
-            target = target_form.table
-            idcol, live = target.c.id, target.c.deleted_at.is_(None)
-            if not service.access.unrestricted:
-                scope = runtime.access(service.actor, target_form).scope("read")
-                live = sa.and_(live, scope) if scope is not None else live
+            related = GuardedQuery.of(runtime, form, service.access, service.actor).related(t.id)
+            q = related.filter_sql(among(conn, related.table.c.id)).statement(related.table.c.id)
         else:
             target = runtime.reference_table(t.references)
             if target is None:
                 continue
-            idcol, live = target.c.id, sa.true()
+            q = sa.select(target.c.id).where(among(conn, target.c.id))
         found = set()
-        for part in _chunks(sorted(wanted), batch(conn)):
-            found.update(conn.execute(sa.select(idcol).where(among(conn, idcol), live), {"values": part}).scalars())
+        for part in chunks(sorted(wanted), batch(conn)):
+            found.update(conn.execute(q, {"values": part}).scalars())
         for i, doc in enumerate(docs):
             v = doc.get(t.id)
             if v is not None and v not in found:

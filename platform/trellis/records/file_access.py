@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ..kernel.actor import Actor
 from ..kernel.errors import TrellisError
+from .guarded import GuardedQuery
 
 IDS_CHECKED = 200  # record ids holding the file, checked against the reader's scope
 
@@ -48,19 +49,19 @@ def may_download(runtime, actor: Actor, file_id: str, meta: dict) -> bool:
         for form, field_id, column, child in _places(runtime, meta):
             t = form.table
             holds = sa.cast(column, sa.Text).like(pattern)
-            q = sa.select(t.c.id).where(holds)
             if child is not None:
-                q = sa.select(t.c.id).select_from(child.join(t, child.c.parent_id == t.c.id)).where(holds)
-            ids = list(conn.execute(q.where(t.c.deleted_at.is_(None)).limit(IDS_CHECKED)).scalars())
-            if not ids:
-                attached = attached or conn.execute(q.limit(1)).first() is not None
+                holds = t.c.id.in_(sa.select(child.c.parent_id).where(holds))
+            live = GuardedQuery.system(runtime, form).filter_sql(holds)
+            ids = list(conn.execute(live.statement(t.c.id, limit=IDS_CHECKED)).scalars())
+            if not ids:  # held by deleted records only, or by none
+                attached = attached or conn.execute(sa.select(t.c.id).where(holds).limit(1)).first() is not None
                 continue
             attached = True
             access = runtime.access(actor, form)
             if not (access.allowed("read") and access.can_see(field_id)):
                 continue
-            scope = access.scope("read")
-            if scope is None or conn.execute(sa.select(t.c.id).where(t.c.id.in_(ids), scope).limit(1)).first():
+            readable = GuardedQuery.of(runtime, form, access, actor).ids(ids)
+            if conn.execute(readable.statement(t.c.id, limit=1)).first():
                 return True
     if attached:
         return False

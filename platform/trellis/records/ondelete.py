@@ -7,10 +7,9 @@ cascade deletes the referencing records through their own service.
 """
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from ..kernel.errors import Conflict
 from ..security.access import Access
+from .guarded import GuardedQuery
 
 
 def referencing(runtime, form):
@@ -28,7 +27,7 @@ def apply_on_delete(conn, service, ids: list[int]) -> None:
     for other, t in referencing(runtime, form):
         tab = other.table
         col = tab.c[t.id]
-        live = sa.select(tab.c.id).where(col.in_(ids), tab.c.deleted_at.is_(None))
+        live = GuardedQuery.system(runtime, other).filter_sql(col.in_(ids)).statement(tab.c.id)
         ref_ids = list(conn.execute(live).scalars())
         if not ref_ids:
             continue

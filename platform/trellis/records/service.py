@@ -2,7 +2,8 @@
 
 create, update, delete (soft), restore, bulk_create, bulk_update, and the lean
 create_rows / update_rows used by imports (many rows of the same fields, problems
-kept per row, nothing fetched back). Each write coerces
+kept per row, nothing fetched back); `query(action)` starts every read of a set of
+records (guarded.py). Each write coerces
 and validates everything first (all errors at once), then inside ONE transaction checks
 uniqueness and references, dispatches `before_save`, writes, writes sub-table rows,
 applies relation on-delete rules and dispatches the `after_*` event. Nothing is
@@ -13,13 +14,12 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import datetime
 
-import sqlalchemy as sa
-
 from ..kernel.actor import SYSTEM, Actor
 from ..kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from ..storage.inserting import after_explicit_ids, insert_columns, reserve_ids
 from . import checks, columnar, reading, updating
 from .columnar import RowsResult
-from .inserting import after_explicit_ids, insert_columns, reserve_ids
+from .guarded import GuardedQuery
 from .lifecycle import WriteContext
 from .ondelete import apply_on_delete
 from .subtables import write_children
@@ -73,14 +73,19 @@ class RecordService:
         hidden = self.form.active_ids - visible
         return [{k: v for k, v in r.items() if k not in hidden} for r in records]
 
+    def query(self, action: str = "read") -> GuardedQuery:
+        """The records the actor may touch for `action`, as a guarded query (guarded.py):
+        the one way to read a set of records with soft delete, row scope and field
+        permissions applied. Needs the action's permission."""
+        self.access.require(action)
+        return GuardedQuery.of(self.runtime, self.form, self.access, self.actor, action)
+
     def _check_scope(self, conn, ids: list[int], action: str) -> None:
         """After a write: every written row must lie inside the actor's scope for the action."""
-        cond = self.access.scope(action)
-        if cond is None or not ids:
+        if self.access.unrestricted or not ids:
             return
-        t = self.table
-        inside = conn.execute(sa.select(sa.func.count()).select_from(t).where(t.c.id.in_(ids), cond)).scalar()
-        if inside != len(ids):
+        query = GuardedQuery.of(self.runtime, self.form, self.access, self.actor, action)
+        if query.ids(ids).count(conn)["count"] != len(ids):
             raise Forbidden("写入后的记录超出了你的数据范围", "the written record would fall outside the rows you may access",
                             code="out_of_scope")
 

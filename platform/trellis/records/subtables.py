@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .checks import _chunks
+from ..storage.binding import chunks
 
 
 def write_children(conn, form, docs: list[dict], ids: list[int], *, replace: bool) -> None:
@@ -15,7 +15,7 @@ def write_children(conn, form, docs: list[dict], ids: list[int], *, replace: boo
         if not touched:
             continue
         if replace:
-            for part in _chunks([rid for rid, _ in touched]):
+            for part in chunks([rid for rid, _ in touched]):
                 conn.execute(table.delete().where(table.c.parent_id.in_(part)))
         values = []
         for rid, rows in touched:
@@ -31,7 +31,7 @@ def read_children(conn, form, field_id: str, ids: list[int]) -> dict[int, list[d
     table = form.child_tables[field_id]
     sub = form.fields[field_id]
     out: dict[int, list[dict]] = {rid: [] for rid in ids}
-    for part in _chunks(list(ids)):
+    for part in chunks(list(ids)):
         q = sa.select(table).where(table.c.parent_id.in_(part)).order_by(table.c.parent_id, table.c.position)
         for r in conn.execute(q).mappings():
             out[r["parent_id"]].append({c.id: c.from_db(r[c.id]) if r[c.id] is not None else None

@@ -32,8 +32,9 @@ class Grants:
         self._contexts[user_id] = (now, ctx)
         return ctx
 
-    def scope_rows(self, form, access: Access, action: str, scope) -> int:
-        """How many of `form`'s rows a row scope holds, sampled and kept for a minute."""
+    def scope_rows(self, form, access: Access, action: str, where: list) -> int:
+        """How many of `form`'s rows a row scope holds (`where`: the guarded query's live
+        rows in that scope), sampled and kept for a minute."""
         from ..records.counting import estimate
 
         key = (form.app, form.id, form.version, action, tuple(r for r, _ in access.grants or ()),
@@ -43,7 +44,7 @@ class Grants:
         if hit is not None and now - hit[0] < 60:
             return hit[1]
         with self.engine.connect() as conn:
-            p = estimate(conn, form.table, [form.table.c.deleted_at.is_(None), scope])
+            p = estimate(conn, form.table, where)
         if len(self._shares) > 10000:
             self._shares.clear()
         self._shares[key] = (now, p)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from ..kernel.errors import Forbidden
 from ..forms.model import SYSTEM_FIELDS
 from ..logic import rule_vars, to_sql
-from ..records.sqlfields import resolver
+from ..forms.sqlfields import resolver
 
 ACTIONS = ("read", "create", "update", "delete", "export", "import", "manage")
 VERBS = {"read": ("查看", "read"), "create": ("新建", "create"), "update": ("修改", "update"),

@@ -16,7 +16,7 @@ import orjson
 import sqlalchemy as sa
 
 from ..storage import models as m
-from ..records.inserting import insert_many, reserve_ids
+from ..storage.inserting import insert_many, reserve_ids
 
 GENESIS = "0" * 64
 LOCK_KEY = 0x7472656C6C6973  # "trellis": the advisory lock serializing audit appends
