@@ -5,7 +5,9 @@ COPY pyproject.toml README.md ./
 COPY platform ./platform
 COPY metadata ./metadata
 COPY seeds ./seeds
-RUN pip install --no-cache-dir .
+COPY plugins ./plugins
+# the core, then the first-party plugins (their browser modules are committed built)
+RUN pip install --no-cache-dir . ./plugins/trellis_rating
 ENV TRELLIS_HOME=/var/lib/trellis TRELLIS_SEEDS=/srv/trellis/seeds
 # the instance's local time: stored timestamps are in it, answers carry its offset
 ENV TZ=Asia/Shanghai
