@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CoreConfig } from '@react-awesome-query-builder/antd';
-import { buildConfig, conditionFields } from './config';
+import type { Fields } from '@react-awesome-query-builder/antd';
+import type { FieldDef } from '../api/types';
+import type { Lang } from '../i18n';
+import { buildConditionConfig } from './config';
+import type { ConditionTexts } from './config';
+import { conditionFields as fieldsFor } from './fields';
 import { logicFromTree, simplify, treeFromLogic } from './logic';
-import type { FieldDef } from '../model/types';
+
+/** The designer's field conditions: every live field with operators, no lookups. */
+const conditionFields = (all: FieldDef[], lang: Lang, self?: string) => fieldsFor(all, lang, 'condition', {}, self);
+const buildConfig = (base: typeof CoreConfig, fields: Fields, lang: Lang = 'zh', texts?: ConditionTexts) =>
+  buildConditionConfig(base, fields, lang, 'condition', texts);
 
 const fields: FieldDef[] = [
   { id: 'name', type: 'text', label: { zh: '姓名', en: 'Name' } },
@@ -34,15 +43,15 @@ describe('JsonLogic round trip through the condition builder', () => {
     ['text starts with', { starts_with: [{ var: 'name' }, '王'] }],
     ['boolean', { '==': [{ var: 'vip' }, true] }],
     ['select any of', { in: [{ var: 'client_type' }, ['individual', 'institution']] }],
-    ['multi contains', { some: [{ var: 'tags' }, { in: [{ var: '' }, ['a']] }] }],
-    ['empty', { '==': [{ var: 'manager' }, null] }],
+    ['multi has an option', { contains: [{ var: 'tags' }, 'a'] }],
+    ['empty', { is_empty: { var: 'manager' } }],
     [
       'and of two',
       { and: [{ '==': [{ var: 'client_type' }, 'institution'] }, { '>': [{ var: 'equity' }, 5] }] },
     ],
     [
       'or with not',
-      { or: [{ '!': { in: ['x', { var: 'name' }] } }, { '!=': [{ var: 'manager' }, null] }] },
+      { or: [{ '!': { in: ['x', { var: 'name' }] } }, { not_empty: { var: 'manager' } }] },
     ],
   ];
   for (const [name, logic] of cases) {

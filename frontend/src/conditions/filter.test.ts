@@ -1,8 +1,13 @@
-/** The filter builder writes JsonLogic the server compiles, and reads it back. */
+/** The grid's filter: the builder writes JsonLogic the server compiles, and reads it back. */
 import { AntdConfig, Utils as QbUtils } from "@react-awesome-query-builder/antd";
 import { describe, expect, it } from "vitest";
-import type { FormDef } from "../api/types";
-import { buildFilterConfig } from "./filterConfig";
+import type { Department, FormDef } from "../api/types";
+import type { Lang } from "../i18n";
+import { buildConditionConfig } from "./config";
+import { conditionFields } from "./fields";
+
+const buildFilterConfig = (def: FormDef, lang: Lang, departments?: Department[]) =>
+  buildConditionConfig(AntdConfig, conditionFields(def.fields, lang, "filter", { departments }), lang, "filter");
 
 const def: FormDef = {
   id: "client", actions: ["read"],
@@ -16,7 +21,7 @@ const def: FormDef = {
   ],
 };
 
-const config = buildFilterConfig(AntdConfig, def, "zh");
+const config = buildFilterConfig(def, "zh");
 
 function roundTrip(logic: object) {
   const tree = QbUtils.loadFromJsonLogic(logic as never, config);
@@ -49,7 +54,7 @@ describe("filter builder config", () => {
     expect(dateHints?.map((l) => l.placeholder)).toEqual(["开始日期", "结束日期"]);
     expect(config.operators.has_option.label).toBe("包含");
     expect(config.settings.addRuleLabel).toBe("添加条件");
-    const en = buildFilterConfig(AntdConfig, def, "en");
+    const en = buildFilterConfig(def, "en");
     expect(en.widgets.select.valuePlaceholder).toBe("Choose a value");
     expect(en.operators.has_option.label).toBe("has");
     expect(en.fields.name.label).toBe("Name");
@@ -58,7 +63,7 @@ describe("filter builder config", () => {
     const kindOf = (cfg: typeof config, id: string) =>
       (cfg.fields[id] as { fieldSettings?: { numberKind?: string } }).fieldSettings?.numberKind;
     expect(kindOf(config, "equity")).toBe("money");
-    const other = buildFilterConfig(AntdConfig, { ...def, fields: [{ id: "r", type: "percent" }, { id: "n", type: "integer" }] }, "zh");
+    const other = buildFilterConfig({ ...def, fields: [{ id: "r", type: "percent" }, { id: "n", type: "integer" }] }, "zh");
     expect([kindOf(other, "r"), kindOf(other, "n")]).toEqual(["percent", "number"]);
   });
   it("writes unary operators in the short form the server reads", () => {

@@ -1,7 +1,7 @@
 /** Converting between JsonLogic (what definitions store) and the query builder's tree. */
 import { Utils } from '@react-awesome-query-builder/antd';
 import type { Config, ImmutableTree, JsonLogicTree } from '@react-awesome-query-builder/antd';
-import type { JsonLogic } from '../model/types';
+import type { JsonLogic } from '../api/types';
 
 export function emptyTree(config: Config): ImmutableTree {
   return Utils.Validation.sanitizeTree(Utils.loadTree({ id: Utils.uuid(), type: 'group' }), config).fixedTree;

@@ -9,10 +9,12 @@ import { Alert, Button, Space, Spin } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { metaCache } from "../api/cache";
-import type { Department, FormDef, JsonLogic } from "../api/types";
+import { traitsOf } from "../api/fieldTypes";
+import type { Department, FieldDef, FormDef, JsonLogic } from "../api/types";
 import { useLang } from "../i18n/text";
 import { searchRecords, searchUsers } from "../registries/search";
-import { buildFilterConfig } from "./filterConfig";
+import { buildConditionConfig } from "../conditions/config";
+import { conditionFields } from "../conditions/fields";
 
 interface Props {
   app: string;
@@ -35,11 +37,12 @@ export default function FilterBuilder({ app, def, value, onApply, draft, onDraft
 
   const config: Config | null = useMemo(() => {
     if (!departments) return null;
-    // buildFilterConfig puts every text of the builder, and antd's locale, in `lang`
-    return buildFilterConfig(AntdConfig, def, lang, departments, async (field, q) => {
-      const found = field.type === "user" ? await searchUsers(q) : await searchRecords(app, field, q, lang);
+    const search = async (field: FieldDef, q: string) => {
+      const found = traitsOf(field.type).references === "user" ? await searchUsers(q) : await searchRecords(app, field, q, lang);
       return found.map((c) => ({ value: c.value, title: c.label }));
-    });
+    };
+    // every text of the builder, and antd's locale, in `lang`
+    return buildConditionConfig(AntdConfig, conditionFields(def.fields, lang, "filter", { departments, search }), lang, "filter");
   }, [app, def, lang, departments]);
 
   const [tree, setTree] = useState<ImmutableTree | null>(null);

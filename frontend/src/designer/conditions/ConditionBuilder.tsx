@@ -11,9 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 import { langOf } from '../model/text';
 import type { FieldDef, JsonLogic } from '../model/types';
-import { buildConfig, conditionFields } from './config';
-import type { ConditionTexts } from './config';
-import { logicFromTree, treeFromLogic } from './logic';
+import { buildConditionConfig } from '../../conditions/config';
+import type { ConditionTexts } from '../../conditions/config';
+import { conditionFields } from '../../conditions/fields';
+import { logicFromTree, treeFromLogic } from '../../conditions/logic';
 
 export interface ConditionBuilderProps {
   fields: FieldDef[];
@@ -41,7 +42,7 @@ export default function ConditionBuilder({ fields, self, value, onChange }: Cond
       or: t('cond.or'),
       not: t('cond.not'),
     };
-    return buildConfig(AntdConfig, conditionFields(fields, lang, self), lang, texts);
+    return buildConditionConfig(AntdConfig, conditionFields(fields, lang, 'condition', {}, self), lang, 'condition', texts);
   }, [fields, lang, self, t]);
   // Read once: the builder owns the tree from then on.
   const [initial] = useState(() => treeFromLogic(value ?? null, config));
