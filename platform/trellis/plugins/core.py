@@ -2,9 +2,11 @@
 (in this order, before any plugin): the field types register themselves; audit subscribes to
 the record lifecycle and the definition store; imports add their task to the task runner.
 
-Engines still to come plug in here the same way: a registry of definition kinds (meta-schema
-and publish hook) through `register(registries)`, durable job functions through
-`install(runtime)`."""
+A plugin's `install(runtime)` reaches the other engines through the runtime: job functions
+with `runtime.jobs.register(name, fn, ...)`, definition kinds (meta-schema and publish hook)
+with `runtime.definition_kinds.add(kind)`, lifecycle handlers with
+`runtime.lifecycle.subscribe(...)`. Engines still to come (notify, flows, reports) are added
+to this list the same way."""
 from __future__ import annotations
 
 from .base import Plugin
