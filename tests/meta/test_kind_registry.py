@@ -63,3 +63,20 @@ def test_the_store_serves_only_registered_kinds(runtime):
     with pytest.raises(BadRequest) as e:
         runtime.store.remove("demo", "form", "anything")
     assert e.value.code == "not_removable"
+
+
+def test_an_app_export_carries_every_registered_kind(runtime, tmp_path):
+    from samples import install
+    from trellis.meta.io import export_app, import_app
+
+    install(runtime)
+    runtime.definition_kinds.add(NoteKind())
+    runtime.store.save_draft("demo", "note", "n1", {"id": "n1", "text": "hello"})
+    runtime.publish("demo", "note", "n1")
+    export_app(runtime, "demo", tmp_path)
+    note = tmp_path / "notes" / "n1.json"
+    assert '"published_text": "HELLO"' in note.read_text(encoding="utf-8")
+    assert "note:n1" in import_app(runtime, tmp_path)["unchanged"]
+    note.write_text('{"id": "n1", "text": "again"}', encoding="utf-8")
+    assert "note:n1" in import_app(runtime, tmp_path)["published"]
+    assert runtime.store.published("demo", "note", "n1")[0]["published_text"] == "AGAIN"

@@ -1,6 +1,7 @@
 """Apps on disk: export to a folder of JSON files and import back, idempotently.
 
-Layout: `app.json`, `forms/<id>.json`, `views/<id>.json`. Files have a stable key order
+Layout: `app.json`, `forms/<id>.json`, `views/<id>.json`, `roles/<id>.json`, and
+`<kind>s/<id>.json` for any other registered kind of definition. Files have a stable key order
 (sorted), two-space indentation, UTF-8 text and only non-default keys, so a diff in git
 shows what a user changed. Importing saves each file as a draft and publishes it only
 when it differs from the published version: importing the same folder twice changes
@@ -35,6 +36,16 @@ def dumps(body) -> str:
     return json.dumps(strip_defaults(body), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def folders(kinds=()) -> dict[str, str]:
+    """Kind -> its folder in an app export: FOLDERS for the core's kinds, `<kind>s` for any
+    other of the registered `kinds` (the app itself is `app.json`)."""
+    out = dict(FOLDERS)
+    for key in kinds:
+        if key != "app":
+            out.setdefault(key, key + "s")
+    return out
+
+
 def exported(store, app: str, kind: str, key: str) -> dict:
     """What an export holds of one definition: the published version, else the draft."""
     found = store.published(app, kind, key)
@@ -45,13 +56,14 @@ def export_app(runtime, app: str, folder: str | Path) -> list[Path]:
     """Write the app's published definitions (drafts when never published) to `folder`."""
     folder = Path(folder)
     store = runtime.store
+    subfolders = folders(runtime.definition_kinds)
     written = []
     for d in store.list(app):
         body = exported(store, app, d["kind"], d["key"])
         if d["kind"] == "app":
             path = folder / "app.json"
         else:
-            path = folder / FOLDERS.get(d["kind"], d["kind"] + "s") / f"{d['key']}.json"
+            path = folder / subfolders.get(d["kind"], d["kind"] + "s") / f"{d['key']}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(body), encoding="utf-8")
         written.append(path)
@@ -66,11 +78,13 @@ def _read(path: Path):
             f"{path.name}:JSON 格式错误,第 {e.lineno} 行:{e.msg}", f"{path.name}: invalid JSON at line {e.lineno}: {e.msg}")}]) from None
 
 
-def read_folder(folder: str | Path) -> tuple[dict, list[tuple[str, dict]]]:
+def read_folder(folder: str | Path, kinds=()) -> tuple[dict, list[tuple[str, dict]]]:
+    """The app and its definitions as (kind, body), forms first in the app's order; `kinds`:
+    the registered kinds whose folders are read besides the core's."""
     folder = Path(folder)
     app = _read(folder / "app.json")
     items = []
-    for kind, sub in FOLDERS.items():
+    for kind, sub in folders(kinds).items():
         for path in sorted((folder / sub).glob("*.json")):
             items.append((kind, _read(path)))
     order = {f: i for i, f in enumerate(app.get("forms", []))}
@@ -81,7 +95,7 @@ def read_folder(folder: str | Path) -> tuple[dict, list[tuple[str, dict]]]:
 def import_app(runtime, folder: str | Path, user_id: int | None = None) -> dict:
     """Import a folder: all drafts saved, then changed definitions published, in one
     transaction. Returns {"published": [...], "unchanged": [...]}."""
-    app, items = read_folder(folder)
+    app, items = read_folder(folder, runtime.definition_kinds)
     app_id = app.get("id")
     store = runtime.store
     result = {"app": app_id, "published": [], "unchanged": []}
