@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from ..kernel.actor import Actor
-from ..kernel.errors import BadRequest, Forbidden, NotFound
+from ..kernel.errors import BadRequest, NotFound
 from ..forms.types.base import INT32_MAX
 from ..security.explain import explain
 from ..security.roles import fab_role_name
@@ -17,8 +17,9 @@ bp = Blueprint("trellis_roles", __name__, url_prefix="/api/v1/apps/<app>")
 
 
 def _admin_only():
-    if not actor().is_admin:
-        raise Forbidden("只有系统管理员可以管理角色", "only administrators manage roles")
+    """Who manages members and reads access explanations: who may edit roles (the role kind)."""
+    rt = runtime()
+    rt.definition_kinds.find("role").may_edit(rt, actor(), None, None, None, None)
 
 
 @bp.get("/roles")
