@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 TICK_SECONDS = float(os.environ.get("TRELLIS_JOB_TICK_SECONDS") or 1.0)
 QUEUED_LEASE = 300.0  # a job sent to the workers waits in Redis; its lease covers the wait
@@ -20,6 +21,10 @@ def make_celery(redis_url: str, jobs) -> Celery:
                     task_acks_late=True, broker_connection_retry_on_startup=True, task_ignore_result=True,
                     beat_schedule={"trellis-jobs-tick": {"task": "trellis.jobs.tick", "schedule": TICK_SECONDS}})
     dispatcher = jobs.dispatcher
+
+    @worker_process_init.connect(weak=False)
+    def _own_pool(**_):  # a forked pool process opens its own database connections
+        jobs.runtime.engine.dispose(close=False)
 
     @app.task(name="trellis.jobs.tick")
     def tick(max_jobs: int = 5000) -> int:
