@@ -22,7 +22,8 @@ SYSTEM_FIELDS = {"id", "created_at", "updated_at", "created_by", "updated_by", "
                  "deleted_at"}
 TYPES = {"text", "long_text", "integer", "decimal", "money", "percent", "boolean", "date",
          "datetime", "single_select", "multi_select", "email", "mobile", "url", "auto_number",
-         "user", "department", "relation", "sub_table", "attachment", "json"}
+         "user", "department", "relation", "sub_table", "attachment", "json",
+         "rating"}  # the first-party plugin plugins/trellis_rating (survey.csat)
 DEPARTMENT_CODES = {d["code"] for d in json.loads((Path(__file__).resolve().parents[2] / "seeds" / "futures_crm"
                                                    / "org.json").read_text(encoding="utf-8"))["departments"]}
 COLORS = {"green", "blue", "orange", "red", "purple", "gold", "cyan", "magenta", "volcano",
@@ -320,6 +321,8 @@ def _check_value(f, v, where, users, seen):
     elif t == "integer":
         assert isinstance(v, int) and not isinstance(v, bool), where
         assert f.get("min", v) <= v <= f.get("max", v), where
+    elif t == "rating":
+        assert isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= f.get("max", 5), where
     elif t == "decimal":
         assert isinstance(v, (int, float)), where
         assert f.get("min", v) <= v <= f.get("max", v), where
