@@ -86,5 +86,21 @@ def test_cli_retry_cancel_and_bad_time(fresh_app):
     assert bad.exit_code == 2 and "ISO 8601" in bad.output
 
 
+def test_without_simulate_it_runs_jobs_as_they_fall_due_until_then(fresh_app):
+    rt = fresh_app.extensions["trellis"]
+    ran = []
+    _HANDLER["soon"] = lambda: ran.append(rt.clock.now())
+    if "test.sim.soon" not in rt.jobs.registry:
+        rt.jobs.register("test.sim.soon", lambda: _HANDLER["soon"]())
+    start = rt.clock.now()
+    rt.jobs.enqueue("test.sim.soon", run_at=start + timedelta(seconds=0.3))
+    t = time.monotonic()
+    out = fresh_app.test_cli_runner().invoke(cli, ["jobs", "run", "--until",
+                                                   (start + timedelta(seconds=0.8)).isoformat()])
+    assert out.exit_code == 0, out.output
+    assert len(ran) == 1 and ran[0] >= start + timedelta(seconds=0.3)  # in real time
+    assert 0.5 < time.monotonic() - t < 5
+
+
 def test_seeding_demo_data_allows_simulation(crm):
     assert simulation_allowed(crm.extensions["trellis"].engine)
