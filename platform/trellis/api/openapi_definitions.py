@@ -1,17 +1,18 @@
 """The OpenAPI description of the app and form definition endpoints (apps, forms, drafts,
-publish and its preview, versions), the field-type palette, and who is calling."""
+publish and its preview, versions: the form addresses of the definitions API, described by
+openapi_kinds.definition_paths), the field-type palette, and who is calling."""
 from __future__ import annotations
 
 from ..forms.types.traits import (
     AGGREGATIONS, EXAMPLE_TOKENS, EXPORTS, NUMBER_FORMATS, OPERATORS, PALETTE_GROUPS, REFERENCES, SQL_KINDS, TRAITS,
 )
-from .openapi_parts import ID, STAMP, body, items, json_ok, obj, op, path, query
+from .openapi_kinds import ITEM as FORM_ITEM, definition_paths
+from .openapi_parts import items, json_ok, obj, op, query
 
 TAGS = ["definitions"]
 BASE = "/api/v1/apps/{app}/forms/{form}"
 DEFINITION = {"$ref": "#/components/schemas/FormBody"}
 DRAFT = {"$ref": "#/components/schemas/FormDefinition"}  # the meta-schema (openapi_meta.py)
-VERSION = {"$ref": "#/components/schemas/Version"}
 LABEL = {"type": ["object", "null"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
 
 SCHEMAS = {
@@ -39,14 +40,10 @@ TRAIT_SCHEMAS = {  # forms/types/traits.py
     "sheet_example": {"description": f"a scalar, {{zh, en}}, one of {', '.join(EXAMPLE_TOKENS)}, or null"},
     "aggregations": {"type": "array", "items": {"enum": list(AGGREGATIONS)}},
     "palette_group": {"enum": list(PALETTE_GROUPS)},
-    "wide": BOOL, "groupable": BOOL,
+    "wide": BOOL, "groupable": BOOL, "generated": BOOL,
 }
 assert set(TRAIT_SCHEMAS) == set(TRAITS)
 
-FORM_ITEM = obj({"id": {"type": "string"}, "label": LABEL, "published_version": {"type": ["integer", "null"]},
-                 "draft_updated_at": STAMP}, ["id", "published_version", "draft_updated_at"])
-VERSION_ITEM = obj({"version": {"type": "integer"}, "published_at": STAMP, "published_by": {"type": ["integer", "null"]},
-                    "note": {"type": ["string", "null"]}}, ["version", "published_at"])
 RELATION = obj({"form": {"type": "string"}, "field": {"type": "string"}, "label": LABEL, "form_label": LABEL})
 FIELD_TYPE = obj({"key": {"type": "string"}, "widget": {"type": ["string", "null"]}, "label": LABEL,
                   "config_schema": {"type": "object"}, **TRAIT_SCHEMAS}, ["key", *TRAITS])
@@ -56,13 +53,11 @@ FIELD_TYPES = obj({"items": {"type": "array", "items": FIELD_TYPE},
                    "operators": {"type": "object", "additionalProperties": OPERATOR,
                                  "description": "the condition operators the types' `operators` name"}},
                   ["items", "operators"])
-PUBLISH = obj({"note": {"type": ["string", "null"], "maxLength": 500}}, closed=False)
 
 
 def paths(app: dict, form: dict) -> dict:
     """`app` and `form` are the path parameters (with the caller's apps and forms listed)."""
     af = [app, form]
-    num = path("version", ID)
     return {
         "/api/v1/csrf": {"get": _public("The CSRF token a browser session sends in X-CSRFToken on writes",
                                         json_ok(obj({"csrf_token": {"type": "string"}}, ["csrf_token"])))},
@@ -84,22 +79,7 @@ def paths(app: dict, form: dict) -> dict:
                                         json_ok(items(RELATION)), 403, 404, params=af)},
         f"{BASE}/schema": {"get": op(TAGS, "The form's JSON Schema as the caller may use it",
                                      json_ok({"type": "object"}), 403, 404, params=af)},
-        f"{BASE}/definition": {
-            "get": op(TAGS, "The draft definition (needs manage)", json_ok(DEFINITION), 403, 404, params=af),
-            "put": op(TAGS, "Save the draft (validated against the meta-schema)", json_ok(DEFINITION), 403, 422,
-                      params=af, request=body(DRAFT))},
-        f"{BASE}/publish/preview": {"get": op(TAGS, "What publishing the draft would change or refuse",
-                                              json_ok({"$ref": "#/components/schemas/PublishPlan"}), 403, 404, 422,
-                                              params=af)},
-        f"{BASE}/publish": {"post": op(TAGS, "Publish the draft", json_ok(VERSION), 403, 404, 409, 422, params=af,
-                                       request=body(PUBLISH, required=False))},
-        f"{BASE}/versions": {"get": op(TAGS, "Published versions, newest first", json_ok(items(VERSION_ITEM)),
-                                       403, 404, params=af)},
-        f"{BASE}/versions/{{version}}": {"get": op(TAGS, "One published version's definition", json_ok(DEFINITION),
-                                                   403, 404, params=[*af, num])},
-        f"{BASE}/versions/{{version}}/restore": {"post": op(
-            TAGS, "Publish an earlier version again (as a new version)", json_ok(VERSION), 403, 404, 409, 422,
-            params=[*af, num])},
+        **definition_paths(BASE, af, DRAFT, DEFINITION, draft="/definition", generic=False),
     }
 
 
