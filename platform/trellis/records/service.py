@@ -47,7 +47,7 @@ class RecordService:
             self._access = self.runtime.access(self.actor, self.form)
         return self._access
 
-    def _writable_errors(self, keysets: list, action: str, rows: list) -> list:
+    def writable_errors(self, keysets: list, action: str, rows: list) -> list:
         """Fields the actor may not set: hidden ones read as unknown, read-only ones say so."""
         allowed = self.access.writable(action)
         if allowed is None:
@@ -80,7 +80,7 @@ class RecordService:
         self.access.require(action)
         return GuardedQuery.of(self.runtime, self.form, self.access, self.actor, action)
 
-    def _check_scope(self, conn, ids: list[int], action: str) -> None:
+    def check_scope(self, conn, ids: list[int], action: str) -> None:
         """After a write: every written row must lie inside the actor's scope for the action."""
         if self.access.unrestricted or not ids:
             return
@@ -100,16 +100,16 @@ class RecordService:
         with self.runtime.transaction() as c:
             yield c, c.info["trellis_after_commit"]
 
-    def _ctx(self, conn, records, old=None) -> WriteContext:
+    def context(self, conn, records, old=None) -> WriteContext:
         return WriteContext(self.runtime, self.form, conn, self.actor, records=records, old=old or [])
 
-    def _dispatch(self, event: str, ctx: WriteContext, pending: list) -> None:
+    def dispatch(self, event: str, ctx: WriteContext, pending: list) -> None:
         self.runtime.lifecycle.dispatch(event, ctx)
         if ctx.errors:
             raise ValidationFailed(ctx.errors)
         pending.extend(ctx._after_commit)
 
-    def _to_db(self, doc: dict) -> dict:
+    def to_db(self, doc: dict) -> dict:
         """JSON form -> column values (sub-table values are written separately)."""
         out = {k: v for k, v in doc.items() if k not in self.form.child_tables}
         for fid, to_db in self.form.db_converters:
@@ -146,7 +146,7 @@ class RecordService:
             errors.extend(schema_errors(self.form, doc, at, data))
             docs.append(doc)
         at_rows = [None] * len(docs) if single else list(range(len(docs)))
-        errors += self._writable_errors(given, "create", at_rows)
+        errors += self.writable_errors(given, "create", at_rows)
         if errors:
             raise ValidationFailed(errors)
         with self._tx(conn) as (c, pending):
@@ -202,9 +202,9 @@ class RecordService:
         seq = self.runtime.sequences(c, now)
         for t in self.form.active:
             t.fill_on_create(docs, seq)
-        ctx = self._ctx(c, docs)
+        ctx = self.context(c, docs)
         ctx.audit = audit
-        self._dispatch("before_save", ctx, pending)
+        self.dispatch("before_save", ctx, pending)
         names, columns = self._db_columns(docs)
         system = {"created_at": now, "updated_at": now, "created_by": uid, "updated_by": uid, "version": 1}
         if keep_ids and "id" in names and None not in columns[names.index("id")]:
@@ -221,14 +221,14 @@ class RecordService:
             doc["id"] = rid
             doc["version"] = 1
         write_children(c, self.form, docs, ids, replace=False)
-        self._check_scope(c, ids, "create")
+        self.check_scope(c, ids, "create")
         if not return_records:
             ctx.records = docs
-            self._dispatch("after_insert", ctx, pending)
+            self.dispatch("after_insert", ctx, pending)
             return ids
         records = reading.fetch(c, self, ids, every_field=True)
         ctx.records = records
-        self._dispatch("after_insert", ctx, pending)
+        self.dispatch("after_insert", ctx, pending)
         return self._strip(records)
 
     def _db_columns(self, docs: list[dict]) -> tuple[list[str], list[list]]:
@@ -279,7 +279,7 @@ class RecordService:
                                         skip_unchanged=skip_unchanged)
 
     @staticmethod
-    def _stale(rid, current_version):
+    def stale(rid, current_version):
         return Conflict(f"记录 {rid} 已被他人修改(当前版本 {current_version}),请刷新后重试",
                         f"record {rid} was changed by someone else (now version {current_version}); reload and retry",
                         code="stale_version", details={"id": rid, "version": current_version})
@@ -300,14 +300,14 @@ class RecordService:
                     raise NotFound(f"记录 {rid} 不存在", f"record {rid} not found")
                 want = versions[i] if versions else None
                 if want is not None and int(want) != current[rid]["version"]:
-                    raise self._stale(rid, current[rid]["version"])
+                    raise self.stale(rid, current[rid]["version"])
                 old.append(current[rid])
             apply_on_delete(c, self, ids)
             t = self.table
             c.execute(t.update().where(t.c.id.in_(ids), t.c.deleted_at.is_(None)).values(
                 deleted_at=now, updated_at=now, updated_by=self.actor.id, version=t.c.version + 1))
-            ctx = self._ctx(c, old, old)
-            self._dispatch("after_delete", ctx, pending)
+            ctx = self.context(c, old, old)
+            self.dispatch("after_delete", ctx, pending)
             return self._strip(old)
 
     def restore(self, record_id: int, *, conn=None) -> dict:
@@ -324,7 +324,7 @@ class RecordService:
             c.execute(t.update().where(t.c.id == record_id).values(
                 deleted_at=None, updated_at=_now(), updated_by=self.actor.id, version=t.c.version + 1))
             records = reading.fetch(c, self, [record_id], every_field=True)
-            ctx = self._ctx(c, records, rows)
-            self._dispatch("after_restore", ctx, pending)
+            ctx = self.context(c, records, rows)
+            self.dispatch("after_restore", ctx, pending)
             return self._strip(records)[0]
 

@@ -40,7 +40,7 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
     ids = [int(item["id"]) for item in items]
     if not svc.access.unrestricted:
         for i, patch in enumerate(patches):
-            for err in svc._writable_errors([patch.keys()], "update", [labels[i]]):
+            for err in svc.writable_errors([patch.keys()], "update", [labels[i]]):
                 result.add(i, err)
     if result.errors and strict:
         raise ValidationFailed(result.flat())
@@ -57,7 +57,7 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
         expected = items[i].get("version")
         if expected is not None and int(expected) != current[rid]["version"]:
             if strict:
-                raise svc._stale(rid, current[rid]["version"])
+                raise svc.stale(rid, current[rid]["version"])
             result.add(i, field_error(form, "version", "stale_version", f"记录 {rid} 已被他人修改",
                                       f"record {rid} was changed by someone else", labels[i]))
             continue
@@ -82,19 +82,19 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
     keep = [i for i in live if i not in result.errors]
     if not keep:
         return result
-    ctx = svc._ctx(c, [merged[i] for i in keep], [old[i] for i in keep])
+    ctx = svc.context(c, [merged[i] for i in keep], [old[i] for i in keep])
     ctx.audit = audit
-    svc._dispatch("before_save", ctx, pending)
+    svc.dispatch("before_save", ctx, pending)
     now = datetime.now().replace(microsecond=0)
     _write(svc, c, [(ids[i], old[i]["version"], merged[i], patches[i]) for i in keep], now)
     keep_ids = [ids[i] for i in keep]
     write_children(c, form, [patches[i] for i in keep], keep_ids, replace=True)
-    svc._check_scope(c, keep_ids, "update")
+    svc.check_scope(c, keep_ids, "update")
     for i in keep:
         merged[i].update(version=old[i]["version"] + 1, updated_at=stamp(now), updated_by=svc.actor.id)
         result.ids[i] = ids[i]
     ctx.records = [merged[i] for i in keep]
-    svc._dispatch("after_update", ctx, pending)
+    svc.dispatch("after_update", ctx, pending)
     return result
 
 
@@ -104,7 +104,7 @@ def _write(svc, c, rows: list[tuple], now) -> None:
     groups: dict[tuple, list] = {}
     for rid, version, doc, patch in rows:
         keys = tuple(k for k in patch if k not in svc.form.child_tables)
-        values = svc._to_db({k: doc.get(k) for k in keys})
+        values = svc.to_db({k: doc.get(k) for k in keys})
         values["_id"], values["_version"] = rid, version
         groups.setdefault(keys, []).append(values)
     sane = c.dialect.supports_sane_multi_rowcount
@@ -116,11 +116,11 @@ def _write(svc, c, rows: list[tuple], now) -> None:
         if sane and len(params) > 1:
             done = c.execute(stmt, params).rowcount
             if done != len(params):
-                raise svc._stale(_first_stale(c, t, params), None)
+                raise svc.stale(_first_stale(c, t, params), None)
             continue
         for p in params:
             if not c.execute(stmt, p).rowcount:
-                raise svc._stale(p["_id"], None)
+                raise svc.stale(p["_id"], None)
 
 
 def _first_stale(c, t, params) -> int | None:
