@@ -2,7 +2,7 @@
 the platform) offers 评分 in the designer's palette; an administrator adds a rating field to a
 new form and publishes it; in the record form its stars (the plugin's own widget, loaded from
 /plugins/rating/rating.js into the page) set 4; the grid shows 4 stars (the plugin's cell), and
-filtering on the rating keeps only the records rated 4."""
+filtering on the rating (at least 4) keeps the records rated 4 and 5."""
 from __future__ import annotations
 
 import json
@@ -51,7 +51,8 @@ def test_rating_field_from_designer_to_filter(admin_page, admin_api):
     page.get_by_test_id("publish-confirm").click()
     expect(page.get_by_text("已发布为版本 1")).to_be_visible()
     assert {f["id"]: f["type"] for f in admin_api.form(FORM)["fields"]} == {"subject": "text", "score": "rating"}
-    admin_api.call("POST", f"/api/v1/apps/{APP}/forms/{FORM}/records", {"subject": "回访乙", "score": 2}, expect=201)
+    for subject, score in (("回访乙", 2), ("回访丙", "★★★★★")):
+        admin_api.call("POST", f"/api/v1/apps/{APP}/forms/{FORM}/records", {"subject": subject, "score": score})
 
     page.goto(f"/apps/{APP}/forms/{FORM}")
     wait_grid_loaded(page)
@@ -74,12 +75,13 @@ def test_rating_field_from_designer_to_filter(admin_page, admin_api):
     shot(page, SCENARIO, "03_grid")
 
     page.get_by_test_id("filter-button").click()
-    add_filter_rule(page, "服务满意度", "等于", value=4)
+    # the type's traits give the builder number operators ("at least")
+    add_filter_rule(page, "服务满意度", "大于等于", value=4)
     with page.expect_response(records_request(FORM)) as resp:
         page.get_by_role("dialog", name="筛选条件").get_by_role("button", name="应用").click()
     sent = json.loads(urllib.parse.parse_qs(urllib.parse.urlparse(resp.value.url).query)["filter"][0])
     wait_grid_loaded(page)
-    expect(grid_rows(page)).to_have_count(1)
-    expect(grid_rows(page).first).to_contain_text("回访甲")
-    assert [r["subject"] for r in admin_api.records(FORM, filter=sent)["items"]] == ["回访甲"]
+    expect(grid_rows(page)).to_have_count(2)
+    expect(grid_rows(page).filter(has_text="回访乙")).to_have_count(0)
+    assert sorted(r["subject"] for r in admin_api.records(FORM, filter=sent)["items"]) == ["回访丙", "回访甲"]
     shot(page, SCENARIO, "04_filtered")
