@@ -1,7 +1,8 @@
 """Meta-schemas: load `metadata/*.schema.json` and validate definitions against them.
 
 Every problem is reported with the JSON pointer of the offending value, bilingual.
-A form's fields are also checked against their field type's own `config_schema`.
+`field_problems` checks a form's fields against their field type's own `config_schema`.
+A kind of definition (meta/kind.py) checks its drafts with these.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from ..kernel.errors import DefinitionInvalid, bilingual
+from ..kernel.errors import bilingual
 
 KINDS = ("app", "form", "view", "role")
 
@@ -114,12 +115,3 @@ def field_problems(fields, field_types, prefix="/fields") -> list[dict]:
         if ftype == "sub_table":
             problems += field_problems(field.get("fields"), field_types, f"{ptr}/fields")
     return problems
-
-
-def check(kind: str, body, field_types=None) -> None:
-    """Raise DefinitionInvalid listing every problem, each with its JSON pointer."""
-    problems = schema_problems(kind, body)
-    if kind == "form" and isinstance(body, dict) and field_types is not None:
-        problems += field_problems(body.get("fields"), field_types)
-    if problems:
-        raise DefinitionInvalid(problems)

@@ -46,12 +46,17 @@ class ViewKind(DefinitionKind):
                             "save a new view instead", code="view_has_hidden_fields")
 
     @staticmethod
-    def _hides_parts(rt, who, app: str, existing: dict) -> bool:
+    def _form(rt, who, app: str, form_id: str):
+        """(published form, `who`'s access to it), or None when it is not published."""
         try:
-            model = rt.form(app, existing["form"])
+            model = rt.form(app, form_id)
         except NotFound:
-            return False
-        return has_hidden_parts(existing, model, rt.access(who, model))
+            return None
+        return model, rt.access(who, model)
+
+    def _hides_parts(self, rt, who, app: str, existing: dict) -> bool:
+        found = self._form(rt, who, app, existing["form"])
+        return found is not None and has_hidden_parts(existing, *found)
 
     def may_list(self, rt, who, app, key, body) -> bool:
         return self.fitted(rt, who, app, body) is not None
@@ -60,9 +65,5 @@ class ViewKind(DefinitionKind):
         """The view as `who` can apply it, or None when they may not see it."""
         if not body.get("shared") and body.get("owner") not in (None, who.id) and not who.is_admin:
             return None
-        try:
-            model = rt.form(app, body["form"])
-        except NotFound:
-            return None
-        access = rt.access(who, model)
-        return fit_view(body, model, access) if access.allowed("read") else None
+        found = self._form(rt, who, app, body["form"])
+        return fit_view(body, *found) if found is not None and found[1].allowed("read") else None
