@@ -21,7 +21,7 @@ from trellis.logic import to_sql
 from trellis.forms.sqlfields import resolver
 from trellis.sheets import display
 from trellis.sheets.template import _column_kind, _comment, _example
-from trellis.web.extensions import load_registries
+from trellis.plugins import load_registries
 
 OPTIONS = [{"value": "a", "label": {"zh": "甲", "en": "Alpha"}}, {"value": "b", "label": {"zh": "乙", "en": "Beta"}}]
 CONFIG = {"single_select": {"options": OPTIONS}, "multi_select": {"options": OPTIONS}, "relation": {"target": "t"},

@@ -10,6 +10,3 @@ from flask_appbuilder.utils.legacy import get_sqla_class
 
 db = get_sqla_class()()
 appbuilder = AppBuilder(update_perms=True)
-
-# moved to trellis.plugins; these names stay importable from here for callers not yet updated
-from ..plugins import load_registries, registries  # noqa: E402,F401
