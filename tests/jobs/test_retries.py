@@ -118,3 +118,14 @@ def test_retry_and_cancel(jrt, clock):
     with pytest.raises(Conflict) as e:
         jrt.jobs.store.cancel(later, clock.now(), "admin")
     assert e.value.message["zh"] and "only queued or failed" in e.value.message["en"]
+
+
+def test_purge_deletes_finished_jobs_only(jrt, clock):
+    done = jrt.jobs.enqueue("test.effect", {"key": "p"}, key="purge-me")
+    waiting = jrt.jobs.enqueue("test.effect", {"key": "w"}, run_at=clock.now() + timedelta(days=90))
+    jrt.jobs.run_due()
+    clock.advance(timedelta(days=31))
+    assert jrt.jobs.store.purge(clock.now() - timedelta(days=30)) == 1
+    with jrt.engine.connect() as conn:
+        assert [r["id"] for r in jrt.jobs.store.listing(conn)] == [waiting]
+    assert jrt.jobs.enqueue("test.effect", {"key": "p2"}, key="purge-me") not in (None, done)  # the key is free

@@ -1,7 +1,7 @@
 """`trellis jobs run --until TIME --simulate` moves simulated time: a timer three days out
 runs at once and sees "now" as its own run_at; a timer it sets past TIME waits. It is
 refused unless the instance holds demo data (`trellis seed` records it) or
-TRELLIS_SIMULATION=1 is set. `trellis jobs list|retry|cancel` manage the queue."""
+TRELLIS_SIMULATION=1 is set. `trellis jobs list|retry|cancel|purge` manage the queue."""
 from __future__ import annotations
 
 import time
@@ -82,6 +82,8 @@ def test_cli_retry_cancel_and_bad_time(fresh_app):
     again = runner.invoke(cli, ["jobs", "cancel", str(job_id)])
     assert again.exit_code == 1 and "only queued or failed" in again.output
     assert runner.invoke(cli, ["jobs", "retry", str(job_id)]).exit_code == 0
+    purged = runner.invoke(cli, ["jobs", "purge", "--older-than-days", "0"])
+    assert purged.exit_code == 0 and "deleted" in purged.output
     bad = runner.invoke(cli, ["jobs", "run", "--until", "next tuesday"])
     assert bad.exit_code == 2 and "ISO 8601" in bad.output
 

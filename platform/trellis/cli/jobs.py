@@ -1,4 +1,4 @@
-"""`trellis jobs list|run|retry|cancel`: the job queue from the command line.
+"""`trellis jobs list|run|retry|cancel|purge`: the job queue from the command line.
 
 `trellis jobs run --until ISO_TIME` runs jobs as they fall due until that (real) time;
 with `--simulate` it runs, now, everything due up to that time with the runtime's clock
@@ -98,3 +98,16 @@ def cancel_cmd(job_id):
         click.echo(_line(rt.jobs.store.cancel(job_id, rt.clock.now(), "cli")))
     except TrellisError as e:
         _fail(e)
+
+
+@jobs_group.command("purge")
+@click.option("--older-than-days", "days", default=30, show_default=True, type=click.IntRange(0, 36500),
+              help="finished at least this many days ago")
+@with_appcontext
+def purge_cmd(days):
+    """Delete done and dead jobs finished long ago (their idempotency keys become free)."""
+    from datetime import timedelta
+
+    rt = _runtime()
+    n = rt.jobs.store.purge(rt.clock.now() - timedelta(days=days))
+    click.echo(f"已删除 {n} 个已结束的任务 / deleted {n} finished job(s)")

@@ -6,6 +6,7 @@ with `FOR UPDATE SKIP LOCKED` on PostgreSQL (claimers in parallel take different
 and on SQLite behind the write gate (`writing(engine)`: one writer at a time). Due means
 queued or failed with `run_at <= now`, or running with an expired lease (its worker died).
 Finishing checks the lease owner, so a worker whose lease was taken over changes nothing.
+Finished jobs stay (the admin list shows them, their keys stay taken) until purged.
 """
 from __future__ import annotations
 
@@ -123,6 +124,11 @@ class JobStore:
             conn.execute(T.update().where(T.c.id == row["id"]).values(
                 state="queued", run_at=now, attempts=0, finished_at=None, lease_owner=None, lease_until=None))
             return self.get(conn, job_id)
+
+    def purge(self, before: datetime) -> int:
+        """Delete done and dead jobs finished before `before` (their keys become free again)."""
+        with writing(self.engine) as conn:
+            return conn.execute(T.delete().where(T.c.state.in_(("done", "dead")), T.c.finished_at < before)).rowcount
 
     def cancel(self, job_id: int, now: datetime, who: str) -> dict:
         """Give up on a waiting job (it becomes dead with a note of who cancelled it)."""
