@@ -54,6 +54,7 @@ def test_install_failure_is_listed_and_the_runtime_starts(loaded, sqlite_engine)
     good = by_name["good"].plugin
     assert rt in good.installed and installed["good"].active
     assert "good.after_insert" in [h[2] for h in rt.lifecycle._handlers["after_insert"]]
+    assert "good.ping" in rt.jobs.registry and "imports.run" in rt.jobs.registry  # a plugin's job, the core's
     assert installed["good"].frontend_urls()[0].startswith("/plugins/good/hello.js?v=")
     assert installed["broken_install"].frontend_urls() == []
 
