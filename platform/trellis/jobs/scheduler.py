@@ -103,7 +103,7 @@ class Scheduler:
 
     def _sleep(self) -> float:
         """Until the next job is due, at most `poll` seconds (expired leases are found then)."""
-        if self._inflight >= self.threads:
+        if self._inflight >= self.threads or self._paused:
             return self.poll
         nxt = self.dispatcher.store.next_run_at()
         if nxt is None:
