@@ -1,6 +1,8 @@
 """What became of one plugin or engine: active, or disabled with the reason."""
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, replace
 
 from .base import Plugin
@@ -30,9 +32,16 @@ class PluginState:
         and the file's modification time (see web.py: such URLs are cached for a year)."""
         if not self.active or not self.plugin.frontend:
             return []
-        from .web import file_tag
+        return [f"/plugins/{self.name}/{name}?v={self.file_tag(name)}" for name in self.plugin.frontend]
 
-        return [f"/plugins/{self.name}/{name}?v={file_tag(self, name)}" for name in self.plugin.frontend]
+    def file_tag(self, name: str) -> str:
+        """A short key that changes with the plugin's version and the file's modification time."""
+        directory = self.plugin.static_dir() if self.plugin is not None else None
+        try:
+            mtime = os.stat(directory / name).st_mtime_ns if directory else 0
+        except OSError:
+            mtime = 0
+        return hashlib.sha1(f"{self.version}:{mtime}".encode()).hexdigest()[:12]
 
     def as_json(self, admin: bool) -> dict:
         out = {"name": self.name, "version": self.version, "status": "active" if self.active else "disabled",

@@ -6,27 +6,14 @@ for a year (`immutable`); without it, or with an old tag, it must be revalidated
 ES modules are sent as `text/javascript`. Files of a disabled or unknown plugin answer 404."""
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import os
 
 from flask import Flask, current_app, jsonify, request, send_from_directory
 from werkzeug.security import safe_join
 
-from .state import PluginState
-
 MAX_AGE = 31536000
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".map": "application/json"}
-
-
-def file_tag(state: PluginState, name: str) -> str:
-    """A short key that changes with the plugin's version and the file's modification time."""
-    directory = state.plugin.static_dir()
-    try:
-        mtime = os.stat(directory / name).st_mtime_ns if directory else 0
-    except OSError:
-        mtime = 0
-    return hashlib.sha1(f"{state.version}:{mtime}".encode()).hexdigest()[:12]
 
 
 def _not_found():
@@ -42,7 +29,7 @@ def register_plugin_files(app: Flask) -> None:
         path = safe_join(str(directory), file) if directory is not None else None
         if path is None or not os.path.isfile(path):
             return _not_found()
-        fresh = request.args.get("v") == file_tag(state, file)
+        fresh = request.args.get("v") == state.file_tag(file)
         response = send_from_directory(directory, file, max_age=MAX_AGE if fresh else None)
         ext = os.path.splitext(file)[1].lower()
         kind = TYPES.get(ext) or mimetypes.guess_type(file)[0] or "application/octet-stream"
