@@ -12,7 +12,7 @@ export const UNKNOWN_TRAITS: FieldTraits = Object.freeze({
   sql_kind: "json", operators: [], sortable: false, filterable: false, searchable: false,
   inline_editable: false, references: null, number_format: null, export: "json", importable: false,
   import_key: false, sheet_hint: {}, sheet_example: null, aggregations: ["count"], palette_group: "advanced",
-  wide: false, groupable: false,
+  wide: false, groupable: false, generated: false,
 }) as FieldTraits;
 
 let types: FieldTypeInfo[] = [];
@@ -29,6 +29,16 @@ export function setFieldTypes(reply: FieldTypesReply): void {
 /** The traits of field type `type` (UNKNOWN_TRAITS for a name the server did not give). */
 export function traitsOf(type: string): FieldTraits {
   return byKey.get(type) ?? UNKNOWN_TRAITS;
+}
+
+/** The server's description of field type `type` (with its configuration schema), if it named it. */
+export function fieldTypeOf(type: string): FieldTypeInfo | undefined {
+  return byKey.get(type);
+}
+
+/** Whether field type `type` is configured with key `key` (its config schema names it). */
+export function takesConfig(type: string, key: string): boolean {
+  return key in (byKey.get(type)?.config_schema?.properties ?? {});
 }
 
 /** Every field type the server registers, in its order. */

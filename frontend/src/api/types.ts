@@ -55,6 +55,17 @@ export interface LayoutSection {
 
 export type Action = "read" | "create" | "update" | "delete" | "export" | "import" | "manage";
 
+/** A form definition as stored and edited (metadata/form.schema.json). */
+export interface FormDefinition {
+  schema_version?: 1;
+  id: string;
+  label: Text;
+  description?: Text;
+  title_field?: string;
+  fields: FieldDef[];
+  layout?: LayoutSection[];
+}
+
 /** `GET /apps/{app}/forms/{form}`: the published definition as the caller may use it. */
 export interface FormDef {
   id: string;
@@ -76,8 +87,9 @@ export interface AppInfo {
 
 export interface FormSummary {
   id: string;
-  label?: Text;
+  label?: Text | null;
   published_version?: number | null;
+  draft_updated_at?: string;
 }
 
 export type RecordRow = Record<string, unknown> & { id: number; version: number };
@@ -142,6 +154,8 @@ export interface FieldTraits {
   palette_group: string;
   wide: boolean;
   groupable: boolean;
+  /** the system fills the value (an auto-number): never typed, never required of people */
+  generated: boolean;
 }
 
 /** One field type of `GET /field-types`: its names, palette label, configuration schema and traits. */
@@ -227,6 +241,15 @@ export interface JsonSchema {
 }
 
 export interface FieldError {
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  pattern?: string;
+  format?: string;
   field?: string;
   code?: string;
   message: Text;

@@ -2,7 +2,7 @@
 import { definitionsChanged } from '../api/cache';
 import { request } from '../api/client';
 import type {
-  FieldTypeInfo, FormDefinition, FormSummary, ImpactPreview, VersionInfo,
+  FormDefinition, FormSummary, ImpactPreview, VersionInfo,
 } from './model/types';
 
 const formPath = (app: string, form: string) =>
@@ -15,7 +15,6 @@ function changed<T>(result: T): T {
 }
 
 export const designerApi = {
-  fieldTypes: () => request<{ items: FieldTypeInfo[] }>('GET', '/field-types').then((r) => r.items),
   forms: (app: string) =>
     request<{ items: FormSummary[] }>('GET', `/apps/${encodeURIComponent(app)}/forms`).then((r) => r.items),
   /** The published definition (to list a relation target's fields). */

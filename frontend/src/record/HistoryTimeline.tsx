@@ -8,6 +8,7 @@ import type { FormDef, HistoryEntry } from "../api/types";
 import { useAsync } from "../hooks/useAsync";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
+import { traitsOf } from "../api/fieldTypes";
 import { displayText, formatDateTime, isEmptyValue } from "../registries/format";
 import { revertEntry } from "./recordApi";
 
@@ -43,7 +44,7 @@ export default function HistoryTimeline({ app, def, id, version, onReverted }: P
     [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])].filter((k) => byId.has(k) && k !== "version"));
   /** fields whose earlier value the entry holds (what a revert writes back) */
   const revertible = (e: HistoryEntry) =>
-    changed(e).filter((k) => e.before && k in e.before && !byId.get(k)?.readonly && byId.get(k)?.type !== "auto_number");
+    changed(e).filter((k) => e.before && k in e.before && !byId.get(k)?.readonly && !traitsOf(byId.get(k)?.type ?? "").generated);
 
   const lines = (e: HistoryEntry) => {
     const keys = changed(e);

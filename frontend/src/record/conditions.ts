@@ -5,6 +5,7 @@
  */
 import jsonLogic from "json-logic-js";
 import type { FieldDef, FormDef, JsonLogic } from "../api/types";
+import { traitsOf } from "../api/fieldTypes";
 import { registerOperations } from "../logic/operations";
 
 registerOperations(jsonLogic);
@@ -39,6 +40,6 @@ function stateOf(f: FieldDef, scope: Record<string, unknown>): FieldState {
   return {
     visible: !f.hidden && holds(f.visible_if, scope, true),
     required: Boolean(f.required) || holds(f.required_if, scope, false),
-    readonly: Boolean(f.readonly) || f.type === "auto_number" || holds(f.readonly_if, scope, false),
+    readonly: Boolean(f.readonly) || traitsOf(f.type).generated || holds(f.readonly_if, scope, false),
   };
 }

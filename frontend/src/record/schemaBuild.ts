@@ -36,7 +36,7 @@ export function buildSchema(server: JsonSchema, def: FormDef, states: Map<string
     if (!state?.visible) continue;
     const prop = serverProps[f.id];
     if (prop) properties[f.id] = flatten(prop);
-    else if (f.type === "auto_number") properties[f.id] = { type: ["string", "null"], readOnly: true, title: f.id };
+    else if (traitsOf(f.type).generated) properties[f.id] = { type: ["string", "null"], readOnly: true, title: f.id };
   }
   const required = Object.keys(properties).filter((id) => {
     const s = states.get(id);
@@ -91,7 +91,7 @@ export function defaultsFor(def: FormDef, userId?: number): Record<string, unkno
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function writable(f: FieldDef): boolean {
-  return !f.readonly && f.type !== "auto_number";
+  return !f.readonly && !traitsOf(f.type).generated;
 }
 
 /** The fields that changed, for a PATCH (emptied fields become null). */

@@ -16,7 +16,7 @@ export default function Palette() {
     const q = query.trim().toLowerCase();
     if (!q) return types;
     return types.filter((ty) =>
-      [ty.key, ty.label.zh, ty.label.en ?? ''].some((s) => s.toLowerCase().includes(q)),
+      [ty.key, ty.label.zh ?? '', ty.label.en ?? ''].some((s) => s.toLowerCase().includes(q)),
     );
   }, [types, query]);
 

@@ -1,5 +1,6 @@
 /** Loads what the designer needs: field types, the app's forms, the draft and the published field ids. */
 import { useCallback, useEffect, useState } from 'react';
+import { metaCache } from '../../api/cache';
 import { designerApi } from '../api';
 import type { FieldTypeInfo, FormDefinition, FormSummary } from '../model/types';
 
@@ -33,7 +34,7 @@ export function useDesignerData(app: string, form: string) {
   useEffect(() => {
     let live = true;
     setError(null);
-    Promise.all([designerApi.fieldTypes(), designerApi.definition(app, form), publishedInfo(app, form)])
+    Promise.all([metaCache.fieldTypes(), designerApi.definition(app, form), publishedInfo(app, form)])
       .then(([types, def, info]) => {
         if (live) setData({ types, forms: info.forms, def, published: info.ids, publishedVersion: info.version });
       })

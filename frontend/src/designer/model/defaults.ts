@@ -17,8 +17,6 @@ export const PRESET_COLORS = [
   'lime',
 ] as const;
 
-export const SELECT_TYPES = ['single_select', 'multi_select'];
-
 /** The number ending an id such as "text_3" (1 when none). */
 function ordinal(id: string): number {
   const m = /_(\d+)$/.exec(id);
@@ -45,7 +43,7 @@ export function newField(type: FieldTypeInfo, id: string): FieldDef {
   const schema = type.config_schema ?? {};
   const props = schema.properties ?? {};
   if ('options' in props) field.options = sampleOptions();
-  if ('fields' in props && type.key === 'sub_table') {
+  if ('fields' in props) {
     field.fields = [{ id: 'item', type: 'text', label: { zh: '名称', en: 'Name' } }];
   }
   for (const key of schema.required ?? []) {

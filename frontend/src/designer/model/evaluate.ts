@@ -5,6 +5,7 @@
 import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 import type { FieldDef } from './types';
+import { traitsOf } from '../../api/fieldTypes';
 import { isEmpty, registerOperations } from '../../logic/operations';
 
 registerOperations(jsonLogic);
@@ -34,7 +35,7 @@ export function fieldStates(fields: FieldDef[], data: Record<string, unknown>): 
     out.set(f.id, {
       visible: !f.hidden && (f.visible_if == null ? true : holds(f.visible_if, data, true)),
       required: Boolean(f.required) || (f.required_if != null && holds(f.required_if, data)),
-      readonly: Boolean(f.readonly) || f.type === 'auto_number' || (f.readonly_if != null && holds(f.readonly_if, data)),
+      readonly: Boolean(f.readonly) || traitsOf(f.type).generated || (f.readonly_if != null && holds(f.readonly_if, data)),
     });
   }
   return out;
@@ -49,7 +50,7 @@ export interface CheckProblem {
 /** The first problem of `value` for visible field `f` (null when fine). */
 export function checkValue(f: FieldDef, value: unknown, state: FieldState): CheckProblem | null {
   if (!state.visible) return null;
-  if (isEmpty(value)) return state.required && f.type !== 'auto_number' ? { code: 'required' } : null;
+  if (isEmpty(value)) return state.required && !traitsOf(f.type).generated ? { code: 'required' } : null;
   if (typeof value === 'number') {
     if (typeof f.min === 'number' && value < f.min) return { code: 'min', limit: f.min };
     if (typeof f.max === 'number' && value > f.max) return { code: 'max', limit: f.max };
@@ -57,7 +58,7 @@ export function checkValue(f: FieldDef, value: unknown, state: FieldState): Chec
   if (typeof value === 'string') {
     if (typeof f.min_length === 'number' && value.length < f.min_length) return { code: 'min_length', limit: f.min_length };
     if (typeof f.max_length === 'number' && value.length > f.max_length) return { code: 'max_length', limit: f.max_length };
-    if (typeof f.pattern === 'string' && f.type === 'text') {
+    if (typeof f.pattern === 'string' && !traitsOf(f.type).generated) {
       try {
         if (!new RegExp(f.pattern).test(value)) return { code: 'pattern', limit: f.pattern };
       } catch {

@@ -1,26 +1,13 @@
-/** Palette groups: the core types in a familiar order; types from plugins go under "other". */
+/** Palette groups: each field type in the group its `palette_group` trait names, groups in a
+ * familiar order, types naming a group the designer does not know under "other". */
 import type { FieldTypeInfo } from './types';
 
-export const GROUPS: { key: string; types: string[] }[] = [
-  { key: 'basic', types: ['text', 'long_text', 'integer', 'decimal', 'money', 'percent', 'boolean', 'date', 'datetime'] },
-  { key: 'choice', types: ['single_select', 'multi_select'] },
-  { key: 'contact', types: ['mobile', 'email', 'url'] },
-  { key: 'advanced', types: ['auto_number', 'user', 'department', 'relation', 'sub_table', 'attachment', 'json'] },
-];
+export const GROUPS = ['basic', 'choice', 'contact', 'advanced'];
 
-/** `types` in palette groups (empty groups left out), unknown keys in an "other" group. */
+/** `types` in palette groups (empty groups left out), in the server's order within a group. */
 export function paletteGroups(types: FieldTypeInfo[]): { key: string; types: FieldTypeInfo[] }[] {
-  const byKey = new Map(types.map((t) => [t.key, t]));
-  const placed = new Set<string>();
-  const out = GROUPS.map((g) => ({
-    key: g.key,
-    types: g.types.flatMap((k) => {
-      const t = byKey.get(k);
-      if (!t) return [];
-      placed.add(k);
-      return [t];
-    }),
-  }));
-  out.push({ key: 'other', types: types.filter((t) => !placed.has(t.key)) });
+  const out = [...GROUPS, 'other'].map((key) => ({ key, types: [] as FieldTypeInfo[] }));
+  const other = out[out.length - 1];
+  for (const t of types) (out.find((g) => g.key === t.palette_group) ?? other).types.push(t);
   return out.filter((g) => g.types.length);
 }

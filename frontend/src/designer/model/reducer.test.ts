@@ -5,13 +5,16 @@ import { normalizeLayout, tabGroups } from './layout';
 import { fieldIdProblem, freshId } from './ids';
 import { ruleVars } from './logicVars';
 import type { FieldTypeInfo, FormDefinition } from './types';
+import { UNKNOWN_TRAITS } from '../../api/fieldTypes';
 
-const text: FieldTypeInfo = { key: 'text', widget: 'text', label: { zh: '单行文本', en: 'Text' }, config_schema: { type: 'object', properties: { max_length: { type: 'integer' } } } };
+const text: FieldTypeInfo = { ...UNKNOWN_TRAITS, key: 'text', widget: 'text', label: { zh: '单行文本', en: 'Text' }, config_schema: { type: 'object', properties: { max_length: { type: 'integer' } } } };
 const select: FieldTypeInfo = {
+  ...UNKNOWN_TRAITS,
   key: 'single_select', widget: 'single_select', label: { zh: '单选', en: 'Single select' },
   config_schema: { type: 'object', required: ['options'], properties: { options: { type: 'array' } } },
 };
 const money: FieldTypeInfo = {
+  ...UNKNOWN_TRAITS,
   key: 'money', widget: 'money', label: { zh: '金额', en: 'Money' },
   config_schema: { type: 'object', properties: { precision: { type: 'integer', default: 2 }, currency: { type: 'string' } } },
 };

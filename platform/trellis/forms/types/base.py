@@ -31,7 +31,7 @@ traits.py (checked by `traits.trait_problems`):
 - `aggregations`: which of count, count_distinct, sum, avg, min, max reports may apply;
 - `palette_group`: the designer palette's group (basic, choice, contact, advanced);
 - `wide`: takes a whole row in forms and a wide grid column; `groupable`: a board view
-  may group records by it.
+  may group records by it; `generated`: the system fills the value (never typed).
 """
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ EXAMPLE_TOKENS = ("$option", "$options", "$yes", "$today", "$now", "$user")
 
 TRAITS = ("sql_kind", "operators", "sortable", "filterable", "searchable", "inline_editable",
           "references", "number_format", "export", "importable", "import_key", "sheet_hint",
-          "sheet_example", "aggregations", "palette_group", "wide", "groupable")
+          "sheet_example", "aggregations", "palette_group", "wide", "groupable", "generated")
 
 
 def rule_for(operator: str, field: str, *values):
@@ -109,7 +109,7 @@ def trait_problems(cls) -> list[str]:
     need(not (cls.filterable or cls.sortable) or cls.has_column, "a type without a column cannot be "
          "sorted or filtered")
     for flag in ("sortable", "filterable", "searchable", "inline_editable", "importable", "import_key", "wide",
-                 "groupable"):
+                 "groupable", "generated"):
         need(type(getattr(cls, flag)) is bool, f"{flag} must be true or false")
     need(cls.references is None or cls.references in REFERENCES, f"references {cls.references!r} is unknown")
     need(cls.number_format is None or cls.number_format in NUMBER_FORMATS,

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Col, Collapse, Empty, Form, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { traitsOf } from '../../../api/fieldTypes';
 import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
 import { useDesigner } from '../../hooks/designerContext';
@@ -50,7 +51,7 @@ export default function PreviewPane() {
             const st = states.get(id);
             if (!f || !st || !st.visible) return null;
             const p = problems.get(id);
-            const wide = f.type === 'sub_table' || f.type === 'long_text';
+            const wide = traitsOf(f.type).wide;
             return (
               <Col key={id} span={wide ? 24 : 24 / columns} data-testid={`preview-field-${id}`}>
                 <Form.Item label={tx(f.label, f.id)} required={st.required} validateStatus={p ? 'error' : undefined} help={p ? problemText(p) : tx(f.help) || undefined}>

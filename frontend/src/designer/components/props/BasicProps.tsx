@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
 import { useDesigner } from '../../hooks/designerContext';
-import { SELECT_TYPES } from '../../model/defaults';
 import { locate } from '../../model/layout';
 import type { FieldDef } from '../../model/types';
 import AutoNumberProps from './AutoNumberProps';
@@ -15,6 +14,14 @@ import OptionsEditor from './OptionsEditor';
 import RelationProps from './RelationProps';
 import SubFieldsEditor from './SubFieldsEditor';
 import { designerEditors } from '../../../registries/register';
+import type { DesignerEditor } from '../../../registries/register';
+import { takesConfig } from '../../../api/fieldTypes';
+
+/** The core types' own editors, by type name (plugins register theirs: registries/register.ts). */
+const CORE_EDITORS: Record<string, DesignerEditor> = {
+  relation: RelationProps as DesignerEditor,
+  auto_number: AutoNumberProps as DesignerEditor,
+};
 
 interface Props {
   field: FieldDef;
@@ -30,6 +37,7 @@ export default function BasicProps({ field, patch }: Props) {
   const published = state.published.includes(field.id);
   const typeKnown = Boolean(typeOf(field.type));
   const PluginEditor = designerEditors[field.type]; // a plugin type's own editor, if it registered one
+  const CoreEditor = CORE_EDITORS[field.type];
 
   return (
     <>
@@ -68,15 +76,14 @@ export default function BasicProps({ field, patch }: Props) {
         testId="prop-label"
         required
       />
-      {SELECT_TYPES.includes(field.type) && (
+      {takesConfig(field.type, 'options') && (
         <Form.Item label={t('props.options')} required style={{ marginBottom: 12 }}>
           <OptionsEditor value={field.options ?? []} onChange={(options) => patch({ options })} />
         </Form.Item>
       )}
-      {field.type === 'relation' && <RelationProps field={field} patch={patch} />}
-      {field.type === 'auto_number' && <AutoNumberProps field={field} patch={patch} />}
+      {CoreEditor && <CoreEditor field={field} patch={patch} />}
       {PluginEditor && <PluginEditor field={field} patch={patch} />}
-      {field.type === 'sub_table' && (
+      {takesConfig(field.type, 'fields') && (
         <Form.Item label={t('props.subFields')} required style={{ marginBottom: 12 }}>
           <SubFieldsEditor value={field.fields ?? []} onChange={(fields) => patch({ fields })} />
         </Form.Item>

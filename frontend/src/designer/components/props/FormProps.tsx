@@ -1,19 +1,25 @@
 /** The form's own settings: id (fixed), names, description, title field. */
 import { Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { traitsOf } from '../../../api/fieldTypes';
 import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
 import { useDesigner } from '../../hooks/designerContext';
 import BilingualInput from './BilingualInput';
 
-const TITLE_TYPES = ['text', 'auto_number', 'email', 'mobile', 'integer', 'date', 'single_select'];
+/** A field may be the title when its values are short, plain and sortable (its type's traits). */
+function titleCandidate(type: string): boolean {
+  const t = traitsOf(type);
+  const kind = t.sql_kind;
+  return t.sortable && !t.wide && !t.references && (kind === 'text' || kind === 'number' || kind === 'date');
+}
 
 export default function FormProps() {
   const { t } = useTranslation(NS);
   const { tx } = useLang();
   const { state, dispatch } = useDesigner();
   const def = state.def;
-  const candidates = def.fields.filter((f) => !f.deleted && TITLE_TYPES.includes(f.type));
+  const candidates = def.fields.filter((f) => !f.deleted && titleCandidate(f.type));
   return (
     <Form layout="vertical" size="small" data-testid="form-props">
       <Typography.Title level={5}>{t('toolbar.settings')}</Typography.Title>
