@@ -1,4 +1,4 @@
-// frontend/props.ts
+// plugins/trellis_rating/frontend/props.ts
 function e(e) {
 	let t = e.max;
 	return typeof t == "number" && Number.isInteger(t) && t >= 3 && t <= 10 ? t : 5;
@@ -9,7 +9,7 @@ if (!t) throw Error("window.Trellis is missing: this module is a Trellis plugin,
 var n = t.jsxRuntime;
 n.Fragment;
 var r = n.jsx, i = n.jsxs;
-// frontend/RatingCell.tsx
+// plugins/trellis_rating/frontend/RatingCell.tsx
 function a({ field: t, value: n }) {
 	if (typeof n != "number") return null;
 	let a = e(t), o = Math.max(0, Math.min(n, a));
@@ -34,7 +34,7 @@ var s = o.antd;
 s.Button, s.Checkbox, s.Input, s.InputNumber, s.Popover, s.Radio;
 var c = s.Rate;
 s.Select, s.Slider, s.Space, s.Switch, s.Tag, s.Tooltip, s.Typography;
-// frontend/RatingWidget.tsx
+// plugins/trellis_rating/frontend/RatingWidget.tsx
 function l({ field: t, value: n, onChange: i, disabled: a, id: o }) {
 	let s = typeof n == "number" ? n : n == null || n === "" ? 0 : Number(n) || 0;
 	return /* @__PURE__ */ r(c, {
@@ -46,7 +46,7 @@ function l({ field: t, value: n, onChange: i, disabled: a, id: o }) {
 		onChange: (e) => i(e)
 	});
 }
-// frontend/index.ts
+// plugins/trellis_rating/frontend/index.ts
 window.Trellis.register({
 	widgets: { rating: l },
 	cells: { rating: a }
