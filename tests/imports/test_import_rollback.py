@@ -46,6 +46,22 @@ def test_inserts_are_audited_per_chunk_and_history_names_the_batch(irt, tmp_path
     assert audit.verify(irt.engine)["ok"]
 
 
+def test_an_imports_writes_are_caused_by_its_batch(irt, tmp_path):
+    first = _seed(irt, tmp_path, n=2)
+    rows = [HEAD, ["客户0", "13800000000", "C5", 1]]
+    second = run_import(irt, write_xlsx(tmp_path / "up.xlsx", rows), MAP, mode="update", keys=["mobile"])
+    with irt.engine.connect() as conn:
+        causes = conn.execute(sa.text("select action, cause from trellis_audit where action in ('import', 'update') "
+                                      "order by id")).all()
+        item = audit.history(conn, "demo", "client", irt.records("demo", "client").list()["items"][0]["id"])[0]
+    loaded = [(a, c if isinstance(c, list) else __import__("json").loads(c)) for a, c in causes]
+    assert loaded == [("import", [{"kind": "import", "id": first["id"], "label": f"{first['id']} (seed.xlsx)"}]),
+                      ("update", [{"kind": "import", "id": second["id"], "label": f"{second['id']} (up.xlsx)"}])]
+    assert item["action"] == "update" and item["cause_text"] == {"zh": f"由导入批次 {second['id']} (up.xlsx)修改",
+                                                        "en": f"by import batch {second['id']} (up.xlsx)"}
+    assert audit.verify(irt.engine)["ok"]
+
+
 def test_rollback_removes_inserts_and_restores_updates(irt, tmp_path):
     first = _seed(irt, tmp_path)
     rows = [HEAD, ["客户0", "13800000000", "C5", "5,000"], ["客户1", "13800000001", "C4", 1], ["新客户", "13900000000", "C2", 8]]

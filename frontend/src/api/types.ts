@@ -218,6 +218,10 @@ export interface HistoryEntry {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   note?: string | null;
+  /** what made the write when not the user directly (an automation, a flow, an import...), origin first */
+  cause?: { kind: string; id?: string | number | null; label?: string | null }[] | null;
+  /** the cause in words, e.g. {zh: "由自动化 通知居间人修改", en: "by automation 通知居间人"} */
+  cause_text?: { zh: string; en: string };
 }
 
 export interface FileMeta {

@@ -1,5 +1,7 @@
-/** A record's changes (audit history): who, when, and per field: before → after, with labels.
- * A change (an update) can be reverted, after a confirm, by a user who may edit the record. */
+/** A record's changes (audit history): who, when, what made the change when not the user
+ * directly (an automation, a flow, an import: the entry's cause), and per field: before →
+ * after, with labels. A change (an update) can be reverted, after a confirm, by a user who
+ * may edit the record. */
 import { UndoOutlined } from "@ant-design/icons";
 import { App, Button, Empty, Spin, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -108,6 +110,11 @@ export default function HistoryTimeline({ app, def, id, version, onReverted }: P
                 </Button>
               )}
             </div>
+            {e.cause_text && (
+              <Typography.Text type="secondary" className="trellis-timeline-cause" data-testid={`cause-${e.id}`}>
+                {tx(e.cause_text)}
+              </Typography.Text>
+            )}
             {lines(e)}
           </div>
         ),

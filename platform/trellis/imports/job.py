@@ -6,7 +6,8 @@ row's unique value or key are refused (`keys.Seen`), reference cells become ids
 the record service's lean path checks and writes: `create_rows` for new rows,
 `update_rows` for matched ones, every problem kept with its row. All writes go through
 the record service; inserts are audited one entry per chunk, updates one per row, all
-tagged with the batch (`import_note`).
+tagged with the batch (`import_note`) and caused by it (cause kind "import", the batch id,
+labelled with its number and file name).
 
 - dry run: everything is checked, the database too, in a transaction that is rolled
   back; nothing is written but the error workbook;
@@ -29,6 +30,7 @@ import time
 from operator import itemgetter
 
 from ..storage.database import writing
+from ..kernel.cause import link
 from ..kernel.errors import TrellisError, bilingual
 from ..storage.files import FileStore
 from ..forms.types.date import EXCEL_EPOCH
@@ -142,7 +144,8 @@ class ImportJob:
         with open_book(path, b["filename"]) as book:
             sheet = book.sheet(b["sheet"], b["header_row"])
             self.total = sheet.total
-            self.svc = self.runtime.records(b["app"], b["form"], self.actor)
+            self.svc = self.runtime.records(b["app"], b["form"], self.actor,
+                                            cause=link("import", self.batch_id, f"{self.batch_id} ({b['filename']})"))
             cols = sorted(int(c) for c in b["mapping"])
             self.names = [b["mapping"][str(c)] for c in cols]
             self.keys = mapmod.check(self.svc, sheet.headers, dict(zip(cols, self.names)), b["mode"], b["keys"],

@@ -21,6 +21,8 @@ from ..forms.model import FormModel
 from ..meta.kinds import DefinitionKinds
 from ..meta.store import DefinitionStore, generation
 from ..records.lifecycle import Lifecycle
+from ..logic.moment import DEFAULT_ZONE, logic_time
+from ..kernel.cause import DEFAULT_MAX_DEPTH
 from ..records.service import RecordService
 from ..security.access import Access
 from ..security.roles import fab_role_name
@@ -36,9 +38,12 @@ log = logging.getLogger(__name__)
 class Runtime:
     def __init__(self, engine: sa.Engine, *, registries=None, redis_url: str | None = None,
                  count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None,
-                 plugins=None, clock: Clock | None = None):
+                 plugins=None, clock: Clock | None = None, timezone: str | None = None,
+                 max_cause_depth: int = DEFAULT_MAX_DEPTH):
         self.engine = engine
         self.clock = clock or Clock()  # the one "now" of scheduling; a SimulatedClock in simulations and tests
+        self.timezone = timezone or DEFAULT_ZONE  # the instance's zone: "now"/"today" in rules (logic/moment.py)
+        self.max_cause_depth = max_cause_depth  # writes causing writes deeper than this are refused (kernel/cause.py)
         self.registries = registries or load_registries()
         # kinds of definition by name; an install step adds one with definition_kinds.add(kind)
         self.definition_kinds = register_core_kinds(DefinitionKinds())
@@ -103,8 +108,12 @@ class Runtime:
                 out.append(found[0])
         return out
 
-    def records(self, app: str, form_id: str, actor: Actor | None = None) -> RecordService:
-        return RecordService(self, self.form(app, form_id), actor)
+    def records(self, app: str, form_id: str, actor: Actor | None = None, cause=None) -> RecordService:
+        return RecordService(self, self.form(app, form_id), actor, cause=cause)
+
+    def logic_time(self):
+        """A block in which rules read this runtime's clock and time zone as "now"."""
+        return logic_time(self.clock, self.timezone)
 
     def record_event(self, action: str, *, app=None, target=None, record_id=None, before=None, after=None,
                      note=None, actor: Actor | None = None, conn=None) -> None:

@@ -5,6 +5,10 @@ the hash of the entry before it (the first entry follows 64 zeros). Changing an 
 content breaks its own hash; deleting or inserting an entry breaks the next entry's link.
 Writers are serialized: on PostgreSQL by a transaction-level advisory lock taken before
 the last hash is read, on SQLite by the write transaction itself (BEGIN IMMEDIATE).
+
+An entry's `cause` (the write's cause chain, kernel/cause.py: what made it, when not
+the user directly) is part of the hashed content when it is set; entries without one
+(all entries written before the column existed) hash exactly as they always did.
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ from ..storage.inserting import insert_many, reserve_ids
 GENESIS = "0" * 64
 LOCK_KEY = 0x7472656C6C6973  # "trellis": the advisory lock serializing audit appends
 CONTENT = ("at", "user_id", "username", "ip", "action", "app", "target", "record_id", "before", "after", "note")
+OPTIONAL = ("cause",)  # hashed only when set, so older entries keep their hashes
+_JSON = ("before", "after", "cause")  # stored as the canonical JSON text that was hashed
 _LIMITS = {"username": 100, "ip": 64, "action": 40, "app": 64, "target": 64, "note": 500}
 _PAGE = 5000
 _SLOT = "@@trellis-audit-slot@@"
@@ -40,9 +46,10 @@ def dumps(value) -> str:
 
 
 def canonical(entry: dict, parts: dict | None = None) -> str:
-    """The content fields as canonical JSON. `parts` may hold `before` / `after` already
+    """The content fields as canonical JSON. `parts` may hold `before` / `after` / `cause` already
     serialized (as stored), which are spliced in rather than encoded again."""
     content = {k: entry.get(k) for k in CONTENT}
+    content.update({k: entry.get(k) for k in OPTIONAL if entry.get(k) is not None})
     at = content["at"]
     content["at"] = at.isoformat() if isinstance(at, datetime) else at
     if not parts:
@@ -64,7 +71,7 @@ def entry_hash(prev_hash: str, entry: dict) -> str:
 
 
 def _normalize(entry: dict, now: datetime) -> dict:
-    row = {k: entry.get(k) for k in CONTENT}
+    row = {k: entry.get(k) for k in (*CONTENT, *OPTIONAL)}
     at = row["at"] or now
     if at.tzinfo is not None:  # the column keeps local time without a zone, as everywhere else
         at = at.astimezone().replace(tzinfo=None)
@@ -96,7 +103,7 @@ def append(conn, entries: list[dict]) -> list[int]:
     rows = []
     for entry in entries:
         row = _normalize(entry, now)
-        parts = {k: dumps(row[k]) for k in ("before", "after") if row[k] is not None}
+        parts = {k: dumps(row[k]) for k in _JSON if row[k] is not None}
         row["prev_hash"] = prev
         row["hash"] = prev = _digest(prev, canonical(row, parts))
         row.update(parts)  # stored as serialized, exactly the text that was hashed
@@ -104,7 +111,7 @@ def append(conn, entries: list[dict]) -> list[int]:
     ids = reserve_ids(conn, m.audit, len(rows))
     for row, rid in zip(rows, ids):
         row["id"] = rid
-    insert_many(conn, m.audit, rows, raw=("before", "after"))
+    insert_many(conn, m.audit, rows, raw=_JSON)
     return ids
 
 

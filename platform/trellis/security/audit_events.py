@@ -9,11 +9,13 @@ rollback finds them and how a record's history shows "imported in batch N".
 Record entries come from lifecycle handlers that run last (order 1000) in the write's
 transaction and are appended at its very end, so an entry exists exactly when the write
 commits. A write made with
-`audit=False` (trusted demo-data loads) writes none.
+`audit=False` (trusted demo-data loads) writes none. Each entry keeps the write's cause
+chain (`cause`, kernel/cause.py) when something other than the user made it.
 """
 from __future__ import annotations
 
 from ..forms.model import SYSTEM_FIELDS
+from ..kernel.cause import recorded
 from .audit_chain import append
 
 ORDER = 1000
@@ -77,7 +79,7 @@ def _entry(ctx, action: str, record: dict, before=None, after=None) -> dict:
     who = ctx.actor
     return {"user_id": who.id, "username": who.username, "ip": who.ip, "action": action,
             "app": ctx.form.app, "target": ctx.form.id, "record_id": record["id"],
-            "before": before, "after": after, "note": ctx.conn.info.get(NOTE_KEY)}
+            "before": before, "after": after, "note": ctx.conn.info.get(NOTE_KEY), "cause": recorded(ctx.cause)}
 
 
 def on_insert(ctx) -> None:

@@ -8,15 +8,22 @@ import sqlalchemy as sa
 from ..storage import models as m
 from ..kernel.errors import BadRequest, NotFound
 from ..kernel.timestamps import stamp
+from ..kernel.cause import describe
 from .audit_events import NOTE_KEY
 
 MAX_LIMIT = 1000
-_SHOWN = ("id", "at", "user_id", "username", "ip", "action", "app", "target", "record_id", "before", "after", "note")
+_SHOWN = ("id", "at", "user_id", "username", "ip", "action", "app", "target", "record_id", "before", "after", "note",
+          "cause")
 
 
 def to_json(row) -> dict:
+    """An entry as the API answers it; `cause` (null for a user's own write) is the chain
+    of what made the write, origin first, with `cause_text` {"zh", "en"} saying it."""
     out = {k: row[k] for k in _SHOWN}
     out["at"] = stamp(row["at"])
+    if out["cause"]:
+        zh, en = describe(out["cause"])
+        out["cause_text"] = {"zh": f"由{zh}修改", "en": f"by {en}"}
     return out
 
 

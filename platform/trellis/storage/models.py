@@ -96,6 +96,7 @@ audit = sa.Table(
     sa.Column("before", sa.JSON),
     sa.Column("after", sa.JSON),
     sa.Column("note", sa.String(500)),
+    sa.Column("cause", sa.JSON),  # the write's cause chain when not the user's own (kernel/cause.py)
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Index("ix_trellis_audit_record", "app", "target", "record_id"),

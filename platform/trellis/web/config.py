@@ -15,6 +15,12 @@
   (default 30; see `trellis.storage.database.WriteGate`).
 - TRELLIS_WORKERS / TRELLIS_THREADS: `trellis run`'s processes and threads per process
   (default: one process per core, 4 threads each).
+- TRELLIS_TIMEZONE: the instance's IANA time zone (default Asia/Shanghai): the wall clock
+  date-time field values are kept in, and the zone of `now` / `today` in rules
+  (trellis.logic.moment). An unknown zone stops the start with a message naming it.
+- TRELLIS_MAX_CAUSE_DEPTH: how many writes may cause one another (a lifecycle handler
+  writing, whose write's handler writes, ...) before the next is refused (default 8;
+  trellis.kernel.cause).
 
 Sign-in is Flask-AppBuilder's: database users by default (passwords checked by
 `trellis.security.passwords`; logins rate-limited by AUTH_RATE_LIMIT per client address,
@@ -51,6 +57,8 @@ import os
 import secrets
 from pathlib import Path
 
+from ..logic.moment import DEFAULT_ZONE, zone_info
+from ..kernel.cause import DEFAULT_MAX_DEPTH
 from ..storage.database import ENGINE_OPTIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -97,6 +105,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_DEFINITION_TTL": 2.0,
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "TRELLIS_UPLOAD_MAX_MB": float(env.get("TRELLIS_UPLOAD_MAX_MB") or 20),
+        "TRELLIS_TIMEZONE": env.get("TRELLIS_TIMEZONE") or DEFAULT_ZONE,
+        "TRELLIS_MAX_CAUSE_DEPTH": int(env.get("TRELLIS_MAX_CAUSE_DEPTH") or DEFAULT_MAX_DEPTH),
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder
         "AUTH_TYPE": 1,  # AUTH_DB
@@ -121,6 +131,7 @@ def load_config(overrides: dict | None = None) -> dict:
     cfg["SECRET_KEY"] = env.get("TRELLIS_SECRET_KEY") or None
     cfg["TRELLIS_CONFIG"] = overrides.get("TRELLIS_CONFIG") or env.get("TRELLIS_CONFIG")
     cfg.update(overrides)
+    zone_info(cfg["TRELLIS_TIMEZONE"])  # an unknown zone stops here, named
     cfg.setdefault("RATELIMIT_STORAGE_URI", cfg.get("TRELLIS_REDIS_URL") or "memory://")
     if cfg.get("TRELLIS_DATABASE_URL"):
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg["TRELLIS_DATABASE_URL"]
