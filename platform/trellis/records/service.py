@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from ..kernel.actor import SYSTEM, Actor
+from ..kernel.cause import DEFAULT_MAX_DEPTH, chain_for, check_depth, handling
 from ..kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from ..storage.inserting import after_explicit_ids, insert_columns, reserve_ids
 from . import checks, columnar, reading, updating
@@ -33,12 +34,13 @@ def _now() -> datetime:
 class RecordService:
     """Records of one published form, as seen by one actor."""
 
-    def __init__(self, runtime, form, actor: Actor | None = None, access=None):
+    def __init__(self, runtime, form, actor: Actor | None = None, access=None, cause=None):
         self.runtime = runtime
         self.form = form
         self.actor = actor or SYSTEM
         self.table = form.table
         self._access = access
+        self.cause = cause  # a link (or list of links) naming what makes these writes (kernel/cause.py)
 
     @property
     def access(self):
@@ -101,7 +103,10 @@ class RecordService:
             yield c, c.info["trellis_after_commit"]
 
     def context(self, conn, records, old=None) -> WriteContext:
-        return WriteContext(self.runtime, self.form, conn, self.actor, records=records, old=old or [])
+        """The write's context, with its cause chain (refused when too long, kernel/cause.py)."""
+        chain = chain_for(self.actor, self.cause)
+        check_depth(chain, getattr(self.runtime, "max_cause_depth", DEFAULT_MAX_DEPTH), self.form)
+        return WriteContext(self.runtime, self.form, conn, self.actor, records=records, old=old or [], cause=chain)
 
     def dispatch(self, event: str, ctx: WriteContext, pending: list) -> None:
         self.runtime.lifecycle.dispatch(event, ctx)
@@ -289,7 +294,8 @@ class RecordService:
         return self.delete_many([record_id], versions=[version], conn=conn)[0]
 
     def delete_many(self, ids: list[int], *, versions=None, conn=None) -> list[dict]:
-        """Soft delete: the rows stay, marked deleted; relation on-delete rules apply."""
+        """Soft delete: the rows stay, marked deleted. `before_delete` handlers may refuse;
+        then relation on-delete rules apply (their writes caused by this delete)."""
         self.access.require("delete")
         now = _now()
         with self._tx(conn) as (c, pending):
@@ -302,11 +308,13 @@ class RecordService:
                 if want is not None and int(want) != current[rid]["version"]:
                     raise self.stale(rid, current[rid]["version"])
                 old.append(current[rid])
-            apply_on_delete(c, self, ids)
+            ctx = self.context(c, old, old)
+            self.dispatch("before_delete", ctx, pending)
+            with handling(ctx.cause, "on_delete"):
+                apply_on_delete(c, self, ids)
             t = self.table
             c.execute(t.update().where(t.c.id.in_(ids), t.c.deleted_at.is_(None)).values(
                 deleted_at=now, updated_at=now, updated_by=self.actor.id, version=t.c.version + 1))
-            ctx = self.context(c, old, old)
             self.dispatch("after_delete", ctx, pending)
             return self._strip(old)
 
