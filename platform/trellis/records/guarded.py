@@ -121,7 +121,9 @@ class GuardedQuery:
             f, t = found[name]
             return f if t is None or t.filterable else None
 
-        return replace(self, conds=self.conds + (to_sql(rule, resolve),))
+        with self.runtime.logic_time():  # `now` / `today`: the runtime's clock, in the instance's zone
+            cond = to_sql(rule, resolve)
+        return replace(self, conds=self.conds + (cond,))
 
     def search(self, text: str | None) -> "GuardedQuery":
         """Rows whose searchable fields the actor may see contain `text`."""
