@@ -7,8 +7,10 @@ of each type and `OPERATORS` (the one operator table the condition builders use)
 """
 from __future__ import annotations
 
+from ...logic.sql_values import KINDS
+
 # The kinds of value a column holds, as the JsonLogic SQL compiler reads them.
-SQL_KINDS = ("text", "number", "bool", "date", "datetime", "json_array", "json")
+SQL_KINDS = tuple(sorted(KINDS))
 
 # The one table of condition operators: name -> the JsonLogic operator it writes and how
 # many values it takes (0: none, 1: one, 2: a range, "list": a list); `rule_for` writes
