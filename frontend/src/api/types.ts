@@ -241,10 +241,6 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
   enum?: unknown[];
   readOnly?: boolean;
-  [key: string]: unknown;
-}
-
-export interface FieldError {
   default?: unknown;
   minimum?: number;
   maximum?: number;
@@ -254,6 +250,10 @@ export interface FieldError {
   minItems?: number;
   pattern?: string;
   format?: string;
+  [key: string]: unknown;
+}
+
+export interface FieldError {
   field?: string;
   code?: string;
   message: Text;
