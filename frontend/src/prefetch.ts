@@ -3,11 +3,13 @@
  * form, the app's forms and saved views and the form's definition), and, for a grid address seen
  * before, the grid's first page (api/earlyPages.ts). The replies fill the caches the shell and the
  * pages read (api/pageLoad.ts hands the session and views to the shell); a part the bootstrap could
- * not give is asked for by its own endpoint. For a deep link the page's code loads meanwhile. */
+ * not give is asked for by its own endpoint. For a deep link the page's code loads meanwhile.
+ * The instance's time zone in the reply is where rules in the browser read now / today. */
 import { api, tokens } from "./api/client";
 import { metaCache } from "./api/cache";
 import { askRemembered } from "./api/earlyPages";
 import { putSession, putViews, startSession } from "./api/pageLoad";
+import { setDateContext } from "./logic/dates";
 import type { Bootstrap } from "./api/types";
 
 const PAGE = /^\/apps\/([^/]+)(?:\/(forms|views)\/([^/]+)(\/records\/[^/]+|\/design)?)?\/?$/;
@@ -28,7 +30,7 @@ export function prefetchFor(pathname: string, search = ""): void {
   const grid = Boolean(form && !m?.[4]);
   if (grid) askRemembered(app!, form!, search);
   const boot = api.bootstrap(app, form);
-  boot.catch(() => undefined);
+  boot.then((b) => b.timezone && setDateContext({ timeZone: b.timezone }), () => undefined);
   metaCache.seed(app ?? "", { departments: part(boot, (b) => b.departments, () => api.departments()) });
   putSession(startSession(part(boot, (b) => b.me, () => api.me()), part(boot, (b) => b.apps, () => api.apps())));
   if (!app) return;

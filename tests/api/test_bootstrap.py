@@ -42,7 +42,8 @@ def test_each_part_is_what_its_own_endpoint_answers(reader):
 
 def test_without_a_route_only_the_session_parts(reader):
     got = reader("/api/v1/bootstrap").get_json()
-    assert set(got) == {"me", "apps", "departments", "errors"}
+    assert set(got) == {"me", "apps", "departments", "timezone", "errors"}
+    assert got["timezone"] == "Asia/Shanghai"  # the instance's zone (TRELLIS_TIMEZONE), for rules' now / today
 
 
 def test_a_part_the_caller_may_not_read_is_null_with_its_error(reader, api):

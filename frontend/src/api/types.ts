@@ -335,6 +335,8 @@ export interface Bootstrap {
   me: Me;
   apps: AppInfo[];
   departments: Department[];
+  /** the instance's IANA time zone: the browser's rules read now / today in it */
+  timezone?: string;
   app?: string;
   form?: string;
   forms?: FormSummary[] | null;

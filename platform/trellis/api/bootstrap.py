@@ -3,14 +3,15 @@ the caller (`me`), the apps they may open, the department tree and, for the app 
 the page being opened (`?app=&form=`), the app's forms and saved views and the form's
 published definition: each exactly as its own endpoint answers it. A part the caller may
 not read, or that does not exist, is `null` and its error is listed under `errors` (the
-UI then asks that endpoint itself and shows the error as usual)."""
+UI then asks that endpoint itself and shows the error as usual). `timezone` is the
+instance's zone, in which the browser's rules read `now` / `today`."""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
 from ..kernel.errors import BadRequest, TrellisError
 from . import definition_kinds, definitions, org, people
-from .auth import login_required
+from .auth import login_required, runtime
 from .views import visible_views
 
 bp = Blueprint("trellis_bootstrap", __name__, url_prefix="/api/v1")
@@ -39,7 +40,7 @@ def bootstrap():
     if form and not app:
         raise BadRequest("指定 form 时必须同时指定 app", "form needs app", code="malformed", details={"param": "app"})
     out = {"me": _reply(people.me), "apps": _reply(definitions.apps)["items"],
-           "departments": _reply(org.tree)["items"]}
+           "departments": _reply(org.tree)["items"], "timezone": runtime().timezone}
     errors = {}
 
     def part(name: str, load):

@@ -12,6 +12,7 @@ SCHEMAS = {"Bootstrap": obj({
     "apps": {"type": "array", "items": {"type": "object"}, "description": "as GET /api/v1/apps (items)"},
     "departments": {"type": "array", "items": {"type": "object"}, "description": "as GET /api/v1/departments (items)"},
     "app": {"type": "string"}, "form": {"type": "string"},
+    "timezone": {"type": "string", "description": "the instance's IANA time zone (TRELLIS_TIMEZONE): rules' now / today"},
     "forms": {**NULL_ARRAY, "description": "with app: as GET /api/v1/apps/{app}/forms (items)"},
     "views": {**NULL_ARRAY, "description": "with app: as GET /api/v1/apps/{app}/views (items)"},
     "definition": {"type": ["object", "null"], "description": "with form: as GET /api/v1/apps/{app}/forms/{form}"},
