@@ -27,7 +27,7 @@ from .errors import bad_arguments, unknown_operator
 from .fastpath import fused
 from .jsvalues import NAN, UNDEF, ge, normalize, truthy
 from .node import Node
-from .operations import CLOCK_OPS, OPS, UNIT_ARGS, log_value
+from .operations import CLOCK_OPS, OPS, UNIT_ARGS, check_unit, log_value
 from .structure import SCOPED_OPS, cache_key, operation, split_path
 
 _JSON_CLASSES = (str, int, float, bool, type(None), list, dict)
@@ -94,16 +94,6 @@ def compile_node(rule) -> Node:
     if all(n.is_const for n in nodes):
         return Node.constant(fn(*[n.const for n in nodes]))
     return fused(op, nodes) or _not_or_truthy(op, nodes) or _apply(fn, nodes, is_bool)
-
-
-def check_unit(op: str, nodes: list) -> None:
-    """A date operator's constant unit must be one it knows (LogicError naming them)."""
-    at, units = UNIT_ARGS[op]
-    unit = nodes[at] if len(nodes) > at else Node.constant(UNDEF)
-    if unit.is_const and unit.const not in units:
-        shown = "、".join(units)
-        raise bad_arguments(op, f"单位 {unit.const!r} 无效,可用:{shown}",
-                            f"the unit {unit.const!r} is not one of {', '.join(units)}")
 
 
 def _clock(op, args) -> Node:

@@ -12,6 +12,7 @@ import logging
 import math
 
 from . import dates
+from .errors import bad_arguments
 from .jsvalues import (
     NAN, UNDEF, ge, gt, has_astral, is_empty, js_in, le, loose_eq, lt, parse_float, strict_eq,
     normalize, to_integer, to_number, to_primitive, to_string, truthy,
@@ -229,4 +230,16 @@ OPS = {
 CLOCK_OPS = {"now": now_text, "today": today_text}
 # The date operators' unit argument: (its position, the units allowed).
 UNIT_ARGS = {"date_add": (2, dates.UNITS), "date_diff": (2, dates.DIFF_UNITS), "start_of": (1, dates.START_UNITS)}
+
+
+def check_unit(op: str, nodes: list) -> None:
+    """A date operator's constant unit (a compiled node) must be one it knows: LogicError
+    naming the units otherwise. A unit computed from the data gives null when unknown."""
+    at, units = UNIT_ARGS[op]
+    if len(nodes) > at and not nodes[at].is_const:
+        return
+    unit = nodes[at].const if len(nodes) > at else UNDEF
+    if unit not in units:
+        raise bad_arguments(op, f"单位 {unit!r} 无效,可用:{'、'.join(units)}",
+                            f"the unit {unit!r} is not one of {', '.join(units)}")
 
