@@ -75,3 +75,20 @@ def test_import_csv_upsert_as_a_user(home, tmp_path):
     assert bad.returncode != 0 and "匹配字段" in bad.stderr and "key" in bad.stderr
     nobody = _run(["import", str(book), "--app", "futures_crm", "--form", "client", "--user", "ghost"], home)
     assert nobody.returncode != 0 and "ghost" in nobody.stderr
+
+
+def test_a_command_line_import_leaves_its_batch_a_watchdog_job(home, tmp_path):
+    """The batch's job is due a minute later: it finds the finished batch and does nothing
+    (had the command died mid-run, it would mark the batch failed: test_import_tasks)."""
+    rows = [HEAD, ["看门狗客户", "13600000009", "C3 稳健型", "2024-03-01", "上海营业部", "周海峰"]]
+    out = _run(["import", str(write_xlsx(tmp_path / "w.xlsx", rows)), "--app", "futures_crm", "--form", "client"], home)
+    assert out.returncode == 0, out.stdout + out.stderr
+    batch = _batch(out.stdout)
+    listed = _run(["jobs", "list", "--name", "imports.run"], home)
+    assert listed.returncode == 0 and re.search(rf"imports\.run.*queued|queued.*imports\.run", listed.stdout), listed.stdout
+    ran = _run(["jobs", "run", "--until", "2100-01-01T00:00", "--simulate"], home)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    done = _run(["jobs", "list", "--name", "imports.run", "--state", "queued"], home)
+    assert f"[{batch}]" not in done.stdout, done.stdout
+    status = _run(["import-rollback", str(batch)], home)  # the batch is still a finished one
+    assert status.returncode == 0 and "rolled_back" in status.stdout, status.stdout + status.stderr

@@ -2,21 +2,25 @@
 import engine from the command line. Columns are mapped automatically (template ids,
 field ids, labels, saved mappings); the run happens here, printing its progress, then
 the summary and the batch id (a batch like any other: the web UI lists it, and it can
-be rolled back). Exit status 0 when every row went in, 3 when the run finished but
+be rolled back; its job, due a minute later, marks it failed if this process died). Exit status 0 when every row went in, 3 when the run finished but
 refused some rows (reported in the error workbook), 1 when it failed or was cancelled."""
 from __future__ import annotations
 
 import shutil
 import time
+from datetime import timedelta
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
 from .main import cli
+from ..imports import TASK
+from ..jobs import enqueue
 from ..storage.database import writing
 
 ROWS_REFUSED = 3  # exit status: finished, some rows refused
+WATCHDOG_SECONDS = 60  # when the batch's job looks at a run this command started
 
 
 def _runtime():
@@ -98,6 +102,10 @@ def import_cmd(file, app_id, form_id, sheet, header_row, mode, keys, dry_run, on
             batch_id = batches.create(conn, app=app_id, form=form_id, actor=who, filename=name, upload=meta["id"],
                                       sheet=head[0], header_row=head[1], mode=mode, keys=keys, mapping=columns,
                                       options={}, dry_run=dry_run, on_error=on_error, total=head[2])
+            # the batch's job, due a minute from now, is its watchdog: this process runs the
+            # batch at once; should it die, the job finds the batch orphaned and marks it failed
+            enqueue(conn, TASK, [batch_id], key=f"{TASK}:{batch_id}", app=app_id,
+                    run_at=rt.clock.now() + timedelta(seconds=WATCHDOG_SECONDS))
     except TrellisError as e:
         raise _fail(e) from None
     click.echo(f"导入批次 / import batch {batch_id}: {head[2]} 行 / rows, sheet {head[0]!r}")
