@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from samples import install
+from trellis.kernel.actor import Actor
 from trellis.kernel.simulated_clock import SimulatedClock
 from trellis.logic import evaluate
 from trellis.runtime import Runtime
@@ -38,3 +39,19 @@ def test_handlers_evaluate_rules_at_the_runtimes_now(rt):
     rt.lifecycle.subscribe("before_save", lambda ctx: seen.append(evaluate({"now": []})))
     rt.records("demo", "broker").create({"name": "a"})
     assert seen == ["2031-06-01T04:00:00"]
+
+
+RECENT = {"schema_version": 1, "id": "recent", "label": {"zh": "近期客户", "en": "Recent clients"},
+          "forms": {"client": {"actions": ["read"],
+                               "scope": {">=": [{"var": "opened_at"}, {"date_add": [{"today": []}, -7, "days"]}]}}}}
+
+
+def test_a_row_scope_reading_today_follows_the_clock(rt):
+    rt.store.save_draft("demo", "role", "recent", RECENT)
+    rt.publish("demo", "role", "recent")
+    for name, day in (("old", "2031-05-20"), ("new", "2031-05-30")):
+        rt.records("demo", "client").create({"name": name, "opened_at": day})
+    reader = rt.records("demo", "client", Actor(id=9, username="r", roles=("demo.recent",)))
+    assert [r["name"] for r in reader.list()["items"]] == ["new"]
+    rt.clock.advance(20 * 86400)                 # the same service (and its access): not a stale literal
+    assert reader.list()["items"] == []

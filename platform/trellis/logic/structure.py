@@ -87,6 +87,13 @@ def walk(rule, visit) -> None:
             stack.extend(reversed(o[1]))
 
 
+def reads_clock(rule) -> bool:
+    """True when `rule` uses `now` or `today` anywhere (its SQL is good for one query only)."""
+    found = []
+    walk(rule, lambda op, args: found.append(op) if op in CLOCK_OPS else None)
+    return bool(found)
+
+
 def _collect(rule, out: set) -> None:
     def visit(op, args) -> bool:
         if op == "var":

@@ -139,13 +139,13 @@ class GuardedQuery:
         """The WHERE clause: soft delete, row scope(s), then what was added."""
         t = self.table
         out = [t.c.deleted_at.is_not(None) if self.recycled_rows else t.c.deleted_at.is_(None)]
-        scope = self.access.scope(self.action)
+        with self.runtime.logic_time():  # a scope's `now` / `today`: the runtime's clock and zone
+            scope = self.access.scope(self.action)
+            restorable = self.access.scope("delete") if self.recycled_rows and self.action != "delete" else None
         if scope is not None:
             out.append(self._hinted(scope) if self.hint and not self.recycled_rows else scope)
-        if self.recycled_rows and self.action != "delete":
-            restorable = self.access.scope("delete")
-            if restorable is not None:
-                out.append(restorable)
+        if restorable is not None:
+            out.append(restorable)
         return out + list(self.conds)
 
     def _hinted(self, scope):

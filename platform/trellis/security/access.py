@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from ..kernel.errors import Forbidden
 from ..forms.model import SYSTEM_FIELDS
 from ..logic import rule_vars, to_sql
+from ..logic.structure import reads_clock
 from ..forms.sqlfields import resolver
 
 ACTIONS = ("read", "create", "update", "delete", "export", "import", "manage")
@@ -125,20 +126,25 @@ class Access:
 
     # -- rows -----------------------------------------------------------------------
     def scope(self, action: str):
-        """SQL condition of the rows the action may touch (None: every row)."""
+        """SQL condition of the rows the action may touch (None: every row). Kept for the
+        next call unless a scope reads the clock (`now` / `today`: compiled afresh)."""
         if self.grants is None:
             return None
-        if action not in self._scopes:
-            parts = []
-            for _rid, g in self.grants:
-                if action not in g.get("actions", ()):
-                    continue
-                if g.get("scope") in (None, True, {}):
-                    parts = None
-                    break
-                parts.append(self.compile_scope(g["scope"]))
-            self._scopes[action] = None if parts is None else (sa.or_(*parts) if parts else sa.false())
-        return self._scopes[action]
+        if action in self._scopes:
+            return self._scopes[action]
+        parts, clocked = [], False
+        for _rid, g in self.grants:
+            if action not in g.get("actions", ()):
+                continue
+            if g.get("scope") in (None, True, {}):
+                parts = None
+                break
+            parts.append(self.compile_scope(g["scope"]))
+            clocked = clocked or reads_clock(g["scope"])
+        cond = None if parts is None else (sa.or_(*parts) if parts else sa.false())
+        if not clocked:
+            self._scopes[action] = cond
+        return cond
 
     def compile_scope(self, scope):
         """The scope as SQL. A scope that only reads through one relation
