@@ -29,7 +29,12 @@ SCHEMAS = {
     "AuditEntry": obj({"id": {"type": "integer"}, "at": NULL_STAMP, "user_id": NULL_INT, "username": NULL_TEXT,
                        "ip": NULL_TEXT, "action": {"type": "string"}, "app": NULL_TEXT, "target": NULL_TEXT,
                        "record_id": NULL_INT, "before": {}, "after": {}, "note": {}, "batch": NULL_INT,
-                       "message": {"type": "object"}}, ["id", "at", "action"]),
+                       "message": {"type": "object"},
+                       "cause": {"type": ["array", "null"], "description": "what made the write when not the user "
+                                 "directly, origin first: links {kind: user|system|import|automation|flow|handler, "
+                                 "id, label}", "items": {"type": "object"}},
+                       "cause_text": {"type": "object", "description": "the cause in words: {zh, en}"}},
+                      ["id", "at", "action"]),
     "FileMeta": obj({"id": {"type": "string"}, "name": {"type": "string"}, "size": {"type": "integer"},
                      "content_type": {"type": "string"}}, ["id", "name", "size", "content_type"]),
     "View": obj({"id": {"type": "string"}, "form": {"type": "string"}, "shared": {"type": "boolean"},
