@@ -9,13 +9,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..kernel.clock import Clock
+from ..kernel.clock import CLOCK_KEY, REAL
 from ..kernel.errors import BadRequest
 from ..storage.models import job as T
 
-CLOCK_KEY = "trellis_clock"    # conn.info: the runtime's clock (set by Runtime.transaction)
 ENQUEUED_KEY = "trellis_jobs"  # conn.info: set when a job was written (the scheduler is woken after commit)
-_REAL = Clock()
 
 
 def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str | None = None,
@@ -32,7 +30,7 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
                          details={"param": "args"})
     if key is not None and (not isinstance(key, str) or not key or len(key) > 200):
         raise BadRequest("任务的幂等键应为 1–200 个字符", "a job key is 1–200 characters", details={"param": "key"})
-    now = (conn.info.get(CLOCK_KEY) or _REAL).now()
+    now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
                   created_at=now)
     dialect = conn.dialect.name

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from ..storage.models import job as T
 from .dispatcher import Dispatcher
-from .outbox import CLOCK_KEY, enqueue
+from ..kernel.clock import CLOCK_KEY
+from .outbox import enqueue
 from .registry import JobRegistry
 from .scheduler import Scheduler
 from .store import JobStore

@@ -27,10 +27,6 @@ from .subtables import write_children
 from .validation import apply_defaults, coerce_row, field_error, schema_errors
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 class RecordService:
     """Records of one published form, as seen by one actor."""
 
@@ -101,6 +97,10 @@ class RecordService:
             return
         with self.runtime.transaction() as c:
             yield c, c.info["trellis_after_commit"]
+
+    def now(self) -> datetime:
+        """The time a write stamps (created_at, updated_at, deleted_at): the runtime's clock."""
+        return self.runtime.clock.now().replace(microsecond=0)
 
     def context(self, conn, records, old=None) -> WriteContext:
         """The write's context, with its cause chain (refused when too long, kernel/cause.py)."""
@@ -203,7 +203,7 @@ class RecordService:
     def _write_new(self, c, pending, docs: list[dict], *, keep_ids: bool, return_records: bool, audit) -> list:
         """The one insert: auto-numbers, before_save, the rows (as columns), sub-table rows,
         the scope check, after_insert. Returns the records, or their ids."""
-        now, uid = _now(), self.actor.id
+        now, uid = self.now(), self.actor.id
         seq = self.runtime.sequences(c, now)
         for t in self.form.active:
             t.fill_on_create(docs, seq)
@@ -297,7 +297,7 @@ class RecordService:
         """Soft delete: the rows stay, marked deleted. `before_delete` handlers may refuse;
         then relation on-delete rules apply (their writes caused by this delete)."""
         self.access.require("delete")
-        now = _now()
+        now = self.now()
         with self._tx(conn) as (c, pending):
             current = {r["id"]: r for r in reading.fetch(c, self, ids, lock=True, scope="delete", every_field=True)}
             old = []
@@ -330,7 +330,7 @@ class RecordService:
                 raise ValidationFailed(errors)
             t = self.table
             c.execute(t.update().where(t.c.id == record_id).values(
-                deleted_at=None, updated_at=_now(), updated_by=self.actor.id, version=t.c.version + 1))
+                deleted_at=None, updated_at=self.now(), updated_by=self.actor.id, version=t.c.version + 1))
             records = reading.fetch(c, self, [record_id], every_field=True)
             ctx = self.context(c, records, rows)
             self.dispatch("after_restore", ctx, pending)

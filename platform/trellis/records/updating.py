@@ -8,8 +8,6 @@ the problems per row and writes the rest; `check_only` writes nothing.
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 import sqlalchemy as sa
 
 from ..kernel.errors import NotFound, ValidationFailed
@@ -85,7 +83,7 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
     ctx = svc.context(c, [merged[i] for i in keep], [old[i] for i in keep])
     ctx.audit = audit
     svc.dispatch("before_save", ctx, pending)
-    now = datetime.now().replace(microsecond=0)
+    now = svc.now()
     _write(svc, c, [(ids[i], old[i]["version"], merged[i], patches[i]) for i in keep], now)
     keep_ids = [ids[i] for i in keep]
     write_children(c, form, [patches[i] for i in keep], keep_ids, replace=True)

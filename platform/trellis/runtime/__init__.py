@@ -21,9 +21,9 @@ from ..logic.moment import DEFAULT_ZONE, logic_time
 from ..kernel.cause import DEFAULT_MAX_DEPTH
 from ..records.service import RecordService
 from ..storage.sequences import SequenceContext
-from ..jobs.outbox import CLOCK_KEY, ENQUEUED_KEY
+from ..jobs.outbox import ENQUEUED_KEY
 from ..jobs.service import Jobs
-from ..kernel.clock import Clock
+from ..kernel.clock import CLOCK_KEY, Clock
 from .actors import Actors
 from .definition_kinds import register_core_kinds
 from .directory import Directory
@@ -77,12 +77,10 @@ class Runtime:
     def record_event(self, action: str, *, app=None, target=None, record_id=None, before=None, after=None,
                      note=None, actor: Actor | None = None, conn=None) -> None:
         """One audit entry for something that is not a record write (role changes, exports)."""
-        from datetime import datetime
-
         from ..security import audit
         from ..security.audit_events import queue
 
-        entry = {"at": datetime.now().replace(microsecond=0), "user_id": actor.id if actor else None,
+        entry = {"at": self.clock.now().replace(microsecond=0), "user_id": actor.id if actor else None,
                  "username": actor.username if actor else "system", "ip": actor.ip if actor else None,
                  "action": action, "app": app, "target": target, "record_id": record_id,
                  "before": before, "after": after, "note": note}

@@ -19,6 +19,7 @@ from decimal import Decimal
 import orjson
 import sqlalchemy as sa
 
+from ..kernel.clock import now_on
 from ..storage import models as m
 from ..storage.inserting import insert_many, reserve_ids
 
@@ -98,7 +99,7 @@ def append(conn, entries: list[dict]) -> list[int]:
         return []
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-    now = datetime.now()
+    now = now_on(conn)
     prev = last_hash(conn)
     rows = []
     for entry in entries:
