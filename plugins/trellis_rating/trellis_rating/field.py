@@ -10,7 +10,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from trellis.forms.types.base import WHITESPACE, CoerceError, FieldType, halfwidth, shown
-from trellis.forms.types.traits import NUMBER_AGGREGATIONS, ORDERED_OPS
+from trellis.forms.types.number_traits import NumberTraits
 
 DEFAULT_MAX = 5
 MIN_MAX, MAX_MAX = 3, 10
@@ -18,20 +18,14 @@ FILLED, HOLLOW = "★", "☆"
 SUFFIXES = ("stars", "star", "颗星", "星", "分")
 
 
-class RatingType(FieldType):
+class RatingType(NumberTraits, FieldType):
     key = "rating"
     widget = "rating"
     label = {"zh": "评分", "en": "Rating"}
-    # traits (trellis/forms/types/base.py): filtered and sorted as a number, edited in a grid
-    # cell, exported as the number, averaged in reports, in the palette's basic group
-    sql_kind = "number"
-    operators = ORDERED_OPS
-    inline_editable = True
-    export = "as_is"
+    # traits: NumberTraits (filtered and sorted as a number, edited in a grid
+    # cell, exported as the number, averaged in reports, in the palette's basic group)
     sheet_hint = {"zh": "0 到最多星数的整数,或 ★★★★", "en": "a whole number from 0 to the most stars, or ★★★★"}
     sheet_example = 4
-    aggregations = NUMBER_AGGREGATIONS
-    palette_group = "basic"
     config_schema = {
         "type": "object",
         "properties": {"max": {"type": "integer", "minimum": MIN_MAX, "maximum": MAX_MAX, "default": DEFAULT_MAX,

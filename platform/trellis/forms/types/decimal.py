@@ -11,25 +11,19 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 import sqlalchemy as sa
 
 from .base import WHITESPACE, CoerceError, FieldType, shown, unit_number
-from .traits import NUMBER_AGGREGATIONS, ORDERED_OPS
+from .number_traits import NumberTraits
 
 DIGITS = 15
 
 _WIDE = Context(prec=60)
 
 
-class DecimalType(FieldType):
+class DecimalType(NumberTraits, FieldType):
     key = "decimal"
     widget = "decimal"
     label = {"zh": "小数", "en": "Decimal"}
-    sql_kind = "number"
-    operators = ORDERED_OPS
-    inline_editable = True
-    export = "as_is"
     sheet_hint = {"zh": "数字", "en": "a number"}
     sheet_example = 12.5
-    aggregations = NUMBER_AGGREGATIONS
-    palette_group = "basic"
     config_schema = {
         "type": "object",
         "properties": {

@@ -7,21 +7,15 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from .base import INT64_MAX, INT64_MIN, WHITESPACE, CoerceError, FieldType, shown, unit_number
-from .traits import NUMBER_AGGREGATIONS, ORDERED_OPS
+from .number_traits import NumberTraits
 
 
-class IntegerType(FieldType):
+class IntegerType(NumberTraits, FieldType):
     key = "integer"
     widget = "integer"
     label = {"zh": "整数", "en": "Integer"}
-    sql_kind = "number"
-    operators = ORDERED_OPS
-    inline_editable = True
-    export = "as_is"
     sheet_hint = {"zh": "整数", "en": "a whole number"}
     sheet_example = 10
-    aggregations = NUMBER_AGGREGATIONS
-    palette_group = "basic"
     config_schema = {
         "type": "object",
         "properties": {"min": {"type": "integer"}, "max": {"type": "integer"}},
