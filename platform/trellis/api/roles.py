@@ -9,6 +9,7 @@ from ..kernel.actor import Actor
 from ..kernel.errors import BadRequest, NotFound
 from ..forms.types.base import INT32_MAX
 from ..security.explain import explain
+from ..security.fab import write_turn
 from ..security.roles import fab_role_name
 from .auth import actor, forget_actor, login_required, runtime
 from .params import body_json, int_param
@@ -67,18 +68,19 @@ def put_members(app, role):
     if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
         raise BadRequest("请求体应为用户编号列表", "the body must be a list of user ids", code="malformed")
     sm = current_app.appbuilder.sm
-    users = {u.id: u for u in sm.get_all_users()}
-    unknown = [i for i in ids if i not in users]
-    if unknown:
-        raise BadRequest(f"用户不存在:{unknown}", f"unknown users: {unknown}", code="unknown_user")
-    before = sorted(u.id for u in _members(app, role))
-    for u in users.values():
-        want = u.id in ids
-        if want and fab_role not in u.roles:
-            u.roles.append(fab_role)
-        elif not want and fab_role in u.roles:
-            u.roles.remove(fab_role)
-    sm.session.commit()
+    with write_turn(sm.session):
+        users = {u.id: u for u in sm.get_all_users()}
+        unknown = [i for i in ids if i not in users]
+        if unknown:
+            raise BadRequest(f"用户不存在:{unknown}", f"unknown users: {unknown}", code="unknown_user")
+        before = sorted(u.id for u in _members(app, role))
+        for u in users.values():
+            want = u.id in ids
+            if want and fab_role not in u.roles:
+                u.roles.append(fab_role)
+            elif not want and fab_role in u.roles:
+                u.roles.remove(fab_role)
+        sm.session.commit()
     for uid in set(before) ^ set(ids):
         forget_actor(uid)
     runtime().record_event("role.members", app=app, target=role, before=before, after=sorted(ids), actor=actor())

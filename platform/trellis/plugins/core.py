@@ -1,6 +1,6 @@
 """The core's own engines, declared in the same shape as a plugin and installed the same way
 (in this order, before any plugin): the field types register themselves; audit subscribes to
-the record lifecycle and the definition store; imports add their task to the task runner.
+the record lifecycle and the definition store; imports register their job (`imports.run`).
 
 A plugin's `install(runtime)` reaches the other engines through the runtime: job functions
 with `runtime.jobs.register(name, fn, ...)`, definition kinds (meta-schema and publish hook)

@@ -1,18 +1,47 @@
-"""Trellis's Flask-AppBuilder security manager (configured as FAB_SECURITY_MANAGER_CLASS)."""
-from contextlib import nullcontext
+"""Trellis's Flask-AppBuilder security manager (configured as FAB_SECURITY_MANAGER_CLASS).
 
-from flask import current_app, request
+FAB writes users, roles and login bookkeeping through its own ORM session. On SQLite each
+such write takes the write gate's turn like every other write, and ends whatever read
+transaction the session had open first: a transaction that read before another writer
+committed holds an old snapshot, and SQLite refuses to turn it into a write at once
+("database is locked") instead of waiting."""
+from contextlib import contextmanager, nullcontext
+from functools import wraps
+
+from flask import current_app, has_app_context, request
 from flask_appbuilder.security.sqla.manager import SecurityManager
 
 from ..storage.database import serialized
 from .audit import append, login_entry
+
+# FAB's methods that write and commit through the session
+WRITES = ("add_user", "update_user", "delete_user", "add_register_user", "del_register_user", "add_role",
+          "update_role", "delete_role", "add_group", "delete_group", "add_permission_role", "del_permission_role",
+          "noop_user_update")
+
+
+@contextmanager
+def write_turn(session):
+    """The write gate's turn for a write through `session`, on a fresh transaction."""
+    runtime = current_app.extensions.get("trellis") if has_app_context() else None
+    with serialized(runtime.engine) if runtime is not None else nullcontext():
+        session.commit()  # end a read begun before this turn (nothing else is pending here)
+        yield
+
+
+def _in_turn(method):
+    @wraps(method)
+    def gated(self, *args, **kwargs):
+        with write_turn(self.session):
+            return method(self, *args, **kwargs)
+    return gated
 
 
 class TrellisSecurityManager(SecurityManager):
     def auth_user_db(self, username, password):
         """FAB's password check, plus a "login" / "login_failed" audit entry (never the password)."""
         runtime = current_app.extensions.get("trellis")
-        with serialized(runtime.engine) if runtime is not None else nullcontext():
+        with write_turn(self.session):
             # FAB records the attempt (last login, failure count) through its own session
             user = super().auth_user_db(username, password)
         if user is not None:  # loaded now, so it stays readable once the session lets go
@@ -25,3 +54,7 @@ class TrellisSecurityManager(SecurityManager):
             with runtime.transaction() as conn:
                 append(conn, [entry])
         return user
+
+
+for _name in WRITES:
+    setattr(TrellisSecurityManager, _name, _in_turn(getattr(SecurityManager, _name)))
