@@ -11,7 +11,7 @@ import type { FieldTraits, FieldTypeInfo, FieldTypesReply, OperatorSpec } from "
 export const UNKNOWN_TRAITS: FieldTraits = Object.freeze({
   sql_kind: "json", operators: [], sortable: false, filterable: false, searchable: false,
   inline_editable: false, references: null, number_format: null, export: "json", importable: false,
-  import_key: false, sheet_hint: {}, sheet_example: null, aggregations: ["count"], palette_group: "advanced",
+  import_key: false, sheet_hint: {}, sheet_example: null, aggregations: ["count"], palette_group: "advanced", palette_rank: 100,
   wide: false, groupable: false, generated: false,
 }) as FieldTraits;
 

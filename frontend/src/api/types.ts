@@ -152,6 +152,8 @@ export interface FieldTraits {
   sheet_example: unknown;
   aggregations: string[];
   palette_group: string;
+  /** its place in the group, lower first (the server answers in this order) */
+  palette_rank: number;
   wide: boolean;
   groupable: boolean;
   /** the system fills the value (an auto-number): never typed, never required of people */

@@ -1,5 +1,5 @@
 """GET /api/v1/field-types: every registered field type with its key, widget, label,
-config schema and traits (what it can do: forms/types/traits.py), and the one table of
+config schema and traits (what it can do: forms/types/traits.py), in palette order, and the one table of
 condition operators the types' `operators` name. The designer's palette and every
 front-end decision about a type (sorting, filtering, conditions, inline editing, layout,
 imports) read this answer instead of lists of type names."""
@@ -22,5 +22,6 @@ def describe(key: str, cls) -> dict:
 @bp.get("/field-types")
 @login_required
 def field_types():
-    items = [describe(key, cls) for key, cls in runtime().registries.field_types.items()]
+    found = sorted(runtime().registries.field_types.items(), key=lambda kv: (kv[1].palette_rank, kv[0]))
+    items = [describe(key, cls) for key, cls in found]
     return jsonify({"items": items, "operators": OPERATORS})

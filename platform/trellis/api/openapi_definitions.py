@@ -40,6 +40,7 @@ TRAIT_SCHEMAS = {  # forms/types/traits.py
     "sheet_example": {"description": f"a scalar, {{zh, en}}, one of {', '.join(EXAMPLE_TOKENS)}, or null"},
     "aggregations": {"type": "array", "items": {"enum": list(AGGREGATIONS)}},
     "palette_group": {"enum": list(PALETTE_GROUPS)},
+    "palette_rank": {"type": "integer", "description": "the place in the palette group, lower first"},
     "wide": BOOL, "groupable": BOOL, "generated": BOOL,
 }
 assert set(TRAIT_SCHEMAS) == set(TRAITS)

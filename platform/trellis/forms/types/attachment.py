@@ -14,6 +14,7 @@ from .traits import PRESENCE_OPS
 
 class AttachmentType(FieldType):
     key = "attachment"
+    palette_rank = 60
     widget = "attachment"
     label = {"zh": "附件", "en": "Attachment"}
     operators = PRESENCE_OPS

@@ -17,6 +17,7 @@ _PERIODS = {"never": None, "yearly": "%Y", "monthly": "%Y%m", "daily": "%Y%m%d"}
 
 class AutoNumberType(FieldType):
     key = "auto_number"
+    palette_rank = 10
     widget = "auto_number"
     label = {"zh": "流水号", "en": "Auto number"}
     sql_kind = "text"

@@ -30,6 +30,7 @@ traits.py (checked by `traits.trait_problems`):
   sample value: a scalar, {zh, en}, or one of traits.EXAMPLE_TOKENS; None: "<label> sample");
 - `aggregations`: which of count, count_distinct, sum, avg, min, max reports may apply;
 - `palette_group`: the designer palette's group (basic, choice, contact, advanced);
+  `palette_rank`: its place in the group (lower first; /field-types answers in this order);
 - `wide`: takes a whole row in forms and a wide grid column; `groupable`: a board view
   may group records by it; `generated`: the system fills the value (never typed).
 """
@@ -85,6 +86,7 @@ class FieldType:
     sheet_example = None          # the template's sample value (see the module docstring)
     aggregations: tuple[str, ...] = ("count",)  # traits.AGGREGATIONS reports may apply
     palette_group = "advanced"    # the designer palette's group: traits.PALETTE_GROUPS
+    palette_rank = 100            # its place in the group, lower first (core types 10..90)
     wide = False                  # a whole row in forms, a wide column in grids
     groupable = False             # a board view may group by it
 

@@ -12,6 +12,7 @@ FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "off", "否", "无", "错
 
 class BooleanType(FieldType):
     key = "boolean"
+    palette_rank = 70
     widget = "boolean"
     label = {"zh": "是/否", "en": "Yes/No"}
     sql_kind = "bool"

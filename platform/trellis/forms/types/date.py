@@ -95,6 +95,7 @@ def from_number(value) -> dt.datetime:
 
 class DateType(FieldType):
     key = "date"
+    palette_rank = 80
     widget = "date"
     label = {"zh": "日期", "en": "Date"}
     sql_kind = "date"

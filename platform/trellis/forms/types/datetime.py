@@ -19,6 +19,7 @@ _MIDNIGHT = dt.time(0)
 
 class DateTimeType(FieldType):
     key = "datetime"
+    palette_rank = 90
     widget = "datetime"
     label = {"zh": "日期时间", "en": "Date & time"}
     sql_kind = "datetime"

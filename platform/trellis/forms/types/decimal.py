@@ -20,6 +20,7 @@ _WIDE = Context(prec=60)
 
 class DecimalType(NumberTraits, FieldType):
     key = "decimal"
+    palette_rank = 40
     widget = "decimal"
     label = {"zh": "小数", "en": "Decimal"}
     sheet_hint = {"zh": "数字", "en": "a number"}

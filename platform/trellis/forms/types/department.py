@@ -9,6 +9,7 @@ from .traits import CHOICE_OPS, COUNTS
 
 class DepartmentType(IdField):
     key = "department"
+    palette_rank = 30
     widget = "department"
     label = {"zh": "部门", "en": "Department"}
     sql_kind = "number"

@@ -16,6 +16,7 @@ _MATCH = re.compile(PATTERN).match
 
 class EmailType(FieldType):
     key = "email"
+    palette_rank = 20
     widget = "email"
     label = {"zh": "邮箱", "en": "Email"}
     sql_kind = "text"

@@ -12,6 +12,7 @@ from .number_traits import NumberTraits
 
 class IntegerType(NumberTraits, FieldType):
     key = "integer"
+    palette_rank = 30
     widget = "integer"
     label = {"zh": "整数", "en": "Integer"}
     sheet_hint = {"zh": "整数", "en": "a whole number"}

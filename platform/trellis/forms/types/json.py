@@ -11,6 +11,7 @@ from .base import WHITESPACE, CoerceError, FieldType, check_text_size, shown
 
 class JsonType(FieldType):
     key = "json"
+    palette_rank = 70
     widget = "json"
     label = {"zh": "JSON 数据", "en": "JSON"}
     operators = ()

@@ -10,6 +10,7 @@ from .traits import COUNTS, TEXT_OPS
 
 class LongTextType(FieldType):
     key = "long_text"
+    palette_rank = 20
     widget = "long_text"
     label = {"zh": "多行文本", "en": "Long text"}
     sql_kind = "text"

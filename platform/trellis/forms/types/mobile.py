@@ -16,6 +16,7 @@ _SEPARATORS = re.compile(r"[\s\-()./]+")
 
 class MobileType(FieldType):
     key = "mobile"
+    palette_rank = 10
     widget = "mobile"
     label = {"zh": "手机号", "en": "Mobile"}
     sql_kind = "text"

@@ -19,6 +19,7 @@ UNITS = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decim
 
 class MoneyType(DecimalType):
     key = "money"
+    palette_rank = 50
     widget = "money"
     label = {"zh": "金额", "en": "Money"}
     number_format = "amount"

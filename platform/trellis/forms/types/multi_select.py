@@ -15,6 +15,7 @@ _SPLIT = re.compile(r"[、，,;；|｜\r\n]+")
 
 class MultiSelectType(FieldType):
     key = "multi_select"
+    palette_rank = 20
     widget = "multi_select"
     label = {"zh": "多选", "en": "Multi select"}
     sql_kind = "json_array"

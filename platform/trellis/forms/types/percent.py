@@ -19,6 +19,7 @@ _WIDE = Context(prec=60)
 
 class PercentType(FieldType):
     key = "percent"
+    palette_rank = 60
     widget = "percent"
     label = {"zh": "百分比", "en": "Percent"}
     sql_kind = "number"

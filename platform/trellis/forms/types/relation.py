@@ -11,6 +11,7 @@ ID_PATTERN = "^[a-z][a-z0-9_]{0,40}$"
 
 class RelationType(IdField):
     key = "relation"
+    palette_rank = 40
     widget = "relation"
     label = {"zh": "关联记录", "en": "Relation"}
     sql_kind = "number"

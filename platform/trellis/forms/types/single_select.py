@@ -75,6 +75,7 @@ def not_an_option(field: dict, value) -> CoerceError:
 
 class SingleSelectType(FieldType):
     key = "single_select"
+    palette_rank = 10
     widget = "single_select"
     label = {"zh": "单选", "en": "Single select"}
     sql_kind = "text"

@@ -23,6 +23,7 @@ def _field_types(form):
 
 class SubTableType(FieldType):
     key = "sub_table"
+    palette_rank = 50
     widget = "sub_table"
     label = {"zh": "子表", "en": "Sub-table"}
     has_column = False

@@ -9,6 +9,7 @@ from .traits import COUNTS, TEXT_OPS
 
 class TextType(FieldType):
     key = "text"
+    palette_rank = 10
     widget = "text"
     label = {"zh": "单行文本", "en": "Text"}
     sql_kind = "text"

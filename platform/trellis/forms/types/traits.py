@@ -67,7 +67,7 @@ EXAMPLE_TOKENS = ("$option", "$options", "$yes", "$today", "$now", "$user")
 
 TRAITS = ("sql_kind", "operators", "sortable", "filterable", "searchable", "inline_editable",
           "references", "number_format", "export", "importable", "import_key", "sheet_hint",
-          "sheet_example", "aggregations", "palette_group", "wide", "groupable", "generated")
+          "sheet_example", "aggregations", "palette_group", "palette_rank", "wide", "groupable", "generated")
 
 
 def rule_for(operator: str, field: str, *values):
@@ -130,4 +130,5 @@ def trait_problems(cls) -> list[str]:
          f"aggregations {cls.aggregations!r} must be names from {AGGREGATIONS}")
     need(cls.sql_kind == "number" or not {"sum", "avg"} & set(cls.aggregations), "sum / avg need numbers")
     need(cls.palette_group in PALETTE_GROUPS, f"palette_group {cls.palette_group!r} is not one of {PALETTE_GROUPS}")
+    need(type(cls.palette_rank) is int, "palette_rank must be a whole number")
     return problems

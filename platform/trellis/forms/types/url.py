@@ -17,6 +17,7 @@ _SPACE = re.compile(r"\s")
 
 class UrlType(FieldType):
     key = "url"
+    palette_rank = 30
     widget = "url"
     label = {"zh": "网址", "en": "URL"}
     sql_kind = "text"

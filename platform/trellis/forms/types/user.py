@@ -8,6 +8,7 @@ from .traits import CHOICE_OPS, COUNTS
 
 class UserType(IdField):
     key = "user"
+    palette_rank = 20
     widget = "user"
     label = {"zh": "人员", "en": "User"}
     sql_kind = "number"
