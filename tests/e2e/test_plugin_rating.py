@@ -2,13 +2,15 @@
 the platform) offers 评分 in the designer's palette; an administrator adds a rating field to a
 new form and publishes it; in the record form its stars (the plugin's own widget, loaded from
 /plugins/rating/rating.js into the page) set 4; the grid shows 4 stars (the plugin's cell), and
-filtering on the rating (at least 4) keeps the records rated 4 and 5."""
+filtering on the rating (at least 4) keeps the records rated 4 and 5; the filtered grid exports
+the ratings as numbers, and a sheet typed with stars (★★★) imports through the wizard."""
 from __future__ import annotations
 
 import json
 import re
 import urllib.parse
 
+import openpyxl
 import pytest
 from e2e_ui import APP, add_filter_rule, drag_palette_to_end, grid_rows, records_request, shot, wait_grid_loaded
 from playwright.sync_api import expect
@@ -17,7 +19,7 @@ SCENARIO = "s_plugin_rating"
 FORM = "service_visit"
 
 
-def test_rating_field_from_designer_to_filter(admin_page, admin_api):
+def test_rating_field_from_designer_to_filter(admin_page, admin_api, tmp_path):
     plugins = {p["name"]: p for p in admin_api.get("/api/v1/plugins")["items"]}
     if plugins.get("rating", {}).get("status") != "active":
         pytest.skip("the rating plugin is not installed (pip install -e plugins/trellis_rating)")
@@ -85,3 +87,33 @@ def test_rating_field_from_designer_to_filter(admin_page, admin_api):
     expect(grid_rows(page).filter(has_text="回访乙")).to_have_count(0)
     assert sorted(r["subject"] for r in admin_api.records(FORM, filter=sent)["items"]) == ["回访丙", "回访甲"]
     shot(page, SCENARIO, "04_filtered")
+
+    # export: the filtered grid as xlsx, the rating as its number
+    page.get_by_test_id("export-menu").click()
+    with page.expect_download() as dl:
+        page.locator(".ant-dropdown:visible").get_by_test_id("export-xlsx").click()
+    out = tmp_path / "visits.xlsx"
+    dl.value.save_as(out)
+    rows = [r for r in openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True) if any(r)]
+    head = list(rows[0])
+    assert sorted((r[head.index("回访主题")], r[head.index("服务满意度")]) for r in rows[1:]) == [("回访丙", 5), ("回访甲", 4)]
+
+    # import: a sheet that types the rating as stars, through the wizard (columns matched by label)
+    sheet = tmp_path / "more_visits.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["回访主题", "服务满意度"])
+    wb.active.append(["回访丁", "★★★"])
+    wb.save(sheet)
+    page.get_by_test_id("import-button").click()
+    dlg = page.get_by_role("dialog", name=re.compile("^导入"))
+    dlg.locator("input[type=file]").first.set_input_files(str(sheet))
+    expect(dlg.get_by_test_id("import-filename")).to_have_text(sheet.name)
+    dlg.get_by_test_id("wizard-next").click()
+    expect(dlg.get_by_test_id("mapping-count")).to_contain_text("2 / 2")
+    dlg.get_by_test_id("wizard-next").click()
+    dlg.get_by_test_id("import-start").click()
+    expect(dlg.get_by_test_id("summary-title")).to_have_text("导入完成", timeout=60_000)
+    expect(dlg.get_by_test_id("summary-inserted")).to_contain_text("1")
+    shot(page, SCENARIO, "05_imported")
+    got = admin_api.records(FORM, filter={"==": [{"var": "subject"}, "回访丁"]})["items"]
+    assert [r["score"] for r in got] == [3]
