@@ -16,9 +16,11 @@ import socket
 import threading
 import traceback
 import uuid
+from contextlib import nullcontext
 from datetime import timedelta
 
 from .backoff import delay
+from ..kernel.cause import handling
 from ..kernel.defer import Defer
 from .registry import JobRegistry
 from .store import JobStore
@@ -125,7 +127,8 @@ class Dispatcher:
                 dead.append((j["id"], f"gave up after {limit} attempts (the last one's lease expired)"))
                 return "dead"
             try:
-                call(spec.fn, j["args"])
+                with handling(j["cause"], name) if j.get("cause") else nullcontext():
+                    call(spec.fn, j["args"])  # writes it makes continue the enqueueing write's chain
                 done.append(j["id"])
                 return "done"
             except Defer as d:

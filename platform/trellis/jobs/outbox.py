@@ -17,10 +17,11 @@ ENQUEUED_KEY = "trellis_jobs"  # conn.info: set when a job was written (the sche
 
 
 def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str | None = None,
-            app: str | None = None) -> int | None:
+            app: str | None = None, cause: list[dict] | None = None) -> int | None:
     """Write job `name` with JSON `args` (a dict of keyword arguments or a list of
     positional ones) due at `run_at` (default: now). Returns the job id, or None when a
-    job with `key` exists already."""
+    job with `key` exists already. `cause`: the chain of the write enqueueing it; the
+    job's own writes continue it (kernel/cause.py)."""
     if not isinstance(name, str) or not name or len(name) > 100:
         raise BadRequest("任务名称应为 1–100 个字符", "a job name is 1–100 characters", details={"param": "name"})
     if args is None:
@@ -32,7 +33,7 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
         raise BadRequest("任务的幂等键应为 1–200 个字符", "a job key is 1–200 characters", details={"param": "key"})
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
-                  created_at=now)
+                  cause=cause or None, created_at=now)
     dialect = conn.dialect.name
     if key is None:
         stmt = T.insert().values(values)

@@ -15,7 +15,7 @@ from ..kernel.clock import CLOCK_KEY
 from .outbox import enqueue
 from .registry import JobRegistry
 from .scheduler import Scheduler
-from .store import JobStore
+from .store import COLUMNS, JobStore
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +47,14 @@ class Jobs:
 
     # -- deferring work --------------------------------------------------------------------------
     def enqueue(self, name: str, args=None, *, run_at=None, key: str | None = None, app: str | None = None,
-                conn=None) -> int | None:
+                conn=None, cause: list[dict] | None = None) -> int | None:
         """Enqueue on `conn` (the caller's transaction; the scheduler is woken after its
-        commit) or, without one, in a transaction of its own."""
+        commit) or, without one, in a transaction of its own. `cause`: the enqueueing
+        write's chain (a lifecycle handler's `ctx.enqueue` gives it)."""
         if conn is not None:
-            return enqueue(conn, name, args, run_at, key, app)
+            return enqueue(conn, name, args, run_at, key, app, cause)
         with self.runtime.transaction() as c:
-            return enqueue(c, name, args, run_at, key, app)
+            return enqueue(c, name, args, run_at, key, app, cause)
 
     def spawn(self, name: str, *args, key: str | None = None, app: str | None = None) -> int | None:
         """Start job `name(*args)` now, durably, without waiting for it; the job id."""
@@ -86,7 +87,7 @@ class Jobs:
     def claimed(self, job_id: int, owner: str) -> dict | None:
         """A job still held by `owner` (a Celery worker checks before it runs one)."""
         with self.runtime.engine.connect() as conn:
-            r = conn.execute(sa.select(T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key)
+            r = conn.execute(sa.select(*COLUMNS)
                              .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner)
                              ).mappings().first()
         return dict(r) if r is not None else None

@@ -20,7 +20,7 @@ from ..storage.models import job as T
 
 STATES = ("queued", "running", "done", "failed", "dead")
 WAITING = ("queued", "failed")
-COLUMNS = (T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key)
+COLUMNS = (T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key, T.c.cause)
 
 
 class JobStore:

@@ -49,9 +49,10 @@ class WriteContext:
         self._after_commit.append(fn)
 
     def enqueue(self, name: str, args=None, *, run_at=None, key: str | None = None) -> int | None:
-        """A job in this write's transaction: it exists if and only if the write commits."""
+        """A job in this write's transaction: it exists if and only if the write commits.
+        It carries this write's cause chain, which the writes it makes continue."""
         return self.runtime.jobs.enqueue(name, args, run_at=run_at, key=key, app=getattr(self.form, "app", None),
-                                         conn=self.conn)
+                                         conn=self.conn, cause=self.cause)
 
     def refuse(self, zh: str, en: str, code: str = "refused", **details) -> None:
         """Stop this write (from before_save / before_delete): a 409 with the handler's reason."""

@@ -170,6 +170,7 @@ job = sa.Table(
     sa.Column("lease_owner", sa.String(100)),
     sa.Column("lease_until", sa.DateTime),
     sa.Column("app", sa.String(64)),
+    sa.Column("cause", sa.JSON),  # the chain of the write that enqueued it (kernel/cause.py)
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("started_at", sa.DateTime),
     sa.Column("finished_at", sa.DateTime),
