@@ -4,12 +4,11 @@
  * before, the grid's first page (api/earlyPages.ts). The replies fill the caches the shell and the
  * pages read (api/pageLoad.ts hands the session and views to the shell); a part the bootstrap could
  * not give is asked for by its own endpoint. For a deep link the page's code loads meanwhile.
- * The instance's time zone in the reply is where rules in the browser read now / today. */
+ * The caller's `me` carries the instance's time zone, where rules in the browser read now / today. */
 import { api, tokens } from "./api/client";
 import { metaCache } from "./api/cache";
 import { askRemembered } from "./api/earlyPages";
 import { putSession, putViews, startSession } from "./api/pageLoad";
-import { setDateContext } from "./logic/dates";
 import type { Bootstrap } from "./api/types";
 
 const PAGE = /^\/apps\/([^/]+)(?:\/(forms|views)\/([^/]+)(\/records\/[^/]+|\/design)?)?\/?$/;
@@ -30,7 +29,6 @@ export function prefetchFor(pathname: string, search = ""): void {
   const grid = Boolean(form && !m?.[4]);
   if (grid) askRemembered(app!, form!, search);
   const boot = api.bootstrap(app, form);
-  boot.then((b) => b.timezone && setDateContext({ timeZone: b.timezone }), () => undefined);
   metaCache.seed(app ?? "", { departments: part(boot, (b) => b.departments, () => api.departments()) });
   putSession(startSession(part(boot, (b) => b.me, () => api.me()), part(boot, (b) => b.apps, () => api.apps())));
   if (!app) return;

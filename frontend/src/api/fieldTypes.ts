@@ -31,11 +31,6 @@ export function traitsOf(type: string): FieldTraits {
   return byKey.get(type) ?? UNKNOWN_TRAITS;
 }
 
-/** The server's description of field type `type` (with its configuration schema), if it named it. */
-export function fieldTypeOf(type: string): FieldTypeInfo | undefined {
-  return byKey.get(type);
-}
-
 /** Whether field type `type` is configured with key `key` (its config schema names it). */
 export function takesConfig(type: string, key: string): boolean {
   return key in (byKey.get(type)?.config_schema?.properties ?? {});

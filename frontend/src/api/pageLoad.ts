@@ -5,6 +5,7 @@
  */
 import { api } from "./client";
 import { metaCache } from "./cache";
+import { setDateContext } from "../logic/dates";
 import type { AppInfo, FieldTypeInfo, Me, ViewDef } from "./types";
 
 /** Who is signed in, their apps, the department tree, the field types with their traits. */
@@ -14,8 +15,10 @@ let views: { app: string; reply: Promise<ViewDef[]> } | null = null;
 
 /** The session's requests: `me` and `apps` (each maybe from the bootstrap reply), and the cached metadata. */
 export function startSession(me: Promise<Me> = api.me(), apps: Promise<AppInfo[]> = api.apps()): Promise<SessionData> {
-  const started = Promise.all([me, apps, metaCache.departments().catch(() => []),
-    metaCache.fieldTypes().catch(() => [])]);
+  // the instance's zone, for rules' now / today (after a page load and after a sign-in alike)
+  me.then((m) => m.timezone && setDateContext({ timeZone: m.timezone }), () => undefined);
+  // without the field types' traits every field would act as unknown: their failure fails the session
+  const started = Promise.all([me, apps, metaCache.departments().catch(() => []), metaCache.fieldTypes()]);
   started.catch(() => undefined);
   return started;
 }

@@ -196,6 +196,8 @@ export interface Me {
   name?: string;
   roles: string[];
   is_admin: boolean;
+  /** the instance's zone, in which rules in the browser read now / today */
+  timezone?: string;
 }
 
 export interface UserItem {

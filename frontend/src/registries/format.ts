@@ -1,6 +1,7 @@
 /** Plain-text display of field values (cells, descriptions, history, CSV export). */
 import type { FieldDef, Text } from "../api/types";
 import { textOf } from "../i18n/text";
+import { isEmpty } from "../logic/operations";
 import type { Lang } from "../i18n";
 import { departmentOf, idOf, isExpanded, recordTitle, userOf } from "./entities";
 
@@ -68,9 +69,7 @@ export function relationLabel(field: FieldDef, value: unknown): string {
   return (field.target && recordTitle(field.target, id)) || `#${id}`;
 }
 
-export function isEmptyValue(value: unknown): boolean {
-  return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-}
+export const isEmptyValue: (value: unknown) => boolean = isEmpty;  // what the rules' is_empty says
 
 /** A value as one line of text, in the given language. */
 export function displayText(field: FieldDef, value: unknown, lang: Lang): string {

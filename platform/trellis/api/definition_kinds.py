@@ -102,7 +102,8 @@ def _save(app: str, kind: str, key: str, publish: bool) -> dict:
         saved = rt.store.save_draft(app, kind, key, body, who.id, conn)
         if publish:
             rt.store.publish(app, kind, key, who.id, None, conn)
-    rt.invalidate()
+    if publish:  # a draft changes nothing that is served
+        rt.invalidate()
     return rt.store.published(app, kind, key)[0] if publish else saved
 
 
@@ -168,9 +169,9 @@ def restore(app, kind, key, version):
     rt, _, _ = _editable(app, kind, key)
     as_draft = _optional_member("as_draft", lambda v: isinstance(v, bool), "true 或 false", "true or false")
     new_version = rt.store.restore(app, kind, key, version, actor().id, as_draft=bool(as_draft))
-    rt.invalidate()
     if as_draft:
         return jsonify({"version": None, "draft": rt.store.draft(app, kind, key)})
+    rt.invalidate()
     return jsonify({"version": new_version})
 
 

@@ -21,8 +21,9 @@ SCHEMAS = {
                        "properties": {"id": {"type": "string"}, "label": LABEL, "fields": {"type": "array"}}},
     "PublishPlan": obj({"changes": {"type": "array", "items": {"type": "object"}}}),
     "Me": obj({"id": {"type": ["integer", "null"]}, "username": {"type": "string"}, "name": {"type": "string"},
-               "roles": {"type": "array", "items": {"type": "string"}}, "is_admin": {"type": "boolean"}},
-              ["id", "username", "name", "roles", "is_admin"]),
+               "roles": {"type": "array", "items": {"type": "string"}}, "is_admin": {"type": "boolean"},
+               "timezone": {"type": "string", "description": "the instance's zone: rules read now / today in it"}},
+              ["id", "username", "name", "roles", "is_admin", "timezone"]),
     "UserRef": obj({"id": {"type": "integer"}, "username": {"type": "string"}, "title": {"type": "string"}},
                    ["id", "username"]),
 }

@@ -19,7 +19,8 @@ def me():
     with rt.engine.connect() as conn:
         title = rt.users_by_id(conn, [who.id]).get(who.id, {}).get("title") if who.id is not None else None
     return jsonify({"id": who.id, "username": who.username, "name": title or who.username,
-                    "roles": list(who.roles), "is_admin": who.is_admin})
+                    "roles": list(who.roles), "is_admin": who.is_admin,
+                    "timezone": rt.timezone})  # the zone the caller's rules read now / today in
 
 
 @bp.get("/users")

@@ -14,17 +14,13 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .main import cli
+from .main import _runtime, cli
 from ..imports import TASK
 from ..jobs import enqueue
 from ..storage.database import writing
 
 ROWS_REFUSED = 3  # exit status: finished, some rows refused
 WATCHDOG_SECONDS = 60  # when the batch's job looks at a run this command started
-
-
-def _runtime():
-    return current_app.extensions["trellis"]
 
 
 def _actor(rt, login: str | None):

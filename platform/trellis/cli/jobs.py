@@ -10,17 +10,12 @@ import json
 from datetime import datetime
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
 from ..jobs.store import STATES
 from ..kernel.errors import TrellisError
 from ..kernel.timestamps import local, stamp
-from .main import cli
-
-
-def _runtime():
-    return current_app.extensions["trellis"]
+from .main import _runtime, cli
 
 
 def _fail(e: TrellisError):

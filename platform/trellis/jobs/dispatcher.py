@@ -23,6 +23,7 @@ from .backoff import delay
 from ..kernel.cause import handling
 from ..kernel.defer import Defer
 from .registry import JobRegistry
+from .spec import JobSpec
 from .store import JobStore
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class Dispatcher:
         name, attempts = j["name"], j["attempts"]
         if name not in self.registry:
             error = f"unknown job {name!r} (not registered in this process)"
-            limit, base, cap = 5, 2.0, 3600.0
+            limit, base, cap = JobSpec.max_attempts, JobSpec.backoff, JobSpec.backoff_cap  # the defaults
         else:
             spec = self.registry.get(name)
             limit, base, cap = spec.max_attempts, spec.backoff, spec.backoff_cap

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..kernel.clock import CLOCK_KEY, REAL
@@ -34,17 +33,11 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
                   cause=cause or None, created_at=now)
-    dialect = conn.dialect.name
     if key is None:
         stmt = T.insert().values(values)
-    elif dialect == "postgresql":
-        stmt = postgresql.insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
-    else:  # another database: look first (the unique constraint still guards)
-        if conn.execute(sa.select(T.c.id).where(T.c.key == key)).first() is not None:
-            return None
-        stmt = T.insert().values(values)
+    else:  # the platform runs on PostgreSQL and SQLite; both skip a taken key
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt = insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
     new_id = conn.execute(stmt.returning(T.c.id)).scalar()
     if new_id is not None:
         conn.info[ENQUEUED_KEY] = True

@@ -26,6 +26,3 @@ class JobRegistry:
 
     def __contains__(self, name: object) -> bool:
         return name in self._specs
-
-    def names(self) -> list[str]:
-        return list(self._specs)

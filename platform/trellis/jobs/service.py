@@ -11,7 +11,6 @@ import sqlalchemy as sa
 
 from ..storage.models import job as T
 from .dispatcher import Dispatcher
-from ..kernel.clock import CLOCK_KEY
 from .outbox import enqueue
 from .registry import JobRegistry
 from .scheduler import Scheduler
@@ -91,6 +90,3 @@ class Jobs:
                              .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner)
                              ).mappings().first()
         return dict(r) if r is not None else None
-
-    def transaction_clock(self, conn) -> None:
-        conn.info[CLOCK_KEY] = self.runtime.clock

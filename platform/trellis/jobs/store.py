@@ -38,19 +38,12 @@ class JobStore:
     def anything_due(self, now: datetime) -> bool:
         """A read without the write gate: is there a job to claim?"""
         with self.engine.connect() as conn:
-            waiting = conn.execute(sa.select(T.c.id).where(T.c.state.in_(WAITING), T.c.run_at <= now).limit(1)).first()
-            if waiting is not None:
-                return True
-            return conn.execute(sa.select(T.c.id).where(T.c.state == "running", T.c.lease_until < now)
-                                .limit(1)).first() is not None
+            return conn.execute(sa.select(T.c.id).where(self.due_condition(now)).limit(1)).first() is not None
 
-    def next_run_at(self, conn=None) -> datetime | None:
+    def next_run_at(self) -> datetime | None:
         """When the earliest waiting job is due (None: nothing waits)."""
-        q = sa.select(sa.func.min(T.c.run_at)).where(T.c.state.in_(WAITING))
-        if conn is not None:
-            return conn.execute(q).scalar()
-        with self.engine.connect() as c:
-            return c.execute(q).scalar()
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.min(T.c.run_at)).where(T.c.state.in_(WAITING))).scalar()
 
     def claim(self, now: datetime, owner: str, limit: int, lease: float) -> list[dict]:
         """Take up to `limit` due jobs for `owner` until `now + lease`; counts the attempt."""
@@ -117,12 +110,12 @@ class JobStore:
         """Run a failed or dead job again now, its attempts counted from zero."""
         with writing(self.engine) as conn:
             row = self.get(conn, job_id)
-            if row["state"] not in ("failed", "dead"):
-                raise Conflict(f"任务 {job_id} 的状态是 {row['state']},只有失败或终止的任务可以重试",
-                               f"job {job_id} is {row['state']}; only failed or dead jobs can be retried",
-                               code="job_state")
-            conn.execute(T.update().where(T.c.id == row["id"]).values(
+            done = conn.execute(T.update().where(T.c.id == row["id"], T.c.state.in_(("failed", "dead"))).values(
                 state="queued", run_at=now, attempts=0, finished_at=None, lease_owner=None, lease_until=None))
+            if not done.rowcount:  # not failed or dead (or claimed since it was read)
+                state = self.get(conn, job_id)["state"]
+                raise Conflict(f"任务 {job_id} 的状态是 {state},只有失败或终止的任务可以重试",
+                               f"job {job_id} is {state}; only failed or dead jobs can be retried", code="job_state")
             return self.get(conn, job_id)
 
     def purge(self, before: datetime) -> int:
@@ -134,10 +127,10 @@ class JobStore:
         """Give up on a waiting job (it becomes dead with a note of who cancelled it)."""
         with writing(self.engine) as conn:
             row = self.get(conn, job_id)
-            if row["state"] not in WAITING:
-                raise Conflict(f"任务 {job_id} 的状态是 {row['state']},只有等待中的任务可以取消",
-                               f"job {job_id} is {row['state']}; only queued or failed jobs can be cancelled",
-                               code="job_state")
-            conn.execute(T.update().where(T.c.id == row["id"], T.c.state.in_(WAITING)).values(
+            done = conn.execute(T.update().where(T.c.id == row["id"], T.c.state.in_(WAITING)).values(
                 state="dead", finished_at=now, last_error=f"cancelled by {who}"))
+            if not done.rowcount:  # not waiting (or claimed since it was read)
+                state = self.get(conn, job_id)["state"]
+                raise Conflict(f"任务 {job_id} 的状态是 {state},只有等待中的任务可以取消",
+                               f"job {job_id} is {state}; only queued or failed jobs can be cancelled", code="job_state")
             return self.get(conn, job_id)

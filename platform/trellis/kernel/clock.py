@@ -19,8 +19,6 @@ CLOCK_KEY = "trellis_clock"  # conn.info: the clock of the transaction's runtime
 class Clock:
     """The real clock: the server's local time, naive."""
 
-    simulated = False
-
     def now(self) -> datetime:
         return datetime.now()
 

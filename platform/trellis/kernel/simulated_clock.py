@@ -11,8 +11,6 @@ class SimulatedClock(Clock):
     """`now()` answers the time it was last set to; `set` never moves it backwards unless
     asked (`allow_back=True`), so a simulation's events stay in order."""
 
-    simulated = True
-
     def __init__(self, start: datetime | None = None):
         self._now = start or datetime.now()
         self._lock = threading.Lock()

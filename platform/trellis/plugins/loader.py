@@ -112,6 +112,8 @@ def _as_plugin(obj, name: str, version: str) -> Plugin:
     if isinstance(obj, Plugin):
         if not obj.name:
             obj.name = name
+        if obj.version == Plugin.version:  # not given: the installed distribution's
+            obj.version = version
         return obj
     if callable(obj):
         return FunctionPlugin(name, version=version, register=obj)

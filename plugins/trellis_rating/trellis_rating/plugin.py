@@ -2,7 +2,6 @@
 and filter for it (static/rating.js, built from frontend/ by build.mjs)."""
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from trellis.plugins import Plugin
@@ -10,16 +9,8 @@ from trellis.plugins import Plugin
 from .field import RatingType
 
 
-def _version() -> str:
-    try:
-        return version("trellis-rating")
-    except PackageNotFoundError:  # imported from the source tree without installing
-        return "0.1.0"
-
-
 class RatingPlugin(Plugin):
-    name = "rating"
-    version = _version()
+    name = "rating"  # its version is the installed distribution's (the loader fills it in)
     requires = ("trellis>=0.1", "field_types")
     static = Path(__file__).resolve().parent / "static"
     frontend = ("rating.js",)
