@@ -20,7 +20,7 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install -q -e .
-	$(BIN)/pip install -q -e plugins/trellis_rating
+	$(BIN)/pip install -q $(addprefix -e ,$(wildcard plugins/trellis_*))
 
 install-test: install
 	$(BIN)/pip install -q -e ".[test]"

@@ -12,7 +12,9 @@ SCHEMAS = {"Plugin": obj({
     "origin": {"type": "string", "description": "administrators: core, the entry point's distribution, or "
                                                 "TRELLIS_PLUGINS"},
     "error": {"type": ["string", "null"], "description": "administrators: why the plugin is disabled"},
-}, ["name", "version", "status", "core", "frontend"])}
+    "provides": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                 "description": "what it registered, by registry: {\"channels\": [\"email\"], \"field_types\": [...]}"},
+}, ["name", "version", "status", "core", "frontend", "provides"])}
 
 PATHS = {"/api/v1/plugins": {"get": op(
     ["plugins"], "The platform's engines and the installed plugins: version, status and browser modules; "

@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import threading
+from dataclasses import replace
 from importlib.metadata import entry_points
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -167,7 +168,9 @@ def _register(state: PluginState, regs: Registries, active: dict) -> PluginState
         regs.rollback(before)
         log.exception("plugin %s: register failed", state.name)
         return state.disabled(f"register: {_text(exc)}")
-    return state
+    after = regs.snapshot()
+    added = {kind: sorted(keys - before.get(kind, set())) for kind, keys in after.items()}
+    return replace(state, provides={kind: keys for kind, keys in added.items() if keys})
 
 
 def _platform() -> dict[str, PluginState]:

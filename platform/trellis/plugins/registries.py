@@ -11,6 +11,7 @@ class Registries:
 
     def __init__(self):
         self.field_types: Registry = Registry("field type")
+        self.channels: Registry = Registry("notification channel")  # notify/channel.py
 
     def each(self) -> dict[str, Registry]:
         return {name: reg for name, reg in vars(self).items() if isinstance(reg, Registry)}

@@ -15,6 +15,7 @@ class PluginState:
     origin: str = ""                # "core", "entry point <dist>", or "TRELLIS_PLUGINS"
     plugin: Plugin | None = None    # None when it could not be imported
     error: str | None = None        # why it is disabled
+    provides: dict | None = None    # what its register step added: {registry name: [type names]}
 
     @property
     def active(self) -> bool:
@@ -45,7 +46,7 @@ class PluginState:
 
     def as_json(self, admin: bool) -> dict:
         out = {"name": self.name, "version": self.version, "status": "active" if self.active else "disabled",
-               "core": self.core, "frontend": self.frontend_urls()}
+               "core": self.core, "frontend": self.frontend_urls(), "provides": self.provides or {}}
         if admin:
             out["origin"] = self.origin
             out["error"] = self.error
