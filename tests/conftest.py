@@ -97,12 +97,12 @@ def sqlite_engine(tmp_path):
 
 @pytest.fixture
 def runtime(engine):
-    return Runtime(engine, ttl=0)
+    return Runtime(engine, ttl=0, secret="test-instance-secret")
 
 
 @pytest.fixture
 def sqlite_runtime(sqlite_engine):
-    return Runtime(sqlite_engine, ttl=0)
+    return Runtime(sqlite_engine, ttl=0, secret="test-instance-secret")
 
 
 def load_json(path: Path):

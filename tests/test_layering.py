@@ -20,6 +20,7 @@ LAYERS = [
     ("sheets",),
     ("imports",),
     ("jobs", "tasks"),
+    ("notify",),
     ("plugins",),
     ("runtime",),
     ("api",),

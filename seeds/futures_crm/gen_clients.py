@@ -345,6 +345,9 @@ class ClientDraws:
             "status": status, "tier": tier, "lifecycle_stage": c.stage,
             "account_manager": c.am, "branch": c.branch, "introducing_broker": c.ib,
             "tags": tags, "channel_preference": chans, "services": services,
+            # contacts of the channels the client prefers (example.com: the demo never sends)
+            "email": f"c{c.cid}@example.com" if "email" in chans else None,
+            "wecom_external_id": f"wm{c.cid:08d}" if "wecom" in chans else None,
             "churn_reason": churn_reason,
             "closed_at": DATE_S[c.closed_o - BASE] if c.closed_o else None,
             "remark": CLIENT_REMARKS[int(rnd() * len(CLIENT_REMARKS))] if rnd() < 0.05 else None,

@@ -7,6 +7,8 @@ bilingual `TemplateFailed` (a syntax error names the line) and never leak a trac
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jinja2 import ChainableUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -52,13 +54,22 @@ _TEXT = _environment(False)
 _HTML = _environment(True)
 
 
-def _render(env, template: str, context: dict) -> str:
+@lru_cache(maxsize=1024)
+def _compiled(html: bool, template: str):
+    """Compiled templates, kept: a message sent to many recipients is compiled once."""
+    return (_HTML if html else _TEXT).from_string(template)
+
+
+def _render(env, template: str, context: dict | None, parse_only: bool = False) -> str:
     if not isinstance(template, str):
         raise TemplateFailed("模板必须是文本", "a template must be text")
     if len(template) > MAX_LENGTH:
         raise TemplateFailed(f"模板过长(上限 {MAX_LENGTH} 个字符)", f"template too long (at most {MAX_LENGTH} characters)")
     try:
-        out = env.from_string(template).render(**(context or {}))
+        if parse_only:
+            env.parse(template)
+            return ""
+        out = _compiled(env is _HTML, template).render(**(context or {}))
     except TemplateSyntaxError as e:
         raise TemplateFailed(f"模板第 {e.lineno} 行有语法错误:{e.message}",
                              f"template syntax error on line {e.lineno}: {e.message}",
@@ -72,6 +83,11 @@ def _render(env, template: str, context: dict) -> str:
         raise TemplateFailed(f"模板结果过长(上限 {MAX_RESULT} 个字符)",
                              f"the rendered text is too long (at most {MAX_RESULT} characters)", code="template_unsafe")
     return out
+
+
+def check(template: str) -> None:
+    """Parse `template` without rendering it: a syntax error raises, naming the line."""
+    _render(_TEXT, template, None, parse_only=True)
 
 
 def render(template: str, context: dict) -> str:

@@ -5,8 +5,8 @@ the record lifecycle and the definition store; imports register their job (`impo
 A plugin's `install(runtime)` reaches the other engines through the runtime: job functions
 with `runtime.jobs.register(name, fn, ...)`, definition kinds (meta-schema and publish hook)
 with `runtime.definition_kinds.add(kind)`, lifecycle handlers with
-`runtime.lifecycle.subscribe(...)`. Engines still to come (notify, flows, reports) are added
-to this list the same way."""
+`runtime.lifecycle.subscribe(...)`. Engines still to come (flows, reports) are added to this
+list the same way."""
 from __future__ import annotations
 
 from .base import Plugin
@@ -17,10 +17,12 @@ def core_engines() -> list[Plugin]:
     from .. import __version__
     from ..forms.types import register as register_field_types
     from ..imports import register as install_imports
+    from ..notify import install as install_notify
     from ..security.audit import subscribe as install_audit
 
     return [
         FunctionPlugin("field_types", version=__version__, register=register_field_types, core=True),
         FunctionPlugin("audit", version=__version__, install=install_audit, core=True),
         FunctionPlugin("imports", version=__version__, install=install_imports, core=True),
+        FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
     ]

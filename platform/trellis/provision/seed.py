@@ -5,6 +5,7 @@ marked as such (`trellis jobs run --simulate` is allowed on it)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import time
 from pathlib import Path
 
@@ -32,9 +33,26 @@ def load_generator(folder: Path):
     return module
 
 
+def seed_channels(runtime, folder: Path, app: str) -> list[str]:
+    """The notification channels a seed ships (`channels.json`), those not configured yet:
+    the demo's all record into the outbox, so nothing leaves a demo."""
+    path = folder / "channels.json"
+    if not path.exists() or runtime.notify is None:
+        return []
+    added = []
+    with runtime.transaction() as conn:
+        have = {r["name"] for r in runtime.notify.channels.rows(conn, app)}
+        for spec in json.loads(path.read_text(encoding="utf-8")):
+            if spec["name"] not in have:
+                runtime.notify.channels.save(conn, app, spec["name"], spec, None, runtime.clock.now())
+                added.append(spec["name"])
+    return added
+
+
 def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=print, chunk: int = 5000) -> dict:
     folder = seed_folder(seeds_dir, app)
     result = import_app(runtime, folder)
+    seed_channels(runtime, folder, app)
     gen = load_generator(folder)
     managers = gen.managers(clients) if gen is not None and clients else []
     departments, manager_ids = load_org(runtime.engine, folder, app, managers)

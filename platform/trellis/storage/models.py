@@ -177,3 +177,115 @@ job = sa.Table(
     sa.Index("ix_trellis_jobs_due", "state", "run_at"),
     sa.Index("ix_trellis_jobs_lease", "state", "lease_until"),
 )
+
+# -- notifications (notify/) --------------------------------------------------------------
+_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+channel = sa.Table(  # an app's configured channel: a name (the medium) served by a channel type
+    "trellis_channels", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(64), nullable=False),
+    sa.Column("label", sa.JSON),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("config", sa.Text, nullable=False),  # encrypted (notify/sealing.py), never returned
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("updated_by", sa.Integer),
+    sa.UniqueConstraint("app", "name", name="ux_trellis_channels_name"),
+)
+message = sa.Table(  # one notify() call
+    "trellis_messages", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("event", sa.String(100), nullable=False),
+    sa.Column("urgency", sa.String(8), nullable=False),
+    sa.Column("form", sa.String(64)),
+    sa.Column("record", sa.BigInteger),
+    sa.Column("data", sa.JSON),
+    sa.Column("cause", sa.JSON),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("created_by", sa.Integer),
+)
+delivery = sa.Table(  # one message to one recipient on one channel
+    "trellis_deliveries", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("message_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("key", sa.String(200), nullable=False, unique=True),  # idempotency: message:recipient:channel
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("event", sa.String(100), nullable=False),
+    sa.Column("channel", sa.String(64), nullable=False),
+    sa.Column("channel_type", sa.String(64)),
+    sa.Column("urgency", sa.String(8), nullable=False),
+    sa.Column("recipient_key", sa.String(200), nullable=False),
+    sa.Column("recipient", sa.JSON, nullable=False),
+    sa.Column("to", sa.String(200)),
+    sa.Column("subject", sa.Text),
+    sa.Column("body", sa.Text),
+    sa.Column("html", sa.Text),
+    sa.Column("link", sa.String(500)),
+    sa.Column("fallbacks", sa.JSON),  # channel names still to try on a permanent failure
+    sa.Column("dedupe", sa.String(200)),
+    sa.Column("state", sa.String(16), nullable=False),  # queued held sending retrying sent failed skipped
+    sa.Column("note", sa.String(500)),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.Text),
+    sa.Column("answer", sa.Text),
+    sa.Column("latency_ms", sa.Integer),
+    sa.Column("form", sa.String(64)),
+    sa.Column("record", sa.BigInteger),
+    sa.Column("run_at", sa.DateTime, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("sent_at", sa.DateTime),
+    sa.Column("read_at", sa.DateTime),
+    sa.Index("ix_trellis_deliveries_record", "app", "form", "record"),
+    sa.Index("ix_trellis_deliveries_channel", "app", "channel", "created_at"),
+    sa.Index("ix_trellis_deliveries_recipient", "recipient_key", "created_at"),
+)
+delivery_log = sa.Table(  # one row per attempt
+    "trellis_delivery_log", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("delivery_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # sent transient permanent
+    sa.Column("answer", sa.Text),
+    sa.Column("error", sa.Text),
+    sa.Column("latency_ms", sa.Integer),
+)
+inbox = sa.Table(  # the in-app message center
+    "trellis_inbox", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("user_id", sa.Integer, nullable=False),
+    sa.Column("delivery_id", sa.BigInteger, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text),
+    sa.Column("urgency", sa.String(8), nullable=False),
+    sa.Column("form", sa.String(64)),
+    sa.Column("record", sa.BigInteger),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("read_at", sa.DateTime),
+    sa.Index("ix_trellis_inbox_user", "user_id", "read_at", "id"),
+)
+outbox = sa.Table(  # what the outbox channel recorded instead of sending
+    "trellis_outbox", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("delivery_id", sa.BigInteger, unique=True),
+    sa.Column("channel_type", sa.String(64), nullable=False),
+    sa.Column("recipient", sa.String(200)),
+    sa.Column("subject", sa.Text),
+    sa.Column("body", sa.Text),
+    sa.Column("urgency", sa.String(8), nullable=False),
+    sa.Column("form", sa.String(64)),
+    sa.Column("record", sa.BigInteger),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index("ix_trellis_outbox_record", "app", "form", "record"),
+)
+notify_prefs = sa.Table(  # a user's notification settings
+    "trellis_notify_prefs", metadata,
+    sa.Column("user_id", sa.Integer, primary_key=True),
+    sa.Column("prefs", sa.JSON, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)

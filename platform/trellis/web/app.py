@@ -35,7 +35,8 @@ def create_app(config: dict | None = None) -> Flask:
             db.engine, redis_url=app.config.get("TRELLIS_REDIS_URL"),
             count_threshold=int(app.config["TRELLIS_COUNT_THRESHOLD"]),
             ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"],
-            timezone=app.config["TRELLIS_TIMEZONE"], max_cause_depth=int(app.config["TRELLIS_MAX_CAUSE_DEPTH"]))
+            timezone=app.config["TRELLIS_TIMEZONE"], max_cause_depth=int(app.config["TRELLIS_MAX_CAUSE_DEPTH"]),
+            secret=app.config["SECRET_KEY"])
     jobs = app.extensions["trellis"].jobs
     app.before_request(jobs.start)  # the scheduler thread starts in the serving process, lazily
     from ..api import register_api

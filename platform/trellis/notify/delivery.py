@@ -1,0 +1,177 @@
+"""Delivering one message to one recipient on one channel: the `notify.deliver` job.
+
+- A remote channel (SMTP, an HTTP gateway) is called outside any transaction: the delivery
+  is first marked `sending` (its attempt counted) and committed, then the provider is
+  called with the delivery's idempotency key, then the outcome and a log row are written.
+  A worker killed between the call and the log leaves `sending` behind; the job's lease
+  expires, another worker runs it again and calls the provider with the same key, which
+  the provider uses to recognise the message it already has (Message-ID, Idempotency-Key,
+  OutId / SessionContext, WeCom's duplicate check): nothing is delivered twice.
+- A local channel (inapp, outbox) writes into this database inside the same transaction
+  as the outcome and the log row: exactly once.
+- Transient failures are retried with backoff (the job's), up to MAX_ATTEMPTS; then, and
+  on a permanent failure at once, the delivery fails and the next fallback channel gets a
+  delivery of its own."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ..jobs.outbox import enqueue
+from ..storage import models
+from .context import SendContext
+from .errors import PermanentError, TransientError
+from .outgoing import Outgoing
+from .rendering import record_context, render_texts
+from .routing import reach
+
+D, L = models.delivery, models.delivery_log
+FINAL = ("sent", "failed", "skipped")
+MAX_ATTEMPTS = 5
+JOB = "notify.deliver"
+
+
+@dataclass
+class Outcome:
+    status: str  # sent transient permanent
+    answer: str = ""
+    error: str | None = None
+    latency_ms: int | None = None
+
+
+class Delivering:
+    def __init__(self, notify):
+        self.notify = notify
+        self.rt = notify.rt
+        self._caches: dict[tuple, dict] = {}
+
+    # -- enqueueing ---------------------------------------------------------------------------
+    def enqueue(self, conn, rows: list[dict], cause=None) -> list[int]:
+        """Insert delivery rows and a job for each one to send; their ids."""
+        if not rows:
+            return []
+        ids = [r.id for r in conn.execute(D.insert().returning(D.c.id, sort_by_parameter_order=True), rows)]
+        for delivery_id, row in zip(ids, rows):
+            if row["state"] not in FINAL:
+                enqueue(conn, JOB, [delivery_id], row["run_at"], f"notify:{row['key']}", row["app"], cause)
+        return ids
+
+    # -- the job --------------------------------------------------------------------------------
+    def deliver(self, delivery_id: int, final: bool = False) -> str | None:
+        """Attempt delivery `delivery_id`; its state afterwards. Raises TransientError for
+        the job to retry it later (not when `final`: a channel's test tries once)."""
+        with self.rt.engine.connect() as c:
+            d = c.execute(sa.select(D).where(D.c.id == delivery_id)).mappings().first()
+        if d is None or d["state"] in FINAL:
+            return d["state"] if d is not None else None
+        d = dict(d)
+        attempt = d["attempts"] + 1
+        now = self.rt.clock.now().replace(microsecond=0)
+        try:
+            row, kind, config = self._channel(d)
+        except PermanentError as e:
+            with self.rt.transaction() as conn:
+                return self._record(conn, d, attempt, Outcome("permanent", e.answer, str(e)), now, final=True)
+        out = Outgoing(key=d["key"], app=d["app"], channel=d["channel"], channel_type=kind.type, to=d["to"],
+                       subject=d["subject"] or "", text=d["body"] or "", html=d["html"], urgency=d["urgency"],
+                       recipient={k: (d["recipient"] or {}).get(k) for k in ("kind", "key", "name", "user_id", "lang")},
+                       form=d["form"], record=d["record"], link=d["link"], event=d["event"], delivery_id=d["id"])
+        cache = self._caches.setdefault((d["app"], row["name"], row["updated_at"]), {})
+        if kind.local:
+            with self.rt.transaction() as conn:
+                result = self._call(kind, config, out, SendContext(self.rt, cache, now, conn))
+                state = self._record(conn, d, attempt, result, now, final)
+        else:
+            with self.rt.transaction() as conn:
+                conn.execute(D.update().where(D.c.id == d["id"], D.c.state.not_in(FINAL))
+                             .values(state="sending", attempts=attempt))
+            result = self._call(kind, config, out, SendContext(self.rt, cache, now))
+            with self.rt.transaction() as conn:
+                state = self._record(conn, d, attempt, result, self.rt.clock.now().replace(microsecond=0), final)
+        if state == "retrying":
+            raise TransientError(result.error or "transient failure")
+        return state
+
+    def _channel(self, d: dict):
+        store = self.notify.channels
+        with self.rt.engine.connect() as c:
+            try:
+                row = store.row(c, d["app"], d["channel"])
+            except Exception:
+                raise PermanentError(f"渠道 {d['channel']} 不存在 / channel {d['channel']} does not exist") from None
+        if not row["enabled"]:
+            raise PermanentError(f"渠道 {d['channel']} 已停用 / channel {d['channel']} is disabled")
+        if row["type"] not in self.rt.registries.channels:
+            raise PermanentError(f"渠道类型 {row['type']} 未安装 / channel type {row['type']} is not installed")
+        try:
+            config = store.config(row)
+        except Exception as e:
+            raise PermanentError(getattr(e, "message", {}).get("en", "the configuration cannot be read")) from None
+        return row, self.rt.registries.channels.get(row["type"]), config
+
+    @staticmethod
+    def _call(kind, config: dict, out: Outgoing, ctx: SendContext) -> Outcome:
+        started = time.perf_counter()
+        try:
+            sent = kind().send(config, out, ctx)
+            status, answer, error = "sent", (sent.answer or "") if sent else "", None
+        except TransientError as e:
+            status, answer, error = "transient", e.answer, str(e)
+        except PermanentError as e:
+            status, answer, error = "permanent", e.answer, str(e)
+        return Outcome(status, (answer or "")[:2000], (error or "")[:2000] or None,
+                       int((time.perf_counter() - started) * 1000))
+
+    def _record(self, conn, d: dict, attempt: int, result: Outcome, now, final: bool) -> str:
+        conn.execute(L.insert().values(delivery_id=d["id"], attempt=attempt, at=now, status=result.status,
+                                       answer=result.answer or None, error=result.error,
+                                       latency_ms=result.latency_ms))
+        values = {"attempts": attempt, "answer": result.answer or None, "error": result.error,
+                  "latency_ms": result.latency_ms}
+        if result.status == "sent":
+            state = "sent"
+            values["sent_at"] = now
+        elif result.status == "transient" and attempt < MAX_ATTEMPTS and not final:
+            state = "retrying"
+        else:
+            state = "failed"
+        conn.execute(D.update().where(D.c.id == d["id"]).values(state=state, **values))
+        if state == "failed":
+            self._fallback(conn, d, now)
+        return state
+
+    def _fallback(self, conn, d: dict, now) -> None:
+        """Give the next channel that reaches the recipient a delivery of its own."""
+        channels = self.notify.enabled_channels(conn, d["app"])
+        rest = list(d["fallbacks"] or [])
+        while rest:
+            name = rest.pop(0)
+            kind = channels.get(name)
+            ok, to = reach(d["recipient"], name, kind) if kind else (False, None)
+            if not ok:
+                continue
+            texts = self._texts(conn, d, name)
+            row = {k: d[k] for k in ("message_id", "app", "event", "urgency", "recipient_key", "recipient", "link",
+                                     "dedupe", "form", "record")}
+            row.update(key=f"{d['message_id']}:{d['recipient_key']}:{name}", channel=name, channel_type=kind.type,
+                       to=to, subject=texts["subject"], body=texts["text"], html=texts["html"], fallbacks=rest,
+                       state="queued", note=f"{d['channel']} 失败后改用 / fallback after {d['channel']} failed",
+                       attempts=0, run_at=now, created_at=now)
+            exists = conn.execute(sa.select(D.c.id).where(D.c.key == row["key"])).first()
+            if exists is None:
+                self.enqueue(conn, [row])
+            return
+
+    def _texts(self, conn, d: dict, channel: str) -> dict:
+        """The texts for `channel`: its variant of the published template, else the failed
+        delivery's texts."""
+        found = self.rt.store.published(d["app"], "template", d["event"], conn=conn)
+        if not found:
+            return {"subject": d["subject"], "text": d["body"], "html": d["html"]}
+        lang = (d["recipient"] or {}).get("lang") or "zh"
+        ctx = {**record_context(self.rt, d["app"], d["form"], d["record"], lang),
+               "recipient": {"name": d["recipient"].get("name")}, "app": d["app"], "link": d["link"],
+               "now": self.rt.clock.now(), "data": {}}
+        return render_texts(found[0], channel, lang, ctx)
