@@ -14,6 +14,9 @@ import { SessionProvider } from "./shell/SessionContext";
 const GridPage = lazy(() => import("./grid/GridPage"));
 const RecordPage = lazy(() => import("./record/RecordPage"));
 const ViewPage = lazy(() => import("./views/ViewPage"));
+const MessageCenterPage = lazy(() => import("./notify/MessageCenterPage"));
+const NotifySettingsPage = lazy(() => import("./notify/SettingsPage"));
+const NotifyAdminPage = lazy(() => import("./notify/admin/NotifyAdminPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -39,6 +42,9 @@ export default function App() {
           <Route path="/apps/:app/forms/:form/records/:id" element={page(<RecordPage />)} />
           <Route path="/apps/:app/forms/:form/design" element={<DesignerRoute />} />
           <Route path="/apps/:app/views/:view" element={page(<ViewPage />)} />
+          <Route path="/apps/:app/admin/notifications" element={page(<NotifyAdminPage />)} />
+          <Route path="/messages" element={page(<MessageCenterPage />)} />
+          <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

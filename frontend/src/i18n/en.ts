@@ -15,7 +15,10 @@ const en: Strings = {
     title: "Sign in", username: "Username", password: "Password", submit: "Sign in", required: "Enter your {{what}}",
     failed: "Sign-in failed", badCredentials: "Wrong username or password, or the account is inactive", welcome: "Welcome to Trellis",
   },
-  header: { apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles" },
+  header: {
+    apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
+    notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin",
+  },
   menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form" },
   grid: {
     search: "Search records", filter: "Filter", filterActive: "Filter ({{n}})", columns: "Columns",

@@ -13,7 +13,10 @@ const zh = {
     title: "登录", username: "用户名", password: "密码", submit: "登录", required: "请输入{{what}}",
     failed: "登录失败", badCredentials: "用户名或密码不正确,或账号已停用", welcome: "欢迎使用 Trellis",
   },
-  header: { apps: "应用", language: "语言", logout: "退出登录", admin: "管理员", roles: "角色" },
+  header: {
+    apps: "应用", language: "语言", logout: "退出登录", admin: "管理员", roles: "角色",
+    notifications: "通知", messages: "消息中心", notifySettings: "通知设置", notifyAdmin: "通知管理",
+  },
   menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单" },
   grid: {
     search: "搜索记录", filter: "筛选", filterActive: "筛选({{n}})", columns: "列", 

@@ -1,7 +1,8 @@
-/** Top bar: product name, app switcher, language switch and the user menu. */
+/** Top bar: product name, app switcher, language switch, the notifications bell and the user menu. */
 import { Layout } from "antd";
 import { Link } from "react-router-dom";
 import logo from "../assets/favicon.svg";
+import Bell from "../notify/Bell";
 import AppSwitcher from "./AppSwitcher";
 import LanguageSwitch from "./LanguageSwitch";
 import UserMenu from "./UserMenu";
@@ -13,7 +14,8 @@ export default function HeaderBar({ app }: { app?: string }) {
       <AppSwitcher current={app} />
       <div className="trellis-header-spacer" />
       <LanguageSwitch dark />
-      <UserMenu />
+      <Bell />
+      <UserMenu app={app} />
     </Layout.Header>
   );
 }

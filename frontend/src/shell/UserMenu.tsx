@@ -1,11 +1,12 @@
-/** The signed-in user: name, roles, sign out. */
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+/** The signed-in user: name, roles, the message center, notification settings (and, for an
+ * administrator, the app's notification admin page), sign out. */
+import { BellOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { useSession } from "./SessionContext";
 
-export default function UserMenu() {
+export default function UserMenu({ app }: { app?: string }) {
   const { t } = useTranslation();
   const { me, logout } = useSession();
   const navigate = useNavigate();
@@ -18,13 +19,18 @@ export default function UserMenu() {
         items: [
           { key: "who", disabled: true, label: <span>{me?.username}{roles.length ? ` · ${roles.join(", ")}` : ""}</span> },
           { type: "divider" },
+          { key: "/messages", icon: <MessageOutlined />, label: t("header.messages") },
+          { key: "/me/notifications", icon: <BellOutlined />, label: t("header.notifySettings") },
+          ...(me?.is_admin && app ? [{ key: `/apps/${app}/admin/notifications`, icon: <NotificationOutlined />,
+            label: t("header.notifyAdmin") }] : []),
+          { type: "divider" as const },
           { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
         ],
         onClick: ({ key }) => {
           if (key === "logout") {
             logout();
             navigate("/signin", { replace: true });
-          }
+          } else if (key.startsWith("/")) navigate(key);
         },
       }}
     >
