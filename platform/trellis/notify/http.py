@@ -55,8 +55,21 @@ def call(ctx, method: str, url: str, *, headers: dict | None = None, body: bytes
          timeout: float | None = None, secrets=()) -> Reply:
     """Send one request; the provider's answer whatever its status (see the module doc)."""
     where = _where(url)
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in ("http", "https"):  # never file://, ftp://
+        raise PermanentError(f"地址无效(只接受 http/https):{where} / invalid URL (http or https only): {where}")
     if isinstance(body, str):
         body = body.encode("utf-8")
+    for name, value in (headers or {}).items():
+        try:
+            str(name).encode("ascii")
+            str(value).encode("latin-1")
+        except UnicodeEncodeError:
+            raise PermanentError(f"请求头 {name} 含有无法发送的字符(只能用 ASCII) / "
+                                 f"the header {name} holds characters HTTP cannot carry (ASCII only)") from None
     try:
         req = urllib.request.Request(url, data=body, method=method.upper(), headers=dict(headers or {}))
     except ValueError:
