@@ -90,16 +90,18 @@ export interface DeliveryQuery {
   before_id?: number | null;
 }
 
+/** A channel's own texts (each part {zh, en}). */
 export interface Variant {
-  subject?: string;
-  body?: string;
-  html?: string;
+  subject?: Text;
+  body?: Text;
+  html?: Text;
 }
 
 export interface Template {
+  schema_version?: number;
   id: string;
   label: Text;
-  form: string | null;
+  form?: string | null;
   urgency: Urgency;
   subject: Text;
   body: Text;

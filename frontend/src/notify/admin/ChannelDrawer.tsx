@@ -2,16 +2,16 @@
  * form generated from the type's config_schema; saving PUTs it (secrets left empty are kept). */
 import { App, Button, Divider, Drawer, Form, Input, Select, Space, Switch } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError, errorText } from "../../api/client";
 import { useErrorReport } from "../../hooks/useErrorReport";
-import { useLang } from "../../i18n/text";
+import { textOf, useLang } from "../../i18n/text";
 import { notifyApi } from "../api";
 import { useNotifyText } from "../i18n";
 import type { ChannelInfo, ChannelType } from "../types";
 import ConfigFields from "./ConfigFields";
 import { configBody, fieldOfError, initialValues, schemaFields } from "./schemaFields";
 
-export const NAME_RE = /^[a-z][a-z0-9_]{0,63}$/;
+export const NAME_RE = /^[a-z][a-z0-9_]{0,40}$/;
 
 interface Props {
   app: string;
@@ -64,11 +64,13 @@ export default function ChannelDrawer({ app, open, channel, types, taken, onClos
       message.success(t("channels.saved", { name }));
       onSaved(saved);
     } catch (err) {
-      const d = err instanceof ApiError ? err.details : undefined;
-      const field = fieldOfError(fields, d?.field ?? d?.path) ?? fieldOfError(fields, err instanceof ApiError ? err.errors[0]?.field : null);
-      if (field && err instanceof ApiError) {
-        const text = lang === "en" ? err.messages.en || err.messages.zh : err.messages.zh || err.messages.en;
-        form.setFields([{ name: ["config", field], errors: [text ?? err.code] }]);
+      if (err instanceof ApiError) {
+        const named = err.errors.map((e) => ({ field: fieldOfError(fields, e.field), text: textOf(e.message, lang) }));
+        const d = err.details;
+        named.push({ field: fieldOfError(fields, d?.field ?? d?.path), text: errorText(err, lang) });
+        const byField = new Map<string, string[]>();
+        for (const n of named) if (n.field) byField.set(n.field, [...(byField.get(n.field) ?? []), n.text]);
+        form.setFields([...byField].map(([f, errors]) => ({ name: ["config", f], errors })));
       }
       report(err);
     } finally {

@@ -7,7 +7,7 @@ import { useLang } from "../../i18n/text";
 import { useNotifyText } from "../i18n";
 import type { FieldSpec } from "./schemaFields";
 
-function MapInput({ name }: { name: string[] }) {
+function MapInput({ name, secret }: { name: string[]; secret?: string }) {
   const { t } = useNotifyText();
   return (
     <Form.List name={name}>
@@ -16,7 +16,10 @@ function MapInput({ name }: { name: string[] }) {
           {rows.map((row) => (
             <Space key={row.key} align="baseline" style={{ display: "flex", marginBottom: 4 }} wrap={false}>
               <Form.Item name={[row.name, "key"]} noStyle><Input placeholder={t("channels.key")} style={{ width: 140 }} /></Form.Item>
-              <Form.Item name={[row.name, "value"]} noStyle><Input placeholder={t("channels.value")} style={{ width: 180 }} /></Form.Item>
+              <Form.Item name={[row.name, "value"]} noStyle>
+                {secret ? <Input.Password autoComplete="new-password" placeholder={t("channels.value")} style={{ width: 180 }} />
+                  : <Input placeholder={t("channels.value")} style={{ width: 180 }} />}
+              </Form.Item>
               <MinusCircleOutlined onClick={() => remove(row.name)} aria-label={t("common.delete")} />
             </Space>
           ))}
@@ -41,7 +44,12 @@ export default function ConfigFields({ fields, prefix }: { fields: FieldSpec[]; 
         let input: ReactNode;
         let valuePropName: string | undefined;
         if (f.kind === "map") {
-          return <Form.Item key={f.name} label={label} tooltip={f.help ? tx(f.help) : undefined}><MapInput name={[prefix, f.name]} /></Form.Item>;
+          const secret = f.secret ? t(f.secretSet ? "channels.secretSet" : "channels.secretEmpty") : undefined;
+          return (
+            <Form.Item key={f.name} label={label} extra={[f.help ? tx(f.help) : "", secret ?? ""].filter(Boolean).join(" · ") || undefined}>
+              <MapInput name={[prefix, f.name]} secret={secret} />
+            </Form.Item>
+          );
         }
         if (f.kind === "password") {
           input = <Input.Password autoComplete="new-password" data-testid={`config-${f.name}`}

@@ -144,12 +144,21 @@ export default function TemplateEditor({ app, templateKey, taken, channels, form
                                 {t("templates.removeVariant")}
                               </Button>
                             </Space>
-                            <Form.Item name={[row.name, "subject"]} label={t("templates.subject")}><Input /></Form.Item>
-                            <Form.Item name={[row.name, "body"]} label={t("templates.body")}><Input.TextArea autoSize={BODY_ROWS} /></Form.Item>
-                            <Form.Item name={[row.name, "html"]} label="HTML"><Input.TextArea autoSize={BODY_ROWS} /></Form.Item>
+                            {(["subject", "body", "html"] as const).map((part) => (
+                              <Row gutter={12} key={part}>
+                                {(["zh", "en"] as const).map((l) => (
+                                  <Col xs={24} md={12} key={l}>
+                                    <Form.Item name={[row.name, part, l]}
+                                      label={`${part === "html" ? "HTML" : t(`templates.${part}`)} · ${t(`templates.${l}`)}`}>
+                                      {part === "subject" ? <Input /> : <Input.TextArea autoSize={BODY_ROWS} />}
+                                    </Form.Item>
+                                  </Col>
+                                ))}
+                              </Row>
+                            ))}
                           </div>
                         ))}
-                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ channel: undefined })}>{t("templates.addVariant")}</Button>
+                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ channel: undefined, subject: {}, body: {}, html: {} })}>{t("templates.addVariant")}</Button>
                       </>
                     )}
                   </Form.List>

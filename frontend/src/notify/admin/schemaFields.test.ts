@@ -15,6 +15,8 @@ const SMTP: JsonSchema = {
     verify: { type: "boolean" },
     headers: { type: "object", additionalProperties: { type: "string" } },
     token: { type: ["string", "null"], writeOnly: true },
+    secret_headers: { type: "object", additionalProperties: { type: "string" }, writeOnly: true, title: "保密请求头 / Secret headers" },
+    note: { type: "string", description: "默认 25 / 587 / 465 (by security)" },
   },
 };
 
@@ -23,8 +25,11 @@ describe("schemaFields", () => {
     const fields = schemaFields(SMTP);
     expect(fields.map((f) => [f.name, f.kind])).toEqual([
       ["host", "string"], ["port", "int"], ["security", "choice"], ["username", "string"], ["password", "password"],
-      ["sender", "string"], ["verify", "bool"], ["headers", "map"], ["token", "password"],
+      ["sender", "string"], ["verify", "bool"], ["headers", "map"], ["token", "password"], ["secret_headers", "map"],
+      ["note", "string"],
     ]);
+    expect(fields[9]).toMatchObject({ secret: true, label: { zh: "保密请求头", en: "Secret headers" } });
+    expect(fields[10].help).toBe("默认 25 / 587 / 465 (by security)");
     expect(fields[0].label).toEqual({ zh: "服务器", en: "Server" });
     expect(fields[1]).toMatchObject({ min: 1, max: 65535, defaultValue: 587, required: false });
     expect(fields[2].options?.map((o) => o.value)).toEqual(["starttls", "ssl", "none"]);
@@ -47,7 +52,8 @@ describe("schemaFields", () => {
 describe("initialValues", () => {
   it("never prefills a secret, even when the config carries one", () => {
     const fields = schemaFields(SMTP, ["password", "token"]);
-    const values = initialValues(fields, { host: "smtp.example.cn", password: "leaked", token: "t", headers: { "X-A": "1" } });
+    const values = initialValues(fields, { host: "smtp.example.cn", password: "leaked", token: "t", headers: { "X-A": "1" },
+      secret_headers: { Authorization: "Bearer x" } });
     expect(values).toEqual({ host: "smtp.example.cn", port: 587, headers: [{ key: "X-A", value: "1" }] });
     expect("password" in values).toBe(false);
     expect("token" in values).toBe(false);
@@ -62,14 +68,17 @@ describe("configBody", () => {
   const fields = schemaFields(SMTP, ["password"]);
 
   it("leaves an empty secret out so the stored one is kept", () => {
-    const body = configBody(fields, { host: "h", port: 25, password: "", token: undefined, sender: "a@b.cn" });
+    const body = configBody(fields, { host: "h", port: 25, password: "", token: undefined, sender: "a@b.cn", secret_headers: [] });
     expect(body).toEqual({ host: "h", port: 25, sender: "a@b.cn" });
     expect("password" in body).toBe(false);
     expect("token" in body).toBe(false);
+    expect("secret_headers" in body).toBe(false);
   });
 
   it("sends a secret that was typed", () => {
     expect(configBody(fields, { password: "s3cret" })).toEqual({ password: "s3cret" });
+    expect(configBody(fields, { secret_headers: [{ key: "Authorization", value: "Bearer y" }] }))
+      .toEqual({ secret_headers: { Authorization: "Bearer y" } });
   });
 
   it("turns key/value rows into an object and numbers into numbers", () => {

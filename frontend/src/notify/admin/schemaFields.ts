@@ -2,8 +2,9 @@
  * A channel type's `config_schema` (JSON Schema) as the fields of the channel drawer's form, and
  * back: the values the form starts from and the `config` body of the PUT.
  *
- * Secrets (`writeOnly` properties) are never prefilled; one left empty is left out of the body,
- * so the server keeps its stored value.
+ * Secrets (`writeOnly` properties, strings or maps of strings) are never prefilled; one left
+ * empty is left out of the body, so the server keeps its stored value. A title "中文 / English"
+ * is read as both languages.
  */
 import type { JsonSchema, Text } from "../../api/types";
 
@@ -38,17 +39,21 @@ function jsonType(p: Prop): string {
   return typeof t === "string" ? t : "";
 }
 
+/** A title or description: {zh, en}, or a string; "中文 / English" (two parts) reads as both languages. */
 function textish(v: unknown): Text | string | undefined {
-  if (typeof v === "string" && v) return v;
+  if (typeof v === "string" && v) {
+    const parts = v.split(" / ");
+    return parts.length === 2 && parts[0].trim() && parts[1].trim() ? { zh: parts[0].trim(), en: parts[1].trim() } : v;
+  }
   if (v && typeof v === "object" && ("zh" in v || "en" in v)) return v as Text;
   return undefined;
 }
 
 function kindOf(p: Prop): FieldKind {
-  if (p.writeOnly === true) return "password";
-  if (Array.isArray(p.enum)) return "choice";
   const t = jsonType(p);
   if (t === "object") return "map";
+  if (p.writeOnly === true) return "password";
+  if (Array.isArray(p.enum)) return "choice";
   if (t === "array") return "tags";
   const kind = BY_JSON_TYPE[t] ?? "string";
   if (kind === "string" && (p.format === "textarea" || p["x-widget"] === "textarea" || Number(p.maxLength) > LONG_TEXT)) {
@@ -116,7 +121,8 @@ export function configBody(fields: FieldSpec[], values: Record<string, unknown>)
       const entries = Array.isArray(v) ? (v as Partial<Entry>[]) : [];
       const obj: Record<string, string> = {};
       for (const e of entries) if (e && !blank(e.key)) obj[String(e.key).trim()] = e.value == null ? "" : String(e.value);
-      if (v !== undefined) out[f.name] = obj;
+      // an empty secret map keeps the stored one
+      if (v !== undefined && !(f.secret && !Object.keys(obj).length)) out[f.name] = obj;
       continue;
     }
     if (f.kind === "tags") {
