@@ -74,6 +74,7 @@ class Request:
     headers: dict                   # as sent (look up with .header(name), any case)
     body: bytes
     at: float
+    target: str = ""                # the request line's target as sent (path and raw query)
 
     def header(self, name: str, default=None):
         low = name.lower()
@@ -193,7 +194,7 @@ class Receiver:
         body = handler.rfile.read(length) if length else b""
         parts = urllib.parse.urlsplit(handler.path)
         request = Request(handler.command, parts.path, dict(urllib.parse.parse_qsl(parts.query, keep_blank_values=True)),
-                          dict(handler.headers.items()), body, time.time())
+                          dict(handler.headers.items()), body, time.time(), handler.path)
         with self._lock:
             self.requests.append(request)
             key = self._key(request)
