@@ -68,6 +68,9 @@ class Delivering:
             return d["state"] if d is not None else None
         d = dict(d)
         attempt = d["attempts"] + 1
+        if d["state"] == "sending":  # the worker of the last attempt died before it logged the answer
+            d["note"] = (f"第 {d['attempts']} 次尝试的结果丢失,已用同一幂等键重发 / the answer to attempt "
+                         f"{d['attempts']} was lost: sent again with the same idempotency key")
         now = self.rt.clock.now().replace(microsecond=0)
         try:
             row, kind, config = self._channel(d)
@@ -129,7 +132,7 @@ class Delivering:
                                        answer=result.answer or None, error=result.error,
                                        latency_ms=result.latency_ms))
         values = {"attempts": attempt, "answer": result.answer or None, "error": result.error,
-                  "latency_ms": result.latency_ms}
+                  "latency_ms": result.latency_ms, "note": d["note"]}
         if result.status == "sent":
             state = "sent"
             values["sent_at"] = now
