@@ -131,3 +131,21 @@ def test_my_notification_settings(crm, api):
     bad = api.put("/api/v1/me/notify-settings", json={"quiet_hours": {"start": "25:00", "end": "07:00"}})
     assert bad.status_code == 400 and bad.get_json()["details"]["field"] == "quiet_hours"
     assert api.put("/api/v1/me/notify-settings", json={"events": {"x": "email"}}).status_code == 400
+
+
+def test_a_records_messages_for_whoever_may_read_it(crm, api, nrt):
+    from crm_notify import client_with
+
+    client = client_with(nrt)
+    nrt.notify.send("futures_crm", "deposit_arrived", recipients=[{"client": True}], form="client", record=client["id"])
+    url = f"{APP}/forms/client/records/{client['id']}/messages"
+    admin = api.get(url).get_json()["items"]
+    assert admin[0]["event"] == "deposit_arrived" and admin[0]["to"]
+    users = logins(crm)
+    manager = nrt.users_by_id(nrt.engine.connect(), [client["account_manager"]])[client["account_manager"]]["username"]
+    mine = users(manager).get(url)
+    assert mine.status_code == 200
+    item = mine.get_json()["items"][0]
+    assert item["subject"] == admin[0]["subject"] and "to" not in item and "body" not in item
+    other = next(u for u in ("am0001", "am0002") if u != manager)
+    assert users(other).get(url).status_code in (403, 404)     # not their client: not even the messages

@@ -170,3 +170,23 @@ def send(app):
     with rt.engine.connect() as conn:
         items = [delivery_log.one(conn, app, i) for i in out["deliveries"]]
     return jsonify({"message_id": out["message_id"], "deliveries": items}), 201
+
+
+TIMELINE = ("id", "event", "channel", "urgency", "subject", "state", "note", "created_at", "sent_at", "read_at")
+
+
+@bp.get(f"{APP}/forms/<form>/records/<int:record_id>/messages")
+@login_required
+def record_messages(app, form, record_id):
+    """The messages sent about a record, newest first (its 360 timeline), for whoever may
+    read the record: what, on which channel, to whom (by name), in which state;
+    administrators also see addresses, texts and provider answers."""
+    rt = runtime()
+    who = actor()
+    rt.records(app, form, who).get(record_id)  # 403 / 404 unless the caller may read the record
+    limit = int_param(request.args, "limit", 100, maximum=1000)
+    with rt.engine.connect() as conn:
+        items = delivery_log.listing(conn, app, form=form, record=record_id, limit=limit)
+    if not who.is_admin:
+        items = [{**{k: i[k] for k in TIMELINE}, "recipient": {"name": i["recipient"].get("name")}} for i in items]
+    return jsonify({"items": items})

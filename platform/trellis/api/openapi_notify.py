@@ -96,6 +96,11 @@ def paths(app: dict, _form: dict) -> dict:
                               "form": {"type": "string"}, "record": {"type": "integer"},
                               "urgency": {"type": "string", "enum": ["high", "medium", "low"]},
                               "data": {"type": "object"}}, ["template", "recipients"])))},
+        "/api/v1/apps/{app}/forms/{form}/records/{record_id}/messages": {"get": op(
+            TAG, "The messages sent about a record, newest first (its timeline); addresses, texts and answers "
+            "for administrators only", json_ok(obj({"items": {"type": "array", "items": REF["Delivery"]}}, ["items"])),
+            403, 404, params=[path("app", app), path("form", _form), path("record_id", ID),
+                              query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})])},
         "/api/v1/me/messages": {"get": op(
             ME, "My messages (the message center), newest first, with the unread count",
             json_ok(obj({"items": {"type": "array", "items": REF["InboxMessage"]}, "unread": {"type": "integer"},
