@@ -35,6 +35,7 @@ export default function Bell() {
   ) : null;
   const button = (
     <Button type="text" className="trellis-bell" aria-label={t("header.notifications")} data-testid="bell"
+      style={{ paddingInline: phone ? 4 : 8 }}
       onClick={phone ? () => setOpen(true) : undefined}>
       <Badge count={unread} size="small" overflowCount={99} data-testid="bell-badge">
         <BellOutlined style={{ fontSize: 18, color: "rgba(255,255,255,0.85)" }} />

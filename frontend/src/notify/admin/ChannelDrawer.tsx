@@ -53,7 +53,12 @@ export default function ChannelDrawer({ app, open, channel, types, taken, onClos
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    let values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     const name: string = channel?.name ?? values.name;
     const label = values.label_zh || values.label_en ? { zh: values.label_zh ?? "", en: values.label_en ?? "" } : undefined;
     setSaving(true);

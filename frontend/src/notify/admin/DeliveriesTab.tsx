@@ -50,7 +50,13 @@ export default function DeliveriesTab({ app, channels }: { app: string; channels
     { key: "created", title: t("deliveries.created"), width: 140, render: (_: unknown, d: Delivery) => shortDate(d.created_at) },
     { key: "channel", title: t("deliveries.channel"), width: 100, render: (_: unknown, d: Delivery) => d.channel },
     { key: "state", title: t("deliveries.state"), width: 90, render: (_: unknown, d: Delivery) => <StateTag state={d.state} /> },
-    { key: "to", title: t("deliveries.to"), render: (_: unknown, d: Delivery) => d.recipient?.name || d.to || "—" },
+    {
+      key: "to", title: t("deliveries.to"), render: (_: unknown, d: Delivery) => {
+        const name = d.recipient?.name;
+        if (!name || name === d.to) return d.to || name || "—";
+        return d.to ? <span>{name} <span className="trellis-json">{d.to}</span></span> : name;
+      },
+    },
     { key: "subject", title: t("deliveries.subject"), ellipsis: true, render: (_: unknown, d: Delivery) => d.subject ?? "" },
     { key: "attempts", title: t("deliveries.attempts"), width: 90, align: "right" as const, render: (_: unknown, d: Delivery) => d.attempts ?? 0 },
     {

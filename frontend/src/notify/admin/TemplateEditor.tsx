@@ -54,7 +54,11 @@ export default function TemplateEditor({ app, templateKey, taken, channels, form
 
   const current = () => toTemplate({ ...emptyValues(), ...form.getFieldsValue(true) } as TemplateValues);
   const save = async (publish: boolean) => {
-    await form.validateFields();
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     const body = current();
     setBusy(publish ? "publish" : "save");
     try {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ApiError, errorText } from "../../api/client";
 import type { FieldDef } from "../../api/types";
 import { useDebouncedSearch } from "../../hooks/useDebouncedSearch";
-import { useLang } from "../../i18n/text";
+import { textOf, useLang } from "../../i18n/text";
 import { searchRecords } from "../../registries/search";
 import SearchSelect from "../../registries/widgets/SearchSelect";
 import { notifyApi } from "../api";
@@ -40,9 +40,9 @@ export default function TemplatePreview({ app, form, channels, current }: Props)
       setResult(r);
     }, (err: unknown) => {
       setResult(null);
-      const lines = err instanceof ApiError && err.errors.length
-        ? err.errors.map((e) => (lang === "en" ? e.message.en || e.message.zh : e.message.zh || e.message.en)).join("\n") : "";
-      setProblem([errorText(err, uiLang), lines].filter(Boolean).join("\n"));
+      // a definition's problems each name their text and line; else the reply's own message
+      const lines = err instanceof ApiError && err.errors.length ? err.errors.map((e) => textOf(e.message, uiLang)).join("\n") : "";
+      setProblem(lines || errorText(err, uiLang));
     }).finally(() => setBusy(false));
   };
 

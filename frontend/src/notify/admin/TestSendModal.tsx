@@ -4,6 +4,7 @@ import { Alert, Button, Descriptions, Form, Input, Modal } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorReport } from "../../hooks/useErrorReport";
 import { notifyApi } from "../api";
+import { refreshUnread } from "../unread";
 import { useNotifyText } from "../i18n";
 import type { ChannelInfo, ChannelType, Delivery } from "../types";
 import StateTag from "./StateTag";
@@ -30,6 +31,7 @@ export default function TestSendModal({ app, channel, type, onClose, onSent }: P
     notifyApi.testChannel(app, channel.name, to.trim() || undefined).then((d) => {
       setResult(d);
       onSent();
+      refreshUnread(); // a test to oneself lands in one's own message center
     }, report).finally(() => setBusy(false));
   };
   const addressLabel = type?.address ? t(`channels.address.${type.address}`, t("channels.testTo")) : t("channels.testTo");
@@ -37,13 +39,11 @@ export default function TestSendModal({ app, channel, type, onClose, onSent }: P
     <Modal open onCancel={onClose} title={t("channels.testTitle", { name: channel.name })} destroyOnHidden
       footer={[<Button key="close" onClick={onClose}>{t("common.close")}</Button>,
         <Button key="send" type="primary" loading={busy} onClick={send} data-testid="test-send">{t("channels.testSend")}</Button>]}>
-      {type?.address !== null && (
-        <Form layout="vertical">
-          <Form.Item label={addressLabel} extra={t("channels.testToHint")}>
-            <Input value={to} onChange={(e) => setTo(e.target.value)} onPressEnter={send} data-testid="test-to" />
-          </Form.Item>
-        </Form>
-      )}
+      <Form layout="vertical">
+        <Form.Item label={addressLabel} extra={t("channels.testToHint")}>
+          <Input value={to} onChange={(e) => setTo(e.target.value)} onPressEnter={send} data-testid="test-to" />
+        </Form.Item>
+      </Form>
       {result && (
         <div data-testid="test-result">
           <Descriptions size="small" column={1} bordered title={t("channels.testResult")}>
