@@ -52,7 +52,7 @@ export default function SettingsPage() {
       return;
     }
     setSaving(true);
-    notifyApi.saveSettings(settingsBody({ events, available: data.available }, quiet.value)).then((saved) => {
+    notifyApi.saveSettings(settingsBody(events, quiet.value)).then((saved) => {
       adopt(saved);
       message.success(t("settings.saved"));
     }, report).finally(() => setSaving(false));

@@ -20,11 +20,8 @@ describe("notification settings", () => {
     expect(quietBody(true, "25:00", "08:00").error).toBe("settings.quietMissing");
   });
 
-  it("the PUT lists every available event", () => {
-    const body = settingsBody({
-      events: { a: ["inapp"] },
-      available: { events: [{ key: "a" }, { key: "b" }], channels: order },
-    }, null);
-    expect(body).toEqual({ events: { a: ["inapp"], b: [] }, quiet_hours: null });
+  it("the PUT carries only events with a choice (none: the app's routing decides)", () => {
+    const body = settingsBody({ a: ["inapp"], b: [] }, null);
+    expect(body).toEqual({ events: { a: ["inapp"] }, quiet_hours: null });
   });
 });

@@ -1,6 +1,6 @@
 /** The personal notification settings as the page edits them: a matrix of event × channel and
  * quiet hours, to and from the API's body. */
-import type { NotifySettings, QuietHours } from "./types";
+import type { QuietHours } from "./types";
 
 /** Whether `channel` is on for `event` in `events`. */
 export function isOn(events: Record<string, string[]>, event: string, channel: string): boolean {
@@ -27,9 +27,10 @@ export function quietBody(on: boolean, start: string | null, end: string | null)
   return { value: { start, end } };
 }
 
-/** The body of the PUT: every available event keeps a list (empty: none), unknown events are kept. */
-export function settingsBody(s: Pick<NotifySettings, "events" | "available">, quiet: QuietHours | null) {
-  const events: Record<string, string[]> = { ...s.events };
-  for (const e of s.available.events) events[e.key] = events[e.key] ?? [];
-  return { events, quiet_hours: quiet };
+/** The body of the PUT: the events with a choice (an event without one follows the app's
+ * routing, so an empty list is left out rather than read as "none"). */
+export function settingsBody(events: Record<string, string[]>, quiet: QuietHours | null) {
+  const chosen: Record<string, string[]> = {};
+  for (const [key, channels] of Object.entries(events)) if (channels?.length) chosen[key] = channels;
+  return { events: chosen, quiet_hours: quiet };
 }

@@ -51,7 +51,7 @@ export default function ChannelsTab({ app, types }: { app: string; types: Channe
     },
     { key: "updated", title: t("channels.updated"), width: 150, responsive: ["md" as const], render: (_: unknown, c: ChannelInfo) => shortDate(c.updated_at) },
     {
-      key: "actions", title: t("common.actions"), width: 120, render: (_: unknown, c: ChannelInfo) => (
+      key: "actions", title: t("common.actions"), width: 110, fixed: "right" as const, render: (_: unknown, c: ChannelInfo) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<SendOutlined />} onClick={() => setTesting(c)} title={t("channels.test")}
             aria-label={`${t("channels.test")} ${c.name}`} data-testid={`test-${c.name}`} />

@@ -75,9 +75,9 @@ export default function DeliveriesTab({ app, channels }: { app: string; channels
         ))}
       </div>
       <div className="trellis-toolbar">
-        <Select allowClear placeholder={t("deliveries.allChannels")} value={channel} onChange={setChannel} style={{ minWidth: 140 }}
+        <Select allowClear placeholder={t("deliveries.allChannels")} value={channel} onChange={setChannel} style={{ flex: "0 1 160px", minWidth: 110 }}
           options={channels.map((c) => ({ value: c.name, label: c.name }))} data-testid="filter-channel" />
-        <Select allowClear placeholder={t("deliveries.allStates")} value={state} onChange={setState} style={{ minWidth: 120 }}
+        <Select allowClear placeholder={t("deliveries.allStates")} value={state} onChange={setState} style={{ flex: "0 1 140px", minWidth: 100 }}
           options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))} data-testid="filter-state" />
         <Button icon={<ReloadOutlined />} onClick={() => setTick((n) => n + 1)} aria-label={t("common.reload")} />
       </div>
@@ -90,7 +90,7 @@ export default function DeliveriesTab({ app, channels }: { app: string; channels
         pagination={false}
         scroll={{ x: 900 }}
         locale={{ emptyText: t("deliveries.empty") }}
-        expandable={{ expandedRowRender: (d) => <DeliveryLog app={app} id={d.id} /> }}
+        expandable={{ fixed: "left", expandedRowRender: (d) => <DeliveryLog app={app} id={d.id} /> }}
       />
       {next != null && (
         <div style={{ textAlign: "center", marginTop: 12 }}>

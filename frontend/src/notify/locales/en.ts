@@ -12,7 +12,8 @@ const en: typeof zh = {
   },
   center: { title: "Messages", settings: "Notification settings" },
   settings: {
-    title: "Notification settings", hint: "Choose the channels each kind of notification reaches you by.",
+    title: "Notification settings",
+    hint: "Choose the channels each kind of notification reaches you by. None ticked: the app's default channels; high-urgency notifications always follow the app's settings.",
     event: "Notification", noEvents: "No notifications to subscribe to",
     quiet: "Quiet hours", quietOn: "Quiet hours on",
     quietHint: "Notifications that are not urgent wait until the quiet hours end.",

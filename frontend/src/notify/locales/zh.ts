@@ -10,7 +10,7 @@ const zh = {
   },
   center: { title: "消息中心", settings: "通知设置" },
   settings: {
-    title: "通知设置", hint: "选择每类通知通过哪些渠道发给你。", event: "通知", noEvents: "暂无可订阅的通知",
+    title: "通知设置", hint: "选择每类通知通过哪些渠道发给你。不勾选时按应用的默认渠道发送;高紧急度的通知总是按应用的设置发送。", event: "通知", noEvents: "暂无可订阅的通知",
     quiet: "免打扰时段", quietOn: "开启免打扰", quietHint: "这段时间内的非紧急通知会延后到时段结束后发送。",
     start: "开始", end: "结束", saved: "通知设置已保存", quietMissing: "请选择免打扰的开始和结束时间",
   },
