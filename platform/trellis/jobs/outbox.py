@@ -42,3 +42,16 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
     if new_id is not None:
         conn.info[ENQUEUED_KEY] = True
     return new_id
+
+
+def enqueue_many(conn, name: str, jobs: list[tuple], app: str | None = None, cause: list[dict] | None = None) -> None:
+    """Write many jobs of `name` in one statement: `jobs` are (args, run_at, key) tuples;
+    a key that exists already is skipped, as with `enqueue`."""
+    if not jobs:
+        return
+    now = (conn.info.get(CLOCK_KEY) or REAL).now()
+    rows = [dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
+                 cause=cause or None, created_at=now) for args, run_at, key in jobs]
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(insert(T).on_conflict_do_nothing(index_elements=["key"]), rows)
+    conn.info[ENQUEUED_KEY] = True

@@ -26,9 +26,10 @@ def secret_names(kind) -> set[str]:
 
 
 class ChannelStore:
-    def __init__(self, registry, secret):
+    def __init__(self, registry, secret, changed=None):
         self.registry = registry  # registries.channels: type name -> Channel class
         self._secret = secret
+        self._changed = changed or (lambda: None)  # called after a save or delete (caches drop what they keep)
 
     def kind(self, type_name: str):
         if type_name not in self.registry:
@@ -104,6 +105,7 @@ class ChannelStore:
             conn.execute(T.insert().values(app=app, name=name, **values))
         else:
             conn.execute(T.update().where(T.c.id == existing["id"]).values(**values))
+        self._changed()
         return self.row(conn, app, name)
 
     @staticmethod
@@ -124,3 +126,4 @@ class ChannelStore:
     def delete(self, conn, app: str, name: str) -> None:
         self.row(conn, app, name)
         conn.execute(T.delete().where(T.c.app == app, T.c.name == name))
+        self._changed()

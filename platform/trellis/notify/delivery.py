@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..jobs.outbox import enqueue
+from ..jobs.outbox import enqueue_many
 from ..storage import models
 from .context import SendContext
 from .errors import PermanentError, TransientError
@@ -30,7 +30,16 @@ from .routing import reach
 D, L = models.delivery, models.delivery_log
 FINAL = ("sent", "failed", "skipped")
 MAX_ATTEMPTS = 5
+LOST = ("上次尝试的结果丢失,已用同一幂等键重发 / the answer to the last attempt was lost: sent again with the same "
+        "idempotency key")
 JOB = "notify.deliver"
+
+# built once: SQLAlchemy then reuses their compiled form without rebuilding them per delivery
+MARK = (D.update().where(D.c.id == sa.bindparam("did"), D.c.state.not_in(FINAL))
+        .values(state="sending", attempts=D.c.attempts + 1, note=sa.case((D.c.state == "sending", LOST), else_=D.c.note))
+        .returning(*D.c))
+LOG = L.insert()
+OUTCOME = D.update().where(D.c.id == sa.bindparam("did"))
 
 
 @dataclass
@@ -45,7 +54,8 @@ class Delivering:
     def __init__(self, notify):
         self.notify = notify
         self.rt = notify.rt
-        self._caches: dict[tuple, dict] = {}
+        self._caches: dict[tuple, dict] = {}  # per configured channel: what its type keeps (tokens)
+        self._channels: dict[tuple, tuple] = {}  # (app, name) -> (when read, (row, type, config) or the error)
 
     # -- enqueueing ---------------------------------------------------------------------------
     def enqueue(self, conn, rows: list[dict], cause=None) -> list[int]:
@@ -53,24 +63,22 @@ class Delivering:
         if not rows:
             return []
         ids = [r.id for r in conn.execute(D.insert().returning(D.c.id, sort_by_parameter_order=True), rows)]
-        for delivery_id, row in zip(ids, rows):
-            if row["state"] not in FINAL:
-                enqueue(conn, JOB, [delivery_id], row["run_at"], f"notify:{row['key']}", row["app"], cause)
+        enqueue_many(conn, JOB, [([delivery_id], row["run_at"], f"notify:{row['key']}")
+                                 for delivery_id, row in zip(ids, rows) if row["state"] not in FINAL],
+                     rows[0]["app"], cause)
         return ids
 
     # -- the job --------------------------------------------------------------------------------
     def deliver(self, delivery_id: int, final: bool = False) -> str | None:
         """Attempt delivery `delivery_id`; its state afterwards. Raises TransientError for
         the job to retry it later (not when `final`: a channel's test tries once)."""
-        with self.rt.engine.connect() as c:
-            d = c.execute(sa.select(D).where(D.c.id == delivery_id)).mappings().first()
-        if d is None or d["state"] in FINAL:
-            return d["state"] if d is not None else None
+        with self.rt.transaction() as conn:  # one statement reads the delivery and counts the attempt
+            d = conn.execute(MARK, {"did": delivery_id}).mappings().first()
+        if d is None:  # gone, or done already
+            with self.rt.engine.connect() as c:
+                return c.execute(sa.select(D.c.state).where(D.c.id == delivery_id)).scalar()
         d = dict(d)
-        attempt = d["attempts"] + 1
-        if d["state"] == "sending":  # the worker of the last attempt died before it logged the answer
-            d["note"] = (f"第 {d['attempts']} 次尝试的结果丢失,已用同一幂等键重发 / the answer to attempt "
-                         f"{d['attempts']} was lost: sent again with the same idempotency key")
+        attempt = d["attempts"]
         now = self.rt.clock.now().replace(microsecond=0)
         try:
             row, kind, config = self._channel(d)
@@ -82,14 +90,11 @@ class Delivering:
                        recipient={k: (d["recipient"] or {}).get(k) for k in ("kind", "key", "name", "user_id", "lang")},
                        form=d["form"], record=d["record"], link=d["link"], event=d["event"], delivery_id=d["id"])
         cache = self._caches.setdefault((d["app"], row["name"], row["updated_at"]), {})
-        if kind.local:
+        if kind.local:  # its write and the outcome commit together: exactly once
             with self.rt.transaction() as conn:
                 result = self._call(kind, config, out, SendContext(self.rt, cache, now, conn))
                 state = self._record(conn, d, attempt, result, now, final)
-        else:
-            with self.rt.transaction() as conn:
-                conn.execute(D.update().where(D.c.id == d["id"], D.c.state.not_in(FINAL))
-                             .values(state="sending", attempts=attempt))
+        else:  # the attempt is counted above; the provider gets the same key if it runs again
             result = self._call(kind, config, out, SendContext(self.rt, cache, now))
             with self.rt.transaction() as conn:
                 state = self._record(conn, d, attempt, result, self.rt.clock.now().replace(microsecond=0), final)
@@ -98,6 +103,24 @@ class Delivering:
         return state
 
     def _channel(self, d: dict):
+        """(row, type, configuration) of the delivery's channel, kept for the runtime's TTL
+        (a save or delete in this process drops it); PermanentError when it cannot send."""
+        key, now = (d["app"], d["channel"]), time.monotonic()
+        found = self._channels.get(key)
+        if found is None or now - found[0] > self.rt.ttl:
+            try:
+                found = (now, self._read_channel(d))
+            except PermanentError as e:
+                found = (now, e)
+            self._channels[key] = found
+        if isinstance(found[1], PermanentError):
+            raise found[1]
+        return found[1]
+
+    def forget(self) -> None:
+        self._channels.clear()
+
+    def _read_channel(self, d: dict):
         store = self.notify.channels
         with self.rt.engine.connect() as c:
             try:
@@ -128,19 +151,17 @@ class Delivering:
                        int((time.perf_counter() - started) * 1000))
 
     def _record(self, conn, d: dict, attempt: int, result: Outcome, now, final: bool) -> str:
-        conn.execute(L.insert().values(delivery_id=d["id"], attempt=attempt, at=now, status=result.status,
-                                       answer=result.answer or None, error=result.error,
-                                       latency_ms=result.latency_ms))
-        values = {"attempts": attempt, "answer": result.answer or None, "error": result.error,
-                  "latency_ms": result.latency_ms, "note": d["note"]}
+        conn.execute(LOG, {"delivery_id": d["id"], "attempt": attempt, "at": now, "status": result.status,
+                           "answer": result.answer or None, "error": result.error, "latency_ms": result.latency_ms})
         if result.status == "sent":
             state = "sent"
-            values["sent_at"] = now
         elif result.status == "transient" and attempt < MAX_ATTEMPTS and not final:
             state = "retrying"
         else:
             state = "failed"
-        conn.execute(D.update().where(D.c.id == d["id"]).values(state=state, **values))
+        conn.execute(OUTCOME, {"did": d["id"], "state": state, "attempts": attempt, "answer": result.answer or None,
+                               "error": result.error, "latency_ms": result.latency_ms, "note": d["note"],
+                               "sent_at": now if state == "sent" else None})
         if state == "failed":
             self._fallback(conn, d, now)
         return state

@@ -28,19 +28,22 @@ def _bad(zh: str, en: str, index: int):
                       details={"field": f"recipients[{index}]"})
 
 
-def users(conn, ids) -> list[dict]:
+def users(conn, ids, cache: dict | None = None) -> list[dict]:
+    """Active users by id as recipients; `cache` (id -> recipient or None) spares a batch
+    the same lookups."""
     ids = sorted({int(i) for i in ids if i is not None})
-    if not ids:
-        return []
-    rows = conn.execute(sa.select(USERS).where(USERS.c.id.in_(ids))).mappings()
-    out = []
-    for r in rows:
-        if r["active"] is False:
-            continue
-        name = f"{r['last_name'] or ''}{r['first_name'] or ''}" or r["username"]
-        out.append({"kind": "user", "key": f"user:{r['id']}", "name": name, "user_id": r["id"], "lang": "zh",
-                    "contacts": {"user": str(r["id"]), "email": r["email"] or None}, "preference": []})
-    return out
+    cache = {} if cache is None else cache
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        for i in missing:
+            cache[i] = None
+        for r in conn.execute(sa.select(USERS).where(USERS.c.id.in_(missing))).mappings():
+            if r["active"] is False:
+                continue
+            name = f"{r['last_name'] or ''}{r['first_name'] or ''}" or r["username"]
+            cache[r["id"]] = {"kind": "user", "key": f"user:{r['id']}", "name": name, "user_id": r["id"], "lang": "zh",
+                              "contacts": {"user": str(r["id"]), "email": r["email"] or None}, "preference": []}
+    return [cache[i] for i in ids if cache.get(i) is not None]
 
 
 def _role_members(conn, app: str, role: str) -> list[int]:
@@ -77,8 +80,11 @@ def client(form, raw: dict, shown: dict, contacts: dict | None, form_id: str, pr
 
 
 def resolve(conn, app: str, specs, *, form=None, form_id=None, raw=None, shown=None, contacts=None,
-            preference_map=None) -> list[dict]:
-    """Every recipient of `specs`, each once (the first spec naming them wins)."""
+            preference_map=None, cache: dict | None = None) -> list[dict]:
+    """Every recipient of `specs`, each once (the first spec naming them wins); `cache`:
+    a dict kept across the records of one batch (users, role members)."""
+    cache = {} if cache is None else cache
+    known = cache.setdefault("users", {})
     if not isinstance(specs, list) or not specs:
         raise BadRequest("至少需要一个收件人", "at least one recipient is needed", code="bad_recipient",
                          details={"field": "recipients"})
@@ -87,16 +93,22 @@ def resolve(conn, app: str, specs, *, form=None, form_id=None, raw=None, shown=N
         if not isinstance(spec, dict) or not any(k in spec for k in KINDS):
             raise _bad(f"应为 {{{'|'.join(KINDS)}: …}} 之一", f"is one of {{{'|'.join(KINDS)}: …}}", i)
         if "user" in spec:
-            found = users(conn, [_int(spec["user"], i)])
+            found = users(conn, [_int(spec["user"], i)], known)
         elif "role" in spec:
-            found = users(conn, _role_members(conn, app, str(spec["role"])))
+            role = ("role", str(spec["role"]))
+            if role not in cache:
+                cache[role] = _role_members(conn, app, role[1])
+            found = users(conn, cache[role], known)
         elif "department" in spec:
-            found = users(conn, _department(conn, _int(spec["department"], i), bool(spec.get("head"))))
+            dept = ("department", _int(spec["department"], i), bool(spec.get("head")))
+            if dept not in cache:
+                cache[dept] = _department(conn, dept[1], dept[2])
+            found = users(conn, cache[dept], known)
         elif "field" in spec:
             t = form.field(spec["field"]) if form is not None else None
             if t is None or t.references != "user":
                 raise _bad(f"{spec['field']} 不是记录的用户字段", f"{spec['field']} is not a user field of the record", i)
-            found = users(conn, [(raw or {}).get(spec["field"])])
+            found = users(conn, [(raw or {}).get(spec["field"])], known)
         elif "client" in spec:
             if form is None:
                 raise _bad("发给客户本人需要一条记录", "sending to the client needs a record", i)

@@ -6,40 +6,54 @@ template's; the recipient's language, else Chinese). Plain texts render with
 from __future__ import annotations
 
 from ..kernel.actor import SYSTEM
-from ..kernel.errors import NotFound
+from ..records.reading import expand_relations, fetch
 from ..kernel.templating import render, render_html
 from ..sheets.display import cell_formatter
 
 PARTS = ("subject", "body", "html")
 
 
-def record_context(rt, app: str, form_id: str | None, record_id, lang: str) -> dict:
-    """{"record": display values by field id, "raw": stored values, "related": {field:
-    {"id", "title"}}} of one record, read as the system (a message is about the record,
-    whoever receives it); empty when there is no record."""
-    if not form_id or record_id is None:
-        return {"record": {}, "raw": {}, "related": {}}
+def record_contexts(rt, app: str, form_id: str | None, ids, lang: str, conn=None) -> dict:
+    """{record id: {"record": display values by field id, "raw": stored values, "related":
+    {field: {"id", "title"}}}} of many records in two queries per relation, read as the
+    system (a message is about the record, whoever receives it). A record that is gone
+    gets only its id."""
+    ids = [int(i) for i in dict.fromkeys(ids) if i is not None]
+    if not form_id or not ids:
+        return {}
+    if conn is None:
+        with rt.engine.connect() as c:
+            return record_contexts(rt, app, form_id, ids, lang, c)
     service = rt.records(app, form_id, SYSTEM)
     form = service.form
     expand = [t.id for t in form.active if t.references is not None and t.has_column]
-    try:
-        row = service.get(int(record_id), expand=expand)
-    except NotFound:
-        return {"record": {"id": record_id}, "raw": {"id": record_id}, "related": {}}
-    shown, related, raw = {"id": row["id"]}, {}, {"id": row["id"]}
-    for t in form.active:
-        value = row.get(t.id)
-        if isinstance(value, dict) and "title" in value:
-            related[t.id] = value
-            raw[t.id] = value.get("id")
-            shown[t.id] = value.get("title") or value.get("id")
-            continue
-        raw[t.id] = value
-        fmt = cell_formatter(t, lang, "csv")
-        shown[t.id] = fmt(value) if fmt is not None and value is not None else value
-    for k in ("created_at", "updated_at"):
-        shown[k] = raw[k] = row.get(k)
-    return {"record": shown, "raw": raw, "related": related}
+    rows = fetch(conn, service, ids, scope="read")
+    if expand and rows:
+        expand_relations(conn, service, rows, expand)
+    formats = [(t.id, cell_formatter(t, lang, "csv")) for t in form.active]
+    out = {i: {"record": {"id": i}, "raw": {"id": i}, "related": {}} for i in ids}
+    for row in rows:
+        shown, related, raw = {"id": row["id"]}, {}, {"id": row["id"]}
+        for fid, fmt in formats:
+            value = row.get(fid)
+            if isinstance(value, dict) and "title" in value:
+                related[fid] = value
+                raw[fid] = value.get("id")
+                shown[fid] = value.get("title") or value.get("id")
+                continue
+            raw[fid] = value
+            shown[fid] = fmt(value) if fmt is not None and value is not None else value
+        for k in ("created_at", "updated_at"):
+            shown[k] = raw[k] = row.get(k)
+        out[row["id"]] = {"record": shown, "raw": raw, "related": related}
+    return out
+
+
+def record_context(rt, app: str, form_id: str | None, record_id, lang: str, conn=None) -> dict:
+    """The context of one record (see `record_contexts`); empty without a record."""
+    if not form_id or record_id is None:
+        return {"record": {}, "raw": {}, "related": {}}
+    return record_contexts(rt, app, form_id, [record_id], lang, conn)[int(record_id)]
 
 
 def link_of(base: str, app: str, form_id: str | None, record_id) -> str | None:

@@ -78,12 +78,18 @@ def day_bounds(at: datetime, zone: str) -> tuple[datetime, datetime]:
     return (start.astimezone().replace(tzinfo=None), (start + timedelta(days=1)).astimezone().replace(tzinfo=None))
 
 
-def signals(conn, recipient_key: str, now: datetime) -> dict[str, int]:
-    """Read / answered deliveries per channel of the last 90 days: the recipient's activity."""
-    rows = conn.execute(sa.select(D.c.channel, sa.func.count()).where(
-        D.c.recipient_key == recipient_key, D.c.read_at.is_not(None),
-        D.c.created_at >= now - timedelta(days=SIGNAL_DAYS)).group_by(D.c.channel)).all()
-    return {c: int(n) for c, n in rows}
+def signals(conn, recipient_keys, now: datetime) -> dict[str, dict[str, int]]:
+    """Read / answered deliveries per recipient and channel of the last 90 days: each
+    recipient's activity, {recipient key: {channel: count}}."""
+    out: dict[str, dict[str, int]] = {}
+    keys = sorted(set(recipient_keys))
+    for i in range(0, len(keys), 500):
+        rows = conn.execute(sa.select(D.c.recipient_key, D.c.channel, sa.func.count()).where(
+            D.c.recipient_key.in_(keys[i:i + 500]), D.c.read_at.is_not(None),
+            D.c.created_at >= now - timedelta(days=SIGNAL_DAYS)).group_by(D.c.recipient_key, D.c.channel)).all()
+        for key, channel, n in rows:
+            out.setdefault(key, {})[channel] = int(n)
+    return out
 
 
 def order(rule: dict, recipient: dict, chosen: list[str] | None, activity: dict[str, int]) -> list[str]:
@@ -100,15 +106,16 @@ def order(rule: dict, recipient: dict, chosen: list[str] | None, activity: dict[
 
 
 def plan(conn, *, rule: dict, urgency: str, recipient: dict, channels: dict, prefs: dict | None, event: str,
-         dedupe: str, now: datetime, zone: str) -> list[dict]:
+         dedupe: str, now: datetime, zone: str, activity: dict | None = None) -> list[dict]:
     """The deliveries for one recipient: [{"channel", "to", "run_at", "state", "note",
     "fallbacks"}]; state "queued", "held" (quiet hours) or "skipped" (cap, duplicate, no
-    channel reaches them)."""
+    channel reaches them). `activity`: the recipient's signals (read here when not given)."""
     high = urgency == "high"
     chosen = None
     if not high and rule.get("respect_preferences", True) and prefs:
         chosen = (prefs.get("events") or {}).get(event)
-    activity = signals(conn, recipient["key"], now) if rule["mode"] == "most_active" else {}
+    if activity is None:
+        activity = signals(conn, [recipient["key"]], now).get(recipient["key"], {}) if rule["mode"] == "most_active" else {}
     names = [n for n in order(rule, recipient, chosen, activity) if n in channels]
     reachable = [(n, to) for n in names for ok, to in [reach(recipient, n, channels[n])] if ok]
     if not reachable:

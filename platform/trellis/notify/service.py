@@ -7,6 +7,7 @@ A high-urgency message also creates the routing's call task record, once per mes
 from __future__ import annotations
 
 import re
+import time
 
 import sqlalchemy as sa
 
@@ -18,8 +19,8 @@ from . import prefs as user_prefs
 from .channel_store import ChannelStore
 from .delivery import Delivering
 from .recipients import resolve
-from .rendering import link_of, record_context, render_texts
-from .routing import DEFAULT, plan
+from .rendering import link_of, record_contexts, render_texts
+from .routing import DEFAULT, plan, signals
 
 M, D = models.message, models.delivery
 URGENCIES = ("high", "medium", "low")
@@ -29,26 +30,36 @@ JOB = "notify.deliver"
 class Notify:
     def __init__(self, runtime, secret):
         self.rt = runtime
-        self.channels = ChannelStore(runtime.registries.channels, secret)
+        self.channels = ChannelStore(runtime.registries.channels, secret, changed=self.forget_channels)
         self.delivering = Delivering(self)
+        self._channels: dict[str, tuple[float, dict]] = {}  # app -> (when read, enabled channels)
 
     # -- definitions ------------------------------------------------------------------------
     def routing(self, app: str, conn=None) -> dict:
-        found = self.rt.store.published(app, "routing", "default", conn=conn)
-        return found[0] if found else DEFAULT
+        return self.rt.published.body(app, "routing", "default") or DEFAULT
 
     def template(self, app: str, key: str, conn=None) -> dict:
-        found = self.rt.store.published(app, "template", key, conn=conn)
+        found = self.rt.published.body(app, "template", key)
         if not found:
             raise NotFound(f"消息模板 {key} 不存在或未发布", f"message template {key} does not exist or is not published",
                            code="template_not_found", details={"field": "template"})
-        return found[0]
+        return found
 
     def enabled_channels(self, conn, app: str) -> dict:
-        """{name: channel type class} of the app's enabled channels whose type is installed."""
-        reg = self.rt.registries.channels
-        return {r["name"]: reg.get(r["type"]) for r in self.channels.rows(conn, app)
-                if r["enabled"] and r["type"] in reg}
+        """{name: channel type class} of the app's enabled channels whose type is installed
+        (kept for the runtime's TTL; a save or delete in this process clears it)."""
+        now = time.monotonic()
+        found = self._channels.get(app)
+        if found is None or now - found[0] > self.rt.ttl:
+            reg = self.rt.registries.channels
+            found = (now, {r["name"]: reg.get(r["type"]) for r in self.channels.rows(conn, app)
+                           if r["enabled"] and r["type"] in reg})
+            self._channels[app] = found
+        return found[1]
+
+    def forget_channels(self) -> None:
+        self._channels.clear()
+        self.delivering.forget()
 
     # -- sending ----------------------------------------------------------------------------
     def send(self, app: str, template: str | dict, *, recipients, form: str | None = None, record=None,
@@ -57,10 +68,19 @@ class Notify:
         """Route, render and enqueue one message; {"message_id", "deliveries": [ids]}.
         `template`: a published template's key, or a template body (a test or preview);
         `only`: send on this channel alone (a channel's test)."""
+        return self.send_many(app, template, [{"record": record, "data": data, "dedupe": dedupe}],
+                              recipients=recipients, form=form, urgency=urgency, conn=conn, actor=actor,
+                              cause=cause, only=only)[0]
+
+    def send_many(self, app: str, template: str | dict, items: list[dict], *, recipients, form: str | None = None,
+                  urgency: str | None = None, conn=None, actor=None, cause=None, only: str | None = None) -> list[dict]:
+        """One message per item ({"record", "data", "dedupe"}) to `recipients` (specs, see
+        recipients.py, resolved against each item's record), in one transaction: the way a
+        flow sends to a segment. [{"message_id", "deliveries": [ids]}] in item order."""
         if conn is None:
             with self.rt.transaction() as c:
-                return self.send(app, template, recipients=recipients, form=form, record=record, urgency=urgency,
-                                 data=data, dedupe=dedupe, conn=c, actor=actor, cause=cause, only=only)
+                return self.send_many(app, template, items, recipients=recipients, form=form, urgency=urgency,
+                                      conn=c, actor=actor, cause=cause, only=only)
         body = self.template(app, template, conn) if isinstance(template, str) else template
         event = body.get("id") or "message"
         urgency = urgency or body.get("urgency") or "medium"
@@ -76,44 +96,61 @@ class Notify:
                         quiet_hours=None)
         zone = routing.get("timezone") or self.rt.timezone
         now = self.rt.clock.now().replace(microsecond=0)
-        contexts: dict[str, dict] = {}
-
-        def context(lang: str) -> dict:
-            if lang not in contexts:
-                contexts[lang] = record_context(self.rt, app, form, record, lang)
-            return contexts[lang]
-
-        base = context("zh")
-        people = resolve(conn, app, recipients, form=model, form_id=form, raw=base["raw"], shown=base["record"],
-                         contacts=routing.get("contacts"), preference_map=routing.get("preference_map"))
+        records = [it.get("record") for it in items]
+        contexts = {"zh": record_contexts(self.rt, app, form, records, "zh", conn)}
+        cache: dict = {}
+        people = []
+        for it in items:
+            base = contexts["zh"].get(int(it["record"])) if it.get("record") is not None else None
+            base = base or {"record": {}, "raw": {}, "related": {}}
+            people.append(resolve(conn, app, recipients, form=model, form_id=form, raw=base["raw"],
+                                  shown=base["record"], contacts=routing.get("contacts"),
+                                  preference_map=routing.get("preference_map"), cache=cache))
+        for lang in {p["lang"] for group in people for p in group} - {"zh"}:
+            contexts[lang] = record_contexts(self.rt, app, form, records, lang, conn)
         channels = self.enabled_channels(conn, app)
-        message_id = conn.execute(M.insert().values(
-            app=app, event=event, urgency=urgency, form=form, record=record, data=data, cause=cause,
-            created_at=now, created_by=getattr(actor, "id", None))).inserted_primary_key[0]
-        link = link_of(routing.get("link_base", ""), app, form, record)
-        dedupe = dedupe or f"{event}:{form or ''}:{record if record is not None else ''}"
-        settings = user_prefs.of_users(conn, [p["user_id"] for p in people])
-        rows = []
-        for person in people:
-            for planned in plan(conn, rule=rule, urgency=urgency, recipient=person, channels=channels,
-                                prefs=settings.get(person["user_id"]), event=event, dedupe=dedupe, now=now, zone=zone):
-                ctx = {**context(person["lang"]), "recipient": self._shown(person), "app": app, "link": link,
-                       "now": now, "data": data or {}}
-                texts = render_texts(body, planned["channel"], person["lang"], ctx)
-                kind = channels.get(planned["channel"])
-                rows.append({"message_id": message_id, "key": f"{message_id}:{person['key']}:{planned['channel']}",
-                             "app": app, "event": event, "channel": planned["channel"],
-                             "channel_type": kind.type if kind else None, "urgency": urgency,
-                             "recipient_key": person["key"], "recipient": person, "to": planned["to"],
-                             "subject": texts["subject"], "body": texts["text"], "html": texts["html"], "link": link,
-                             "fallbacks": planned["fallbacks"], "dedupe": dedupe, "state": planned["state"],
-                             "note": planned["note"], "attempts": 0, "form": form, "record": record,
-                             "run_at": planned["run_at"], "created_at": now})
+        everyone = {p["key"]: p for group in people for p in group}
+        settings = user_prefs.of_users(conn, [p["user_id"] for p in everyone.values()])
+        activity = signals(conn, everyone, now) if rule["mode"] == "most_active" else {}
+        message_ids = [r.id for r in conn.execute(M.insert().returning(M.c.id, sort_by_parameter_order=True), [
+            {"app": app, "event": event, "urgency": urgency, "form": form, "record": it.get("record"),
+             "data": it.get("data"), "cause": cause, "created_at": now, "created_by": getattr(actor, "id", None)}
+            for it in items])]
+        rows, owners = [], []
+        for n, (it, group, message_id) in enumerate(zip(items, people, message_ids)):
+            record = it.get("record")
+            link = link_of(routing.get("link_base", ""), app, form, record)
+            dedupe = it.get("dedupe") or f"{event}:{form or ''}:{record if record is not None else ''}"
+            for person in group:
+                lang = person["lang"]
+                found = contexts[lang].get(int(record)) if record is not None else None
+                ctx = {**(found or {"record": {}, "raw": {}, "related": {}}), "recipient": self._shown(person),
+                       "app": app, "link": link, "now": now, "data": it.get("data") or {}}
+                for planned in plan(conn, rule=rule, urgency=urgency, recipient=person, channels=channels,
+                                    prefs=settings.get(person["user_id"]), event=event, dedupe=dedupe, now=now,
+                                    zone=zone, activity=activity.get(person["key"], {})):
+                    texts = render_texts(body, planned["channel"], lang, ctx)
+                    kind = channels.get(planned["channel"])
+                    rows.append({"message_id": message_id, "key": f"{message_id}:{person['key']}:{planned['channel']}",
+                                 "app": app, "event": event, "channel": planned["channel"],
+                                 "channel_type": kind.type if kind else None, "urgency": urgency,
+                                 "recipient_key": person["key"], "recipient": person, "to": planned["to"],
+                                 "subject": texts["subject"], "body": texts["text"], "html": texts["html"],
+                                 "link": link, "fallbacks": planned["fallbacks"], "dedupe": dedupe,
+                                 "state": planned["state"], "note": planned["note"], "attempts": 0, "form": form,
+                                 "record": record, "run_at": planned["run_at"], "created_at": now})
+                    owners.append(n)
         ids = self.delivering.enqueue(conn, rows, cause)
-        if urgency == "high" and routing["urgencies"]["high"].get("task") and record is not None and not only:
-            self._task(conn, app, routing["urgencies"]["high"]["task"],
-                       {**base, "app": app, "link": link, "now": now, "data": data or {}})
-        return {"message_id": message_id, "deliveries": ids}
+        out = [{"message_id": m, "deliveries": []} for m in message_ids]
+        for n, delivery_id in zip(owners, ids):
+            out[n]["deliveries"].append(delivery_id)
+        task = routing["urgencies"]["high"].get("task") if urgency == "high" and not only else None
+        for it in items if task else ():
+            if it.get("record") is not None:
+                base = contexts["zh"].get(int(it["record"])) or {"record": {}, "raw": {}, "related": {}}
+                self._task(conn, app, task, {**base, "app": app, "now": now, "data": it.get("data") or {},
+                                             "link": link_of(routing.get("link_base", ""), app, form, it["record"])})
+        return out
 
     @staticmethod
     def _shown(person: dict) -> dict:

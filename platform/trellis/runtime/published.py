@@ -57,6 +57,16 @@ class Published:
             model = self._keep((app, form_id), FormModel(app, body, self.field_types, version))
         return model
 
+    def body(self, app: str, kind: str, key: str) -> dict | None:
+        """The published body of any definition (None when never published), cached like forms."""
+        self._fresh()
+        cache_key = ("__body__", app, kind, key)
+        with self._lock:
+            if cache_key in self._items:
+                return self._items[cache_key]
+        found = self.store.published(app, kind, key)
+        return self._keep(cache_key, found[0] if found else None)
+
     def forms_of(self, app: str) -> list[FormModel]:
         return [self.form(app, d["key"]) for d in self.store.list(app, "form") if d["published_version"]]
 
