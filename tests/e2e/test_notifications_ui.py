@@ -9,6 +9,7 @@ artifacts/notify/."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,37 @@ def test_inapp_test_reaches_the_bell(admin_page, admin_api):
     panel.get_by_test_id("bell-center").click()
     page.wait_for_url("**/messages")
     expect(page.locator(".trellis-message").first).to_contain_text("Trellis 测试消息")
+    assert not page.js_errors
+
+
+def test_bell_message_opens_its_record_and_is_read(admin_page, admin_api):
+    page = admin_page
+    me = admin_api.get("/api/v1/me")
+    client = admin_api.records("client", limit=1)["items"][0]
+    page.goto(f"/apps/{APP}/forms/client")
+    before = admin_api.get("/api/v1/me/messages/unread")["unread"]
+    sent = admin_api.call("POST", f"/api/v1/apps/{APP}/notify", {
+        "template": "margin_call", "form": "client", "record": client["id"], "recipients": [{"user": me["id"]}]})
+    assert any(d["channel"] == "inapp" for d in sent["deliveries"]), sent
+    deadline = time.time() + 30  # deliveries are jobs the server's scheduler runs
+    while admin_api.get("/api/v1/me/messages/unread")["unread"] == before and time.time() < deadline:
+        time.sleep(0.5)
+    assert admin_api.get("/api/v1/me/messages/unread")["unread"] == before + 1
+    # the bell asks again when the window regains focus
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    expect(page.get_by_test_id("bell-badge")).to_have_text(str(before + 1))
+    page.get_by_test_id("bell").click()
+    message = page.get_by_test_id("bell-panel").locator(".trellis-message.unread").filter(has_text="追加保证金通知").first
+    expect(message).to_contain_text(client["name"])
+    message.click()
+    page.wait_for_url(f"**/apps/{APP}/forms/client/records/{client['id']}")
+    expect(page.get_by_test_id("bell-panel")).to_be_hidden()
+    if before:
+        expect(page.get_by_test_id("bell-badge")).to_have_text(str(before))
+    else:
+        expect(page.get_by_test_id("bell-badge")).to_have_count(0)
+    read = admin_api.get("/api/v1/me/messages", state="read")["items"]
+    assert any(m["record"] == client["id"] and m["read_at"] for m in read)
     assert not page.js_errors
 
 
