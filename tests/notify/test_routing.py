@@ -121,3 +121,19 @@ def test_recipients_by_role_department_head_and_fixed_address(nrt):
     assert len(managers) >= 2 and all(m["kind"] == "user" for m in managers)
     assert [h["user_id"] for h in head] == [dept.manager_id]
     assert fixed[0]["contacts"] == {"*": "ops@example.com"} and len(fixed) == 2
+
+
+def test_which_contact_a_channel_sends_to_follows_its_type_and_configuration(nrt):
+    from trellis.notify.routing import address_kind, reach
+
+    types = nrt.registries.channels
+    assert address_kind("sms", types.get("outbox"), {}) == "mobile"           # the outbox keeps the medium's
+    assert address_kind("push", types.get("outbox"), {}) == "mobile"
+    assert address_kind("inapp", types.get("inapp"), {}) == "user"
+    assert address_kind("alerts", types.get("webhook"), {"url": "http://127.0.0.1:9"}) is None
+    assert address_kind("wecom", types.get("wecom"), {"mode": "app"}) == "wecom"
+    assert address_kind("risk_group", types.get("wecom"), {"mode": "robot"}) is None   # a group robot
+    client = {"contacts": {"mobile": "13800000000"}, "preference": []}
+    assert reach(client, "sms", "mobile") == (True, "13800000000")
+    assert reach(client, "wecom", "wecom") == (False, None)
+    assert reach(client, "risk_group", None) == (True, None)

@@ -28,6 +28,7 @@ from .store import JobStore
 
 log = logging.getLogger(__name__)
 DEFAULT_LEASE = float(os.environ.get("TRELLIS_JOB_LEASE_SECONDS") or 60)
+_ALONE = object()  # a job not run with its batch
 
 
 def call(fn, args):
@@ -104,8 +105,9 @@ class Dispatcher:
                 self._active[j["id"]] = (owner, self._lease_of(j["name"]))
         self._ensure_heartbeat()
         try:
+            together = self._together(jobs)
             for j in jobs:
-                outcome[j["id"]] = self._run_one(j, done, retry, dead)
+                outcome[j["id"]] = self._run_one(j, done, retry, dead, together.get(j["id"], _ALONE))
         finally:
             with self._lock:
                 for j in jobs:
@@ -116,7 +118,25 @@ class Dispatcher:
     def _lease_of(self, name: str) -> float:
         return max(self.lease, self.registry.get(name).lease) if name in self.registry else self.lease
 
-    def _run_one(self, j: dict, done: list, retry: list, dead: list) -> str:
+    def _together(self, jobs: list[dict]) -> dict:
+        """Run the jobs whose name has a `many` function, a call per name; {job id: None
+        (done) or the exception it failed with}. A `many` that raises fails all its jobs."""
+        groups: dict[str, list[dict]] = {}
+        for j in jobs:
+            if j["name"] in self.registry and self.registry.get(j["name"]).many is not None and \
+                    j["attempts"] <= self.registry.get(j["name"]).max_attempts:
+                groups.setdefault(j["name"], []).append(j)
+        out = {}
+        for name, group in groups.items():
+            try:
+                results = self.registry.get(name).many([j["args"] for j in group])
+            except Exception as e:  # recorded on each job of the call
+                log.warning("jobs %s (%d at once) failed: %s", name, len(group), e)
+                results = [e] * len(group)
+            out.update({j["id"]: r for j, r in zip(group, results)})
+        return out
+
+    def _run_one(self, j: dict, done: list, retry: list, dead: list, result=_ALONE) -> str:
         name, attempts = j["name"], j["attempts"]
         if name not in self.registry:
             error = f"unknown job {name!r} (not registered in this process)"
@@ -128,8 +148,12 @@ class Dispatcher:
                 dead.append((j["id"], f"gave up after {limit} attempts (the last one's lease expired)"))
                 return "dead"
             try:
-                with handling(j["cause"], name) if j.get("cause") else nullcontext():
-                    call(spec.fn, j["args"])  # writes it makes continue the enqueueing write's chain
+                if result is not _ALONE:  # run together with its batch (see _together)
+                    if result is not None:
+                        raise result
+                else:
+                    with handling(j["cause"], name) if j.get("cause") else nullcontext():
+                        call(spec.fn, j["args"])  # writes it makes continue the enqueueing write's chain
                 done.append(j["id"])
                 return "done"
             except Defer as d:

@@ -16,8 +16,9 @@ class JobRegistry:
         self._specs: Registry[JobSpec] = Registry("job")
 
     def register(self, name: str, fn, *, max_attempts: int = 5, backoff: float = 2.0,
-                 backoff_cap: float = 3600.0, lease: float = 60.0) -> JobSpec:
-        spec = JobSpec(name, fn, max_attempts=max_attempts, backoff=backoff, backoff_cap=backoff_cap, lease=lease)
+                 backoff_cap: float = 3600.0, lease: float = 60.0, many=None) -> JobSpec:
+        spec = JobSpec(name, fn, max_attempts=max_attempts, backoff=backoff, backoff_cap=backoff_cap, lease=lease,
+                       many=many)
         self._specs.register(name, spec)
         return spec
 

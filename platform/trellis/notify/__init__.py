@@ -28,4 +28,4 @@ def install(runtime) -> None:
     runtime.notify = Notify(runtime, runtime.secret)
     # the job layer retries a transient failure; the delivery decides when to stop (MAX_ATTEMPTS)
     runtime.jobs.register(JOB, runtime.notify.delivering.deliver, max_attempts=MAX_ATTEMPTS + 1, backoff=5.0,
-                          backoff_cap=600.0, lease=120.0)
+                          backoff_cap=600.0, lease=120.0, many=runtime.notify.delivering.deliver_many)

@@ -9,7 +9,7 @@ A type declares
 - `label`: {"zh", "en"};
 - `address`: which contact of a recipient it sends to ("email", "mobile", "wecom",
   "dingtalk", "user"), or None when the destination is in its configuration (a group
-  robot, a webhook URL);
+  robot, a webhook URL); `address_for(config)` when it depends on the configuration;
 - `config_schema`: the JSON Schema of its configuration; a property marked
   `"writeOnly": true` (passwords, secrets, tokens) is never returned by the API, only
   whether it is set;
@@ -39,6 +39,12 @@ class Channel:
 
     def send(self, config: dict, message: Outgoing, ctx: SendContext) -> Sent:
         raise NotImplementedError
+
+    @classmethod
+    def address_for(cls, config: dict) -> str | None:
+        """The contact this configuration sends to (a type with modes overrides it: a WeCom
+        group robot sends to its group, None)."""
+        return cls.address
 
     @classmethod
     def describe(cls) -> dict:

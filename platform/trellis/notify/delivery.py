@@ -11,10 +11,15 @@
   as the outcome and the log row: exactly once.
 - Transient failures are retried with backoff (the job's), up to MAX_ATTEMPTS; then, and
   on a permanent failure at once, the delivery fails and the next fallback channel gets a
-  delivery of its own."""
+  delivery of its own.
+- The jobs of a claimed batch are delivered together (the job's `many`): one statement
+  counts their attempts, the provider calls run in parallel (TRELLIS_NOTIFY_CONCURRENCY,
+  default 4, per worker), one transaction records every outcome."""
 from __future__ import annotations
 
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -30,12 +35,13 @@ from .routing import reach
 D, L = models.delivery, models.delivery_log
 FINAL = ("sent", "failed", "skipped")
 MAX_ATTEMPTS = 5
+CONCURRENCY = int(os.environ.get("TRELLIS_NOTIFY_CONCURRENCY") or 4)  # provider calls at once per worker
 LOST = ("上次尝试的结果丢失,已用同一幂等键重发 / the answer to the last attempt was lost: sent again with the same "
         "idempotency key")
 JOB = "notify.deliver"
 
 # built once: SQLAlchemy then reuses their compiled form without rebuilding them per delivery
-MARK = (D.update().where(D.c.id == sa.bindparam("did"), D.c.state.not_in(FINAL))
+MARK = (D.update().where(D.c.id.in_(sa.bindparam("ids", expanding=True)), D.c.state.not_in(FINAL))
         .values(state="sending", attempts=D.c.attempts + 1, note=sa.case((D.c.state == "sending", LOST), else_=D.c.note))
         .returning(*D.c))
 LOG = L.insert()
@@ -72,35 +78,65 @@ class Delivering:
     def deliver(self, delivery_id: int, final: bool = False) -> str | None:
         """Attempt delivery `delivery_id`; its state afterwards. Raises TransientError for
         the job to retry it later (not when `final`: a channel's test tries once)."""
-        with self.rt.transaction() as conn:  # one statement reads the delivery and counts the attempt
-            d = conn.execute(MARK, {"did": delivery_id}).mappings().first()
-        if d is None:  # gone, or done already
-            with self.rt.engine.connect() as c:
-                return c.execute(sa.select(D.c.state).where(D.c.id == delivery_id)).scalar()
-        d = dict(d)
-        attempt = d["attempts"]
-        now = self.rt.clock.now().replace(microsecond=0)
-        try:
-            row, kind, config = self._channel(d)
-        except PermanentError as e:
-            with self.rt.transaction() as conn:
-                return self._record(conn, d, attempt, Outcome("permanent", e.answer, str(e)), now, final=True)
-        out = Outgoing(key=d["key"], app=d["app"], channel=d["channel"], channel_type=kind.type, to=d["to"],
-                       subject=d["subject"] or "", text=d["body"] or "", html=d["html"], urgency=d["urgency"],
-                       recipient={k: (d["recipient"] or {}).get(k) for k in ("kind", "key", "name", "user_id", "lang")},
-                       form=d["form"], record=d["record"], link=d["link"], event=d["event"], delivery_id=d["id"])
-        cache = self._caches.setdefault((d["app"], row["name"], row["updated_at"]), {})
-        if kind.local:  # its write and the outcome commit together: exactly once
-            with self.rt.transaction() as conn:
-                result = self._call(kind, config, out, SendContext(self.rt, cache, now, conn))
-                state = self._record(conn, d, attempt, result, now, final)
-        else:  # the attempt is counted above; the provider gets the same key if it runs again
-            result = self._call(kind, config, out, SendContext(self.rt, cache, now))
-            with self.rt.transaction() as conn:
-                state = self._record(conn, d, attempt, result, self.rt.clock.now().replace(microsecond=0), final)
-        if state == "retrying":
-            raise TransientError(result.error or "transient failure")
+        [(state, error)] = self._attempt([delivery_id], final)
+        if error is not None:
+            raise error
         return state
+
+    def deliver_many(self, args: list) -> list:
+        """The jobs of a claimed batch at once (the job's `many`): per job None (done) or
+        the TransientError to retry it with."""
+        ids = [a[0] if isinstance(a, list) else a["delivery_id"] for a in args]
+        return [error for _, error in self._attempt(ids, False)]
+
+    def _attempt(self, ids: list[int], final: bool) -> list[tuple]:
+        """Attempt deliveries: one statement reads them and counts their attempts; remote
+        channels are called in parallel (CONCURRENCY at a time), outside any transaction;
+        local channels write, and every outcome and log row is recorded, in one transaction.
+        [(state, TransientError to retry with or None)] in the order of `ids`."""
+        with self.rt.transaction() as conn:
+            rows = {r["id"]: dict(r) for r in conn.execute(MARK, {"ids": ids}).mappings()}
+        now = self.rt.clock.now().replace(microsecond=0)
+        work, results = [], {}
+        for d in rows.values():
+            try:
+                row, kind, config = self._channel(d)
+            except PermanentError as e:
+                results[d["id"]] = Outcome("permanent", e.answer, str(e))
+                continue
+            out = Outgoing(key=d["key"], app=d["app"], channel=d["channel"], channel_type=kind.type, to=d["to"],
+                           subject=d["subject"] or "", text=d["body"] or "", html=d["html"], urgency=d["urgency"],
+                           recipient={k: (d["recipient"] or {}).get(k) for k in ("kind", "key", "name", "user_id",
+                                                                                 "lang")},
+                           form=d["form"], record=d["record"], link=d["link"], event=d["event"], delivery_id=d["id"])
+            work.append((d, kind, config, out, self._caches.setdefault((d["app"], row["name"], row["updated_at"]), {})))
+        remote = [w for w in work if not w[1].local]
+        if len(remote) > 1:  # the attempts are counted above; a provider gets the same key if one runs again
+            with ThreadPoolExecutor(min(CONCURRENCY, len(remote)), thread_name_prefix="trellis-notify") as pool:
+                for (d, *_), result in zip(remote, pool.map(
+                        lambda w: self._call(w[1], w[2], w[3], SendContext(self.rt, w[4], now)), remote)):
+                    results[d["id"]] = result
+        else:
+            for d, kind, config, out, cache in remote:
+                results[d["id"]] = self._call(kind, config, out, SendContext(self.rt, cache, now))
+        states = {}
+        with self.rt.transaction() as conn:
+            done_at = self.rt.clock.now().replace(microsecond=0)
+            for d, kind, config, out, cache in work:
+                if kind.local:  # its write and the outcome commit together: exactly once
+                    results[d["id"]] = self._call(kind, config, out, SendContext(self.rt, cache, now, conn))
+            for delivery_id, d in rows.items():
+                states[delivery_id] = self._record(conn, d, d["attempts"], results[delivery_id], done_at, final)
+        out = []
+        for delivery_id in ids:
+            if delivery_id not in rows:  # gone, or done already
+                with self.rt.engine.connect() as c:
+                    out.append((c.execute(sa.select(D.c.state).where(D.c.id == delivery_id)).scalar(), None))
+                continue
+            state = states[delivery_id]
+            error = results[delivery_id].error if state == "retrying" else None
+            out.append((state, TransientError(error or "transient failure") if state == "retrying" else None))
+        return out
 
     def _channel(self, d: dict):
         """(row, type, configuration) of the delivery's channel, kept for the runtime's TTL
@@ -172,8 +208,8 @@ class Delivering:
         rest = list(d["fallbacks"] or [])
         while rest:
             name = rest.pop(0)
-            kind = channels.get(name)
-            ok, to = reach(d["recipient"], name, kind) if kind else (False, None)
+            kind, wanted = channels.get(name, (None, None))
+            ok, to = reach(d["recipient"], name, wanted) if kind else (False, None)
             if not ok:
                 continue
             texts = self._texts(conn, d, name)

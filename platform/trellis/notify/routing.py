@@ -35,16 +35,19 @@ MEDIUM_ADDRESS = {"email": "email", "sms": "mobile", "push": "mobile", "wecom": 
 SIGNAL_DAYS = 90
 
 
-def address_kind(name: str, kind) -> str | None:
-    return getattr(kind, "address", None) or MEDIUM_ADDRESS.get(name)
+def address_kind(name: str, kind, config: dict) -> str | None:
+    """Which contact channel `name` (of type `kind`, configured so) sends to; a channel
+    named after a medium that its type leaves open (the outbox) sends to that medium's."""
+    if kind.address is None and not kind.local:
+        return None  # its destination is configured (a webhook)
+    return kind.address_for(config) if kind.address is not None else MEDIUM_ADDRESS.get(name)
 
 
-def reach(recipient: dict, name: str, kind) -> tuple[bool, str | None]:
-    """(can `name` reach the recipient, the address to use)."""
+def reach(recipient: dict, name: str, wanted: str | None) -> tuple[bool, str | None]:
+    """(can channel `name`, sending to contact `wanted`, reach the recipient; the address)."""
     contacts = recipient.get("contacts") or {}
     if "*" in contacts:  # a fixed address on the channel it names
         return name in recipient.get("preference", []), contacts["*"]
-    wanted = address_kind(name, kind)
     if wanted is None:
         return True, None  # the destination is configured (a group robot, a webhook)
     value = contacts.get(wanted)
@@ -109,7 +112,8 @@ def plan(conn, *, rule: dict, urgency: str, recipient: dict, channels: dict, pre
          dedupe: str, now: datetime, zone: str, activity: dict | None = None) -> list[dict]:
     """The deliveries for one recipient: [{"channel", "to", "run_at", "state", "note",
     "fallbacks"}]; state "queued", "held" (quiet hours) or "skipped" (cap, duplicate, no
-    channel reaches them). `activity`: the recipient's signals (read here when not given)."""
+    channel reaches them). `channels`: {name: (type, contact it sends to)};
+    `activity`: the recipient's signals (read here when not given)."""
     high = urgency == "high"
     chosen = None
     if not high and rule.get("respect_preferences", True) and prefs:
@@ -117,7 +121,7 @@ def plan(conn, *, rule: dict, urgency: str, recipient: dict, channels: dict, pre
     if activity is None:
         activity = signals(conn, [recipient["key"]], now).get(recipient["key"], {}) if rule["mode"] == "most_active" else {}
     names = [n for n in order(rule, recipient, chosen, activity) if n in channels]
-    reachable = [(n, to) for n in names for ok, to in [reach(recipient, n, channels[n])] if ok]
+    reachable = [(n, to) for n in names for ok, to in [reach(recipient, n, channels[n][1])] if ok]
     if not reachable:
         return [{"channel": (names or rule["channels"])[0], "to": None, "run_at": now, "state": "skipped",
                  "note": "没有能联系到收件人的渠道 / no channel reaches this recipient", "fallbacks": []}]

@@ -12,7 +12,7 @@ import time
 import sqlalchemy as sa
 
 from ..kernel.actor import SYSTEM
-from ..kernel.errors import BadRequest, NotFound
+from ..kernel.errors import BadRequest, Conflict, NotFound
 from ..kernel.templating import render
 from ..storage import models
 from . import prefs as user_prefs
@@ -20,7 +20,7 @@ from .channel_store import ChannelStore
 from .delivery import Delivering
 from .recipients import resolve
 from .rendering import link_of, record_contexts, render_texts
-from .routing import DEFAULT, plan, signals
+from .routing import DEFAULT, address_kind, plan, signals
 
 M, D = models.message, models.delivery
 URGENCIES = ("high", "medium", "low")
@@ -46,14 +46,21 @@ class Notify:
         return found
 
     def enabled_channels(self, conn, app: str) -> dict:
-        """{name: channel type class} of the app's enabled channels whose type is installed
-        (kept for the runtime's TTL; a save or delete in this process clears it)."""
+        """{name: (channel type class, the contact it sends to)} of the app's enabled
+        channels whose type is installed and whose configuration can be read (kept for the
+        runtime's TTL; a save or delete in this process clears it)."""
         now = time.monotonic()
         found = self._channels.get(app)
         if found is None or now - found[0] > self.rt.ttl:
-            reg = self.rt.registries.channels
-            found = (now, {r["name"]: reg.get(r["type"]) for r in self.channels.rows(conn, app)
-                           if r["enabled"] and r["type"] in reg})
+            reg, out = self.rt.registries.channels, {}
+            for r in self.channels.rows(conn, app):
+                if r["enabled"] and r["type"] in reg:
+                    kind = reg.get(r["type"])
+                    try:
+                        out[r["name"]] = (kind, address_kind(r["name"], kind, self.channels.config(r)))
+                    except Conflict:  # unreadable (the instance secret changed): the channel page says so
+                        continue
+            found = (now, out)
             self._channels[app] = found
         return found[1]
 
@@ -130,7 +137,7 @@ class Notify:
                                     prefs=settings.get(person["user_id"]), event=event, dedupe=dedupe, now=now,
                                     zone=zone, activity=activity.get(person["key"], {})):
                     texts = render_texts(body, planned["channel"], lang, ctx)
-                    kind = channels.get(planned["channel"])
+                    kind = channels.get(planned["channel"], (None,))[0]
                     rows.append({"message_id": message_id, "key": f"{message_id}:{person['key']}:{planned['channel']}",
                                  "app": app, "event": event, "channel": planned["channel"],
                                  "channel_type": kind.type if kind else None, "urgency": urgency,
