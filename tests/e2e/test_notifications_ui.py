@@ -277,6 +277,40 @@ def test_template_preview_and_publish(admin_page, admin_api, template_key):
     assert not page.js_errors
 
 
+def test_personal_settings_are_saved(admin_page, admin_api):
+    page = admin_page
+    page.get_by_test_id("user-menu").click()
+    page.get_by_role("menuitem", name=re.compile("通知设置")).click()
+    page.wait_for_url("**/me/notifications")
+    box = page.get_by_test_id("pref-welcome-inapp")
+    expect(box).not_to_be_checked()
+    box.check()
+    page.get_by_test_id("quiet-switch").click()
+    page.get_by_test_id("settings-save").click()
+    expect(page.locator(".ant-message")).to_contain_text("请选择免打扰的开始和结束时间")
+    for testid, value in (("quiet-start", "22:00"), ("quiet-end", "07:30")):
+        picker = page.get_by_test_id(testid)
+        picker.click()
+        picker.fill(value)
+        picker.press("Enter")
+    page.get_by_test_id("settings-save").click()
+    expect(page.locator(".ant-message")).to_contain_text("通知设置已保存")
+    saved = admin_api.get("/api/v1/me/notify-settings")
+    assert saved["events"] == {"welcome": ["inapp"]}, saved["events"]
+    assert saved["quiet_hours"] == {"start": "22:00", "end": "07:30"}
+    page.reload()
+    expect(page.get_by_test_id("pref-welcome-inapp")).to_be_checked()
+    expect(page.get_by_test_id("quiet-start")).to_have_value("22:00")
+    # back to the defaults: nothing ticked, no quiet hours
+    page.get_by_test_id("pref-welcome-inapp").uncheck()
+    page.get_by_test_id("quiet-switch").click()
+    page.get_by_test_id("settings-save").click()
+    expect(page.locator(".ant-message")).to_contain_text("通知设置已保存")
+    assert admin_api.get("/api/v1/me/notify-settings")["events"] == {}
+    assert admin_api.get("/api/v1/me/notify-settings")["quiet_hours"] is None
+    assert not page.js_errors
+
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 

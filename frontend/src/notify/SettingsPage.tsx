@@ -59,7 +59,7 @@ export default function SettingsPage() {
   };
   const columns = [
     {
-      key: "event", title: t("settings.event"),
+      key: "event", title: t("settings.event"), fixed: "left" as const, width: 160,
       render: (_: unknown, e: NotifySettings["available"]["events"][number]) => (
         <Space size={4} wrap>
           <span>{tx(e.label ?? null, e.key)}</span>
@@ -82,7 +82,7 @@ export default function SettingsPage() {
         <Typography.Paragraph type="secondary">{t("settings.hint")}</Typography.Paragraph>
         <div className="trellis-matrix-scroll">
           <Table rowKey="key" size="small" pagination={false} dataSource={data.available.events} columns={columns}
-            locale={{ emptyText: t("settings.noEvents") }} />
+            scroll={{ x: "max-content" }} locale={{ emptyText: t("settings.noEvents") }} />
         </div>
       </div>
       <div className="trellis-card" style={{ marginBottom: 12 }}>
@@ -90,11 +90,13 @@ export default function SettingsPage() {
         <Space wrap align="center">
           <Switch checked={quietOn} onChange={setQuietOn} data-testid="quiet-switch" />
           <span>{t("settings.quietOn")}</span>
-          <TimePicker format={FMT} value={start} onChange={setStart} disabled={!quietOn} placeholder={t("settings.start")}
-            minuteStep={5} needConfirm={false} data-testid="quiet-start" />
-          <span>–</span>
-          <TimePicker format={FMT} value={end} onChange={setEnd} disabled={!quietOn} placeholder={t("settings.end")}
-            minuteStep={5} needConfirm={false} data-testid="quiet-end" />
+          <Space wrap={false} size={4}>
+            <TimePicker format={FMT} value={start} onChange={setStart} disabled={!quietOn} placeholder={t("settings.start")}
+              minuteStep={5} needConfirm={false} style={{ width: 110 }} data-testid="quiet-start" />
+            <span>–</span>
+            <TimePicker format={FMT} value={end} onChange={setEnd} disabled={!quietOn} placeholder={t("settings.end")}
+              minuteStep={5} needConfirm={false} style={{ width: 110 }} data-testid="quiet-end" />
+          </Space>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t("settings.quietHint")}</Typography.Paragraph>
       </div>

@@ -22,6 +22,10 @@ export interface ChannelInfo {
   sent: number;
   failed: number;
   updated_at?: string | null;
+  /** false: the plugin of its type is not installed */
+  installed?: boolean;
+  /** true: its stored configuration could not be decrypted */
+  unreadable?: boolean;
 }
 
 export interface ChannelWrite {

@@ -36,6 +36,8 @@ export default function ChannelsTab({ app, types }: { app: string; types: Channe
         <div>
           <Typography.Text strong>{c.name}</Typography.Text>
           {c.label && tx(c.label) && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{tx(c.label)}</Typography.Text></div>}
+          {c.installed === false && <Tag color="warning">{t("channels.notInstalled")}</Tag>}
+          {c.unreadable && <Tag color="error">{t("channels.unreadable")}</Tag>}
         </div>
       ),
     },

@@ -33,7 +33,8 @@ const en: typeof zh = {
     deleteConfirm: "Delete the channel \"{{name}}\"?", deleted: "Channel \"{{name}}\" deleted", empty: "No channels configured yet",
     test: "Send test", testTitle: "Send a test through \"{{name}}\"", testTo: "Address", testToHint: "Empty: to yourself",
     testSend: "Send", testResult: "Delivery", addEntry: "Add an entry", key: "Key", value: "Value",
-    noConfig: "This type has nothing to configure",
+    noConfig: "This type has nothing to configure", notInstalled: "type not installed",
+    unreadable: "configuration unreadable (key changed?)",
     address: { email: "Email address", mobile: "Mobile number", user: "User id", wecom: "WeCom account", dingtalk: "DingTalk account" },
   },
   templates: {

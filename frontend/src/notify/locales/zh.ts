@@ -27,7 +27,7 @@ const zh = {
     deleteConfirm: "确定删除渠道“{{name}}”吗?", deleted: "渠道“{{name}}”已删除", empty: "还没有配置渠道",
     test: "发送测试", testTitle: "向“{{name}}”发送测试", testTo: "接收地址", testToHint: "留空则发给你自己",
     testSend: "发送", testResult: "投递结果", addEntry: "添加一项", key: "键", value: "值",
-    noConfig: "此类型没有需要填写的配置",
+    noConfig: "此类型没有需要填写的配置", notInstalled: "类型未安装", unreadable: "配置无法读取(密钥已变?)",
     address: { email: "邮箱地址", mobile: "手机号", user: "用户 ID", wecom: "企业微信账号", dingtalk: "钉钉账号" },
   },
   templates: {
