@@ -7,7 +7,7 @@ COPY metadata ./metadata
 COPY seeds ./seeds
 COPY plugins ./plugins
 # the core, then the first-party plugins (their browser modules are committed built)
-RUN pip install --no-cache-dir . ./plugins/trellis_rating
+RUN pip install --no-cache-dir . ./plugins/trellis_*/
 ENV TRELLIS_HOME=/var/lib/trellis TRELLIS_SEEDS=/srv/trellis/seeds
 # the instance's local time: stored timestamps are in it, answers carry its offset
 ENV TZ=Asia/Shanghai
