@@ -1,3 +1,4 @@
+/** Relative times, record links, first lines and the badge's text. */
 import { describe, expect, it } from "vitest";
 import { ago, badgeText, firstLines, recordLink } from "./format";
 

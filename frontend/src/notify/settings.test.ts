@@ -1,3 +1,4 @@
+/** The personal settings matrix and quiet hours, to the API's body. */
 import { describe, expect, it } from "vitest";
 import { isOn, quietBody, settingsBody, toggle } from "./settings";
 

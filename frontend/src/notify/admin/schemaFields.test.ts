@@ -1,3 +1,4 @@
+/** A channel type's config_schema as form fields, and the config sent back: secrets never prefilled, an empty one left out. */
 import { describe, expect, it } from "vitest";
 import type { JsonSchema } from "../../api/types";
 import { configBody, fieldOfError, initialValues, schemaFields } from "./schemaFields";

@@ -1,3 +1,4 @@
+/** A template definition to the editor's values and back: nothing is lost, empty texts are left out. */
 import { describe, expect, it } from "vitest";
 import { emptyValues, KEY_RE, toTemplate, toValues } from "./templateModel";
 
