@@ -347,6 +347,8 @@ def _check_value(f, v, where, users, seen):
             assert len(v) <= f.get("max_length", 200), where
     elif t == "url":
         assert v.startswith("https://"), where
+    elif t == "email":
+        assert isinstance(v, str) and v.count("@") == 1 and v.endswith("@example.com"), where  # never a real one
     elif t == "user":
         assert v in users, where
     elif t == "relation":

@@ -34,15 +34,16 @@ def load_generator(folder: Path):
 
 
 def seed_channels(runtime, folder: Path, app: str) -> list[str]:
-    """The notification channels a seed ships (`channels.json`), those not configured yet:
+    """The notification channels a seed ships (`channels.json`: {"schema_version": 1,
+    "channels": [{"name", "type", "label", "config"?}]}), those not configured yet:
     the demo's all record into the outbox, so nothing leaves a demo."""
     path = folder / "channels.json"
-    if not path.exists() or runtime.notify is None:
-        return []
+    if not path.exists() or runtime.notify is None or not runtime.secret:
+        return []  # a runtime without the instance secret (a script's) cannot seal a configuration
     added = []
     with runtime.transaction() as conn:
         have = {r["name"] for r in runtime.notify.channels.rows(conn, app)}
-        for spec in json.loads(path.read_text(encoding="utf-8")):
+        for spec in json.loads(path.read_text(encoding="utf-8"))["channels"]:
             if spec["name"] not in have:
                 runtime.notify.channels.save(conn, app, spec["name"], spec, None, runtime.clock.now())
                 added.append(spec["name"])
