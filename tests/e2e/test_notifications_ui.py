@@ -392,6 +392,13 @@ def test_screenshots(browser, server, admin_api, lang, device, template_key):
         page.goto("/me/notifications")
         expect(page.get_by_test_id("settings-save")).to_be_visible()
         save_shot(page, f"{name}_settings")
+        no_horizontal_overflow(page)
+
+        page.goto("/messages")
+        page.get_by_role("tab", name="全部" if not english else "All").click()
+        expect(page.locator(".trellis-message").first).to_be_visible()
+        save_shot(page, f"{name}_message_center")
+        no_horizontal_overflow(page)
         assert not errors, errors
     finally:
         ctx.close()
