@@ -219,6 +219,11 @@ def test_bell_message_opens_its_record_and_is_read(admin_page, admin_api):
         expect(page.get_by_test_id("bell-badge")).to_have_count(0)
     read = admin_api.get("/api/v1/me/messages", state="read")["items"]
     assert any(m["record"] == client["id"] and m["read_at"] for m in read)
+    # the record's page lists the messages sent about it
+    page.get_by_role("tab", name="消息").click()
+    sent_here = page.get_by_test_id("record-message").filter(has_text="追加保证金通知")
+    expect(sent_here.first).to_be_visible()
+    expect(sent_here.filter(has_text="inapp").first.get_by_test_id("state-tag")).to_have_attribute("data-state", "sent")
     assert not page.js_errors
 
 
@@ -388,6 +393,14 @@ def test_screenshots(browser, server, admin_api, lang, device, template_key):
         if english:
             expect(log.get_by_test_id("delivery-counts")).not_to_contain_text(CJK)
         save_shot(page, f"{name}_delivery_log")
+
+        sent = admin_api.get(f"/api/v1/apps/{APP}/deliveries", form="client")["items"]
+        if sent:  # a record's own messages, on its page
+            page.goto(f"/apps/{APP}/forms/client/records/{sent[0]['record']}")
+            page.get_by_role("tab", name="Messages" if english else "消息").click()
+            expect(page.get_by_test_id("record-message").first).to_be_visible()
+            no_horizontal_overflow(page)
+            save_shot(page, f"{name}_record_messages")
 
         page.goto("/me/notifications")
         expect(page.get_by_test_id("settings-save")).to_be_visible()

@@ -50,7 +50,7 @@ const en: Strings = {
   },
   record: {
     new: "New {{form}}", edit: "Edit {{form}}", created: "Created", updated: "Saved", details: "Details",
-    history: "History", related: "Related", noHistory: "No changes recorded", fixErrors: "Fix the marked fields and save again",
+    history: "History", messages: "Messages", related: "Related", noHistory: "No changes recorded", fixErrors: "Fix the marked fields and save again",
     created_at: "Created", updated_at: "Updated", created_by: "Created by", updated_by: "Updated by", version: "Version",
     other: "Other", openFull: "Open record page", action: { create: "created", update: "changed", delete: "deleted", restore: "restored" },
     by: "{{user}} {{action}} it on {{at}}", emptyValue: "(empty)", system: "system", addRow: "Add a row",

@@ -47,7 +47,7 @@ const zh = {
   },
   record: {
     new: "新建{{form}}", edit: "编辑{{form}}", created: "已创建", updated: "已保存", details: "详细信息",
-    history: "变更记录", related: "相关记录", noHistory: "暂无变更记录", fixErrors: "请修正标出的字段后再保存",
+    history: "变更记录", messages: "消息", related: "相关记录", noHistory: "暂无变更记录", fixErrors: "请修正标出的字段后再保存",
     created_at: "创建时间", updated_at: "更新时间", created_by: "创建人", updated_by: "更新人", version: "版本",
     other: "其他", openFull: "打开详情页", action: { create: "创建", update: "修改", delete: "删除", restore: "恢复" },
     by: "{{user}} {{action}}于 {{at}}", emptyValue: "(空)", system: "系统", addRow: "添加一行",

@@ -29,6 +29,9 @@ export const notifyApi = {
   deliveries: (app: string, q: DeliveryQuery) =>
     request<DeliveryPage>("GET", `${appPath(app)}/deliveries`, { query: { ...q } }),
   delivery: (app: string, id: number) => request<DeliveryDetail>("GET", `${appPath(app)}/deliveries/${id}`),
+  recordMessages: (app: string, form: string, id: number) =>
+    request<{ items: Delivery[] }>("GET", `${appPath(app)}/forms/${encodeURIComponent(form)}/records/${id}/messages`)
+      .then((r) => r.items),
 
   templates: (app: string) =>
     request<{ items: DefinitionItem[] }>("GET", `${appPath(app)}/definitions/template`).then((r) => r.items),

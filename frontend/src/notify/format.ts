@@ -53,8 +53,9 @@ export function badgeText(n: number): string {
 }
 
 export const STATE_COLOR: Record<string, string> = {
-  queued: "processing", held: "warning", sent: "success", failed: "error", dead: "magenta", skipped: "default",
+  queued: "processing", held: "warning", sending: "processing", retrying: "orange", sent: "success", failed: "error",
+  skipped: "default",
 };
 
 /** The delivery states in the order the log's counts show them. */
-export const STATES = ["queued", "held", "sent", "failed", "dead", "skipped"];
+export const STATES = ["queued", "held", "sending", "retrying", "sent", "failed", "skipped"];

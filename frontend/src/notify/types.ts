@@ -2,7 +2,7 @@
 import type { JsonSchema, Text } from "../api/types";
 
 export type Urgency = "high" | "medium" | "low";
-export type DeliveryState = "queued" | "held" | "sent" | "failed" | "dead" | "skipped";
+export type DeliveryState = "queued" | "held" | "sending" | "retrying" | "sent" | "failed" | "skipped";
 
 export interface ChannelType {
   type: string;
@@ -56,6 +56,8 @@ export interface Delivery {
   state: DeliveryState | string;
   attempts?: number;
   error?: string | null;
+  /** why it was held, skipped or is a fallback */
+  note?: string | null;
   answer?: unknown;
   latency_ms?: number | null;
   form?: string | null;

@@ -1,9 +1,9 @@
 /** `/apps/:app/forms/:form/records/:id`: the record's 360 view — fields by section, a tab per
- * related form, the history of changes (each change revertible), and the actions the user may
- * take (edit, delete). */
+ * related form, the history of changes (each change revertible), the messages sent about it, and
+ * the actions the user may take (edit, delete). */
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { App, Button, Space, Spin, Tabs, Tag, Typography } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { api } from "../api/client";
@@ -21,6 +21,8 @@ import RecordDrawer from "./RecordDrawer";
 import RecordSections from "./RecordSections";
 import RelatedList from "./RelatedList";
 import { relationsOf } from "./relations";
+
+const RecordMessages = lazy(() => import("../notify/RecordMessages"));
 
 export default function RecordPage() {
   const { app = "", form = "", id: rawId = "" } = useParams();
@@ -70,6 +72,8 @@ export default function RecordPage() {
     })),
     { key: "history", label: t("record.history"),
       children: <HistoryTimeline app={app} def={def} id={id} version={record.version} onReverted={loaded.reload} /> },
+    { key: "messages", label: t("record.messages"),
+      children: <Suspense fallback={<Spin />}><RecordMessages app={app} form={form} id={id} /></Suspense> },
   ];
 
   return (

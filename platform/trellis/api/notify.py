@@ -144,7 +144,7 @@ def preview(app):
         rt.form(app, form)  # 404 when there is no such form
     routing = rt.notify.routing(app)
     ctx = {**record_context(rt, app, form, record, lang), "app": app, "now": rt.clock.now().replace(microsecond=0),
-           "link": link_of(routing.get("link_base", ""), app, form, record), "data": body.get("data") or {},
+           "link": link_of(rt.notify.base(routing) or request.host_url, app, form, record), "data": body.get("data") or {},
            "recipient": {"name": actor().username, "email": None, "mobile": None}}
     if record is not None and form and len(ctx["record"]) <= 1:
         raise NotFound(f"记录 {record} 不存在", f"record {record} not found", code="record_not_found")

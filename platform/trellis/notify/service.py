@@ -38,6 +38,11 @@ class Notify:
     def routing(self, app: str, conn=None) -> dict:
         return self.rt.published.body(app, "routing", "default") or DEFAULT
 
+    def base(self, routing: dict) -> str:
+        """What links back to records start with: the routing's `link_base`, else the
+        instance's TRELLIS_BASE_URL (empty: links are paths)."""
+        return routing.get("link_base") or self.rt.base_url or ""
+
     def template(self, app: str, key: str, conn=None) -> dict:
         found = self.rt.published.body(app, "template", key)
         if not found:
@@ -126,7 +131,7 @@ class Notify:
         rows, owners = [], []
         for n, (it, group, message_id) in enumerate(zip(items, people, message_ids)):
             record = it.get("record")
-            link = link_of(routing.get("link_base", ""), app, form, record)
+            link = link_of(self.base(routing), app, form, record)
             dedupe = it.get("dedupe") or f"{event}:{form or ''}:{record if record is not None else ''}"
             for person in group:
                 lang = person["lang"]
@@ -156,7 +161,7 @@ class Notify:
             if it.get("record") is not None:
                 base = contexts["zh"].get(int(it["record"])) or {"record": {}, "raw": {}, "related": {}}
                 self._task(conn, app, task, {**base, "app": app, "now": now, "data": it.get("data") or {},
-                                             "link": link_of(routing.get("link_base", ""), app, form, it["record"])})
+                                             "link": link_of(self.base(routing), app, form, it["record"])})
         return out
 
     @staticmethod
@@ -182,9 +187,9 @@ class Notify:
             self.channels.row(c, app, name)
         spec = {"address": to, "channel": name} if to else {"user": actor.id}
         template = {"id": "channel_test", "urgency": "high",
-                    "subject": {"zh": "Trellis 测试消息", "en": "Trellis test message"},
-                    "body": {"zh": "这是渠道 {{ data.channel }} 的测试消息,发送给 {{ recipient.name }}。",
-                             "en": "A test message of channel {{ data.channel }} for {{ recipient.name }}."}}
+                    "subject": {"zh": "Trellis 测试消息 / test message"},
+                    "body": {"zh": "这是渠道 {{ data.channel }} 的测试消息,发送给 {{ recipient.name }}。\n"
+                                   "A test message of channel {{ data.channel }} for {{ recipient.name }}."}}
         out = self.send(app, template, recipients=[spec], data={"channel": name}, actor=actor, only=name)
         for delivery_id in out["deliveries"]:
             self.delivering.deliver(delivery_id, final=True)

@@ -37,13 +37,15 @@ class Runtime:
     def __init__(self, engine: sa.Engine, *, registries=None, redis_url: str | None = None,
                  count_threshold: int = 1000, ttl: float = 2.0, files_dir: str | None = None,
                  plugins=None, clock: Clock | None = None, timezone: str | None = None,
-                 max_cause_depth: int = DEFAULT_MAX_DEPTH, secret: str | bytes | None = None):
+                 max_cause_depth: int = DEFAULT_MAX_DEPTH, secret: str | bytes | None = None,
+                 base_url: str = ""):
         self.engine = engine
         self.clock = clock or Clock()  # the one "now" of scheduling; a SimulatedClock in simulations and tests
         self.timezone = timezone or DEFAULT_ZONE  # the instance's zone: "now"/"today" in rules (logic/moment.py)
         self.max_cause_depth = max_cause_depth  # writes causing writes deeper than this are refused (kernel/cause.py)
         self.secret = secret  # the instance secret: channel credentials are sealed under a key derived from it
         self.notify = None  # the notify engine's service (notify/service.py), set when it installs
+        self.base_url = base_url  # where users reach this instance: links in messages start with it
         self.registries = registries or load_registries()
         # kinds of definition by name; an install step adds one with definition_kinds.add(kind)
         self.definition_kinds = register_core_kinds(DefinitionKinds())

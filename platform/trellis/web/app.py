@@ -36,7 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
             count_threshold=int(app.config["TRELLIS_COUNT_THRESHOLD"]),
             ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"],
             timezone=app.config["TRELLIS_TIMEZONE"], max_cause_depth=int(app.config["TRELLIS_MAX_CAUSE_DEPTH"]),
-            secret=app.config["SECRET_KEY"])
+            secret=app.config["SECRET_KEY"], base_url=app.config["TRELLIS_BASE_URL"])
     jobs = app.extensions["trellis"].jobs
     app.before_request(jobs.start)  # the scheduler thread starts in the serving process, lazily
     from ..api import register_api

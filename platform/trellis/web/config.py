@@ -106,6 +106,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "TRELLIS_UPLOAD_MAX_MB": float(env.get("TRELLIS_UPLOAD_MAX_MB") or 20),
         "TRELLIS_TIMEZONE": env.get("TRELLIS_TIMEZONE") or DEFAULT_ZONE,
+        "TRELLIS_BASE_URL": env.get("TRELLIS_BASE_URL") or "",
         "TRELLIS_MAX_CAUSE_DEPTH": int(env.get("TRELLIS_MAX_CAUSE_DEPTH") or DEFAULT_MAX_DEPTH),
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder

@@ -21,6 +21,7 @@ export default function DeliveryLog({ app, id }: { app: string; id: number }) {
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t("deliveries.subject")}>{show(data.subject)}</Descriptions.Item>
         <Descriptions.Item label={t("deliveries.event")}>{show(data.event)}</Descriptions.Item>
+        {data.note && <Descriptions.Item label={t("deliveries.note")} span={2}>{data.note}</Descriptions.Item>}
         <Descriptions.Item label={t("deliveries.body")} span={2}>
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }} ellipsis={{ rows: 4, expandable: true }}>
             {show(data.body)}

@@ -53,10 +53,11 @@ const en: typeof zh = {
   deliveries: {
     channel: "Channel", state: "State", allChannels: "All channels", allStates: "All states", to: "To", subject: "Subject",
     attempts: "Attempts", error: "Error", created: "Created", sentAt: "Sent", latency: "Latency",
-    event: "Notification", record: "Record", empty: "No deliveries yet", log: "Attempts", attempt: "Attempt {{n}}",
+    event: "Notification", note: "Note", record: "Record", empty: "No deliveries yet", log: "Attempts", attempt: "Attempt {{n}}",
     at: "At", status: "Result", answer: "Answer", body: "Body", loadMore: "Load more", ms: "{{n}} ms",
   },
-  state: { queued: "Queued", held: "Held", sent: "Sent", failed: "Failed", dead: "Given up", skipped: "Skipped" },
+  record: { empty: "No messages about this record yet", to: "to" },
+  state: { queued: "Queued", held: "Held", sending: "Sending", retrying: "To retry", sent: "Sent", failed: "Failed", skipped: "Skipped" },
 };
 
 export default en;

@@ -45,10 +45,11 @@ const zh = {
   deliveries: {
     channel: "渠道", state: "状态", allChannels: "全部渠道", allStates: "全部状态", to: "接收方", subject: "标题",
     attempts: "尝试次数", error: "错误", created: "创建时间", sentAt: "发送时间", latency: "耗时",
-    event: "通知", record: "记录", empty: "暂无投递记录", log: "尝试记录", attempt: "第 {{n}} 次",
+    event: "通知", note: "说明", record: "记录", empty: "暂无投递记录", log: "尝试记录", attempt: "第 {{n}} 次",
     at: "时间", status: "结果", answer: "返回", body: "内容", loadMore: "加载更多", ms: "{{n}} 毫秒",
   },
-  state: { queued: "排队中", held: "暂缓", sent: "已发送", failed: "失败", dead: "已放弃", skipped: "已跳过" },
+  record: { empty: "还没有关于此记录的消息", to: "发给" },
+  state: { queued: "排队中", held: "暂缓", sending: "发送中", retrying: "待重试", sent: "已发送", failed: "失败", skipped: "已跳过" },
 };
 
 export default zh;
