@@ -13,13 +13,14 @@ export function useMessages(state: MessageState, pageSize = 20) {
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
 
-  useEffect(() => {
+  /** Ask for the page before `before` (null: the first) and apply it, unless a newer request
+   * was made meanwhile. */
+  const fetchPage = useCallback((before: number | null, apply: (page: Message[]) => void) => {
     const mine = ++seq.current;
     setLoading(true);
-    setError(undefined);
-    notifyApi.messages(state, null, pageSize).then((page) => {
+    notifyApi.messages(state, before, pageSize).then((page) => {
       if (mine !== seq.current) return;
-      setItems(page.items);
+      apply(page.items);
       setNext(page.next_before_id);
       setUnread(page.unread);
       setLoading(false);
@@ -28,24 +29,17 @@ export function useMessages(state: MessageState, pageSize = 20) {
       setError(err);
       setLoading(false);
     });
-  }, [state, pageSize, tick]);
+  }, [state, pageSize]);
+
+  useEffect(() => {
+    setError(undefined);
+    fetchPage(null, setItems);
+  }, [fetchPage, tick]);
 
   const loadMore = useCallback(() => {
     if (next == null) return;
-    const mine = ++seq.current;
-    setLoading(true);
-    notifyApi.messages(state, next, pageSize).then((page) => {
-      if (mine !== seq.current) return;
-      setItems((old) => [...old, ...page.items.filter((m) => !old.some((o) => o.id === m.id))]);
-      setNext(page.next_before_id);
-      setUnread(page.unread);
-      setLoading(false);
-    }, (err: unknown) => {
-      if (mine !== seq.current) return;
-      setError(err);
-      setLoading(false);
-    });
-  }, [state, next, pageSize]);
+    fetchPage(next, (more) => setItems((old) => [...old, ...more.filter((m) => !old.some((o) => o.id === m.id))]));
+  }, [fetchPage, next]);
 
   /** Mark one read (when it was not); the list keeps showing it until reloaded. */
   const markRead = useCallback(async (m: Message) => {

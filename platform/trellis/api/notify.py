@@ -27,6 +27,14 @@ def _admin(app: str | None = None):
     return rt, who
 
 
+def _record_of(body: dict):
+    """The body's `record` (a record id, or absent)."""
+    record = body.get("record")
+    if record is not None and (not isinstance(record, int) or isinstance(record, bool)):
+        raise BadRequest("record 应为记录编号", "record is a record id", code="malformed", details={"field": "record"})
+    return record
+
+
 def _channel_json(rt, conn, row) -> dict:
     out = rt.notify.channels.public(conn, row, rt.clock.now())
     out["updated_at"] = stamp(out["updated_at"])
@@ -137,9 +145,7 @@ def preview(app):
         raise BadRequest("lang 应为 zh 或 en", "lang is zh or en", code="malformed", details={"field": "lang"})
     rt.definition_kinds.find("template").check({"schema_version": 1, **template})
     form = template.get("form") or body.get("form")
-    record = body.get("record")
-    if record is not None and (not isinstance(record, int) or isinstance(record, bool)):
-        raise BadRequest("record 应为记录编号", "record is a record id", code="malformed", details={"field": "record"})
+    record = _record_of(body)
     if form:
         rt.form(app, form)  # 404 when there is no such form
     routing = rt.notify.routing(app)
@@ -159,9 +165,7 @@ def send(app):
     if not isinstance(body, dict) or not isinstance(body.get("template"), str):
         raise BadRequest("请提供 template(已发布模板的标识)", "template (the key of a published template) is required",
                          code="malformed", details={"field": "template"})
-    record = body.get("record")
-    if record is not None and (not isinstance(record, int) or isinstance(record, bool)):
-        raise BadRequest("record 应为记录编号", "record is a record id", code="malformed", details={"field": "record"})
+    record = _record_of(body)
     data = body.get("data")
     if data is not None and not isinstance(data, dict):
         raise BadRequest("data 应为对象", "data is an object", code="malformed", details={"field": "data"})

@@ -23,19 +23,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-import time
 import urllib.parse
 
 from trellis.notify.channel import Channel
 from trellis.notify.errors import PermanentError, TransientError
-from trellis.notify.http import call, scrub
+from trellis.notify.provider import access_token, epoch, post_json, query_value, required
 from trellis.notify.sent import Sent
 
 API_BASE = "https://oapi.dingtalk.com"
 TOKEN_CODES = {40014, 42001}
 TRANSIENT_CODES = {-1, 130101, 90006, 90018}
-TOKEN_MARGIN = 300
+WHO = ("钉钉", "DingTalk")
 MAX_CONTENT = 5000  # characters of a message's content
 
 
@@ -94,21 +92,21 @@ class DingtalkChannel(Channel):
 
     # -- group robot ------------------------------------------------------------------
     def _robot(self, config, message, ctx, msgtype) -> Sent:
-        url = _need(config, "webhook_url", "机器人 Webhook 地址", "robot webhook URL")
+        url = required(config, "webhook_url", "机器人 Webhook 地址", "robot webhook URL", WHO)
         secret = config.get("secret") or ""
-        secrets = [url, _query(url, "access_token"), secret]
+        secrets = [url, query_value(url, "access_token"), secret]
         if secret:
-            timestamp = int(_epoch(ctx) * 1000)
+            timestamp = int(epoch(ctx) * 1000)
             url += ("&" if "?" in url else "?") + f"timestamp={timestamp}&sign={sign(secret, timestamp)}"
         body = msg(message, msgtype)
         body["at"] = {"atMobiles": list(config.get("at_mobiles") or []), "isAtAll": bool(config.get("at_all"))}
-        data, answer = _post(ctx, url, body, config, secrets)
+        data, answer = post_json(ctx, url, body, timeout=config.get("timeout"), secrets=secrets, who=WHO)
         return _result(data, answer)
 
     # -- work notification ------------------------------------------------------------
     def _work(self, config, message, ctx, msgtype) -> Sent:
-        app_key = _need(config, "app_key", "应用 AppKey", "app key")
-        app_secret = _need(config, "app_secret", "应用 AppSecret", "app secret")
+        app_key = required(config, "app_key", "应用 AppKey", "app key", WHO)
+        app_secret = required(config, "app_secret", "应用 AppSecret", "app secret", WHO)
         agent_id = config.get("agent_id")
         if not isinstance(agent_id, int) or isinstance(agent_id, bool):
             raise PermanentError("钉钉渠道缺少配置项 agent_id(应用 AgentId) / the DingTalk channel's setting agent_id is missing")
@@ -117,36 +115,17 @@ class DingtalkChannel(Channel):
         base = str(config.get("api_base") or API_BASE).rstrip("/")
         body = {"agent_id": agent_id, "userid_list": message.to, "msg": msg(message, msgtype)}
         for attempt in (1, 2):
-            token = self._token(ctx, config, base, app_key, app_secret, fresh=attempt == 2)
+            token = access_token(
+                ctx, url=f"{base}/gettoken?" + urllib.parse.urlencode({"appkey": app_key, "appsecret": app_secret}),
+                account=app_key, secret=app_secret, timeout=config.get("timeout"), fresh=attempt == 2,
+                transient_codes=TRANSIENT_CODES, who=WHO, check=("AppKey 与 AppSecret", "the app key and secret"))
             url = f"{base}/topapi/message/corpconversation/asyncsend_v2?" + urllib.parse.urlencode({"access_token": token})
-            data, answer = _post(ctx, url, body, config, [app_secret, token])
+            data, answer = post_json(ctx, url, body, timeout=config.get("timeout"), secrets=[app_secret, token], who=WHO)
             if data.get("errcode") in TOKEN_CODES and attempt == 1:
-                ctx.cache.pop(_slot(app_key, app_secret), None)
-                continue
+                continue  # the kept token is no longer valid: fetch a fresh one and send again
             break
         return _result(data, answer, provider_key="task_id")
 
-    def _token(self, ctx, config, base, app_key, app_secret, fresh: bool) -> str:
-        slot = _slot(app_key, app_secret)
-        now = _epoch(ctx)
-        cached = ctx.cache.get(slot)
-        if cached and not fresh and cached[1] > now:
-            return cached[0]
-        url = f"{base}/gettoken?" + urllib.parse.urlencode({"appkey": app_key, "appsecret": app_secret})
-        reply = call(ctx, "GET", url, timeout=config.get("timeout"), secrets=[app_secret])
-        data = reply.json() if 200 <= reply.status < 300 else None
-        token = data.get("access_token") if isinstance(data, dict) else None
-        if not isinstance(data, dict) or data.get("errcode", 0) != 0 or not token:
-            answer = scrub(reply.text, [app_secret] + ([token] if token else []))[:2000]
-            code = data.get("errcode") if isinstance(data, dict) else f"HTTP {reply.status}"
-            text = f"{code} {data.get('errmsg', '')}".strip() if isinstance(data, dict) else code
-            transient = reply.status == 429 or reply.status >= 500 or code in TRANSIENT_CODES
-            raise (TransientError if transient else PermanentError)(
-                f"钉钉未发放访问令牌(请检查 AppKey 与 AppSecret):{text} / "
-                f"DingTalk gave no access token (check the app key and secret): {text}", answer)
-        expires_in = int(data.get("expires_in") or 7200)
-        ctx.cache[slot] = (token, now + max(expires_in - TOKEN_MARGIN, expires_in // 2))
-        return token
 
 
 def msg(message, msgtype: str) -> dict:
@@ -159,20 +138,6 @@ def msg(message, msgtype: str) -> dict:
     return {"msgtype": "text", "text": {"content": text[:MAX_CONTENT]}}
 
 
-def _post(ctx, url, body, config, secrets):
-    raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    reply = call(ctx, "POST", url, headers={"Content-Type": "application/json; charset=utf-8"}, body=raw,
-                 timeout=config.get("timeout"), secrets=secrets)
-    answer = scrub(reply.text, secrets)[:2000]
-    if reply.status == 429 or reply.status >= 500:
-        raise TransientError(f"钉钉暂时无法处理(HTTP {reply.status}) / DingTalk cannot take it now (HTTP {reply.status})",
-                             answer)
-    data = reply.json()
-    if not 200 <= reply.status < 300 or not isinstance(data, dict):
-        raise PermanentError(f"钉钉拒绝:HTTP {reply.status} / DingTalk refused: HTTP {reply.status}", answer)
-    return data, answer
-
-
 def _result(data: dict, answer: str, provider_key: str | None = None) -> Sent:
     code = data.get("errcode", 0)
     text = f"{code} {data.get('errmsg', '')}".strip()
@@ -182,26 +147,3 @@ def _result(data: dict, answer: str, provider_key: str | None = None) -> Sent:
     if code in TRANSIENT_CODES:
         raise TransientError(f"钉钉繁忙或超出频率限制:{text} / DingTalk is busy or rate-limited: {text}", answer)
     raise PermanentError(f"钉钉拒绝:{text} / DingTalk refused: {text}", answer)
-
-
-def _slot(app_key: str, app_secret: str) -> tuple:
-    return ("dingtalk.token", app_key, hashlib.sha256(app_secret.encode("utf-8")).hexdigest()[:16])
-
-
-def _epoch(ctx) -> float:
-    now = getattr(ctx, "now", None)
-    return now.timestamp() if hasattr(now, "timestamp") else time.time()
-
-
-def _need(config: dict, name: str, zh: str, en: str) -> str:
-    value = config.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise PermanentError(f"钉钉渠道缺少配置项 {name}({zh}) / the DingTalk channel's setting {name} ({en}) is missing")
-    return value.strip()
-
-
-def _query(url: str, name: str) -> str:
-    try:
-        return urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get(name, [""])[0]
-    except ValueError:
-        return ""

@@ -26,9 +26,11 @@ from email.utils import format_datetime
 from trellis.notify.channel import Channel
 from trellis.notify.errors import PermanentError, TransientError
 from trellis.notify.http import scrub
+from trellis.notify.provider import required
 from trellis.notify.sent import Sent
 
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+WHO = ("邮件", "email")
 
 
 class EmailChannel(Channel):
@@ -60,8 +62,8 @@ class EmailChannel(Channel):
     }
 
     def send(self, config, message, ctx) -> Sent:
-        host = _need(config, "host", "SMTP 服务器", "SMTP host")
-        sender = _need(config, "from_address", "发件地址", "from address")
+        host = required(config, "host", "SMTP 服务器", "SMTP host", WHO)
+        sender = required(config, "from_address", "发件地址", "from address", WHO)
         security = config.get("security") or "starttls"
         if security not in DEFAULT_PORTS:
             raise PermanentError(f"邮件渠道配置的加密方式无效:{security} / the email channel's security is invalid: {security}")
@@ -223,10 +225,3 @@ def _tls_context(config: dict) -> ssl.SSLContext:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     return context
-
-
-def _need(config: dict, name: str, zh: str, en: str) -> str:
-    value = config.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise PermanentError(f"邮件渠道缺少配置项 {name}({zh}) / the email channel's setting {name} ({en}) is missing")
-    return value.strip()

@@ -28,6 +28,7 @@ from trellis.kernel.templating import TemplateFailed, render
 from trellis.notify.channel import Channel
 from trellis.notify.errors import PermanentError, TransientError
 from trellis.notify.http import call, dig, scrub
+from trellis.notify.provider import header_value
 from trellis.notify.sent import Sent
 
 DEFAULT_BODY = '{"mobile": {{ mobile|tojson }}, "text": {{ text|tojson }}, "key": {{ key|tojson }}}'
@@ -78,7 +79,7 @@ class SmsChannel(Channel):
         secret_headers = {str(k): str(v) for k, v in (config.get("secret_headers") or {}).items()}
         secrets = list(secret_headers.values())
         data = request_data(config, message)
-        headers = {"User-Agent": "Trellis-SMS/1", "Idempotency-Key": _ascii(message.key)}
+        headers = {"User-Agent": "Trellis-SMS/1", "Idempotency-Key": header_value(message.key)}
         headers.update({str(k): str(v) for k, v in (config.get("headers") or {}).items()})
         headers.update(secret_headers)
         body = None
@@ -164,7 +165,3 @@ def _json(text: str):
         return json.loads(text)
     except ValueError:
         return None
-
-
-def _ascii(value: str) -> str:
-    return value if value.isascii() else urllib.parse.quote(value, safe=":@/+=-_.~")

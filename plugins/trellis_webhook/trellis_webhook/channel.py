@@ -18,12 +18,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import time
-from urllib.parse import quote
 
 from trellis.notify.channel import Channel
 from trellis.notify.errors import PermanentError, TransientError
 from trellis.notify.http import call
+from trellis.notify.provider import epoch, header_value
 from trellis.notify.sent import Sent
 
 TRANSIENT = {408, 425, 429}
@@ -63,13 +62,13 @@ class WebhookChannel(Channel):
         if not isinstance(secret, str) or not secret:
             raise PermanentError("Webhook 渠道缺少配置项 secret(签名密钥) / the webhook channel's setting secret is missing")
         body = json.dumps(payload(message, ctx), ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
-        timestamp = str(int(_epoch(ctx)))
+        timestamp = str(int(epoch(ctx)))
         headers = {str(k): str(v) for k, v in (config.get("headers") or {}).items()}
         headers.update({
             "Content-Type": "application/json; charset=utf-8",
             "User-Agent": "Trellis-Webhook/1",
-            "X-Trellis-Key": _ascii(message.key),
-            "Idempotency-Key": _ascii(message.key),
+            "X-Trellis-Key": header_value(message.key),
+            "Idempotency-Key": header_value(message.key),
             "X-Trellis-Timestamp": timestamp,
             "X-Trellis-Signature": signature(secret, timestamp, body),
         })
@@ -92,15 +91,3 @@ def payload(message, ctx) -> dict:
             "urgency": message.urgency, "to": message.to, "recipient": dict(message.recipient or {}),
             "subject": message.subject, "text": message.text, "form": message.form, "record": message.record,
             "link": message.link, "sent_at": now.isoformat() if hasattr(now, "isoformat") else None}
-
-
-def _epoch(ctx) -> float:
-    now = getattr(ctx, "now", None)
-    if hasattr(now, "timestamp"):
-        return now.timestamp()
-    return time.time()
-
-
-def _ascii(value: str) -> str:
-    """A header value: the key as it is when ASCII, else percent-encoded UTF-8."""
-    return value if value.isascii() else quote(value, safe=":@/+=-_.~")

@@ -18,21 +18,18 @@ a kept answer.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import time
 import urllib.parse
 
 from trellis.notify.channel import Channel
 from trellis.notify.errors import PermanentError, TransientError
-from trellis.notify.http import call, scrub
+from trellis.notify.provider import access_token, cut_bytes, post_json, query_value, required
 from trellis.notify.sent import Sent
 
 API_BASE = "https://qyapi.weixin.qq.com"
 TOKEN_CODES = {40014, 42001}
 TRANSIENT_CODES = {-1, 45009, 45033}
 LIMITS = {"text": 2048, "markdown": 4096}   # bytes of content WeCom takes
-TOKEN_MARGIN = 300                          # seconds before expiry a token is fetched again
+WHO = ("企业微信", "WeCom")
 
 
 class WecomChannel(Channel):
@@ -88,20 +85,20 @@ class WecomChannel(Channel):
 
     # -- group robot ------------------------------------------------------------------
     def _robot(self, config, message, ctx, msgtype) -> Sent:
-        url = _need(config, "webhook_url", "机器人 Webhook 地址", "robot webhook URL")
-        secrets = [url, _query(url, "key")]
+        url = required(config, "webhook_url", "机器人 Webhook 地址", "robot webhook URL", WHO)
+        secrets = [url, query_value(url, "key")]
         body = {"msgtype": msgtype, msgtype: {"content": content(message, msgtype)}}
         if msgtype == "text":
             for name in ("mentioned_list", "mentioned_mobile_list"):
                 if config.get(name):
                     body["text"][name] = list(config[name])
-        data, answer = _post(ctx, url, body, config, secrets)
+        data, answer = post_json(ctx, url, body, timeout=config.get("timeout"), secrets=secrets, who=WHO)
         return _result(data, answer, message, None)
 
     # -- application message ----------------------------------------------------------
     def _app(self, config, message, ctx, msgtype) -> Sent:
-        corp_id = _need(config, "corp_id", "企业 ID", "corp ID")
-        secret = _need(config, "secret", "应用 Secret", "app secret")
+        corp_id = required(config, "corp_id", "企业 ID", "corp ID", WHO)
+        secret = required(config, "secret", "应用 Secret", "app secret", WHO)
         agent_id = config.get("agent_id")
         if not isinstance(agent_id, int) or isinstance(agent_id, bool):
             raise PermanentError("企业微信渠道缺少配置项 agent_id(应用 AgentId) / the WeCom channel's setting agent_id is missing")
@@ -113,37 +110,17 @@ class WecomChannel(Channel):
                 "enable_duplicate_check": 1,
                 "duplicate_check_interval": int(config.get("duplicate_check_interval") or 1800)}
         for attempt in (1, 2):
-            token = self._token(ctx, config, base, corp_id, secret, fresh=attempt == 2)
+            token = access_token(
+                ctx, url=f"{base}/cgi-bin/gettoken?" + urllib.parse.urlencode({"corpid": corp_id, "corpsecret": secret}),
+                account=corp_id, secret=secret, timeout=config.get("timeout"), fresh=attempt == 2,
+                transient_codes=TRANSIENT_CODES, who=WHO, check=("企业 ID 与 Secret", "the corp ID and secret"))
             url = f"{base}/cgi-bin/message/send?" + urllib.parse.urlencode({"access_token": token})
-            data, answer = _post(ctx, url, body, config, [secret, token])
+            data, answer = post_json(ctx, url, body, timeout=config.get("timeout"), secrets=[secret, token], who=WHO)
             if data.get("errcode") in TOKEN_CODES and attempt == 1:
-                ctx.cache.pop(_slot(corp_id, secret), None)
-                continue
+                continue  # the kept token is no longer valid: fetch a fresh one and send again
             break
         return _result(data, answer, message, message.to)
 
-    def _token(self, ctx, config, base, corp_id, secret, fresh: bool) -> str:
-        slot = _slot(corp_id, secret)
-        now = _epoch(ctx)
-        cached = ctx.cache.get(slot)
-        if cached and not fresh and cached[1] > now:
-            return cached[0]
-        url = f"{base}/cgi-bin/gettoken?" + urllib.parse.urlencode({"corpid": corp_id, "corpsecret": secret})
-        reply = call(ctx, "GET", url, timeout=config.get("timeout"), secrets=[secret])
-        data = reply.json() if 200 <= reply.status < 300 else None
-        token = data.get("access_token") if isinstance(data, dict) else None
-        if not isinstance(data, dict) or data.get("errcode", 0) != 0 or not token:
-            secrets = [secret] + ([token] if token else [])
-            answer = scrub(reply.text, secrets)[:2000]
-            code = data.get("errcode") if isinstance(data, dict) else f"HTTP {reply.status}"
-            text = f"{code} {data.get('errmsg', '')}".strip() if isinstance(data, dict) else code
-            transient = reply.status in (429,) or reply.status >= 500 or code in TRANSIENT_CODES
-            cls = TransientError if transient else PermanentError
-            raise cls(f"企业微信未发放访问令牌(请检查企业 ID 与 Secret):{text} / "
-                      f"WeCom gave no access token (check the corp ID and secret): {text}", answer)
-        expires_in = int(data.get("expires_in") or 7200)
-        ctx.cache[slot] = (token, now + max(expires_in - TOKEN_MARGIN, expires_in // 2))
-        return token
 
 
 def content(message, msgtype: str) -> str:
@@ -153,22 +130,7 @@ def content(message, msgtype: str) -> str:
         out = f"**{message.subject}**\n{message.text}" + (f"\n[查看 / Open]({link})" if link else "")
     else:
         out = f"{message.subject}\n{message.text}" + (f"\n{link}" if link else "")
-    return _cut(out, LIMITS[msgtype])
-
-
-def _post(ctx, url, body, config, secrets):
-    """POST JSON; (the JSON answer, the answer text kept) or raise on an HTTP failure."""
-    raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    reply = call(ctx, "POST", url, headers={"Content-Type": "application/json; charset=utf-8"}, body=raw,
-                 timeout=config.get("timeout"), secrets=secrets)
-    answer = scrub(reply.text, secrets)[:2000]
-    if reply.status == 429 or reply.status >= 500:
-        raise TransientError(f"企业微信暂时无法处理(HTTP {reply.status}) / WeCom cannot take it now (HTTP {reply.status})",
-                             answer)
-    data = reply.json()
-    if not 200 <= reply.status < 300 or not isinstance(data, dict):
-        raise PermanentError(f"企业微信拒绝:HTTP {reply.status} / WeCom refused: HTTP {reply.status}", answer)
-    return data, answer
+    return cut_bytes(out, LIMITS[msgtype])
 
 
 def _result(data: dict, answer: str, message, to) -> Sent:
@@ -183,33 +145,3 @@ def _result(data: dict, answer: str, message, to) -> Sent:
     if code in TRANSIENT_CODES:
         raise TransientError(f"企业微信繁忙或超出频率限制:{text} / WeCom is busy or rate-limited: {text}", answer)
     raise PermanentError(f"企业微信拒绝:{text} / WeCom refused: {text}", answer)
-
-
-def _slot(corp_id: str, secret: str) -> tuple:
-    return ("wecom.token", corp_id, hashlib.sha256(secret.encode("utf-8")).hexdigest()[:16])
-
-
-def _epoch(ctx) -> float:
-    now = getattr(ctx, "now", None)
-    return now.timestamp() if hasattr(now, "timestamp") else time.time()
-
-
-def _need(config: dict, name: str, zh: str, en: str) -> str:
-    value = config.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise PermanentError(f"企业微信渠道缺少配置项 {name}({zh}) / the WeCom channel's setting {name} ({en}) is missing")
-    return value.strip()
-
-
-def _query(url: str, name: str) -> str:
-    try:
-        return urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get(name, [""])[0]
-    except ValueError:
-        return ""
-
-
-def _cut(text: str, limit: int) -> str:
-    data = text.encode("utf-8")
-    if len(data) <= limit:
-        return text
-    return data[:limit - 3].decode("utf-8", errors="ignore") + "…"
