@@ -149,3 +149,20 @@ def test_a_records_messages_for_whoever_may_read_it(crm, api, nrt):
     assert item["subject"] == admin[0]["subject"] and "to" not in item and "body" not in item
     other = next(u for u in ("am0001", "am0002") if u != manager)
     assert users(other).get(url).status_code in (403, 404)     # not their client: not even the messages
+
+
+def test_bad_input_is_named_never_a_500(crm, api):
+    for body, field in (({"template": "margin_call", "recipients": [{"user": 10**20}]}, "recipients[0]"),
+                        ({"template": "margin_call", "recipients": [{"department": "x"}]}, "recipients[0]"),
+                        ({"template": "margin_call", "recipients": [{"user": True}]}, "recipients[0]"),
+                        ({"template": "margin_call", "recipients": [], "record": 10**30}, "record"),
+                        ({"template": "margin_call", "recipients": [{"user": 1}], "urgency": "urgent"}, "urgency"),
+                        ({"template": "margin_call", "recipients": "everyone"}, "recipients")):
+        r = api.post(f"{APP}/notify", json=body)
+        assert r.status_code == 400, (body, r.get_json())
+        got = r.get_json()
+        assert (got.get("details") or {}).get("field", (got.get("details") or {}).get("param")) == field, got
+        assert got["message"]["zh"] and got["message"]["en"]
+    r = api.post(f"{APP}/templates/preview", json={"template": {"id": "x", "label": {"zh": "x"}, "subject": {"zh": "x"},
+                                                                "body": {"zh": "x"}, "form": "client"}, "record": -1})
+    assert r.status_code == 400

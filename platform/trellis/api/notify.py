@@ -11,7 +11,7 @@ from ..notify import log as delivery_log
 from ..notify import outbox_store
 from ..notify.rendering import link_of, record_context, render_texts
 from .auth import actor, login_required, runtime
-from .params import body_json, int_param
+from .params import body_json, int_param, whole_number
 
 bp = Blueprint("trellis_notify", __name__, url_prefix="/api/v1")
 APP = "/apps/<app>"
@@ -30,9 +30,7 @@ def _admin(app: str | None = None):
 def _record_of(body: dict):
     """The body's `record` (a record id, or absent)."""
     record = body.get("record")
-    if record is not None and (not isinstance(record, int) or isinstance(record, bool)):
-        raise BadRequest("record 应为记录编号", "record is a record id", code="malformed", details={"field": "record"})
-    return record
+    return None if record is None else whole_number(record, "record")
 
 
 def _channel_json(rt, conn, row) -> dict:

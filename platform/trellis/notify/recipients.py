@@ -126,7 +126,9 @@ def resolve(conn, app: str, specs, *, form=None, form_id=None, raw=None, shown=N
 
 
 def _int(value, index: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise _bad(f"{value!r} 不是有效的编号", f"{value!r} is not a valid id", index) from None
+    """A user or department id: a whole number of 32 bits (their columns' size)."""
+    if type(value) is str and value.strip().isdigit() and len(value.strip()) <= 10:
+        value = int(value.strip())
+    if type(value) is not int or not 0 < value < 2 ** 31:
+        raise _bad(f"{str(value)[:40]!r} 不是有效的编号", f"{str(value)[:40]!r} is not a valid id", index)
+    return value
