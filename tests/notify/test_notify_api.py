@@ -75,6 +75,10 @@ def test_a_channel_test_reaches_the_bell_and_the_delivery_log(crm, api, nrt):
     assert log["items"][0]["id"] == delivery["id"] and log["counts"]["sent"] >= 1
     sms = api.post(f"{APP}/channels/sms/test", json={"to": "13800000000"}).get_json()
     assert sms["state"] == "sent" and sms["to"] == "13800000000"
+    with nrt.engine.connect() as conn:  # delivered in the request: no job a worker could run beside it
+        jobs = conn.execute(sa.select(sa.func.count()).select_from(models.job)
+                            .where(models.job.c.name == "notify.deliver")).scalar()
+    assert jobs == 0
     assert api.post("/api/v1/me/messages/read-all").get_json() == {"unread": 0}
     assert api.post("/api/v1/me/messages/999999999/read").status_code == 404
     assert api.post(f"{APP}/channels/nope/test", json={}).status_code == 404

@@ -45,8 +45,9 @@ SCHEMAS = {
 }
 
 
-def paths(app: dict, _form: dict) -> dict:
-    a, ch = [path("app", app)], [path("app", app), path("name", NAME)]
+def paths(app: dict, form: dict) -> dict:
+    """`app` and `form` are the path parameters (with the caller's apps and forms listed)."""
+    a, ch = [app], [app, path("name", NAME)]
     return {
         "/api/v1/notify/channel-types": {"get": op(TAG, "The installed channel types and their configuration schemas",
                                                    json_ok(obj({"items": {"type": "array", "items": REF["ChannelType"]}})))},
@@ -99,7 +100,7 @@ def paths(app: dict, _form: dict) -> dict:
         "/api/v1/apps/{app}/forms/{form}/records/{record_id}/messages": {"get": op(
             TAG, "The messages sent about a record, newest first (its timeline); addresses, texts and answers "
             "for administrators only", json_ok(obj({"items": {"type": "array", "items": REF["Delivery"]}}, ["items"])),
-            403, 404, params=[path("app", app), path("form", _form), path("record_id", ID),
+            403, 404, params=[app, form, path("record_id", ID),
                               query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})])},
         "/api/v1/me/messages": {"get": op(
             ME, "My messages (the message center), newest first, with the unread count",

@@ -64,14 +64,16 @@ class Delivering:
         self._channels: dict[tuple, tuple] = {}  # (app, name) -> (when read, (row, type, config) or the error)
 
     # -- enqueueing ---------------------------------------------------------------------------
-    def enqueue(self, conn, rows: list[dict], cause=None) -> list[int]:
-        """Insert delivery rows and a job for each one to send; their ids."""
+    def enqueue(self, conn, rows: list[dict], cause=None, jobs: bool = True) -> list[int]:
+        """Insert delivery rows and a job for each one to send (`jobs`: False when the
+        caller delivers them itself, at once: a channel's test); their ids."""
         if not rows:
             return []
         ids = [r.id for r in conn.execute(D.insert().returning(D.c.id, sort_by_parameter_order=True), rows)]
-        enqueue_many(conn, JOB, [([delivery_id], row["run_at"], f"notify:{row['key']}")
-                                 for delivery_id, row in zip(ids, rows) if row["state"] not in FINAL],
-                     rows[0]["app"], cause)
+        if jobs:
+            enqueue_many(conn, JOB, [([delivery_id], row["run_at"], f"notify:{row['key']}")
+                                     for delivery_id, row in zip(ids, rows) if row["state"] not in FINAL],
+                         rows[0]["app"], cause)
         return ids
 
     # -- the job --------------------------------------------------------------------------------

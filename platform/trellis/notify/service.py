@@ -76,23 +76,25 @@ class Notify:
     # -- sending ----------------------------------------------------------------------------
     def send(self, app: str, template: str | dict, *, recipients, form: str | None = None, record=None,
              urgency: str | None = None, data: dict | None = None, dedupe: str | None = None, conn=None,
-             actor=None, cause=None, only: str | None = None) -> dict:
+             actor=None, cause=None, only: str | None = None, queue: bool = True) -> dict:
         """Route, render and enqueue one message; {"message_id", "deliveries": [ids]}.
         `template`: a published template's key, or a template body (a test or preview);
-        `only`: send on this channel alone (a channel's test)."""
+        `only`: send on this channel alone; `queue`: False when the caller delivers at once
+        (a channel's test: no job that a worker could run beside it)."""
         return self.send_many(app, template, [{"record": record, "data": data, "dedupe": dedupe}],
                               recipients=recipients, form=form, urgency=urgency, conn=conn, actor=actor,
-                              cause=cause, only=only)[0]
+                              cause=cause, only=only, queue=queue)[0]
 
     def send_many(self, app: str, template: str | dict, items: list[dict], *, recipients, form: str | None = None,
-                  urgency: str | None = None, conn=None, actor=None, cause=None, only: str | None = None) -> list[dict]:
+                  urgency: str | None = None, conn=None, actor=None, cause=None, only: str | None = None,
+                  queue: bool = True) -> list[dict]:
         """One message per item ({"record", "data", "dedupe"}) to `recipients` (specs, see
         recipients.py, resolved against each item's record), in one transaction: the way a
         flow sends to a segment. [{"message_id", "deliveries": [ids]}] in item order."""
         if conn is None:
             with self.rt.transaction() as c:
                 return self.send_many(app, template, items, recipients=recipients, form=form, urgency=urgency,
-                                      conn=c, actor=actor, cause=cause, only=only)
+                                      conn=c, actor=actor, cause=cause, only=only, queue=queue)
         body = self.template(app, template, conn) if isinstance(template, str) else template
         event = body.get("id") or "message"
         urgency = urgency or body.get("urgency") or "medium"
@@ -152,7 +154,7 @@ class Notify:
                                  "state": planned["state"], "note": planned["note"], "attempts": 0, "form": form,
                                  "record": record, "run_at": planned["run_at"], "created_at": now})
                     owners.append(n)
-        ids = self.delivering.enqueue(conn, rows, cause)
+        ids = self.delivering.enqueue(conn, rows, cause, jobs=queue)
         out = [{"message_id": m, "deliveries": []} for m in message_ids]
         for n, delivery_id in zip(owners, ids):
             out[n]["deliveries"].append(delivery_id)
@@ -190,7 +192,7 @@ class Notify:
                     "subject": {"zh": "Trellis 测试消息 / test message"},
                     "body": {"zh": "这是渠道 {{ data.channel }} 的测试消息,发送给 {{ recipient.name }}。\n"
                                    "A test message of channel {{ data.channel }} for {{ recipient.name }}."}}
-        out = self.send(app, template, recipients=[spec], data={"channel": name}, actor=actor, only=name)
+        out = self.send(app, template, recipients=[spec], data={"channel": name}, actor=actor, only=name, queue=False)
         for delivery_id in out["deliveries"]:
             self.delivering.deliver(delivery_id, final=True)
         with self.rt.engine.connect() as c:
