@@ -67,7 +67,7 @@ def paths(app: dict, form: dict) -> dict:
             TAG, "The delivery log, newest first, with the count in each state (administrators)",
             json_ok(obj({"items": {"type": "array", "items": REF["Delivery"]},
                          "counts": obj({s: {"type": "integer"} for s in STATES}),
-                         "next_before_id": {"type": ["integer", "null"]}}, ["items", "counts"])), 403, 404,
+                         "next_before_id": {"type": ["integer", "null"]}}, ["items", "counts"])), 400, 403, 404,
             params=a + [query("channel"), query("form"), query("record", {"type": "integer", "minimum": 1}),
                         query("state", {"type": "string", "enum": STATES}),
                         query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}),
@@ -80,7 +80,7 @@ def paths(app: dict, form: dict) -> dict:
             json_ok(obj({"items": {"type": "array", "items": obj({
                 "channel_type": {"type": "string"}, "recipient": TEXT, "subject": TEXT, "body": TEXT,
                 "urgency": {"type": "string"}, "form": TEXT, "record": {"type": ["integer", "null"]},
-                "created_at": STAMP})}}, ["items"])), 403, 404,
+                "created_at": STAMP})}}, ["items"])), 400, 403, 404,
             params=a + [query("form"), query("record", {"type": "integer", "minimum": 1}), query("channel_type"),
                         query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})])},
         "/api/v1/apps/{app}/templates/preview": {"post": op(
@@ -100,7 +100,7 @@ def paths(app: dict, form: dict) -> dict:
         "/api/v1/apps/{app}/forms/{form}/records/{record_id}/messages": {"get": op(
             TAG, "The messages sent about a record, newest first (its timeline); addresses, texts and answers "
             "for administrators only", json_ok(obj({"items": {"type": "array", "items": REF["Delivery"]}}, ["items"])),
-            403, 404, params=[app, form, path("record_id", ID),
+            400, 403, 404, params=[app, form, path("record_id", ID),
                               query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})])},
         "/api/v1/me/messages": {"get": op(
             ME, "My messages (the message center), newest first, with the unread count",
