@@ -137,3 +137,19 @@ def test_which_contact_a_channel_sends_to_follows_its_type_and_configuration(nrt
     assert reach(client, "sms", "mobile") == (True, "13800000000")
     assert reach(client, "wecom", "wecom") == (False, None)
     assert reach(client, "risk_group", None) == (True, None)
+
+
+def test_a_send_reads_only_the_fields_its_texts_and_recipients_need(nrt):
+    from trellis.notify.rendering import fields_used
+
+    assert fields_used(["{{ record.name }} {{ raw['equity'] }}", "{{ related.account_manager.title }}"]) == {
+        "name", "equity", "account_manager"}
+    assert fields_used(["{{ record }}"]) is None                       # the whole record: every field
+    assert fields_used(["{% for k in record %}{{ k }}{% endfor %}"]) is None
+    assert fields_used(["no record here", None]) == set()
+    client = client_with(nrt)
+    whole = {"id": "dump", "label": {"zh": "全部"}, "subject": {"zh": "{{ record.name }}"},
+             "body": {"zh": "{{ record['risk_level'] }}|{{ record }}"}}
+    out = nrt.notify.send(APP, whole, recipients=[{"client": True}], form="client", record=client["id"], only="sms")
+    [row] = deliveries(nrt, message_id=out["message_id"])
+    assert row["subject"] == client["name"] and "'equity'" in row["body"]  # every field was read

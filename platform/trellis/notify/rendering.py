@@ -5,32 +5,53 @@ template's; the recipient's language, else Chinese). Plain texts render with
 `templating.render`, HTML with `render_html` (every value escaped)."""
 from __future__ import annotations
 
+import re
+
 from ..kernel.actor import SYSTEM
 from ..records.reading import expand_relations, fetch
 from ..kernel.templating import render, render_html
 from ..sheets.display import cell_formatter
 
 PARTS = ("subject", "body", "html")
+NAMED = re.compile(r"\b(?:record|raw|related)\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['\"]([A-Za-z_]\w*)['\"]\s*\])")
+WHOLE = re.compile(r"\b(?:record|raw|related)\b")
+CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # what Jinja evaluates (not the text around it)
 
 
-def record_contexts(rt, app: str, form_id: str | None, ids, lang: str, conn=None) -> dict:
+def fields_used(texts) -> set[str] | None:
+    """The record fields Jinja `texts` read (`record.x`, `raw['x']`, `related.x`), or None
+    when one uses a record as a whole (`{{ record }}`, a loop over it): then every field."""
+    found: set[str] = set()
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        code = " ".join(CODE.findall(text))
+        named = [m.group(1) or m.group(2) for m in NAMED.finditer(code)]
+        if len(named) != len(WHOLE.findall(code)):
+            return None
+        found.update(named)
+    return found
+
+
+def record_contexts(rt, app: str, form_id: str | None, ids, lang: str, conn=None, fields=None) -> dict:
     """{record id: {"record": display values by field id, "raw": stored values, "related":
     {field: {"id", "title"}}}} of many records in two queries per relation, read as the
     system (a message is about the record, whoever receives it). A record that is gone
-    gets only its id."""
+    gets only its id. `fields`: only these (those the texts and recipients need)."""
     ids = [int(i) for i in dict.fromkeys(ids) if i is not None]
     if not form_id or not ids:
         return {}
     if conn is None:
         with rt.engine.connect() as c:
-            return record_contexts(rt, app, form_id, ids, lang, c)
+            return record_contexts(rt, app, form_id, ids, lang, c, fields)
     service = rt.records(app, form_id, SYSTEM)
     form = service.form
-    expand = [t.id for t in form.active if t.references is not None and t.has_column]
-    rows = fetch(conn, service, ids, scope="read")
+    active = [t for t in form.active if fields is None or t.id in fields]
+    expand = [t.id for t in active if t.references is not None and t.has_column]
+    rows = fetch(conn, service, ids, fields=[t.id for t in active] if fields is not None else None, scope="read")
     if expand and rows:
         expand_relations(conn, service, rows, expand)
-    formats = [(t.id, cell_formatter(t, lang, "csv")) for t in form.active]
+    formats = [(t.id, cell_formatter(t, lang, "csv")) for t in active]
     out = {i: {"record": {"id": i}, "raw": {"id": i}, "related": {}} for i in ids}
     for row in rows:
         shown, related, raw = {"id": row["id"]}, {}, {"id": row["id"]}

@@ -19,7 +19,8 @@ from . import prefs as user_prefs
 from .channel_store import ChannelStore
 from .delivery import Delivering
 from .recipients import resolve
-from .rendering import link_of, record_contexts, render_texts
+from .rendering import fields_used, link_of, record_contexts, render_texts
+from .template_kind import texts_of
 from .routing import DEFAULT, address_kind, plan, signals
 
 M, D = models.message, models.delivery
@@ -111,7 +112,8 @@ class Notify:
         zone = routing.get("timezone") or self.rt.timezone
         now = self.rt.clock.now().replace(microsecond=0)
         records = [it.get("record") for it in items]
-        contexts = {"zh": record_contexts(self.rt, app, form, records, "zh", conn)}
+        needed = self._needed(model, body, routing, recipients, urgency == "high" and not only)
+        contexts = {"zh": record_contexts(self.rt, app, form, records, "zh", conn, needed)}
         cache: dict = {}
         people = []
         for it in items:
@@ -121,7 +123,7 @@ class Notify:
                                   shown=base["record"], contacts=routing.get("contacts"),
                                   preference_map=routing.get("preference_map"), cache=cache))
         for lang in {p["lang"] for group in people for p in group} - {"zh"}:
-            contexts[lang] = record_contexts(self.rt, app, form, records, lang, conn)
+            contexts[lang] = record_contexts(self.rt, app, form, records, lang, conn, needed)
         channels = self.enabled_channels(conn, app)
         everyone = {p["key"]: p for group in people for p in group}
         settings = user_prefs.of_users(conn, [p["user_id"] for p in everyone.values()])
@@ -165,6 +167,26 @@ class Notify:
                 self._task(conn, app, task, {**base, "app": app, "now": now, "data": it.get("data") or {},
                                              "link": link_of(self.base(routing), app, form, it["record"])})
         return out
+
+    @staticmethod
+    def _needed(model, body: dict, routing: dict, recipients, task: bool) -> set[str] | None:
+        """The record fields a send reads: those its texts (and the call task's values) name,
+        the title, the contacts and the user fields recipients are taken from; None: all."""
+        if model is None:
+            return None
+        texts = [text for _, text in texts_of(body)]
+        if task and routing["urgencies"]["high"].get("task"):
+            texts += [v for v in routing["urgencies"]["high"]["task"]["values"].values() if isinstance(v, str)]
+        used = fields_used(texts)
+        if used is None:
+            return None
+        used |= {model.title_field} | set((routing.get("contacts") or {}).values())
+        used |= {t.id for t in model.active if t.key in ("email", "mobile")}
+        for spec in recipients if isinstance(recipients, list) else ():
+            if isinstance(spec, dict):
+                used |= {v for k, v in spec.items() if k == "field" and isinstance(v, str)}
+                used |= set((spec.get("contacts") or {}).values()) if isinstance(spec.get("contacts"), dict) else set()
+        return {f for f in used if model.field(f) is not None}
 
     @staticmethod
     def _shown(person: dict) -> dict:
