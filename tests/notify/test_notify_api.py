@@ -170,3 +170,22 @@ def test_bad_input_is_named_never_a_500(crm, api):
     r = api.post(f"{APP}/templates/preview", json={"template": {"id": "x", "label": {"zh": "x"}, "subject": {"zh": "x"},
                                                                 "body": {"zh": "x"}, "form": "client"}, "record": -1})
     assert r.status_code == 400
+
+
+def test_a_read_receipt_makes_a_channel_the_most_active(crm, api, nrt):
+    from crm_notify import client_with, deliveries
+
+    client = client_with(nrt)
+    first = nrt.notify.send("futures_crm", "deposit_arrived", recipients=[{"client": True}], form="client",
+                            record=client["id"], dedupe="a")
+    assert deliveries(nrt, message_id=first["message_id"])[0]["channel"] != "email"  # by stated preference
+    email = nrt.notify.send("futures_crm", "deposit_arrived", recipients=[{"client": True}], form="client",
+                            record=client["id"], dedupe="b", only="email")
+    [mail] = deliveries(nrt, message_id=email["message_id"])
+    r = api.post(f"{APP}/deliveries/{mail['id']}/answered")
+    assert r.status_code == 200 and r.get_json()["read_at"] is not None
+    third = nrt.notify.send("futures_crm", "deposit_arrived", recipients=[{"client": True}], form="client",
+                            record=client["id"], dedupe="c")
+    assert deliveries(nrt, message_id=third["message_id"])[0]["channel"] == "email"  # read there: most active
+    assert api.post(f"{APP}/deliveries/999999999/answered").status_code == 404
+    assert logins(crm)("am0001").post(f"{APP}/deliveries/{mail['id']}/answered").status_code == 403

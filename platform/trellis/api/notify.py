@@ -118,6 +118,18 @@ def delivery(app, delivery_id):
         return jsonify(delivery_log.one(conn, app, delivery_id))
 
 
+@bp.post(f"{APP}/deliveries/<int:delivery_id>/answered")
+@login_required
+def answered(app, delivery_id):
+    """A sign that the recipient read or answered a delivery (a provider's read receipt, a
+    reply picked up by an integration): routing counts it toward their most active channel."""
+    rt, _ = _admin(app)
+    with rt.transaction() as conn:
+        delivery_log.one(conn, app, delivery_id)  # 404 unless the app has it
+        delivery_log.mark_answered(conn, delivery_id, rt.clock.now().replace(microsecond=0))
+        return jsonify(delivery_log.one(conn, app, delivery_id))
+
+
 @bp.get(f"{APP}/outbox")
 @login_required
 def outbox(app):

@@ -75,6 +75,10 @@ def paths(app: dict, form: dict) -> dict:
         "/api/v1/apps/{app}/deliveries/{delivery_id}": {"get": op(
             TAG, "One delivery with its attempts (administrators)", json_ok(REF["Delivery"]), 403, 404,
             params=a + [path("delivery_id", ID)])},
+        "/api/v1/apps/{app}/deliveries/{delivery_id}/answered": {"post": op(
+            TAG, "Record that the recipient read or answered a delivery (a read receipt, a reply): routing counts "
+            "it toward their most active channel (administrators, API tokens of integrations)",
+            json_ok(REF["Delivery"]), 403, 404, params=a + [path("delivery_id", ID)])},
         "/api/v1/apps/{app}/outbox": {"get": op(
             TAG, "What the outbox channel recorded, newest first (administrators)",
             json_ok(obj({"items": {"type": "array", "items": obj({

@@ -51,6 +51,11 @@ def counts(conn, app: str, **filters) -> dict[str, int]:
     return found
 
 
+def mark_answered(conn, delivery_id: int, now) -> None:
+    """The recipient read or answered it (the first sign counts): an activity signal."""
+    conn.execute(D.update().where(D.c.id == delivery_id, D.c.read_at.is_(None)).values(read_at=now))
+
+
 def one(conn, app: str, delivery_id: int) -> dict:
     r = conn.execute(sa.select(D).where(D.c.id == delivery_id, D.c.app == app)).mappings().first()
     if r is None:
