@@ -61,7 +61,6 @@ class Delivering:
         self.notify = notify
         self.rt = notify.rt
         self._caches: dict[tuple, dict] = {}  # per configured channel: what its type keeps (tokens)
-        self._channels: dict[tuple, tuple] = {}  # (app, name) -> (when read, (row, type, config) or the error)
 
     # -- enqueueing ---------------------------------------------------------------------------
     def enqueue(self, conn, rows: list[dict], cause=None, jobs: bool = True) -> list[int]:
@@ -141,39 +140,19 @@ class Delivering:
         return out
 
     def _channel(self, d: dict):
-        """(row, type, configuration) of the delivery's channel, kept for the runtime's TTL
-        (a save or delete in this process drops it); PermanentError when it cannot send."""
-        key, now = (d["app"], d["channel"]), time.monotonic()
-        found = self._channels.get(key)
-        if found is None or now - found[0] > self.rt.ttl:
-            try:
-                found = (now, self._read_channel(d))
-            except PermanentError as e:
-                found = (now, e)
-            self._channels[key] = found
-        if isinstance(found[1], PermanentError):
-            raise found[1]
-        return found[1]
-
-    def forget(self) -> None:
-        self._channels.clear()
-
-    def _read_channel(self, d: dict):
-        store = self.notify.channels
-        with self.rt.engine.connect() as c:
-            try:
-                row = store.row(c, d["app"], d["channel"])
-            except Exception:
-                raise PermanentError(f"渠道 {d['channel']} 不存在 / channel {d['channel']} does not exist") from None
+        """(row, type, configuration) of the delivery's channel (the app's configured
+        channels, service.py); PermanentError when it cannot send."""
+        found = self.notify.configured(None, d["app"]).get(d["channel"])
+        if found is None:
+            raise PermanentError(f"渠道 {d['channel']} 不存在 / channel {d['channel']} does not exist")
+        row, kind, config = found
         if not row["enabled"]:
             raise PermanentError(f"渠道 {d['channel']} 已停用 / channel {d['channel']} is disabled")
-        if row["type"] not in self.rt.registries.channels:
+        if kind is None:
             raise PermanentError(f"渠道类型 {row['type']} 未安装 / channel type {row['type']} is not installed")
-        try:
-            config = store.config(row)
-        except Exception as e:
-            raise PermanentError(getattr(e, "message", {}).get("en", "the configuration cannot be read")) from None
-        return row, self.rt.registries.channels.get(row["type"]), config
+        if isinstance(config, Exception):
+            raise PermanentError(config.message["en"])
+        return found
 
     @staticmethod
     def _call(kind, config: dict, out: Outgoing, ctx: SendContext) -> Outcome:
@@ -229,11 +208,11 @@ class Delivering:
     def _texts(self, conn, d: dict, channel: str) -> dict:
         """The texts for `channel`: its variant of the published template, else the failed
         delivery's texts."""
-        found = self.rt.store.published(d["app"], "template", d["event"], conn=conn)
+        found = self.rt.published.body(d["app"], "template", d["event"])
         if not found:
             return {"subject": d["subject"], "text": d["body"], "html": d["html"]}
         lang = (d["recipient"] or {}).get("lang") or "zh"
-        ctx = {**record_context(self.rt, d["app"], d["form"], d["record"], lang),
+        ctx = {**record_context(self.rt, d["app"], d["form"], d["record"], lang, conn),
                "recipient": {"name": d["recipient"].get("name")}, "app": d["app"], "link": d["link"],
                "now": self.rt.clock.now(), "data": {}}
-        return render_texts(found[0], channel, lang, ctx)
+        return render_texts(found, channel, lang, ctx)

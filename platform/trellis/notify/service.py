@@ -33,10 +33,10 @@ class Notify:
         self.rt = runtime
         self.channels = ChannelStore(runtime.registries.channels, secret, changed=self.forget_channels)
         self.delivering = Delivering(self)
-        self._channels: dict[str, tuple[float, dict]] = {}  # app -> (when read, enabled channels)
+        self._channels: dict[str, tuple[float, dict]] = {}  # app -> (when read, its configured channels)
 
     # -- definitions ------------------------------------------------------------------------
-    def routing(self, app: str, conn=None) -> dict:
+    def routing(self, app: str) -> dict:
         return self.rt.published.body(app, "routing", "default") or DEFAULT
 
     def base(self, routing: dict) -> str:
@@ -44,35 +44,43 @@ class Notify:
         instance's TRELLIS_BASE_URL (empty: links are paths)."""
         return routing.get("link_base") or self.rt.base_url or ""
 
-    def template(self, app: str, key: str, conn=None) -> dict:
+    def template(self, app: str, key: str) -> dict:
         found = self.rt.published.body(app, "template", key)
         if not found:
             raise NotFound(f"消息模板 {key} 不存在或未发布", f"message template {key} does not exist or is not published",
                            code="template_not_found", details={"field": "template"})
         return found
 
-    def enabled_channels(self, conn, app: str) -> dict:
-        """{name: (channel type class, the contact it sends to)} of the app's enabled
-        channels whose type is installed and whose configuration can be read (kept for the
-        runtime's TTL; a save or delete in this process clears it)."""
+    def configured(self, conn, app: str) -> dict:
+        """{name: (row, channel type class or None when not installed, configuration or the
+        Conflict saying it cannot be read)} of the app's channels, kept for the runtime's TTL
+        (a save or delete in this process drops it): what routing and delivery both read."""
         now = time.monotonic()
         found = self._channels.get(app)
         if found is None or now - found[0] > self.rt.ttl:
+            if conn is None:
+                with self.rt.engine.connect() as c:
+                    return self.configured(c, app)
             reg, out = self.rt.registries.channels, {}
             for r in self.channels.rows(conn, app):
-                if r["enabled"] and r["type"] in reg:
-                    kind = reg.get(r["type"])
-                    try:
-                        out[r["name"]] = (kind, address_kind(r["name"], kind, self.channels.config(r)))
-                    except Conflict:  # unreadable (the instance secret changed): the channel page says so
-                        continue
+                try:
+                    config = self.channels.config(r)
+                except Conflict as e:  # the instance secret changed: the channel page says so
+                    config = e
+                out[r["name"]] = (r, reg.get(r["type"]) if r["type"] in reg else None, config)
             found = (now, out)
             self._channels[app] = found
         return found[1]
 
+    def enabled_channels(self, conn, app: str) -> dict:
+        """{name: (channel type class, the contact it sends to)} of the app's enabled
+        channels whose type is installed and whose configuration can be read."""
+        return {name: (kind, address_kind(name, kind, config))
+                for name, (row, kind, config) in self.configured(conn, app).items()
+                if row["enabled"] and kind is not None and not isinstance(config, Conflict)}
+
     def forget_channels(self) -> None:
         self._channels.clear()
-        self.delivering.forget()
 
     # -- sending ----------------------------------------------------------------------------
     def send(self, app: str, template: str | dict, *, recipients, form: str | None = None, record=None,
@@ -96,7 +104,7 @@ class Notify:
             with self.rt.transaction() as c:
                 return self.send_many(app, template, items, recipients=recipients, form=form, urgency=urgency,
                                       conn=c, actor=actor, cause=cause, only=only, queue=queue)
-        body = self.template(app, template, conn) if isinstance(template, str) else template
+        body = self.template(app, template) if isinstance(template, str) else template
         event = body.get("id") or "message"
         urgency = urgency or body.get("urgency") or "medium"
         if urgency not in URGENCIES:
@@ -104,7 +112,7 @@ class Notify:
                              code="malformed", details={"field": "urgency"})
         form = form or body.get("form")
         model = self.rt.form(app, form) if form else None
-        routing = self.routing(app, conn)
+        routing = self.routing(app)
         rule = dict(routing["urgencies"][urgency])
         if only:
             rule.update(mode="first", channels=[only], fallback=False, daily_cap=None, dedupe_hours=None,
