@@ -31,6 +31,26 @@ export function traitsOf(type: string): FieldTraits {
   return byKey.get(type) ?? UNKNOWN_TRAITS;
 }
 
+/**
+ * The traits of field `f`: its type's, except that a computed field (one whose definition
+ * carries the `value_type` of what it computes: number, text, bool, date, datetime) compares,
+ * sorts and aligns as a plain type holding that kind of value does: the operators of the first
+ * filterable type of that `sql_kind` that picks from no list and references nothing.
+ */
+export function fieldTraits(f: { type: string; value_type?: unknown }): FieldTraits {
+  const own = traitsOf(f.type);
+  const kind = f.value_type;
+  if (typeof kind !== "string" || kind === own.sql_kind) return own;
+  const like = types.find((t) => t.sql_kind === kind && t.filterable && !t.references
+    && !("options" in (t.config_schema?.properties ?? {})));
+  return {
+    ...own,
+    sql_kind: kind as FieldTraits["sql_kind"],
+    operators: like?.operators ?? own.operators,
+    number_format: null,
+  };
+}
+
 /** Whether field type `type` is configured with key `key` (its config schema names it). */
 export function takesConfig(type: string, key: string): boolean {
   return key in (byKey.get(type)?.config_schema?.properties ?? {});

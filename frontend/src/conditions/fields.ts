@@ -7,7 +7,7 @@
  * that pick from a list are left out when there is no list to pick from.
  */
 import type { Field, Fields } from "@react-awesome-query-builder/antd";
-import { operatorTable, traitsOf } from "../api/fieldTypes";
+import { fieldTraits, operatorTable } from "../api/fieldTypes";
 import type { Department, FieldDef, FieldTraits } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
@@ -61,7 +61,7 @@ function listSettings(f: FieldDef, t: FieldTraits, lang: Lang, lookups: Lookups)
 
 /** The builder field for form field `f`, or null when it cannot be tested this way. */
 export function conditionField(f: FieldDef, lang: Lang, purpose: Purpose, lookups: Lookups = {}): Field | null {
-  const t = traitsOf(f.type);
+  const t = fieldTraits(f);
   if (purpose === "filter" && !t.filterable) return null;
   const table = operatorTable();
   const label = textOf(f.label, lang, f.id);

@@ -1,7 +1,7 @@
 /** What a grid shows (filter, sort, columns, search, mode) and pure helpers on it. */
 import type { FieldDef, FormDef, JsonLogic, ViewDef, ViewType } from "../api/types";
 import { ruleVars } from "../designer/model/logicVars";
-import { traitsOf } from "../api/fieldTypes";
+import { fieldTraits, traitsOf } from "../api/fieldTypes";
 
 export interface GridState {
   filter: JsonLogic;
@@ -47,7 +47,7 @@ export function dateFields(def: FormDef): FieldDef[] {
 
 /** Whether `f` holds a date or a date and time (its type's `sql_kind`). */
 export function isDateKind(f: FieldDef): boolean {
-  const kind = traitsOf(f.type).sql_kind;
+  const kind = fieldTraits(f).sql_kind;
   return kind === "date" || kind === "datetime";
 }
 

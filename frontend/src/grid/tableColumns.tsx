@@ -10,7 +10,7 @@ import { Link } from "react-router-dom";
 import type { FieldDef, FormDef, RecordRow } from "../api/types";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
-import { traitsOf } from "../api/fieldTypes";
+import { fieldTraits, traitsOf } from "../api/fieldTypes";
 import { formatDateTime } from "../registries/format";
 import type { WidgetContext } from "../registries/types";
 import EditableCell from "./EditableCell";
@@ -35,13 +35,13 @@ interface Options {
 }
 
 /** A number column (not an id): right-aligned. */
-const isNumber = (field: FieldDef) => traitsOf(field.type).sql_kind === "number" && !traitsOf(field.type).references;
+const isNumber = (field: FieldDef) => fieldTraits(field).sql_kind === "number" && !traitsOf(field.type).references;
 
 /** Column widths by the kind of value the field holds. */
 const WIDTHS: Record<string, number> = { date: 120, datetime: 160, bool: 90 };
 
 function width(field: FieldDef): number | undefined {
-  return isNumber(field) ? 140 : WIDTHS[traitsOf(field.type).sql_kind];
+  return isNumber(field) ? 140 : WIDTHS[fieldTraits(field).sql_kind];
 }
 
 export function buildColumns(o: Options): TableColumnType<RecordRow>[] {

@@ -55,7 +55,7 @@ const en: Strings = {
     other: "Other", openFull: "Open record page", action: { create: "created", update: "changed", delete: "deleted", restore: "restored" },
     by: "{{user}} {{action}} it on {{at}}", emptyValue: "(empty)", system: "system", addRow: "Add a row",
     removeRow: "Remove row", upload: "Upload", uploading: "Uploading…", uploadFailed: "Upload failed",
-    jsonInvalid: "Not valid JSON", searchUser: "Search people", searchRecord: "Search records", auto: "Filled in on save",
+    jsonInvalid: "Not valid JSON", searchUser: "Search people", searchRecord: "Search records", auto: "Filled in on save", computedHint: "Computed by the system, not editable", computedEmpty: "(empty)",
     notFound: "The record does not exist or you may not see it", conflict: "Changed by someone else; reload and retry",
     revert: "Revert this change", revertTitle: "Revert this change?", revertBody: "These fields get their earlier values back:",
     reverted: "Change reverted",

@@ -52,7 +52,7 @@ const zh = {
     other: "其他", openFull: "打开详情页", action: { create: "创建", update: "修改", delete: "删除", restore: "恢复" },
     by: "{{user}} {{action}}于 {{at}}", emptyValue: "(空)", system: "系统", addRow: "添加一行",
     removeRow: "删除此行", upload: "上传文件", uploading: "正在上传…", uploadFailed: "上传失败",
-    jsonInvalid: "不是有效的 JSON", searchUser: "搜索人员", searchRecord: "搜索记录", auto: "保存后自动生成",
+    jsonInvalid: "不是有效的 JSON", searchUser: "搜索人员", searchRecord: "搜索记录", auto: "保存后自动生成", computedHint: "由系统计算,不可编辑", computedEmpty: "(空)",
     notFound: "记录不存在或无权查看", conflict: "记录已被他人修改,请刷新后重试",
     revert: "撤销此修改", revertTitle: "撤销这次修改?", revertBody: "以下字段将改回修改前的值:", reverted: "已撤销这次修改",
   },

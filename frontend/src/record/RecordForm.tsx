@@ -4,7 +4,8 @@
  * server's 422 errors shown on the fields they name (in the current language) — a sub-table's
  * on the cells they point at (cellErrors.ts). Enter in a field never submits the form (a date
  * picker or a search box takes its Enter; a half-filled record must not be saved by it): the
- * save button does, or Ctrl+Enter (⌘+Enter) anywhere in the form.
+ * save button does, or Ctrl+Enter (⌘+Enter) anywhere in the form. Formula fields recompute as
+ * the other fields change and lookups follow their relations (computed.ts, useLookups.ts).
  */
 import Form from "@rjsf/antd";
 import type { IChangeEvent } from "@rjsf/core";
@@ -17,10 +18,12 @@ import type { FormDef, JsonSchema, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { textOf, useLang } from "../i18n/text";
 import { serverErrorSchema, stillValid, type PointedError } from "./cellErrors";
+import { applyFormulas } from "./computed";
 import { fieldStates } from "./conditions";
 import FieldTemplate from "./FieldTemplate";
 import { buildSchema, buildUiSchema, changes, createBody } from "./schemaBuild";
 import SectionsTemplate from "./SectionsTemplate";
+import { useLookups } from "./useLookups";
 import { createValidator } from "./validator";
 import WidgetField, { type FormContext } from "./WidgetField";
 
@@ -43,10 +46,11 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
   const { t } = useTranslation();
   const { lang } = useLang();
   const report = useErrorReport();
-  const [data, setData] = useState<Data>(initial);
+  const [data, setData] = useState<Data>(() => applyFormulas(def, initial));
   const [serverErrors, setServerErrors] = useState<PointedError[]>([]);
   const [failed, setFailed] = useState(false);
-  useEffect(() => { setData(initial); setServerErrors([]); setFailed(false); }, [initial]);
+  useEffect(() => { setData(applyFormulas(def, initial)); setServerErrors([]); setFailed(false); }, [initial, def]);
+  useLookups(app, def, data, (fn) => setData((d) => applyFormulas(def, fn(d))));
 
   const states = useMemo(() => fieldStates(def, data), [def, data]);
   const rjsfSchema = useMemo(() => buildSchema(schema, def, states), [schema, def, states]);
@@ -72,7 +76,7 @@ export default function RecordForm({ app, def, schema, record, initial, formId, 
       const kept = stillValid(serverErrors, data, next);
       if (kept.length !== serverErrors.length) setServerErrors(kept);
     }
-    setData(next);
+    setData(applyFormulas(def, next));
   };
 
   const saving = useRef(false);

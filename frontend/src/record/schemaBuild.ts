@@ -36,7 +36,10 @@ export function buildSchema(server: JsonSchema, def: FormDef, states: Map<string
     if (!state?.visible) continue;
     const prop = serverProps[f.id];
     if (prop) properties[f.id] = flatten(prop);
-    else if (traitsOf(f.type).generated) properties[f.id] = { type: ["string", "null"], readOnly: true, title: f.id };
+    else if (traitsOf(f.type).generated) {
+      // filled by the system: shown, never checked (a computed value may be a number, text, a date...)
+      properties[f.id] = f.value_type ? { readOnly: true, title: f.id } : { type: ["string", "null"], readOnly: true, title: f.id };
+    }
   }
   const required = Object.keys(properties).filter((id) => {
     const s = states.get(id);

@@ -71,6 +71,26 @@ export function relationLabel(field: FieldDef, value: unknown): string {
 
 export const isEmptyValue: (value: unknown) => boolean = isEmpty;  // what the rules' is_empty says
 
+/** A computed field's value (formula, lookup, rollup) as text, by the `value_type` it computes. */
+export function computedText(field: FieldDef, value: unknown, lang: Lang): string {
+  if (isEmptyValue(value)) return "";
+  switch (field.value_type) {
+    case "number": {
+      const n = typeof value === "number" ? value : Number(value);
+      if (!Number.isFinite(n)) return String(value);
+      return n.toLocaleString(locale(lang), { maximumFractionDigits: field.precision ?? 2 });
+    }
+    case "bool":
+      return value ? (lang === "en" ? "Yes" : "是") : (lang === "en" ? "No" : "否");
+    case "datetime":
+      return formatDateTime(value);
+    case "date":
+      return String(value).slice(0, 10);
+    default:
+      return typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+}
+
 /** A value as one line of text, in the given language. */
 export function displayText(field: FieldDef, value: unknown, lang: Lang): string {
   if (isEmptyValue(value)) return "";
@@ -99,6 +119,8 @@ export function displayText(field: FieldDef, value: unknown, lang: Lang): string
     }
     case "json":
       return JSON.stringify(value);
+    case "formula": case "lookup": case "rollup":
+      return computedText(field, value, lang);
     default:
       return String(value);
   }

@@ -7,6 +7,7 @@
  */
 import AttachmentCell from "./cells/AttachmentCell";
 import BooleanCell from "./cells/BooleanCell";
+import ComputedCell from "./cells/ComputedCell";
 import DateCell from "./cells/DateCell";
 import DepartmentCell from "./cells/DepartmentCell";
 import EmailCell from "./cells/EmailCell";
@@ -23,6 +24,7 @@ import { cellRenderers, fieldWidgets } from "./lookup";
 import type { CellRenderer, FieldWidget } from "./types";
 import AutoNumberWidget from "./widgets/AutoNumberWidget";
 import BooleanWidget from "./widgets/BooleanWidget";
+import ComputedWidget from "./widgets/ComputedWidget";
 import JsonWidget from "./widgets/JsonWidget";
 import LongTextWidget from "./widgets/LongTextWidget";
 import NumberWidget from "./widgets/NumberWidget";
@@ -60,6 +62,9 @@ Object.assign(fieldWidgets, {
   sub_table: SubTableWidget,
   attachment: AttachmentWidget,
   json: JsonWidget,
+  formula: ComputedWidget,
+  lookup: ComputedWidget,
+  rollup: ComputedWidget,
 } satisfies Record<string, FieldWidget>);
 
 Object.assign(cellRenderers, {
@@ -84,6 +89,9 @@ Object.assign(cellRenderers, {
   sub_table: SubTableCell,
   attachment: AttachmentCell,
   json: JsonCell,
+  formula: ComputedCell,
+  lookup: ComputedCell,
+  rollup: ComputedCell,
 } satisfies Record<string, CellRenderer>);
 
 export { cellFor, cellRenderers, fieldWidgets, widgetFor } from "./lookup";

@@ -1,0 +1,18 @@
+/** Computed fields (formula, lookup, rollup) in a grid cell: read-only, shown by the kind of
+ * value they compute (`value_type`): numbers right-aligned in the user's format, dates, yes / no. */
+import { useLang } from "../../i18n/text";
+import { computedText } from "../format";
+import type { CellProps } from "../types";
+
+export default function ComputedCell({ field, value }: CellProps) {
+  const { lang } = useLang();
+  const text = computedText(field, value, lang);
+  if (!text) return null;
+  const negative = field.value_type === "number" && typeof value === "number" && value < 0;
+  return (
+    <span className={negative ? "trellis-negative trellis-computed" : "trellis-computed trellis-cell-text"}
+      style={field.value_type === "date" || field.value_type === "datetime" ? { whiteSpace: "nowrap" } : undefined}>
+      {text}
+    </span>
+  );
+}
