@@ -19,6 +19,7 @@ from .money import MoneyType
 from .multi_select import MultiSelectType
 from .percent import PercentType
 from .relation import RelationType
+from .rollup import RollupType
 from .single_select import SingleSelectType
 from .sub_table import SubTableType
 from .text import TextType
@@ -29,6 +30,7 @@ CORE_TYPES: tuple[type[FieldType], ...] = (
     TextType, LongTextType, IntegerType, DecimalType, MoneyType, PercentType, BooleanType,
     DateType, DateTimeType, SingleSelectType, MultiSelectType, EmailType, MobileType, UrlType,
     AutoNumberType, UserType, RelationType, SubTableType, AttachmentType, JsonType, DepartmentType,
+    RollupType,
 )
 
 __all__ = ["CORE_TYPES", "CoerceError", "FieldType", "register"]
