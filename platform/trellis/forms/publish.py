@@ -16,6 +16,7 @@ from ..logic import LogicError, rule_vars
 from ..logic.limits import check_rule_size
 from . import sync
 from .model import SYSTEM_FIELDS, FormModel
+from .rollup_check import check_rollups
 
 
 def _problem(pointer: str, code: str, zh: str, en: str) -> dict:
@@ -70,6 +71,7 @@ def check_form(conn, app: str, body: dict) -> None:
 def publish_form(conn, app: str, body: dict, previous: dict | None, store) -> dict:
     body = carry_deleted(body, previous)
     check_form(conn, app, body)
+    check_rollups(conn, app, body, store)  # and fills each rollup's value_type from its source
     new = FormModel(app, body, store.field_types)
     old = FormModel(app, previous, store.field_types) if previous else None
     sync.apply(conn, new, old)
