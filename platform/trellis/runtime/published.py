@@ -67,6 +67,16 @@ class Published:
         found = self.store.published(app, kind, key)
         return self._keep(cache_key, found[0] if found else None)
 
+    def derived(self, key: tuple, build):
+        """A value computed from the published definitions by `build()` (an index over an
+        app's forms), cached like them: rebuilt after a publish anywhere."""
+        self._fresh()
+        cache_key = ("__derived__", *key)
+        with self._lock:
+            if cache_key in self._items:
+                return self._items[cache_key]
+        return self._keep(cache_key, build())
+
     def forms_of(self, app: str) -> list[FormModel]:
         return [self.form(app, d["key"]) for d in self.store.list(app, "form") if d["published_version"]]
 
