@@ -18,11 +18,13 @@ def core_engines() -> list[Plugin]:
     from ..forms.types import register as register_field_types
     from ..imports import register as install_imports
     from ..notify import install as install_notify
+    from ..records.rollup_jobs import install as install_rollups
     from ..security.audit import subscribe as install_audit
 
     return [
         FunctionPlugin("field_types", version=__version__, register=register_field_types, core=True),
         FunctionPlugin("audit", version=__version__, install=install_audit, core=True),
         FunctionPlugin("imports", version=__version__, install=install_imports, core=True),
+        FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
         FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
     ]

@@ -162,6 +162,13 @@ class RollupType(FieldType):
     def sql_literal(self, value):
         return self.value.sql_literal(value) if self.value is not None else value
 
+    def fill_on_create(self, rows: list[dict], ctx) -> None:
+        """A new record has no related records yet: counts and sums start at 0 (the
+        after-insert recompute corrects a row whose id related records already name)."""
+        start = 0 if self.aggregate in COUNTING or self.aggregate == "sum" else None
+        for row in rows:
+            row[self.id] = start
+
     def coerce(self, value):
         return None  # the system computes it: a given value is dropped
 
