@@ -1,12 +1,14 @@
 /**
- * Trellis' date operators for json-logic-js: now, today, date_add, date_diff, start_of.
+ * Trellis' date operators for json-logic-js: now, today, date_add, date_diff, start_of
+ * (datePart and make_date serve ./formulas: year, month, day, hour, minute, weekday).
  * They mean exactly what the server means (platform/trellis/logic/dates.py; the cases in
  * tests/logic/date_cases.json are checked against both). A date is "YYYY-MM-DD", a
  * date-time "YYYY-MM-DDTHH:MM:SS" on the wall clock of the instance's time zone; input may
  * use a space for "T", omit seconds, carry a fraction (dropped) or an offset ("Z",
  * "+08:00": converted to the zone). Anything else makes the result null. Arithmetic is on
  * the wall clock; months and years clamp the day to the month's end; date_diff counts
- * calendar days, or whole hours / minutes truncated toward zero.
+ * calendar days, whole hours / minutes truncated toward zero, or whole months / years
+ * elapsed (DATEDIF "M" / "Y": Jan 31 to Feb 29 is 0 months).
  * `now` / `today` read the clock and zone set with `setDateContext` (default: the
  * browser's clock, Asia/Shanghai).
  */
@@ -16,7 +18,8 @@ type Parsed = { kind: Kind; ms: number };
 const WHEN =
   /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$/;
 export const UNITS = ["years", "months", "weeks", "days", "hours", "minutes", "seconds"];
-export const DIFF_UNITS = ["days", "hours", "minutes"];
+export const DIFF_UNITS = ["days", "hours", "minutes", "months", "years"];
+export const PARTS = ["year", "month", "day", "hour", "minute", "weekday"];
 export const START_UNITS = ["day", "week", "month", "year"];
 const DATE_UNITS = ["years", "months", "weeks", "days"];
 const SECONDS: Record<string, number> = { weeks: 604800, days: 86400, hours: 3600, minutes: 60, seconds: 1 };
@@ -33,7 +36,7 @@ export function setDateContext(ctx: { now?: () => Date; timeZone?: string }): vo
 }
 
 /** Wall-clock ms (a UTC-based Date's fields) for the calendar date/time, or null. */
-function wall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | null {
+export function wall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | null {
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
   const t = new Date(0);
   t.setUTCFullYear(y, mo - 1, d);
@@ -131,7 +134,37 @@ export function dateDiff(a: unknown, b: unknown, unit: unknown): number | null {
   const pa = parse(a), pb = parse(b);
   if (pa === null || pb === null || typeof unit !== "string" || !DIFF_UNITS.includes(unit)) return null;
   if (unit === "days") return Math.floor(pa.ms / DAY_MS) - Math.floor(pb.ms / DAY_MS);
+  if (unit === "months" || unit === "years") {
+    return pa.ms >= pb.ms ? wholeMonths(pa.ms, pb.ms, unit) : -wholeMonths(pb.ms, pa.ms, unit);
+  }
   return Math.trunc((pa.ms - pb.ms) / 1000 / SECONDS[unit]) || 0;
+}
+
+/** Whole months (or years) from `earlier` to `later` (wall ms, later >= earlier). */
+function wholeMonths(later: number, earlier: number, unit: string): number {
+  const a = new Date(later), b = new Date(earlier);
+  const inDay = (t: Date) => t.getTime() - Math.floor(t.getTime() / DAY_MS) * DAY_MS;
+  const key = (t: Date, withMonth: boolean) => [withMonth ? t.getUTCMonth() : 0, t.getUTCDate(), inDay(t)];
+  const before = (x: number[], y: number[]) => x[0] !== y[0] ? x[0] < y[0] : x[1] !== y[1] ? x[1] < y[1] : x[2] < y[2];
+  const years = unit === "years";
+  const short = before(key(a, years), key(b, years)) ? 1 : 0;
+  if (years) return a.getUTCFullYear() - b.getUTCFullYear() - short;
+  return (a.getUTCFullYear() - b.getUTCFullYear()) * 12 + a.getUTCMonth() - b.getUTCMonth() - short;
+}
+
+/** year, month, day, hour, minute or weekday (1 = Monday ... 7 = Sunday) of a date value. */
+export function datePart(value: unknown, unit: string): number | null {
+  const p = parse(value);
+  if (p === null) return null;
+  const t = new Date(p.ms);
+  switch (unit) {
+    case "year": return t.getUTCFullYear();
+    case "month": return t.getUTCMonth() + 1;
+    case "day": return t.getUTCDate();
+    case "hour": return t.getUTCHours();
+    case "minute": return t.getUTCMinutes();
+    default: return ((t.getUTCDay() + 6) % 7) + 1;
+  }
 }
 
 export function startOf(value: unknown, unit: unknown): string | null {

@@ -15,8 +15,9 @@ describe("registerOperations", () => {
     expect(apply({ is_empty: [{ var: "a" }] }, { a: "" })).toBe(true);
     expect(apply({ is_empty: [{ var: "a" }] }, { a: [] })).toBe(true);
     expect(apply({ not_empty: [{ var: "a" }] }, { a: 0 })).toBe(true);
-    expect(Object.keys(OPERATIONS).sort()).toEqual([
+    expect(Object.keys(OPERATIONS)).toEqual(expect.arrayContaining([
       "contains", "date_add", "date_diff", "ends_with", "is_empty", "not_empty", "now", "start_of", "starts_with", "today",
-    ]);
+      "round", "div", "len", "mid", "to_text", "coalesce", "year", "make_date", "sum_of", "count_of",
+    ]));
   });
 });

@@ -3,11 +3,13 @@
  * browser (record form conditions, designer preview, condition builders). Each means what
  * the server's evaluator (platform/trellis/logic/operations.py) means:
  * contains, starts_with, ends_with, is_empty, not_empty, and the date operators of
- * ./dates (now, today, date_add, date_diff, start_of).
+ * ./dates (now, today, date_add, date_diff, start_of), and the operators formulas compile to,
+ * ./formulas (round, div, len, mid, to_text, year, make_date, coalesce, sum_of...).
  * Add new operators to `OPERATIONS`; `registerOperations` installs them all.
  */
 import type jsonLogicModule from "json-logic-js";
 import { DATE_OPERATIONS } from "./dates";
+import { FORMULA_OPERATIONS } from "./formulas";
 
 type JsonLogicLib = Pick<typeof jsonLogicModule, "add_operation">;
 type Operation = (...args: unknown[]) => unknown;
@@ -25,6 +27,7 @@ export const OPERATIONS: Record<string, Operation> = {
   is_empty: (a) => isEmpty(a),
   not_empty: (a) => !isEmpty(a),
   ...DATE_OPERATIONS,
+  ...FORMULA_OPERATIONS,
 };
 
 const done = new WeakSet<object>();

@@ -12,7 +12,14 @@ operator's result null. All arithmetic is on the wall clock (no daylight-saving 
   month = Feb 28/29). A date stays a date for days/weeks/months/years and becomes a
   date-time for hours/minutes/seconds.
 - `date_diff(a, b, unit)`: a - b. "days": calendar days between the two dates (the time
-  of day ignored); "hours" / "minutes": whole hours / minutes elapsed, truncated toward zero.
+  of day ignored); "hours" / "minutes": whole hours / minutes elapsed, truncated toward zero;
+  "months" / "years": whole months / years elapsed (a spreadsheet's DATEDIF "M" / "Y"): from
+  the earlier to the later, a month counts once the later one's day of month and time of day
+  reach the earlier's (Jan 31 to Feb 29 is 0 months; Feb 29 2024 to Feb 28 2025 is 0
+  years), negative when a is before b.
+- `part(x, unit)`: year, month, day, hour, minute of x (a date's hour is 0), or weekday
+  (1 = Monday ... 7 = Sunday). `make_date(y, m, d)`: the date, null unless all three are
+  integers naming a real day of years 1..9999.
 - `start_of(x, unit)`: the first moment of x's day / week (Monday) / month / year; a
   date stays a date, a date-time gets 00:00:00.
 
@@ -22,6 +29,7 @@ tests/logic/date_cases.json holds the cases all three must answer alike.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -29,7 +37,8 @@ from zoneinfo import ZoneInfo
 from .jsvalues import to_number
 
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
-DIFF_UNITS = ("days", "hours", "minutes")
+DIFF_UNITS = ("days", "hours", "minutes", "months", "years")
+PARTS = ("year", "month", "day", "hour", "minute", "weekday")
 START_UNITS = ("day", "week", "month", "year")
 MAX_AMOUNT = 1_000_000
 DATE_UNITS = frozenset({"years", "months", "weeks", "days"})
@@ -115,9 +124,41 @@ def date_diff(a, b, unit, zone: ZoneInfo):
     wa, wb = pa[1], pb[1]
     if unit == "days":
         return (wa.date() - wb.date()).days
+    if unit in ("months", "years"):
+        return whole_months(wa, wb, unit) if wa >= wb else -whole_months(wb, wa, unit)
     seconds = int((wa - wb).total_seconds())
     step = 3600 if unit == "hours" else 60
     return abs(seconds) // step * (1 if seconds >= 0 else -1)
+
+
+def whole_months(later: datetime, earlier: datetime, unit: str) -> int:
+    """Whole months (or years) from `earlier` to `later` (later >= earlier)."""
+    if unit == "years":
+        short = (later.month, later.day, later.time()) < (earlier.month, earlier.day, earlier.time())
+        return later.year - earlier.year - short
+    short = (later.day, later.time()) < (earlier.day, earlier.time())
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - short
+
+
+def part(value, unit: str, zone: ZoneInfo):
+    parsed = parse(value, zone)
+    if parsed is None:
+        return None
+    when = parsed[1]
+    return when.isoweekday() if unit == "weekday" else getattr(when, unit)
+
+
+def make_date(y, m, d):
+    """"YYYY-MM-DD" for whole numbers y, m, d naming a real day (years 1..9999), else None."""
+    parts = []
+    for x in (y, m, d):
+        if x.__class__ not in (int, float) or not math.isfinite(x) or x != int(x):
+            return None
+        parts.append(int(x))
+    try:
+        return date(*parts).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def start_of(value, unit, zone: ZoneInfo):

@@ -4,14 +4,15 @@ Each takes already-evaluated arguments and follows json-logic-js exactly; `OPS` 
 operator name to (function, arity, returns_bool), arity None meaning variadic.
 Operators that need the data or control evaluation (var, missing, if, and, map...)
 live in the compiler, as do `now` / `today` (CLOCK_OPS: they read the clock, so they are
-never folded into constants). The date operators' meaning is in dates.py.
+never folded into constants). The date operators' meaning is in dates.py, that of the
+operators formulas compile to (round, len, sum_of...) in formulas.py.
 """
 from __future__ import annotations
 
 import logging
 import math
 
-from . import dates
+from . import dates, formulas
 from .errors import bad_arguments
 from .jsvalues import (
     NAN, UNDEF, ge, gt, has_astral, is_empty, js_in, le, loose_eq, lt, parse_float, strict_eq,
@@ -189,6 +190,17 @@ def start_of(value, unit):
     return dates.start_of(normalize(value), unit, current_zone())
 
 
+def _part(unit):
+    def fn(value):
+        return dates.part(normalize(value), unit, current_zone())
+
+    return fn
+
+
+def make_date(y, m, d):
+    return dates.make_date(formulas.num(y), formulas.num(m), formulas.num(d))
+
+
 def log_value(a):
     log.info("jsonlogic log: %r", a)
     return a
@@ -224,6 +236,9 @@ OPS = {
     "date_add": (date_add, 3, False),
     "date_diff": (date_diff, 3, False),
     "start_of": (start_of, 2, False),
+    **{unit: (_part(unit), 1, False) for unit in dates.PARTS},
+    "make_date": (make_date, 3, False),
+    **formulas.FORMULA_OPS,
 }
 
 # Operators that read the clock: never constant, never folded (see moment.py).
