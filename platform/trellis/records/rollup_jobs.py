@@ -79,6 +79,7 @@ def _on_publish(runtime):
         changed = [f["id"] for f in new if f["id"] not in old or _signature(old[f["id"]]) != _signature(f)]
         if changed:
             runtime.jobs.enqueue(RECOMPUTE, {"app": app, "form": key, "fields": changed},
+                                 run_at=runtime.clock.now(),  # the publish's connection carries no clock
                                  key=f"{RECOMPUTE}:{app}:{key}:{note or ''}:{','.join(changed)}"[:200],
                                  app=app, conn=conn)
         if any(f.get("window") for f in new):
