@@ -1,5 +1,6 @@
 /** The basics of the selected field: id, type, section, labels, help, placeholder, default and type-specific keys. */
-import { Alert, Form, Select } from 'antd';
+import { Alert, Form, Select, Spin } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
@@ -14,6 +15,7 @@ import OptionsEditor from './OptionsEditor';
 import RelationProps from './RelationProps';
 import SubFieldsEditor from './SubFieldsEditor';
 import { designerEditors } from '../../../registries/register';
+import '../../../registries/editors';
 import type { DesignerEditor } from '../../../registries/register';
 import { takesConfig } from '../../../api/fieldTypes';
 
@@ -36,7 +38,7 @@ export default function BasicProps({ field, patch }: Props) {
   const at = locate(layout, field.id);
   const published = state.published.includes(field.id);
   const typeKnown = Boolean(typeOf(field.type));
-  const PluginEditor = designerEditors[field.type]; // a plugin type's own editor, if it registered one
+  const PluginEditor = designerEditors[field.type]; // a registered editor of the type (computed types, plugins)
   const CoreEditor = CORE_EDITORS[field.type];
 
   return (
@@ -82,7 +84,11 @@ export default function BasicProps({ field, patch }: Props) {
         </Form.Item>
       )}
       {CoreEditor && <CoreEditor field={field} patch={patch} />}
-      {PluginEditor && <PluginEditor field={field} patch={patch} />}
+      {PluginEditor && (
+        <Suspense fallback={<Spin size="small" />}>
+          <PluginEditor field={field} patch={patch} />
+        </Suspense>
+      )}
       {takesConfig(field.type, 'fields') && (
         <Form.Item label={t('props.subFields')} required style={{ marginBottom: 12 }}>
           <SubFieldsEditor value={field.fields ?? []} onChange={(fields) => patch({ fields })} />

@@ -6,6 +6,8 @@ import { useDesigner } from '../../hooks/designerContext';
 import { COMMON_KEYS } from '../../model/fieldOps';
 import type { FieldDef } from '../../model/types';
 import GenericProps from './GenericProps';
+import { dedicatedKeys } from '../../../registries/editors';
+import { traitsOf } from '../../../api/fieldTypes';
 
 /** Keys edited elsewhere (basics tab), by field type. */
 const DEDICATED: Record<string, string[]> = {
@@ -27,9 +29,12 @@ export default function RulesProps({ field, patch }: Props) {
   const { t } = useTranslation(NS);
   const { typeOf } = useDesigner();
   const schema = typeOf(field.type)?.config_schema ?? { type: 'object', properties: {} };
-  const skip = new Set([...COMMON_KEYS, ...(DEDICATED[field.type] ?? [])]);
+  const own = dedicatedKeys[field.type] ?? [];
+  const skip = new Set([...COMMON_KEYS, ...(DEDICATED[field.type] ?? []), ...own]);
   const keys = Object.keys(schema.properties ?? {}).filter((k) => !skip.has(k));
-  const flags = FLAGS.filter((f) => field.type !== 'sub_table' || (f !== 'unique' && f !== 'indexed'));
+  const generated = traitsOf(field.type).generated; // never typed: neither required nor read-only by choice
+  const flags = FLAGS.filter((f) => (field.type !== 'sub_table' || (f !== 'unique' && f !== 'indexed'))
+    && !own.includes(f) && !(generated && (f === 'required' || f === 'readonly')));
   const help: Record<string, string | undefined> = { unique: t('props.uniqueHelp'), indexed: t('props.indexedHelp') };
 
   return (
