@@ -4,7 +4,9 @@
 
 A call `DECIDE("客户分层", 最近交易天数, ...)` names a decision by its key or by its zh / en
 label (or by a name of `labels`: extra name -> key); its arguments are the table's inputs
-in order, each an object with `.logic` (JsonLogic) and `.type`. The answer is the
+in order, each a pair (JsonLogic, type) or an object with `.logic` and `.type` (a type the
+table knows: number, text, date, bool and the numeric field types; a date-time is refused
+for a date input, `any` or None is not checked). The answer is the
 decision's first output as JsonLogic with each input replaced by its argument (`inline`),
 and that output's type (number, text, date, bool). Refused, bilingual, with the call's
 position: an unknown decision, a wrong number of arguments, an argument whose type is
@@ -19,16 +21,23 @@ from ..errors import LogicError
 from .compile import compile_decision, inline
 
 _KINDS = {"integer": "number", "decimal": "number", "money": "number", "percent": "number", "number": "number",
-          "text": "text", "date": "date", "bool": "bool", "boolean": "bool"}
+          "text": "text", "date": "date", "datetime": "datetime", "bool": "bool", "boolean": "bool"}
 
 
 def _error(zh: str, en: str, position: int):
-    """FormulaError(zh, en, position) when the formula package has it, else a LogicError."""
+    """A FormulaError at `position` (the formula package's), else a LogicError naming it."""
     try:
         from ..formula import FormulaError
     except ImportError:
         return LogicError(zh, en, code="invalid_formula", details={"position": position})
-    return FormulaError(zh, en, position)
+    return FormulaError(position, 1, zh, en, code="invalid_decision_call")
+
+
+def _logic_and_type(arg) -> tuple:
+    """An argument as (logic, type): a pair, or an object with `.logic` and `.type`."""
+    if isinstance(arg, tuple):
+        return arg[0], (arg[1] if len(arg) > 1 else None)
+    return arg.logic, getattr(arg, "type", None)
 
 
 def decision_resolver(bodies_by_key: dict, labels: dict | None = None):
@@ -66,14 +75,15 @@ def decision_resolver(bodies_by_key: dict, labels: dict | None = None):
             raise _error(f"决策表“{name}”需要 {len(inputs)} 个参数({listed_zh}),实际为 {len(args)} 个",
                          f'the decision table "{name}" takes {len(inputs)} arguments ({listed_en}), not {len(args)}',
                          position)
-        for i, (arg, column) in enumerate(zip(args, inputs)):
-            kind = _KINDS.get(getattr(arg, "type", None))
+        pairs = [_logic_and_type(arg) for arg in args]
+        for i, ((_, type_), column) in enumerate(zip(pairs, inputs)):
+            kind = _KINDS.get(type_)
             if kind is not None and kind != column.type:
-                raise _error(f"决策表“{name}”的第 {i + 1} 个参数应为“{column.name('zh')}”({column.type}),实际为 {arg.type}",
+                raise _error(f"决策表“{name}”的第 {i + 1} 个参数应为“{column.name('zh')}”({column.type}),实际为 {type_}",
                              f'argument {i + 1} of the decision table "{name}" is "{column.name("en")}" ({column.type}), '
-                             f'not {arg.type}', position)
+                             f'not {type_}', position)
         output = table.outputs[0]
-        logic = inline(table.logic_for(output.id), {c.id: arg.logic for c, arg in zip(inputs, args)})
+        logic = inline(table.logic_for(output.id), {c.id: logic for c, (logic, _) in zip(inputs, pairs)})
         return logic, output.type
 
     return decide
