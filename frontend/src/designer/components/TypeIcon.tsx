@@ -1,6 +1,6 @@
 /** The icon of a field type (palette, canvas cards); a generic one for types added by plugins. */
 import {
-  ApartmentOutlined, AppstoreOutlined, CalendarOutlined, CheckCircleOutlined, CheckSquareOutlined,
+  ApartmentOutlined, AppstoreOutlined, CalculatorOutlined, FunctionOutlined, NodeIndexOutlined, CalendarOutlined, CheckCircleOutlined, CheckSquareOutlined,
   CodeOutlined, DeploymentUnitOutlined, FieldNumberOutlined, FieldTimeOutlined, FileTextOutlined,
   FontSizeOutlined, LinkOutlined, MailOutlined, MobileOutlined, NumberOutlined, OrderedListOutlined,
   PaperClipOutlined, PayCircleOutlined, PercentageOutlined, TableOutlined, UnorderedListOutlined, UserOutlined,
@@ -29,6 +29,9 @@ const ICONS: Record<string, ComponentType> = {
   attachment: PaperClipOutlined,
   json: CodeOutlined,
   department: ApartmentOutlined,
+  formula: FunctionOutlined,
+  lookup: NodeIndexOutlined,
+  rollup: CalculatorOutlined,
 };
 
 export default function TypeIcon({ type }: { type: string }) {
