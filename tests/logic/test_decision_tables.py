@@ -345,3 +345,24 @@ def test_every_example_of_the_meta_schema_validates_and_checks_clean():
     for example in schemas.meta_schema("decision")["examples"]:
         assert schemas.schema_problems("decision", example) == []
         assert check_decision(example) == []
+
+
+def test_a_formula_calls_the_client_tier_through_decide():
+    from trellis.logic.formula import FormulaError, compile_formula
+    from trellis.logic.formula.compiler import FieldRef
+
+    fields = {"最近交易天数": FieldRef("recency", "number"), "交易天数": FieldRef("days", "number"),
+              "手续费": FieldRef("fee", "number"), "权益": FieldRef("equity", "number"),
+              "投诉": FieldRef("complaints", "number"), "名称": FieldRef("name", "text")}
+    resolve = decision_resolver({"client_tier": TIER})
+    compiled = compile_formula('DECIDE("客户分层", 最近交易天数, 交易天数, 手续费, 权益, 投诉)', fields.get, decide=resolve)
+    assert compiled.type == "text" and compiled.decisions == {"客户分层"}
+    for values in ({"recency": 3, "days": 20, "fee": 0, "equity": 2e6, "complaints": 0},
+                   {"recency": 45, "days": 2, "fee": 0, "equity": 8e5, "complaints": 0},
+                   {"recency": 200, "days": 0, "fee": 0, "equity": 0, "complaints": 0}):
+        assert evaluate(compiled.logic, values) == classify(*values.values())
+    with pytest.raises(FormulaError) as e:
+        compile_formula('DECIDE("客户分层", 最近交易天数)', fields.get, decide=resolve)
+    assert e.value.position == 7 and "需要 5 个参数" in e.value.message["zh"]
+    with pytest.raises(FormulaError):
+        compile_formula('DECIDE("客户分层", 名称, 交易天数, 手续费, 权益, 投诉)', fields.get, decide=resolve)
