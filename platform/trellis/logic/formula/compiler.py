@@ -13,7 +13,7 @@ table (functions.py), everything else is here:
 - &: {"cat"} of any values (a blank is "");
 - comparisons: both sides the same kind (numbers, texts, dates or true/false; a text
   literal like "2024-01-31" is a date beside a date). A blank number compares as 0 and a
-  blank text as "" (coalesced where it changes the answer); x = "" is {"is_empty"} and
+  blank text as "" ({"coalesce": [x, 0]} / {"cat": [x]} where it changes the answer); x = "" is {"is_empty"} and
   x <> "" {"not_empty"}; a blank date or true/false is equal only to a blank and neither
   before nor after anything.
 """
@@ -80,10 +80,13 @@ def _column(ctx: Context, node: Node) -> Value:
 
 
 def blank_as(v: Value, zero) -> object:
-    """v's logic, with a blank replaced by `zero` when v may be blank."""
-    if v.nullable and not v.is_literal:
-        return {"coalesce": [v.logic, zero]}
-    return v.logic
+    """v's logic, with a blank replaced by `zero` (0 or "") when v may be blank: a number
+    by {"coalesce": [x, 0]}, a text by {"cat": [x]} (coalesce skips "" too)."""
+    if not v.nullable or v.is_literal:
+        return v.logic
+    if zero == "":
+        return {"cat": [v.logic]}
+    return {"coalesce": [v.logic, zero]}
 
 
 def _number(v: Value, op: str) -> Value:

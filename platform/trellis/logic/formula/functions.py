@@ -42,7 +42,7 @@ def catalog() -> list[dict]:
 def _count_error(spec: FunctionSpec, node, got: int):
     least, most = spec.arity()
     if most == float("inf"):
-        zh, en = f" 至少 {least} 个参数", f"at least {least} argument{'s' if least != 1 else ''}"
+        zh, en = f"至少 {least} 个参数", f"at least {least} argument{'s' if least != 1 else ''}"
     elif least == most:
         zh, en = f" {least} 个参数", f"{least} argument{'s' if least != 1 else ''}"
     else:
