@@ -11,7 +11,8 @@ Supported: ==, !=, ===, !==, <, <=, >, >= (and 3-argument < / <=), and, or, !, !
 if / ?:, in (value in a literal list; substring of a text field; element of a
 json_array field), + - * / % on number fields, starts_with, ends_with, contains,
 is_empty, not_empty, log, date_add / date_diff / start_of over date and date-time
-fields (sql_dates), and any sub-rule that reads no field (folded by the evaluator; `now`
+fields (sql_dates), the formula operators (sql_formulas: round, div, len, mid, to_text,
+year, make_date, coalesce, cat, min, max, sum_of...), and any sub-rule that reads no field (folded by the evaluator; `now`
 and `today` count as constants within one query). `and` / `or` / `if` are accepted where only their truthiness matters, or
 when every branch is a boolean. Anything else raises LogicError naming the operator:
 the compiler refuses rather than give an answer that could differ from the evaluator.
@@ -34,9 +35,12 @@ from .sql_compare import (
     affix, as_sql, between, conjunction, emptiness, equal, membership, negate, order, pred, truth,
 )
 from .sql_dates import date_operation
-from .sql_values import Const, SqlField, Val, as_operand, base_type, float_expr, number_ok, text_literal
+from .sql_formulas import HANDLERS as FORMULA_HANDLERS
+from .sql_values import (
+    Const, SqlField, Val, as_operand, base_type, date_family, float_expr, number_ok, text_literal,
+)
 
-__all__ = ["to_sql", "SqlField"]
+__all__ = ["to_sql", "to_sql_value", "SqlField"]
 
 _EVALUATOR_ONLY = frozenset(OPS) | {"var", "missing", "missing_some", "map", "filter", "reduce",
                                     "all", "none", "some", "if", "?:", "and", "or", "log"}
@@ -47,6 +51,33 @@ def to_sql(rule, resolve):
     size limits (limits.py) is refused first."""
     check_rule_size(rule)
     return _SqlCompiler(resolve).condition(rule)
+
+
+def to_sql_value(rule, resolve) -> SqlField:
+    """The SQL value equal to `evaluate(rule, row)` on every row: a SqlField whose column is
+    the expression and whose kind is number, text, bool, date or datetime. Where the
+    evaluator gives null (or NaN, from the standard arithmetic) the expression is NULL.
+    A bool value is two-valued unless it is a nullable bool field. `resolve` is as for
+    `to_sql`; a sub-table field resolves to `SqlField(rows, "rows")`, `rows` having
+    `aggregate(agg, field) -> SqlField` (agg: sum, avg, min, max, count; field None for
+    count of rows) that returns a correlated scalar subquery over the child rows.
+    Raises LogicError naming the operator that has no exactly equivalent SQL."""
+    check_rule_size(rule)
+    v = _SqlCompiler(resolve).value(rule)
+    if isinstance(v, Val):
+        if v.kind not in ("number", "text", "bool", "date", "datetime"):
+            raise not_sql("var", f"{v.kind} 值不能作为结果", f"a {v.kind} value as the result")
+        return SqlField(v.expr, v.kind, v.nullable)
+    value = v.value
+    if value is None or value is UNDEF or (value.__class__ is float and value != value):
+        return SqlField(sa.null(), "text", True)
+    if value is True or value is False:
+        return SqlField(sa.true() if value else sa.false(), "bool", False)
+    if value.__class__ in (int, float) and number_ok(value):
+        return SqlField(sa.literal(value, sa.BigInteger() if value.__class__ is int else sa.Float()), "number", False)
+    if value.__class__ is str:
+        return SqlField(text_literal(value), "text", False)
+    raise not_sql("[]", "结果是数组或对象", "the result is an array or object")
 
 
 def _constant(rule):
@@ -235,9 +266,9 @@ class _SqlCompiler:
         kinds = set()
         for b in branches:
             if isinstance(b, Val):
-                if b.nan or b.kind not in ("text", "number", "bool"):
+                if b.nan or b.kind not in ("text", "number", "bool", "date", "datetime"):
                     raise not_sql(op, "分支的值类型不受支持", "a branch value of this type")
-                kinds.add(b.kind)
+                kinds.add((b.kind, date_family(b)) if b.kind in ("date", "datetime") else b.kind)
             elif b.value is not None:
                 kinds.add(_const_kind(op, b.value))
         if not kinds:
@@ -245,6 +276,13 @@ class _SqlCompiler:
         if len(kinds) > 1:
             raise not_sql(op, "各分支的值类型不同", "branches of different types")
         kind = kinds.pop()
+        if isinstance(kind, tuple):
+            kind = kind[0]
+            whens = [(as_sql(c), v.expr if isinstance(v, Val) else sa.null()) for c, v in pairs]
+            tail_sql = tail.expr if isinstance(tail, Val) else sa.null()
+            typ = next(b.expr.type for b in branches if isinstance(b, Val))
+            nullable = any(b.nullable if isinstance(b, Val) else True for b in branches)
+            return Val(sa.type_coerce(sa.case(*whens, else_=tail_sql), typ), kind, nullable=nullable)
         whens = [(as_sql(c), _branch_sql(kind, v)) for c, v in pairs]
         nullable = any(b.nullable if isinstance(b, Val) else b.value is None for b in branches)
         return Val(sa.case(*whens, else_=_branch_sql(kind, tail)), kind, nullable=nullable)
@@ -292,4 +330,5 @@ _HANDLERS = {
     **{op: _SqlCompiler.arithmetic for op in ("+", "-", "*", "/", "%")},
     "log": _SqlCompiler.passthrough,
     **{op: date_operation for op in ("date_add", "date_diff", "start_of")},
+    **FORMULA_HANDLERS,
 }

@@ -8,7 +8,9 @@ on the wall clock, and is NULL when its operand is NULL, as dates.py defines it.
 
 - DateShift: x + amount units (months/years clamped to the month's last day).
 - DateStart: the start of x's day / week (Monday) / month / year.
-- DateDiff: a - b in calendar days, or whole hours / minutes (truncated toward zero).
+- DateDiff: a - b in calendar days, whole hours / minutes (truncated toward zero), or
+  whole months / years elapsed (the later one's day of month and time, or month, day and
+  time, reach the earlier one's; negative when a is before b).
 """
 from __future__ import annotations
 
@@ -99,7 +101,7 @@ def _start_pg(el, compiler, **kw):
 
 
 class DateDiff(ColumnElement):
-    """`a` - `b` in `unit` (days, hours, minutes), an integer."""
+    """`a` - `b` in `unit` (days, hours, minutes, months, years), an integer."""
 
     inherit_cache = True
     type = sa.Integer()
@@ -110,6 +112,29 @@ class DateDiff(ColumnElement):
 
 
 _STEP = {"hours": 3600, "minutes": 60}
+_SQLITE_KEY = {"months": "%d %H:%M:%S", "years": "%m-%d %H:%M:%S"}
+_PG_KEY = {"months": "DD HH24:MI:SS", "years": "MM-DD HH24:MI:SS"}
+
+
+def _whole_months(unit, a, b, stamp, count, key):
+    """CASE for whole months / years from the earlier of a, b to the later, signed."""
+    def span(x, y):
+        return f"({count(x)} - {count(y)} - (CASE WHEN {key(x)} < {key(y)} THEN 1 ELSE 0 END))"
+
+    return f"(CASE WHEN {stamp(a)} >= {stamp(b)} THEN {span(a, b)} ELSE -{span(b, a)} END)"
+
+
+def _sqlite_count(unit):
+    if unit == "years":
+        return lambda x: f"CAST(strftime('%Y', {x}) AS INTEGER)"
+    return lambda x: f"(CAST(strftime('%Y', {x}) AS INTEGER) * 12 + CAST(strftime('%m', {x}) AS INTEGER))"
+
+
+def _pg_count(unit):
+    if unit == "years":
+        return lambda x: f"CAST(EXTRACT(YEAR FROM CAST({x} AS TIMESTAMP)) AS INTEGER)"
+    return lambda x: (f"CAST(EXTRACT(YEAR FROM CAST({x} AS TIMESTAMP)) * 12 "
+                      f"+ EXTRACT(MONTH FROM CAST({x} AS TIMESTAMP)) AS INTEGER)")
 
 
 @compiles(DateDiff, "sqlite")
@@ -117,6 +142,9 @@ def _diff_sqlite(el, compiler, **kw):
     a, b = compiler.process(el.a, **kw), compiler.process(el.b, **kw)
     if el.unit == "days":
         return f"CAST(julianday(date({a})) - julianday(date({b})) AS INTEGER)"
+    if el.unit in _SQLITE_KEY:
+        return _whole_months(el.unit, a, b, lambda x: _SQLITE_SECONDS.format(x), _sqlite_count(el.unit),
+                             lambda x: f"strftime('{_SQLITE_KEY[el.unit]}', {x})")
     seconds = f"(CAST(strftime('%s', {a}) AS INTEGER) - CAST(strftime('%s', {b}) AS INTEGER))"
     return f"({seconds} / {_STEP[el.unit]})"
 
@@ -126,6 +154,9 @@ def _diff_pg(el, compiler, **kw):
     a, b = compiler.process(el.a, **kw), compiler.process(el.b, **kw)
     if el.unit == "days":
         return f"(CAST({a} AS DATE) - CAST({b} AS DATE))"
+    if el.unit in _PG_KEY:
+        return _whole_months(el.unit, a, b, lambda x: f"date_trunc('second', CAST({x} AS TIMESTAMP))",
+                             _pg_count(el.unit), lambda x: f"to_char(CAST({x} AS TIMESTAMP), '{_PG_KEY[el.unit]}')")
     span = (f"(date_trunc('second', CAST({a} AS TIMESTAMP)) - date_trunc('second', CAST({b} AS TIMESTAMP)))")
     return f"CAST(trunc(EXTRACT(EPOCH FROM {span}) / {_STEP[el.unit]}) AS BIGINT)"
 

@@ -6,7 +6,9 @@ Python evaluator sees for them (the contract both sides rely on):
 
 - text: str; number: int/float (Decimal is read as float); bool: bool;
 - date: "YYYY-MM-DD" (`date.isoformat()`); datetime: naive `datetime.isoformat()`;
-- json_array: a list (or null) stored in a JSON column; json: any JSON value.
+- json_array: a list (or null) stored in a JSON column; json: any JSON value;
+- rows: a sub-table (a list of row objects); its `column` is an object with
+  `aggregate(agg, field) -> SqlField` (see sql.to_sql_value).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.sql.elements import BindParameter, ClauseElement, ColumnElement
 from sqlalchemy.types import TypeDecorator
 
-KINDS = frozenset({"text", "number", "bool", "date", "datetime", "json_array", "json"})
+KINDS = frozenset({"text", "number", "bool", "date", "datetime", "json_array", "json", "rows"})
 MAX_SAFE_INT = 2**53
 
 
