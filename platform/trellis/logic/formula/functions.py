@@ -65,5 +65,4 @@ def call(ctx, node) -> Value:
     if not least <= len(node.args) <= most:
         raise _count_error(spec, node, len(node.args))
     vals = [check_arg(spec, i, ctx.compile(a)) for i, a in enumerate(node.args)]
-    out = spec.build(ctx, node, vals)
-    return out
+    return spec.build(ctx, node, vals)

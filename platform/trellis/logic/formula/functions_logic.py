@@ -7,10 +7,6 @@ from .spec import fn
 from .types import Value, fit, unify
 
 
-def _condition(v: Value) -> object:
-    return v.logic
-
-
 def _bool(v: Value) -> object:
     return v.logic if v.type == "bool" else {"!!": [v.logic]}
 
@@ -20,7 +16,7 @@ def _if(ctx, node, vals):
     other = vals[2] if len(vals) > 2 else None
     branches = [then] + ([other] if other is not None else [])
     t = unify(branches, "IF 的两个分支", "the branches of IF")
-    logic = {"if": [_condition(cond), then.logic, other.logic if other is not None else None]}
+    logic = {"if": [cond.logic, then.logic, other.logic if other is not None else None]}
     nullable = other is None or any(b.nullable for b in branches)
     return Value(logic, t, nullable, node.pos, node.end)
 

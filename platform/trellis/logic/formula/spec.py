@@ -89,16 +89,3 @@ def check_arg(spec: FunctionSpec, i: int, v: Value) -> Value:
             return v
         return fit(v, "number" if a.type == "numbers" else "value", zh, en)
     return fit(v, a.type, zh, en)
-
-
-def op(name: str, result: str, *, nullable: bool = True, required: int = 1, defaults: tuple = ()):
-    """A build function writing {name: [the arguments..., defaults of the optional ones
-    left out]}: `defaults` stand for the arguments after the `required` ones."""
-    def build(ctx, node, vals):
-        logic = [v.logic for v in vals] + list(defaults[len(vals) - required:])
-        return Value({name: logic}, result, nullable, node.pos, node.end)
-    return build
-
-
-def call_logic(name: str, vals: list, result: str, node, nullable: bool = True) -> Value:
-    return Value({name: vals}, result, nullable, node.pos, node.end)
