@@ -10,7 +10,7 @@ table (functions.py), everything else is here:
 - + * / ^ and a prefix -: numbers; a blank operand counts as 0 ({"coalesce": [x, 0]}),
   / is {"div"} (blank when dividing by 0), ^ is {"power"}; a date + or - a number of days
   is {"date_add"}, a date - a date the days between ({"date_diff"});
-- &: {"cat"} of any values (a blank is "");
+- &: {"cat"} of any values (a blank is "", a computed number its {"to_text"});
 - comparisons: both sides the same kind (numbers, texts, dates or true/false; a text
   literal like "2024-01-31" is a date beside a date). A blank number compares as 0 and a
   blank text as "" ({"coalesce": [x, 0]} / {"cat": [x]} where it changes the answer); x = "" is {"is_empty"} and
@@ -168,13 +168,19 @@ def _compare(ctx: Context, node: Node, args: list[Value]) -> Value:
 def _cat(ctx: Context, node: Node, args: list[Value]) -> Value:
     parts = []
     for v in args:
-        fit(v, "value")
-        logic = v.logic
+        logic = as_text(v).logic
         if isinstance(logic, dict) and "cat" in logic:
             parts.extend(logic["cat"])
         else:
             parts.append(logic)
     return Value({"cat": parts}, "text", False, node.pos, node.end)
+
+
+def as_text(v: Value) -> Value:
+    """A part of a text join: a computed number becomes {"to_text"} (at most 10 decimals,
+    so 0.1 + 0.2 joins as "0.3"); other values join as they are (a blank as "")."""
+    fit(v, "value")
+    return fit(v, "text") if v.type == "number" and not v.is_literal else v
 
 
 def _binary(ctx: Context, node: Node) -> Value:

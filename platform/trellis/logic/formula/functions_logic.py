@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import fail
 from .spec import fn
-from .types import Value, fit, unify
+from .types import Value, branch, fit, unify
 
 
 def _bool(v: Value) -> object:
@@ -16,7 +16,7 @@ def _if(ctx, node, vals):
     other = vals[2] if len(vals) > 2 else None
     branches = [then] + ([other] if other is not None else [])
     t = unify(branches, "IF 的两个分支", "the branches of IF")
-    logic = {"if": [cond.logic, then.logic, other.logic if other is not None else None]}
+    logic = {"if": [cond.logic, branch(then, t), branch(other, t) if other is not None else None]}
     nullable = other is None or any(b.nullable for b in branches)
     return Value(logic, t, nullable, node.pos, node.end)
 
@@ -30,7 +30,7 @@ def _ifs(ctx, node, vals):
     for c in vals[0::2]:
         fit(c, "bool", "IFS 的条件", "a condition of IFS")
     t = unify(results, "IFS 的各个结果", "the results of IFS")
-    logic = [v.logic for v in vals] + [None]
+    logic = [v.logic if i % 2 == 0 else branch(v, t) for i, v in enumerate(vals)] + [None]
     return Value({"if": logic}, t, True, node.pos, node.end)
 
 
@@ -51,7 +51,7 @@ def _blank(ctx, node, vals):
 def _coalesce(ctx, node, vals):
     t = unify(vals, f"{node.value} 的各个参数", f"the arguments of {node.value}")
     nullable = all(v.nullable for v in vals)
-    return Value({"coalesce": [v.logic for v in vals]}, t, nullable, node.pos, node.end)
+    return Value({"coalesce": [branch(v, t) for v in vals]}, t, nullable, node.pos, node.end)
 
 
 def _decide(ctx, node, vals):

@@ -3,7 +3,7 @@ UPPER, LOWER, TRIM, SUBSTITUTE, FIND, CONTAINS, STARTSWITH, ENDSWITH. A blank te
 argument counts as "" and a blank number as 0; positions count characters from 1."""
 from __future__ import annotations
 
-from .compiler import blank_as
+from .compiler import as_text, blank_as
 from .spec import fn
 from .types import Value
 
@@ -19,7 +19,7 @@ def _text(name, result="text", *, counts=(), defaults=(), required=1):
 
 
 def _concatenate(ctx, node, vals):
-    return Value({"cat": [v.logic for v in vals]}, "text", False, node.pos, node.end)
+    return Value({"cat": [as_text(v).logic for v in vals]}, "text", False, node.pos, node.end)
 
 
 def _to_text(ctx, node, vals):

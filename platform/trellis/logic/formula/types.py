@@ -109,13 +109,21 @@ def fit(v: Value, want: str, what_zh: str = "此处", what_en: str = "this place
     raise mismatch(v, want, what_zh, what_en)
 
 
+def _empty_text(v: Value) -> bool:
+    return v.is_literal and v.literal == ""
+
+
 def unify(values: list[Value], what_zh: str, what_en: str) -> str:
     """The one type of values that may each be the result (IF branches, IFNULL...):
-    the same type, date with date-time gives date-time, any with T gives any."""
-    values = [v for v in values if v.logic is not None or v.is_literal]
+    the same type, date with date-time gives date-time, any with T gives any. An empty
+    text literal "" fits any type (it stands for a blank there: see `branch`)."""
+    for v in values:
+        fit(v, "value")
+    given = [v for v in values if v.logic is not None or v.is_literal]
+    values = [v for v in given if not _empty_text(v)]
     types = {date_literal_type(v) or v.type for v in values}
     if not types:
-        return "any"
+        return "text" if given else "any"
     if "any" in types:
         return "any"
     if types <= {"date", "datetime"} and types & {v.type for v in values}:
@@ -131,3 +139,8 @@ def unify(values: list[Value], what_zh: str, what_en: str) -> str:
                        f"the results of {what_en} differ in type: {a[1]} and {b[1]}",
                        expected=first.type, actual=v.type)
     return first.type
+
+
+def branch(v: Value, t: str) -> object:
+    """The logic of a result of type `t`: "" is a blank (null) where `t` is not text."""
+    return None if t not in ("text", "any") and _empty_text(v) else v.logic
