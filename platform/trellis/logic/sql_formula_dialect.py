@@ -117,8 +117,10 @@ class NumberText(ColumnElement):
 @compiles(NumberText, "sqlite")
 def _number_text_sqlite(el, compiler, **kw):
     r = compiler.process(Rounded(el.x, 10, "half"), **kw)
-    return (f"(CASE WHEN {r} IS NULL THEN NULL WHEN {r} = 0 THEN '0' "
-            f"ELSE rtrim(rtrim(printf('%.10f', {r}), '0'), '.') END)")
+    # printf is exact to 15 significant digits only: as many decimals as the integer part leaves
+    places = f"max(0, min(10, 15 - length(CAST(CAST(abs({r}) AS INTEGER) AS TEXT))))"
+    return (f"(CASE WHEN {r} IS NULL THEN NULL WHEN {r} = 0 THEN '0' WHEN {places} = 0 THEN printf('%.0f', {r}) "
+            f"ELSE rtrim(rtrim(printf('%.*f', {places}, {r}), '0'), '.') END)")
 
 
 @compiles(NumberText, "postgresql")
@@ -196,7 +198,7 @@ class MakeDate(ColumnElement):
 
 
 def _month_days(y: str, m: str) -> str:
-    leap = f"(CASE WHEN ({y} % 4 = 0 AND {y} % 100 <> 0) OR {y} % 400 = 0 THEN 1 ELSE 0 END)"
+    leap = f"(CASE WHEN (mod({y}, 4) = 0 AND mod({y}, 100) <> 0) OR mod({y}, 400) = 0 THEN 1 ELSE 0 END)"
     return f"(CASE WHEN {m} = 2 THEN 28 + {leap} WHEN {m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)"
 
 
@@ -295,7 +297,7 @@ def _date_text_pg(el, compiler, **kw):
         return f"CAST(CAST({x} AS DATE) AS TEXT)"
     ts = f"CAST({x} AS TIMESTAMP)"
     return (f"(to_char({ts}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN "
-            f"CAST(EXTRACT(MICROSECONDS FROM {ts}) AS BIGINT) % 1000000 <> 0 THEN to_char({ts}, '.US') ELSE '' END)")
+            f"mod(CAST(EXTRACT(MICROSECONDS FROM {ts}) AS BIGINT), 1000000) <> 0 THEN to_char({ts}, '.US') ELSE '' END)")
 
 
 class WholeCount(_Unary):

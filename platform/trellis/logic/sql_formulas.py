@@ -172,7 +172,7 @@ def slicing(compiler, op, args):
     if op == "left":
         return _text(sa.func.substr(s, 1, n))
     if op == "right":
-        return _text(sa.case((n == 0, ""), else_=RightPart(s, n)))
+        return _text(sa.case((n == 0, sa.func.substr(s, 1, 0)), else_=RightPart(s, n)))
     start = count_sql(op, vals[1], None)
     if start is None or (isinstance(vals[1], Const) and formulas.num(vals[1].value) < 1):
         return Const(None)
