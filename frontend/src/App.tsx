@@ -17,6 +17,8 @@ const ViewPage = lazy(() => import("./views/ViewPage"));
 const MessageCenterPage = lazy(() => import("./notify/MessageCenterPage"));
 const NotifySettingsPage = lazy(() => import("./notify/SettingsPage"));
 const NotifyAdminPage = lazy(() => import("./notify/admin/NotifyAdminPage"));
+const DecisionListPage = lazy(() => import("./decisions/DecisionListPage"));
+const DecisionEditorPage = lazy(() => import("./decisions/DecisionEditorPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -43,6 +45,8 @@ export default function App() {
           <Route path="/apps/:app/forms/:form/design" element={<DesignerRoute />} />
           <Route path="/apps/:app/views/:view" element={page(<ViewPage />)} />
           <Route path="/apps/:app/admin/notifications" element={page(<NotifyAdminPage />)} />
+          <Route path="/apps/:app/decisions" element={page(<DecisionListPage />)} />
+          <Route path="/apps/:app/decisions/:key" element={page(<DecisionEditorPage />)} />
           <Route path="/messages" element={page(<MessageCenterPage />)} />
           <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
           <Route path="*" element={<NotFound />} />

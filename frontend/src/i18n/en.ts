@@ -19,7 +19,7 @@ const en: Strings = {
     apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
     notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin",
   },
-  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form" },
+  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables" },
   grid: {
     search: "Search records", filter: "Filter", filterActive: "Filter ({{n}})", columns: "Columns",
     mode: { grid: "Table", kanban: "Kanban", calendar: "Calendar" },

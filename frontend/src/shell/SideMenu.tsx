@@ -1,5 +1,5 @@
 /** The app's forms (those the user may read) and its saved views, shared and personal. */
-import { EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { BranchesOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Menu, Skeleton } from "antd";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
@@ -39,7 +39,8 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
         // a form never published has no records yet: it opens in its designer
         ...(forms ?? []).map((f) => ({ key: `/apps/${app}/forms/${f.id}${f.published_version ? "" : "/design"}`,
           icon: <FormOutlined />, label: tx(f.label, f.id) })),
-        ...(me?.is_admin ? [{ key: `/apps/${app}/forms/new/design`, icon: <PlusOutlined />, label: t("menu.newForm") }] : []),
+        ...(me?.is_admin ? [{ key: `/apps/${app}/forms/new/design`, icon: <PlusOutlined />, label: t("menu.newForm") },
+          { key: `/apps/${app}/decisions`, icon: <BranchesOutlined />, label: t("menu.decisions") }] : []),
       ],
     },
   ];
@@ -58,6 +59,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
   }
   const path = location.pathname;
   const selected = path.endsWith("/forms/new/design") ? [path]
+    : path.startsWith(`/apps/${app}/decisions`) ? [`/apps/${app}/decisions`]
     : [...(forms ?? []).map((f) => `/apps/${app}/forms/${f.id}`), ...mine.map((v) => `/apps/${app}/views/${v.id}`)]
       .filter((key) => path === key || path.startsWith(`${key}/`));
   return (
