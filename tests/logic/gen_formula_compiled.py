@@ -54,7 +54,8 @@ def decider(tables: dict):
     def decide(name, args, position):
         table = tables.get(name)
         if table is None:
-            raise FormulaError(position, len(name) + 2, f"未知的决策表“{name}”", f"unknown decision table “{name}”")
+            raise FormulaError(position, len(name) + 2, f"未知的决策表“{name}”",
+                               f"unknown decision table “{name}”")
         if len(args) != table["inputs"]:
             raise FormulaError(position, len(name) + 2, f"决策表“{name}”需要 {table['inputs']} 个输入",
                                f"the decision table “{name}” takes {table['inputs']} inputs")

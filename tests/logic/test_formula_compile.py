@@ -106,8 +106,7 @@ def test_function_names_are_case_insensitive():
 
 
 def test_compiled_shapes():
-    assert compile_formula("金额 / 数量", FIELDS).logic == {
-        "div": [{"coalesce": [{"var": "amount"}, 0]}, {"coalesce": [{"var": "qty"}, 0]}]}
+    assert compile_formula("金额 / 数量", FIELDS).logic == {"div": [{"var": "amount"}, {"var": "qty"}]}
     assert compile_formula("SUM(明细.数量)", FIELDS).logic == {"sum_of": [{"var": "lines"}, "l_qty"]}
     assert compile_formula('DATEDIF(开始日期, 结束日期, "M")', FIELDS).logic == {
         "date_diff": [{"var": "end"}, {"var": "start"}, "months"]}

@@ -7,15 +7,16 @@ table (functions.py), everything else is here:
 
 - a field: {"var": id}; a sub-table column is the pair [{"var": table}, column id] that the
   *_of operators take;
-- + * / ^ and a prefix -: numbers; a blank operand counts as 0 ({"coalesce": [x, 0]}),
-  / is {"div"} (blank when dividing by 0), ^ is {"power"}; a date + or - a number of days
-  is {"date_add"}, a date - a date the days between ({"date_diff"});
+- + * / ^ and a prefix -: numbers; a blank operand counts as 0 ({"coalesce": [x, 0]});
+  / is {"div"} (which reads a blank as 0 itself; blank when dividing by 0 or a blank);
+  ^ is {"power"}; a date + or - a number of days is {"date_add"}, a date - a date the
+  days between ({"date_diff"});
 - &: {"cat"} of any values (a blank is "", a computed number its {"to_text"});
 - comparisons: both sides the same kind (numbers, texts, dates or true/false; a text
   literal like "2024-01-31" is a date beside a date). A blank number compares as 0 and a
-  blank text as "" ({"coalesce": [x, 0]} / {"cat": [x]} where it changes the answer); x = "" is {"is_empty"} and
-  x <> "" {"not_empty"}; a blank date or true/false is equal only to a blank and neither
-  before nor after anything.
+  blank text as "" ({"coalesce": [x, 0]} / {"cat": [x]} where it changes the answer);
+  x = "" is {"is_empty"} and x <> "" {"not_empty"}; a blank date or true/false is equal
+  only to a blank and neither before nor after anything.
 """
 from __future__ import annotations
 
@@ -99,7 +100,8 @@ def _arith(ctx: Context, node: Node, args: list[Value]) -> Value:
     if dates and op in ("+", "-"):
         return _date_arith(node, args, dates)
     nums = [_number(v, op) for v in args]
-    logic = [blank_as(v, 0) for v in nums]
+    # div itself counts a blank dividend as 0 and gives a blank for a blank divisor
+    logic = [v.logic if op == "/" else blank_as(v, 0) for v in nums]
     name = {"/": "div", "^": "power"}.get(op, op)
     nullable = op == "/" or any(v.type == "any" for v in nums)
     return Value({name: logic}, "number", nullable, node.pos, node.end)

@@ -61,7 +61,8 @@ SPECS = [
     *[fn(name, [alias], "values:numbers*", "number", "math", zh, en, example, _aggregate(name))
       for name, (alias, zh, en, example) in _AGG_HELP.items()],
     fn("COUNT", ["计数"], "values:cells*", "number", "math",
-       "不为空的值的个数,或子表一列中不为空的个数。", "How many values are not blank, or how many of a sub-table column.",
+       "不为空的值的个数,或子表一列中不为空的个数。",
+       "How many values are not blank, or how many of a sub-table column.",
        "COUNT(明细.产品)", _aggregate("COUNT")),
     fn("ROUND", ["四舍五入"], "number digits:number?", "number", "math",
        "四舍五入到指定小数位(默认 0;负数表示整十、整百…),.5 远离零进位。",
