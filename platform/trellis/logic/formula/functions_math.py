@@ -14,13 +14,13 @@ _SCALAR = {"SUM": "sum", "AVERAGE": "avg", "MIN": "min", "MAX": "max"}
 
 def _aggregate(name):
     def build(ctx, node, vals):
-        columns = [v for v in vals if v.type == "column"]
-        scalars = [v for v in vals if v.type != "column"]
+        columns = [v for v in vals if v.type in ("column", "rows")]
+        scalars = [v for v in vals if v.type not in ("column", "rows")]
         if columns and (len(columns) > 1 or scalars) and name != "SUM":
             extra = columns[1] if len(columns) > 1 else scalars[0]
             raise fail(extra.pos, extra.end, f"{name} 只能对一列子表字段或若干个值求值,不能混用",
                        f"{name} takes one sub-table column or several values, not both")
-        of = [{_OF[name]: v.logic} for v in columns]
+        of = [{_OF[name]: v.logic if v.type == "column" else [v.logic]} for v in columns]
         if not scalars and len(of) == 1:
             return Value(of[0], "number", name not in ("SUM", "COUNT"), node.pos, node.end)
         if name == "COUNT":
@@ -48,7 +48,8 @@ _AGG_HELP = {
             "The sum of the numbers, or of a sub-table column: SUM(lines.amount). Blanks count as 0.",
             "SUM(明细.金额)"),
     "AVERAGE": ("平均值", "各数值的平均值,或子表一列的平均值(忽略空值)。",
-                "The average of the numbers, or of a sub-table column (blanks ignored).", "AVERAGE(明细.单价)"),
+                "The average of the numbers, or of a sub-table column (blanks ignored).",
+                "AVERAGE(明细.单价)"),
     "MIN": ("最小值", "各数值中最小的(空值计为 0),或子表一列中最小的(忽略空值)。",
             "The smallest number (blanks count as 0), or the smallest of a sub-table column (blanks ignored).",
             "MIN(库存, 安全库存)"),
@@ -61,9 +62,9 @@ SPECS = [
     *[fn(name, [alias], "values:numbers*", "number", "math", zh, en, example, _aggregate(name))
       for name, (alias, zh, en, example) in _AGG_HELP.items()],
     fn("COUNT", ["计数"], "values:cells*", "number", "math",
-       "不为空的值的个数,或子表一列中不为空的个数。",
-       "How many values are not blank, or how many of a sub-table column.",
-       "COUNT(明细.产品)", _aggregate("COUNT")),
+       "不为空的值的个数,子表一列中不为空的个数,或子表的行数(COUNT(明细))。",
+       "How many values are not blank, how many of a sub-table column, or a sub-table's rows (COUNT(lines)).",
+       "COUNT(明细)", _aggregate("COUNT")),
     fn("ROUND", ["四舍五入"], "number digits:number?", "number", "math",
        "四舍五入到指定小数位(默认 0;负数表示整十、整百…),.5 远离零进位。",
        "Rounded to the given decimals (default 0; negative: tens, hundreds…), .5 away from zero.",

@@ -5,7 +5,8 @@ a name, the type wanted, optional / repeating), its result type, a category for 
 designer's picker, help {zh, en}, an example, and `build(ctx, node, args) -> Value`,
 which turns the checked, typed arguments into JsonLogic. Argument types: number, text,
 bool, date, value (anything), numbers (a number or a number column of a sub-table),
-cells (a value or any sub-table column), literal (a text written in the formula: a unit or a table's name).
+cells (a value, any sub-table column, or a sub-table: its rows), literal (a text
+written in the formula: a unit or a table's name).
 """
 from __future__ import annotations
 
@@ -81,6 +82,8 @@ def check_arg(spec: FunctionSpec, i: int, v: Value) -> Value:
     zh, en = f"{spec.name} 的第 {i + 1} 个参数", f"argument {i + 1} of {spec.name}"
     if a.type == "literal":
         literal_text(v, spec.name, f"第 {i + 1} 个参数", f"argument {i + 1}")
+        return v
+    if a.type == "cells" and v.type == "rows":
         return v
     if a.type in ("numbers", "cells"):
         if v.type == "column":

@@ -77,8 +77,9 @@ def fit(v: Value, want: str, what_zh: str = "此处", what_en: str = "this place
     """`v` made to fit where `want` is wanted; FormulaError at `v` when it cannot."""
     t = v.type
     if t in ("rows", "column") and want != "column":
-        raise fail(v.pos, v.end, "子表只能以“子表.字段”的形式用在 SUM、AVERAGE、MIN、MAX、COUNT 中",
-                   "a sub-table can only be used as table.column inside SUM, AVERAGE, MIN, MAX or COUNT")
+        raise fail(v.pos, v.end, "子表只能以“子表.字段”的形式用在 SUM、AVERAGE、MIN、MAX、COUNT 中,或以 COUNT(子表) 计行数",
+                   "a sub-table can only be used as table.column inside SUM, AVERAGE, MIN, MAX or COUNT, "
+                   "or counted as COUNT(table)")
     if want == "value" or t == "any" or t == want:
         return v
     if want == "number":
