@@ -2,14 +2,19 @@
 publish hook: the source form is another published form of the app whose relation field
 points at this form; the aggregated field exists and suits the aggregate; the filter
 compiles to SQL against the source form; the window's field is a date or a date-time.
+A source form not yet published is checked as its draft (a seed publishes its forms in
+order; the rollup is maintained once both are published).
 Each problem is bilingual and names the rollup field. On success every rollup field's
 `value_type` is (re)written from its source field, so the stored definition alone says
 what its column holds.
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from ..kernel.errors import DefinitionInvalid, bilingual
 from ..logic import LogicError, to_sql
+from ..storage import models as m
 from .model import FormModel
 from .sqlfields import resolver
 from .types.base import COMMON_KEYS
@@ -45,8 +50,15 @@ def check_rollups(conn, app: str, body: dict, store) -> dict:
 
 
 def _source(conn, app, store, models, form_id):
+    """The source form as published, else its draft (an app's forms are published one by
+    one: a rollup may be published before its source; it is maintained once both are)."""
     if form_id not in models:
         found = store.published(app, "form", form_id, conn)
+        if found is None:
+            d = m.definition
+            draft = conn.execute(sa.select(d.c.draft).where(d.c.app == app, d.c.kind == "form",
+                                                            d.c.key == form_id)).scalar()
+            found = (draft, None) if isinstance(draft, dict) and draft.get("id") == form_id else None
         models[form_id] = FormModel(app, found[0], store.field_types, found[1]) if found else None
     return models[form_id]
 
@@ -59,8 +71,8 @@ def _check_one(conn, app, body, store, models, i, f) -> list[dict]:
         return [_problem(i, fid, "source", "self_source", "来源不能是本表单", "the source cannot be this form itself")]
     source = _source(conn, app, store, models, src_id)
     if source is None:
-        return [_problem(i, fid, "source", "unknown_form", f"来源表单 {src_id} 不存在或未发布",
-                         f"source form {src_id} does not exist or is not published")]
+        return [_problem(i, fid, "source", "unknown_form", f"来源表单 {src_id} 不存在",
+                         f"source form {src_id} does not exist")]
     relation = source.field(rel)
     if relation is None or relation.references != "form" or getattr(relation, "target", None) != body["id"]:
         return [_problem(i, fid, "source", "unknown_relation",

@@ -37,6 +37,7 @@ import sqlalchemy as sa
 from ..logic.moment import wall_now
 from ..storage.binding import chunks
 from .guarded import GuardedQuery
+from .rollup_delta import apply_deltas, changes, deltable
 
 BATCH = 500       # parents per UPDATE
 MAX_DEPTH = 4     # rollups over rollups followed this many levels in one write
@@ -134,6 +135,9 @@ def recompute(conn, runtime, parent, fields: list, ids=None, progress=None) -> i
     if ids is not None:
         ids = sorted(set(ids))
         for part in chunks(ids, BATCH):
+            if conn.dialect.name == "postgresql":  # wait for concurrent writers of these parents, then
+                # aggregate in a snapshot that sees what they committed (READ COMMITTED, per statement)
+                conn.execute(sa.select(table.c.id).where(table.c.id.in_(part)).order_by(table.c.id).with_for_update())
             conn.execute(stmt.where(table.c.id.in_(part)))
             done += len(part)
             if progress:
@@ -180,15 +184,16 @@ def affected(rollups: list[Rollup], ctx) -> dict:
     return out
 
 
-def apply(conn, runtime, app: str, touched: dict, depth: int = 0) -> None:
+def apply(conn, runtime, app: str, touched: dict, changed: dict | None = None, depth: int = 0) -> None:
     """Recompute the touched rollups: one UPDATE per parent form per set of ids; then the
-    rollups over what changed (a rollup whose source is a parent form just set)."""
+    rollups over what changed (a rollup whose source is a parent form just set).
+    `changed` {parent form id: (field ids, parent ids)} adds values already moved."""
     every = rollups_of(runtime, app)
     forms = {r.parent.id: r.parent for r in every}
     groups: dict = {}
     for (form_id, field_id), ids in touched.items():
         groups.setdefault((form_id, frozenset(ids)), []).append(field_id)
-    changed: dict = {}
+    changed = dict(changed or {})
     for (form_id, ids), field_ids in groups.items():
         parent = forms[form_id]
         recompute(conn, runtime, parent, [parent.field(f) for f in field_ids], list(ids))
@@ -210,20 +215,33 @@ def apply(conn, runtime, app: str, touched: dict, depth: int = 0) -> None:
             if found:
                 further.setdefault((r.parent.id, r.field.id), set()).update(found)
     if further:
-        apply(conn, runtime, app, further, depth + 1)
+        apply(conn, runtime, app, further, None, depth + 1)
 
 
 def maintain(ctx) -> None:
-    """The lifecycle handler: recompute the rollups the batch's rows change."""
+    """The lifecycle handler: move or recompute the rollups the batch's rows change."""
     form = ctx.form
     every = rollups_of(ctx.runtime, form.app)
     if not every:
         return
-    touched = affected([r for r in every if r.source.id == form.id], ctx)
+    mine = [r for r in every if r.source.id == form.id]
+    changed: dict = {}
+    if ctx.event == "after_insert" and mine:  # inserts only: counts, sums, min and max move by delta
+        on = today()
+        by_form: dict = {}
+        for r in mine:
+            if deltable(r):
+                by_form.setdefault(r.parent.id, {})[r] = changes(r, ctx.records, on)
+        for form_id, found in by_form.items():
+            ids = apply_deltas(ctx.conn, next(iter(found)).parent, found)
+            if ids:
+                changed[form_id] = ({r.field.id for r in found}, ids)
+        mine = [r for r in mine if not deltable(r)]
+    touched = affected(mine, ctx)
     if ctx.event == "after_insert":  # new parents start with their values (0 for counts and sums)
-        own = [r for r in every if r.parent.id == form.id]
         ids = {row.get("id") for row in ctx.records} - {None}
-        for r in own:
-            touched.setdefault((form.id, r.field.id), set()).update(ids)
-    if touched:
-        apply(ctx.conn, ctx.runtime, form.app, touched)
+        for r in every:
+            if r.parent.id == form.id:
+                touched.setdefault((form.id, r.field.id), set()).update(ids)
+    if touched or changed:
+        apply(ctx.conn, ctx.runtime, form.app, touched, changed)

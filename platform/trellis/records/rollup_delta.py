@@ -1,0 +1,125 @@
+"""Rollups after an insert-only batch, by delta: a count, a sum, a min or a max over the
+related records changes by what the new rows add, so the parents' stored values are
+moved by that (one statement per parent form and batch, `col = col + :delta`,
+`col = CASE WHEN :v > col ...`) instead of aggregating every related row again. Exact:
+the new rows are tested against the rollup's filter with the rule language's evaluator
+(the same answers as its SQL, decision 4) and against its window in Python; sums are
+added as decimals and rounded to the source's precision like the aggregate. A row-level
+`col + :delta` also stays exact under concurrent inserts (PostgreSQL re-reads the locked
+row). Averages, distinct counts, `latest` and filters that read another form's fields
+are recomputed instead (records/rollups.py).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from ..logic import compile_rule, rule_vars, truthy
+
+DELTA = ("count", "sum", "min", "max")
+
+
+def deltable(r) -> bool:
+    """May this rollup follow an insert by delta?"""
+    t = r.field
+    if t.aggregate not in DELTA:
+        return False
+    return t.filter in (None, True, {}) or not any("." in v for v in rule_vars(t.filter))
+
+
+def _window_test(r, on):
+    t = r.field
+    if not t.window:
+        return None
+    first = on - timedelta(days=int(t.window["days"]) - 1)
+    name = t.window["field"]
+    if r.source.field(name).sql_kind == "datetime":
+        low, high = f"{first.isoformat()}T00:00:00", f"{(on + timedelta(days=1)).isoformat()}T00:00:00"
+        return lambda doc: (v := doc.get(name)) is not None and low <= str(v)[:19] < high
+    low, high = first.isoformat(), on.isoformat()
+    return lambda doc: (v := doc.get(name)) is not None and low <= str(v)[:10] <= high
+
+
+def changes(r, rows: list[dict], on) -> dict:
+    """{parent id: what the rows add} for rollup `r` (a count, a Decimal sum, or the
+    min / max of the new values as the column stores them, None when none qualifies)."""
+    t = r.field
+    inside = _window_test(r, on)
+    rule = compile_rule(t.filter) if t.filter not in (None, True, {}) else None
+    rel, name, agg = r.relation, t.value_field, t.aggregate
+    to_db = r.source.field(name).to_db if name else None
+    out: dict = {}
+    for doc in rows:
+        pid = doc.get(rel)
+        if pid is None:
+            continue
+        if pid not in out:
+            out[pid] = 0 if agg == "count" else Decimal(0) if agg == "sum" else None
+        if (inside is not None and not inside(doc)) or (rule is not None and not truthy(rule(doc))):
+            continue
+        value = doc.get(name) if name else True
+        if value is None:
+            continue
+        if agg == "count":
+            out[pid] += 1
+        elif agg == "sum":
+            out[pid] += Decimal(str(value))
+        else:
+            value = to_db(value)
+            best = out[pid]
+            if best is None or (value < best if agg == "min" else value > best):
+                out[pid] = value
+    return out
+
+
+def _kind(t, col):
+    if t.aggregate == "count":
+        return sa.BigInteger()
+    if t.aggregate == "sum":
+        return sa.Numeric(40, 10)
+    return col.type
+
+
+def _sets(table, found: dict, value) -> dict:
+    """The SET clause; `value(name, type)` is where a parent's change is read from."""
+    sets = {}
+    for r in found:
+        t = r.field
+        col, name = table.c[t.id], f"d_{t.id}"
+        v = value(name, _kind(t, col))
+        if t.aggregate in ("count", "sum"):
+            expr = sa.func.coalesce(col, 0) + v
+            sets[t.id] = sa.func.round(expr, t.scale) if t.aggregate == "sum" and t.scale else expr
+        else:
+            better = v < col if t.aggregate == "min" else v > col
+            sets[t.id] = sa.case((v.is_(None), col), (sa.or_(col.is_(None), better), v), else_=col)
+    return sets
+
+
+def apply_deltas(conn, parent, found: dict) -> set:
+    """Move the stored values: `found` {rollup: {parent id: change}} of one parent form;
+    one statement (PostgreSQL: UPDATE ... FROM unnest(arrays); SQLite: an executemany).
+    Returns the parent ids touched."""
+    table = parent.table
+    params: dict = {}
+    for r, by_parent in found.items():
+        for pid, change in by_parent.items():
+            params.setdefault(pid, {})[f"d_{r.field.id}"] = change
+    if not params:
+        return set()
+    zero = {"count": 0, "sum": Decimal(0)}
+    names = {f"d_{r.field.id}": zero.get(r.field.aggregate) for r in found}
+    rows = [{**names, **values, "_pid": pid} for pid, values in sorted(params.items())]
+    if conn.dialect.name == "postgresql":
+        kinds = {f"d_{r.field.id}": _kind(r.field, table.c[r.field.id]) for r in found}
+        arrays = [sa.bindparam("a__pid", [row["_pid"] for row in rows], type_=ARRAY(sa.BigInteger()))]
+        arrays += [sa.bindparam(f"a_{n}", [row[n] for row in rows], type_=ARRAY(kinds[n])) for n in names]
+        d = sa.func.unnest(*arrays).table_valued("_pid", *names).render_derived(name="d")
+        conn.execute(table.update().where(table.c.id == d.c._pid).values(_sets(table, found, lambda n, k: d.c[n])))
+    else:
+        stmt = table.update().where(table.c.id == sa.bindparam("_pid"))
+        conn.execute(stmt.values(_sets(table, found, lambda n, k: sa.bindparam(n, type_=k))), rows)
+    return set(params)

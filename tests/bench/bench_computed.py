@@ -1,0 +1,188 @@
+"""Benchmarks of computed fields, one section each (`--only NAME` runs one), every figure a
+ratio against the same work without the computed fields, measured in the same run on
+SQLite (and PostgreSQL when it answers at 127.0.0.1:5432). Absolute times are context.
+
+- rollup: the futures CRM's client and trade_day forms (seeds/futures_crm/forms) in two
+  apps of one database, one plain and one whose client form has rollups over its trade
+  days (count, commission in 90 days, lots, latest trade date, P&L max, a filtered
+  count). 10,000 trade_day rows over 500 clients (each with 20 earlier days) are written
+  through the lean path in chunks of 1,000 rows (as an import writes them), alternating
+  plain and rolled-up rounds; the rollups of every touched client are recomputed in
+  each chunk's transaction. Target: at most 1.5x.
+
+A section is a function `(engine, args) -> list of result lines`, listed in SECTIONS.
+
+Usage: python tests/bench/bench_computed.py [--only rollup] [--rows N] [--rounds N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "platform"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+FORMS = ROOT / "seeds" / "futures_crm" / "forms"
+
+
+def _label(zh, en):
+    return {"zh": zh, "en": en}
+
+
+ROLLUPS = [
+    {"id": "trade_days", "type": "rollup", "label": _label("交易天数", "Trading days"), "source": "trade_day.client",
+     "aggregate": "count"},
+    {"id": "commission_90d", "type": "rollup", "label": _label("近90天手续费", "Commission, 90 days"),
+     "source": "trade_day.client", "aggregate": "sum", "field": "commission",
+     "window": {"field": "trade_date", "days": 90}},
+    {"id": "lots_total", "type": "rollup", "label": _label("总手数", "Lots"), "source": "trade_day.client",
+     "aggregate": "sum", "field": "lots"},
+    {"id": "last_trade", "type": "rollup", "label": _label("最近交易日", "Last trade day"),
+     "source": "trade_day.client", "aggregate": "max", "field": "trade_date"},
+    {"id": "best_pnl", "type": "rollup", "label": _label("单日最大盈亏", "Best day"), "source": "trade_day.client",
+     "aggregate": "max", "field": "pnl"},
+    {"id": "loss_days", "type": "rollup", "label": _label("亏损天数", "Losing days"), "source": "trade_day.client",
+     "aggregate": "count", "filter": {"<": [{"var": "pnl"}, 0]}},
+]
+
+
+def _install(rt, app: str, with_rollups: bool) -> None:
+    read = lambda name: json.loads((FORMS / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    client, trade_day, broker = read("client"), read("trade_day"), read("introducing_broker")
+    broker["fields"] = [f for f in broker["fields"] if f["type"] not in ("relation", "sub_table")]
+    client["fields"] = [{k: v for k, v in f.items() if k != "required"} for f in client["fields"]  # names suffice
+                        if f["type"] not in COMPUTED]  # the seed's own computed fields: this run adds its own
+    client.pop("layout", None)
+    st = rt.store
+    st.save_draft(app, "app", app, {"schema_version": 1, "id": app, "label": _label(app, app),
+                                    "forms": ["client", "trade_day", "introducing_broker"]})
+    rt.publish(app, "app", app)
+    for body in (broker, client, trade_day):
+        st.save_draft(app, "form", body["id"], body)
+    for body in (broker, client, trade_day):
+        rt.publish(app, "form", body["id"])
+    if with_rollups:
+        st.save_draft(app, "form", "client", dict(client, fields=client["fields"] + ROLLUPS))
+        rt.publish(app, "form", "client")
+
+
+COMPUTED = ("rollup", "formula", "lookup")
+NAMES = ["client", "trade_date", "product", "lots", "turnover", "commission", "pnl", "margin_used", "equity_eod"]
+
+
+def _rows(rnd, clients: list[int], n: int, start: date, products: list[str]) -> list[list]:
+    out = []
+    for i in range(n):
+        lots = rnd.randint(1, 200)
+        out.append([rnd.choice(clients), (start + timedelta(days=i % 120)).isoformat(), rnd.choice(products), lots,
+                    lots * 1234.5, round(lots * 2.37, 2), round(rnd.uniform(-5000, 5000), 2), lots * 800.0,
+                    round(rnd.uniform(1e5, 1e6), 2)])
+    return out
+
+
+def rollup(engine, args) -> list[str]:
+    from trellis.kernel.actor import Actor
+    from trellis.runtime import Runtime
+    from trellis.storage import migrate
+
+    migrate.upgrade(engine)
+    rt = Runtime(engine, ttl=60)
+    _install(rt, "plain", False)
+    _install(rt, "rolled", True)
+    actor = Actor(id=1, username="bench", ip="127.0.0.1", is_admin=True)
+    rnd = random.Random(7)
+    tf = rt.form("plain", "trade_day").field("product")
+    products = [o["value"] for o in tf.field.get("options", [])] or ["cu"]
+    today = date.today()
+    clients, svcs = {}, {}
+    for app in ("plain", "rolled"):
+        cs = rt.records(app, "client", actor)
+        ids = cs.create_rows(["name"], [[f"客户{i}"] for i in range(args.clients)], audit="summary").ids
+        clients[app] = ids
+        svcs[app] = rt.records(app, "trade_day", actor)
+        history = _rows(random.Random(1), ids, args.clients * 20, today - timedelta(days=200), products)
+        for i in range(0, len(history), 1000):
+            svcs[app].create_rows(NAMES, history[i:i + 1000], audit="summary")
+    rt.analyze("plain")
+    rt.analyze("rolled")
+    times = {"plain": [], "rolled": []}
+    for r in range(args.rounds + 1):  # round 0 warms up and is not counted
+        order = ("plain", "rolled") if r % 2 else ("rolled", "plain")
+        rows = _rows(rnd, list(range(len(clients["plain"]))), args.rows, today - timedelta(days=100), products)
+        for app in order:
+            mine = [[clients[app][row[0]], *row[1:]] for row in rows]
+            t = time.perf_counter()
+            for i in range(0, len(mine), args.chunk):
+                svcs[app].create_rows(NAMES, mine[i:i + args.chunk], audit="summary")
+            if r:
+                times[app].append(time.perf_counter() - t)
+    plain, rolled = statistics.median(times["plain"]), statistics.median(times["rolled"])
+    return [f"rollup {engine.dialect.name}: {args.rows} trade_day rows in chunks of {args.chunk} over "
+            f"{args.clients} clients, {len(ROLLUPS)} rollups; plain {plain:.2f} s, with rollups {rolled:.2f} s, "
+            f"ratio {rolled / plain:.2f}x"]
+
+
+SECTIONS = {"rollup": rollup}
+
+
+def _pg_database():
+    import sqlalchemy as sa
+
+    name = f"trellis_bench_{secrets.token_hex(4)}"
+    try:
+        admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except Exception as e:  # no server: the SQLite figures alone
+        print(f"postgresql skipped: {str(e).splitlines()[0]}")
+        return None, None
+    return admin, name
+
+
+def main(argv=None) -> int:
+    import sqlalchemy as sa
+
+    from trellis.storage.database import make_engine
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=sorted(SECTIONS), action="append")
+    ap.add_argument("--rows", type=int, default=10_000)
+    ap.add_argument("--chunk", type=int, default=1_000)
+    ap.add_argument("--clients", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--no-pg", action="store_true")
+    args = ap.parse_args(argv)
+    lines = []
+    for name in args.only or list(SECTIONS):
+        section = SECTIONS[name]
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
+            lines += section(engine, args)
+            engine.dispose()
+        admin, db = (None, None) if args.no_pg else _pg_database()
+        if admin is not None:
+            engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:5432/{db}")
+            try:
+                lines += section(engine, args)
+            finally:
+                engine.dispose()
+                with admin.connect() as conn:
+                    conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+                admin.dispose()
+    for line in lines:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
