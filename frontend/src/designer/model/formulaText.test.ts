@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { errorSpan, fieldRef, groupFunctions, insertAt, insertField, insertFunction, lineColumn } from "./formulaText";
 
 describe("formula text", () => {
-  it("writes a plain label as is and brackets the rest", () => {
+  it("writes a plain label as is and the rest in braces", () => {
     expect(fieldRef("权益")).toBe("权益");
     expect(fieldRef("equity_2")).toBe("equity_2");
-    expect(fieldRef("客户 等级")).toBe("[客户 等级]");
-    expect(fieldRef("保证金(元)")).toBe("[保证金(元)]");
-    expect(fieldRef("1st")).toBe("[1st]");
+    expect(fieldRef("客户 等级")).toBe("{客户 等级}");
+    expect(fieldRef("保证金(元)")).toBe("{保证金(元)}");
+    expect(fieldRef("1st")).toBe("{1st}");
   });
 
   it("inserts at the caret, replacing the selection, and moves the caret after the insertion", () => {
@@ -18,7 +18,7 @@ describe("formula text", () => {
 
   it("inserts a field reference spaced from a word before it", () => {
     expect(insertField("ROUND(", 6, 6, "权益")).toEqual({ text: "ROUND(权益", caret: 8 });
-    expect(insertField("权益", 2, 2, "可用 资金")).toEqual({ text: "权益 [可用 资金]", caret: 10 });
+    expect(insertField("权益", 2, 2, "可用 资金")).toEqual({ text: "权益 {可用 资金}", caret: 10 });
     expect(insertFunction("1 + ", 4, 4, "ROUND")).toEqual({ text: "1 + ROUND(", caret: 10 });
   });
 

@@ -8,10 +8,11 @@
 /** Characters that keep a label a plain word in a formula: letters (any script), digits, _. */
 const PLAIN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
-/** How field `label` is written in a formula: as is when one plain word, else `[label]`. */
+/** How field `label` is written in a formula: as is when one plain word, else `{label}` (a
+ * label cannot hold "}" there: it is left out). */
 export function fieldRef(label: string): string {
   const text = label.trim();
-  return PLAIN.test(text) ? text : `[${text.replace(/]/g, "\\]")}]`;
+  return PLAIN.test(text) ? text : `{${text.replace(/}/g, "")}}`;
 }
 
 export interface Edit {
@@ -30,7 +31,7 @@ export function insertAt(text: string, start: number, end: number, insert: strin
 /** `text` with a field reference at the caret, spaced from a word right before it. */
 export function insertField(text: string, start: number, end: number, label: string): Edit {
   const before = text.slice(0, Math.max(0, start));
-  const pad = before && /[\p{L}\p{N}_\]"]$/u.test(before) ? " " : "";
+  const pad = before && /[\p{L}\p{N}_}"]$/u.test(before) ? " " : "";
   return insertAt(text, start, end, pad + fieldRef(label));
 }
 

@@ -20,7 +20,7 @@ const en: ComputedTexts = {
     at: 'line {{line}}, column {{column}}',
     empty: 'Type a formula: it is checked as you type',
     indexed: 'Indexed (faster filters and sorts on it)',
-    help: 'Refer to fields by name, in brackets when the name has spaces or symbols, e.g. [Available funds]; text in double quotes.',
+    help: 'Refer to fields by name, in braces when the name has spaces or symbols, e.g. {Available funds}; text in double quotes.',
     categories: { logic: 'Logic', number: 'Number', text: 'Text', date: 'Date', aggregate: 'Aggregate', decision: 'Decision', other: 'Other' },
     types: { number: 'Number', text: 'Text', bool: 'Yes/No', date: 'Date', datetime: 'Date & time' },
   },

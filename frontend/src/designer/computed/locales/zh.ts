@@ -18,7 +18,7 @@ const zh = {
     at: '第 {{line}} 行第 {{column}} 列',
     empty: '输入公式后即时检查',
     indexed: '建立索引(按它筛选、排序更快)',
-    help: '字段用名称引用,名称含空格或符号时加方括号,如 [可用 资金];文字用英文双引号。',
+    help: '字段用名称引用,名称含空格或符号时加花括号,如 {可用 资金};文字用英文双引号。',
     categories: { logic: '逻辑', number: '数字', text: '文本', date: '日期', aggregate: '汇总', decision: '决策', other: '其他' },
     types: { number: '数字', text: '文本', bool: '是/否', date: '日期', datetime: '日期时间' },
   },
