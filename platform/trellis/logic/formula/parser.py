@@ -43,6 +43,17 @@ class Node:
     grouped: bool = False
 
 
+def _hint(tokens: list[Token], tok: Token) -> tuple[str, str]:
+    """A hint when a name follows a name or number: a label with spaces or starting with a
+    digit, which must be written in braces."""
+    i = next((k for k, t in enumerate(tokens) if t is tok), 0)
+    prev = tokens[i - 1] if i else None
+    if tok.kind == "ident" and prev is not None and prev.kind in ("ident", "num", "field"):
+        return ("(含空格或以数字开头的字段名请写在 {} 中,如 {客户 权益})",
+                " (write a label with spaces or starting with a digit in braces, like {client equity})")
+    return "", ""
+
+
 def _describe(tok: Token) -> tuple[str, str]:
     if tok.kind == "eof":
         return "公式意外结束", "the formula ends unexpectedly"
@@ -67,7 +78,8 @@ class _Parser:
 
     def unexpected(self, tok: Token):
         zh, en = _describe(tok)
-        return fail(tok.pos, max(tok.end, tok.pos + 1), zh, en)
+        zh2, en2 = _hint(self.tokens, tok)
+        return fail(tok.pos, max(tok.end, tok.pos + 1), zh + zh2, en + en2)
 
     def deeper(self, pos: int, end: int) -> None:
         self.nesting += 1
@@ -209,5 +221,8 @@ def parse(formula: str) -> Node:
         if tok.kind == ")":
             raise fail(tok.pos, tok.end, "右括号没有对应的左括号", "this ) has no matching (")
         zh, en = _describe(tok)
-        raise fail(tok.pos, tok.end, f"{zh}(公式在此之前已完整)", f"{en} (the formula is complete before it)")
+        zh2, en2 = _hint(tokens, tok)
+        if not zh2:
+            zh2, en2 = "(公式在此之前已完整)", " (the formula is complete before it)"
+        raise fail(tok.pos, tok.end, zh + zh2, en + en2)
     return node
