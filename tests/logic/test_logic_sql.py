@@ -295,7 +295,7 @@ MATRIX = [
 
 REFUSED = [
     {"==": [V("name"), 1]},
-    {"cat": [V("name")]},
+    {"substr": [V("name"), 1]},
     {"<": [V("active"), 1]},
     {"var": ["qty", 5]},
     {"in": [V("name"), "abcdef"]},
