@@ -85,6 +85,11 @@ export default function PreviewWidget({ field, value, onChange, disabled, invali
           onChange={onChange}
         />
       );
+    case 'formula':
+    case 'lookup':
+    case 'rollup':
+      // computed by the system: shown read-only (its formula as the hint)
+      return <Input id={id} disabled variant="filled" placeholder={typeof field.expression === 'string' ? `= ${field.expression}` : placeholder} />;
     case 'auto_number':
       return <Input id={id} disabled value={sampleNumber(typeof field.pattern === 'string' ? field.pattern : DEFAULT_PATTERN, new Date())} />;
     case 'user':
