@@ -10,7 +10,7 @@ Grammar (lexer.py, parser.py). A leading "=" is allowed and ignored.
 - Fields by id or label: a bare name of letters (any script), digits and _ (权益,
   amount_2), or {any label} in braces for labels with spaces or punctuation ({客户 权益}).
   A sub-table's column is table.column ({订单明细}.{单价}), only inside SUM, AVERAGE,
-  MIN, MAX, COUNT.
+  MIN, MAX, COUNT; COUNT(table) counts its rows. [label] is refused with a hint.
 - Operators, loosest first: comparisons = (also ==) <> (also !=) < <= > >=; & (text
   join); + -; * /; ^; prefix - and +; postfix % on a number. Left-associative; -2^2 = 4
   as in Excel. Function calls NAME(a, b), names case-insensitive, Chinese aliases allowed.
@@ -24,12 +24,18 @@ functions need dates (a text literal like "2024-02-29" is one).
 
 Blanks (the same in Python, SQL and the browser, through operators with plain null rules):
 - arithmetic (+ - * / ^) and number functions: a blank counts as 0 ({"coalesce": [x, 0]});
-  x / 0 is blank ({"div"}); a date ± number of days is {"date_add"}, date - date the days;
-- text functions: a blank text counts as ""; & and CONCATENATE give "" for a blank;
+  x / 0 and x / blank are blank ({"div"}); a date ± number of days is {"date_add"},
+  date - date the days between; SUM counts a blank as 0, AVERAGE skips it, MIN / MAX of
+  values count it as 0 and of a sub-table column skip it;
+- text functions: a blank text counts as "" ({"cat": [x]}); & and CONCATENATE give "" for
+  a blank and write a computed number as TEXT does (0.1 + 0.2 & "" is "0.3");
 - comparisons: a blank number compares as 0, a blank text as ""; x = "" is ISBLANK(x);
   a blank date or true/false equals only a blank and is neither before nor after anything;
-- IF / IFS / AND / OR / NOT: a blank condition is false;
-- date functions give a blank for a blank date; IFNULL / COALESCE replace a null.
+- IF / IFS / AND / OR / NOT: a blank condition is false; IF(c, x) is blank when c is
+  false; a result written "" is a blank where the other results are numbers or dates
+  (IF(x > 0, x, ""));
+- date functions give a blank for a blank date; IFNULL / COALESCE replace a blank (null,
+  or "" for a text).
 
 Functions: see FUNCTIONS (functions*.py), e.g. IF 如果, SUM 求和, ROUND 四舍五入, TODAY 今天;
 DECIDE("table", inputs...) is compiled by the caller's `decide` hook.
