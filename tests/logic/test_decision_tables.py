@@ -366,3 +366,46 @@ def test_a_formula_calls_the_client_tier_through_decide():
     assert e.value.position == 7 and "需要 5 个参数" in e.value.message["zh"]
     with pytest.raises(FormulaError):
         compile_formula('DECIDE("客户分层", 名称, 交易天数, 手续费, 权益, 投诉)', fields.get, decide=resolve)
+
+
+def _random_cell(rng, type_):
+    if rng.random() < 0.3:
+        return "-"
+    if type_ == "text":
+        values = ", ".join(f'"{v}"' for v in rng.sample("abc", rng.randint(1, 2)))
+        return f"not({values})" if rng.random() < 0.3 else values
+    a, b = sorted(rng.sample(range(0, 6), 2))
+    return rng.choice([f"< {a}", f"<= {a}", f"> {b}", f">= {b}", f"{a}", f"[{a}..{b}]", f"({a}..{b}]",
+                       f"[{a}..{b})", f"not({a})", f"{a}, {b}", f"not([{a}..{b}])"])
+
+
+def test_overlaps_gaps_and_shadows_agree_with_brute_force():
+    rng = random.Random(7)
+    grid = [None] + [x / 2 for x in range(-2, 15)]
+    for _ in range(150):
+        rules = [({"x": _random_cell(rng, "number"), "g": _random_cell(rng, "text")}, str(i))
+                 for i in range(rng.randint(1, 4))]
+        policy = rng.choice(["first", "unique"])
+        body = table(rules, policy=policy)
+        conditions = compile_decision(body).conditions
+        points = [{"x": x, "g": g} for x in grid for g in (None, "a", "b", "c", "zz")]
+        hit = [[bool(evaluate(c, p)) for c in conditions] for p in points]
+        problems = check_decision(body)
+        found = {p["code"] for p in problems}
+        gap_points = [p for p, h in zip(points, hit) if not any(h) and None not in p.values()]
+        assert ("gap" in found) == bool(gap_points), (rules, problems)
+        for p in problems:
+            if "example" in p and p["code"] == "gap":
+                assert not any(evaluate(c, p["example"]) for c in conditions)
+        if policy == "unique":
+            pairs = {(i + 1, j + 1) for h in hit for i in range(len(h)) for j in range(i + 1, len(h)) if h[i] and h[j]}
+            assert {tuple(p["rules"]) for p in problems if p["code"] == "overlap"} == pairs, (rules, problems)
+            for p in problems:
+                if p["code"] == "overlap":
+                    assert all(evaluate(conditions[n - 1], p["example"]) for n in p["rules"])
+        else:
+            never = {j + 1 for j in range(len(conditions)) if not any(h[j] for h in hit)}
+            shadowed = {j + 1 for j in range(len(conditions)) if not any(h[j] and not any(h[:j]) for h in hit)} - never
+            got = {p["rules"][-1] for p in problems if p["code"] == "shadowed"}
+            assert got == shadowed, (rules, problems)
+            assert {p["rule"] for p in problems if p["code"] == "never_matches"} == never
