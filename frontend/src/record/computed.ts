@@ -2,7 +2,8 @@
  * Computed fields on the record form. A formula field's definition carries its compiled
  * JsonLogic (`logic`): it is evaluated with json-logic-js (Trellis' operators from
  * logic/operations.ts) over the form's current values, sub-table rows included, so its value
- * follows what the user types; formulas reading other formulas settle in a few passes. A
+ * follows what the user types; formulas reading other formulas settle in a few passes; one
+ * the browser cannot run keeps the value the server gave. A
  * lookup (`via` a relation field, showing a `field` of the related record) is refreshed
  * from the related record when the relation changes.
  */
@@ -19,14 +20,17 @@ export function formulaFields(def: FormDef): FieldDef[] {
   return def.fields.filter((f) => !f.deleted && f.logic !== undefined && f.logic !== null);
 }
 
-/** One formula's value for `scope`; null when it cannot be computed (a missing operator, bad input). */
+/** What `evaluateFormula` answers when the browser cannot run a formula (an operator it does not know). */
+export const CANNOT = Symbol("cannot compute");
+
+/** One formula's value for `scope` (null for a number that is not finite); CANNOT when it does not run. */
 export function evaluateFormula(logic: unknown, scope: Data): unknown {
   try {
     const value = jsonLogic.apply(logic as jsonLogic.RulesLogic, scope);
     if (typeof value === "number" && !Number.isFinite(value)) return null;
     return value === undefined ? null : value;
   } catch {
-    return null;
+    return CANNOT;
   }
 }
 
@@ -46,6 +50,7 @@ export function applyFormulas(def: FormDef, data: Data): Data {
     let moved = false;
     for (const f of formulas) {
       const value = evaluateFormula(f.logic, scope);
+      if (value === CANNOT) continue; // the stored value stands
       if (!same(value, scope[f.id])) {
         scope[f.id] = value;
         moved = true;
