@@ -6,7 +6,7 @@ SQLite (and PostgreSQL when it answers at 127.0.0.1:5432). Absolute times are co
   apps of one database, one plain and one whose client form has rollups over its trade
   days (count, commission in 90 days, lots, latest trade date, P&L max, a filtered
   count). 10,000 trade_day rows over 500 clients (each with 20 earlier days) are written
-  through the lean path in chunks of 1,000 rows (as an import writes them), alternating
+  through the lean path in chunks of 5,000 rows (as an import writes them), alternating
   plain and rolled-up rounds; the rollups of every touched client are recomputed in
   each chunk's transaction. Target: at most 1.5x.
 
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "platform"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+IMPORT_CHUNK = 5_000  # rows an import writes per transaction (trellis.imports.job.CHUNK)
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 FORMS = ROOT / "seeds" / "futures_crm" / "forms"
 
@@ -157,7 +158,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=sorted(SECTIONS), action="append")
     ap.add_argument("--rows", type=int, default=10_000)
-    ap.add_argument("--chunk", type=int, default=1_000)
+    ap.add_argument("--chunk", type=int, default=IMPORT_CHUNK)
     ap.add_argument("--clients", type=int, default=500)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-pg", action="store_true")

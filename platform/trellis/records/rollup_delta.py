@@ -43,12 +43,22 @@ def _window_test(r, on):
     return lambda doc: (v := doc.get(name)) is not None and low <= str(v)[:10] <= high
 
 
+def _rule(t):
+    """The rollup's filter compiled once per field-type instance (None: no filter)."""
+    if t.filter in (None, True, {}):
+        return None
+    rule = t.__dict__.get("_compiled_filter")
+    if rule is None:
+        rule = t.__dict__["_compiled_filter"] = compile_rule(t.filter)
+    return rule
+
+
 def changes(r, rows: list[dict], on) -> dict:
     """{parent id: what the rows add} for rollup `r` (a count, a Decimal sum, or the
     min / max of the new values as the column stores them, None when none qualifies)."""
     t = r.field
     inside = _window_test(r, on)
-    rule = compile_rule(t.filter) if t.filter not in (None, True, {}) else None
+    rule = _rule(t)
     rel, name, agg = r.relation, t.value_field, t.aggregate
     to_db = r.source.field(name).to_db if name else None
     out: dict = {}
