@@ -59,6 +59,11 @@ def _unknown_field(name: str, pos: int, end: int):
 def _field(ctx: Context, node: Node) -> Value:
     ref = ctx.fields(node.value)
     if ref is None:
+        from .functions import lookup
+        if lookup(node.value) is not None:
+            name = node.value
+            raise fail(node.pos, node.end, f"未知的字段“{name}”;调用函数请加括号:{name}(…)",
+                       f"unknown field “{name}”; to call the function write {name}(…)", field=name)
         raise _unknown_field(node.value, node.pos, node.end)
     ctx.refs.add(ref.id)
     return Value({"var": ref.id}, ref.type, True, node.pos, node.end)
