@@ -22,7 +22,8 @@ def _aggregate(name):
                        f"{name} takes one sub-table column or several values, not both")
         of = [{_OF[name]: v.logic if v.type == "column" else [v.logic]} for v in columns]
         if not scalars and len(of) == 1:
-            return Value(of[0], "number", name not in ("SUM", "COUNT"), node.pos, node.end)
+            t = columns[0].item_type if name in ("MIN", "MAX") else "number"
+            return Value(of[0], t, name not in ("SUM", "COUNT"), node.pos, node.end)
         if name == "COUNT":
             parts = [{"if": [{"not_empty": [v.logic]}, 1, 0]} for v in scalars]
             return Value({"+": parts}, "number", False, node.pos, node.end)
@@ -50,16 +51,19 @@ _AGG_HELP = {
     "AVERAGE": ("平均值", "各数值的平均值,或子表一列的平均值(忽略空值)。",
                 "The average of the numbers, or of a sub-table column (blanks ignored).",
                 "AVERAGE(明细.单价)"),
-    "MIN": ("最小值", "各数值中最小的(空值计为 0),或子表一列中最小的(忽略空值)。",
-            "The smallest number (blanks count as 0), or the smallest of a sub-table column (blanks ignored).",
+    "MIN": ("最小值", "各数值中最小的(空值计为 0),或子表一列(数字或日期)中最小的(忽略空值)。",
+            "The smallest number (blanks count as 0), or the smallest of a sub-table column of numbers "
+            "or dates (blanks ignored).",
             "MIN(库存, 安全库存)"),
-    "MAX": ("最大值", "各数值中最大的(空值计为 0),或子表一列中最大的(忽略空值)。",
-            "The largest number (blanks count as 0), or the largest of a sub-table column (blanks ignored).",
+    "MAX": ("最大值", "各数值中最大的(空值计为 0),或子表一列(数字或日期)中最大的(忽略空值)。",
+            "The largest number (blanks count as 0), or the largest of a sub-table column of numbers "
+            "or dates (blanks ignored).",
             "MAX(明细.数量)"),
 }
 
 SPECS = [
-    *[fn(name, [alias], "values:numbers*", "number", "math", zh, en, example, _aggregate(name))
+    *[fn(name, [alias], "values:ordered*" if name in ("MIN", "MAX") else "values:numbers*", "number", "math",
+         zh, en, example, _aggregate(name))
       for name, (alias, zh, en, example) in _AGG_HELP.items()],
     fn("COUNT", ["计数"], "values:cells*", "number", "math",
        "不为空的值的个数,子表一列中不为空的个数,或子表的行数(COUNT(明细))。",

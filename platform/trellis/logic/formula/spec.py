@@ -5,6 +5,7 @@ a name, the type wanted, optional / repeating), its result type, a category for 
 designer's picker, help {zh, en}, an example, and `build(ctx, node, args) -> Value`,
 which turns the checked, typed arguments into JsonLogic. Argument types: number, text,
 bool, date, value (anything), numbers (a number or a number column of a sub-table),
+ordered (a number, or a number or date column),
 cells (a value, any sub-table column, or a sub-table: its rows), literal (a text
 written in the formula: a unit or a table's name).
 """
@@ -85,10 +86,11 @@ def check_arg(spec: FunctionSpec, i: int, v: Value) -> Value:
         return v
     if a.type == "cells" and v.type == "rows":
         return v
-    if a.type in ("numbers", "cells"):
+    if a.type in ("numbers", "cells", "ordered"):
         if v.type == "column":
-            if a.type == "numbers" and v.item_type not in ("number", "any"):
+            items = ("number", "any", "date", "datetime") if a.type == "ordered" else ("number", "any")
+            if a.type != "cells" and v.item_type not in items:
                 raise fail(v.pos, v.end, f"{zh}需要数字列", f"{en} needs a number column")
             return v
-        return fit(v, "number" if a.type == "numbers" else "value", zh, en)
+        return fit(v, "value" if a.type == "cells" else "number", zh, en)
     return fit(v, a.type, zh, en)
