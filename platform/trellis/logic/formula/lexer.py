@@ -116,7 +116,8 @@ def tokenize(formula: str) -> list[Token]:
             if op is None:
                 if c in "[【":
                     raise fail(i, i + 1, f"无法识别的字符“{c}”:字段名请写在 {{}} 中,如 {{客户 权益}}",
-                               f"unexpected character “{c}”: write a field's label in braces, like {{client equity}}")
+                               f"unexpected character “{c}”: write a field's label in braces, "
+                               "like {client equity}")
                 raise fail(i, i + 1, f"无法识别的字符“{c}”", f"unexpected character “{c}”")
             tokens.append(Token("op", "==" if op == "=" else ("!=" if op == "<>" else op), i, i + len(op)))
             i += len(op)
