@@ -63,7 +63,8 @@ def check_schema(schema: dict) -> None:
 
 
 def test_every_core_type_is_registered(field_types):
-    assert {cls.key for cls in CORE_TYPES} == set(SAMPLES)
+    # computed types (the system fills them, nothing is typed) have their own tests
+    assert {cls.key for cls in CORE_TYPES if not getattr(cls, "computed", False)} == set(SAMPLES)
     assert set(SAMPLES) <= set(field_types)
 
 

@@ -1,6 +1,7 @@
 """The core's own engines, declared in the same shape as a plugin and installed the same way
 (in this order, before any plugin): the field types register themselves; audit subscribes to
-the record lifecycle and the definition store; imports register their job (`imports.run`).
+the record lifecycle and the definition store; imports register their job (`imports.run`);
+rollups subscribe their upkeep to the lifecycle and register their jobs (records/rollup_jobs.py).
 
 A plugin's `install(runtime)` reaches the other engines through the runtime: job functions
 with `runtime.jobs.register(name, fn, ...)`, definition kinds (meta-schema and publish hook)
@@ -25,6 +26,6 @@ def core_engines() -> list[Plugin]:
         FunctionPlugin("field_types", version=__version__, register=register_field_types, core=True),
         FunctionPlugin("audit", version=__version__, install=install_audit, core=True),
         FunctionPlugin("imports", version=__version__, install=install_imports, core=True),
-        FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
         FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
+        FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
     ]
