@@ -203,3 +203,48 @@ def test_a_constant_rule_is_a_literal_of_its_kind():
     assert to_sql_value({"round": [2.5]}, lambda n: None).kind == "number"
     assert to_sql_value({"to_text": [0.1]}, lambda n: None).kind == "text"
     assert to_sql_value({"div": [1, 0]}, lambda n: None).column is not None
+
+
+def _tricky_numbers():
+    """Doubles near rounding boundaries: decimals ending in 5, products such as 4.35 * 100,
+    sums such as 0.1 + 0.2, and values of many magnitudes (deterministic)."""
+    import random
+
+    rnd = random.Random(20261206)
+    out = [0.1 + 0.2, 4.35 * 100, 1.005 * 1000, 2.675, -2.675, 1e15 + 0.5, 123456789.125, 1e-12, -0.0]
+    for _ in range(600):
+        places = rnd.randint(0, 6)
+        digits = rnd.randint(1, 12)
+        n = rnd.randint(0, 10 ** digits) * (1 if rnd.random() < 0.7 else -1)
+        x = n / 10 ** places
+        if rnd.random() < 0.5:
+            x = float(f"{x:.{max(places - 1, 0)}f}5") if places else x + 0.5
+        if rnd.random() < 0.2:
+            x = x * rnd.choice([3, 7, 100, 0.1, 1.1])
+        out.append(x)
+    return out
+
+
+def test_rounding_and_to_text_agree_with_sql_on_many_numbers(engine):
+    md = sa.MetaData()
+    t = sa.Table("formula_numbers", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("v", sa.Float))
+    md.create_all(engine)
+    values = _tricky_numbers()
+    with engine.begin() as conn:
+        conn.execute(t.insert(), [{"id": i, "v": v} for i, v in enumerate(values)])
+    rules = [{op: [{"var": "v"}, d]} for op in ("round", "round_down", "round_up") for d in (-2, 0, 1, 2, 3)]
+    rules += [{"floor": [{"var": "v"}]}, {"ceil": [{"var": "v"}]}, {"to_text": [{"var": "v"}]},
+              {"to_number": [{"to_text": [{"var": "v"}]}]}, {"round": [{"round": [{"var": "v"}, 3]}, 2]}]
+    bad = []
+    try:
+        for rule in rules:
+            field = to_sql_value(rule, lambda name: SqlField(t.c[name], "number") if name == "v" else None)
+            with engine.connect() as conn:
+                got = conn.execute(sa.select(field.column).order_by(t.c.id)).scalars().all()
+            for v, g in zip(values, got):
+                want = evaluate(rule, {"v": v})
+                if g != want:
+                    bad.append(f"{json.dumps(rule)} v={v!r}: sql {g!r} != {want!r}")
+    finally:
+        md.drop_all(engine)
+    assert not bad, f"{engine.dialect.name}: {len(bad)} differences, e.g.\n" + "\n".join(bad[:10])

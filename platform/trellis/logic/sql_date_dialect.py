@@ -27,11 +27,21 @@ _PG_UNIT = {"years": "1 year", "months": "1 month", "weeks": "7 days", "days": "
             "hours": "1 hour", "minutes": "1 minute", "seconds": "1 second"}
 
 
+class _DateElement(ColumnElement):
+    """A date construct whose FROM objects are those of its operands."""
+
+    inherit_cache = True
+
+    @property
+    def _from_objects(self):
+        return [f for child in self.get_children() for f in child._from_objects]
+
+
 def _type(kind: str):
     return sa.Date() if kind == "date" else sa.DateTime()
 
 
-class DateShift(ColumnElement):
+class DateShift(_DateElement):
     """`expr` (of kind `kind_in`) moved by `amount` `unit`s, a value of kind `kind_out`."""
 
     inherit_cache = True
@@ -73,7 +83,7 @@ def _shift_pg(el, compiler, **kw):
     return f"CAST({moved} AS DATE)" if el.kind_out == "date" else moved
 
 
-class DateStart(ColumnElement):
+class DateStart(_DateElement):
     """The start of `expr`'s day / week / month / year, of the same kind."""
 
     inherit_cache = True
@@ -100,7 +110,7 @@ def _start_pg(el, compiler, **kw):
     return f"CAST({start} AS DATE)" if el.kind == "date" else start
 
 
-class DateDiff(ColumnElement):
+class DateDiff(_DateElement):
     """`a` - `b` in `unit` (days, hours, minutes, months, years), an integer."""
 
     inherit_cache = True

@@ -17,10 +17,8 @@ from . import dates, formulas
 from .errors import not_sql
 from .jsvalues import NAN, UNDEF, normalize, to_number, to_string
 from .moment import current_zone
-from .sql_formula_dialect import (
-    AsciiCase, DatePart, DateText, Extreme, MakeDate, NumberText, Position, RightPart, Round15, Rounded,
-    TextNumber, Trimmed, WholeCount,
-)
+from .sql_formula_dialect import DatePart, Extreme, MakeDate, NumberText, Round15, Rounded, TextNumber, WholeCount
+from .sql_text_dialect import AsciiCase, DateText, Position, RightPart, Trimmed
 from .sql_values import Const, Val, as_operand, base_type, date_family, float_expr, text_literal
 
 _FLOAT = sa.Float()
