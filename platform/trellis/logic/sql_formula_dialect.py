@@ -232,8 +232,11 @@ class MakeDate(FormulaElement):
         self.y, self.m, self.d = y, m, d
 
 
-def _month_days(y: str, m: str) -> str:
-    leap = f"(CASE WHEN (mod({y}, 4) = 0 AND mod({y}, 100) <> 0) OR mod({y}, 400) = 0 THEN 1 ELSE 0 END)"
+def _month_days(y: str, m: str, sqlite: bool) -> str:
+    def mod(a, b):  # psycopg reads a bare % as a placeholder; SQLite's mod() needs its math functions
+        return f"({a} % {b})" if sqlite else f"mod({a}, {b})"
+
+    leap = f"(CASE WHEN ({mod(y, 4)} = 0 AND {mod(y, 100)} <> 0) OR {mod(y, 400)} = 0 THEN 1 ELSE 0 END)"
     return f"(CASE WHEN {m} = 2 THEN 28 + {leap} WHEN {m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)"
 
 
@@ -247,7 +250,7 @@ def _make_date_sqlite(el, compiler, **kw):
     def build(y, m, d):
         ok = " AND ".join([_whole(y, 1, 9999, True), _whole(m, 1, 12, True), _whole(d, 1, 31, True)])
         yi, mi, di = (f"CAST({e} AS INTEGER)" for e in (y, m, d))
-        return (f"(CASE WHEN {ok} AND {di} <= {_month_days(yi, mi)} "
+        return (f"(CASE WHEN {ok} AND {di} <= {_month_days(yi, mi, True)} "
                 f"THEN printf('%04d-%02d-%02d', {yi}, {mi}, {di}) END)")
 
     return let([compiler.process(e, **kw) for e in (el.y, el.m, el.d)], build)
@@ -258,7 +261,7 @@ def _make_date_pg(el, compiler, **kw):
     y, m, d = (compiler.process(e, **kw) for e in (el.y, el.m, el.d))
     ok = " AND ".join([_whole(y, 1, 9999, False), _whole(m, 1, 12, False), _whole(d, 1, 31, False)])
     yi, mi, di = (f"CAST({e} AS INTEGER)" for e in (y, m, d))
-    return (f"(CASE WHEN {ok} THEN (CASE WHEN {di} <= {_month_days(yi, mi)} "
+    return (f"(CASE WHEN {ok} THEN (CASE WHEN {di} <= {_month_days(yi, mi, False)} "
             f"THEN make_date({yi}, {mi}, {di}) END) END)")
 
 

@@ -96,8 +96,12 @@ def binary(compiler, op, args):
     if b is None or (op == "power" and a is None):
         return Const(None)
     if op == "power":
-        bad = sa.or_(sa.and_(a < 0, b != sa.func.floor(b)), sa.and_(a == 0, b < 0))
-        return _f(sa.case((bad, _null_number()), else_=sa.func.power(a, b)))
+        # PostgreSQL raises where the evaluator gives null (complex, infinite) or 0 (underflow)
+        size = b * sa.func.ln(sa.func.abs(a))
+        nonzero = sa.case((size > 709.78, _null_number()), (size < -745.2, 0.0), else_=sa.func.power(a, b))
+        at_zero = sa.case((b < 0, _null_number()), else_=sa.func.power(a, b))
+        return _f(sa.case((sa.and_(a < 0, b != sa.func.floor(b)), _null_number()), (a == 0, at_zero),
+                          else_=nonzero))
     a = sa.literal(0.0, _FLOAT) if a is None else sa.func.coalesce(a, 0.0)
     zero = sa.or_(b.is_(None), b == 0)
     if op == "div":
