@@ -23,7 +23,8 @@ export function num(x: unknown): number | null {
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "string") {
     const s = x.replace(EDGES, "");
-    return NUMBER_TEXT.test(s) ? Number(s) : null;
+    const n = NUMBER_TEXT.test(s) ? Number(s) : NaN;
+    return Number.isFinite(n) ? n : null;
   }
   return null;
 }
@@ -128,7 +129,11 @@ export const FORMULA_OPERATIONS: Record<string, Operation> = {
     const r = Math.pow(a, b);
     return Number.isFinite(r) ? r : null;
   },
-  div: (a, b) => { const d = num(b); return d === null || d === 0 ? null : (num(a) ?? 0) / d; },
+  div: (a, b) => {
+    const d = num(b);
+    const r = d === null || d === 0 ? NaN : (num(a) ?? 0) / d;
+    return Number.isFinite(r) ? r : null;
+  },
   mod: (a, b) => {
     const d = num(b);
     if (d === null || d === 0) return null;

@@ -7,7 +7,7 @@ same; tests/logic/formula_ops_cases.json holds the cases all three answer alike.
 Numbers. An argument is read as a number by `num`: null, undefined and "" are blank
 (None); true / false are 1 / 0; text must be a plain decimal ("12", "-3.5", " .5 ": spaces,
 tabs, newlines and U+3000 around it are ignored; no exponent, no thousands separators),
-anything else is blank too; NaN and infinities are blank. A blank argument makes a
+anything else is blank too; NaN and infinities (and texts beyond the doubles) are blank. A blank argument makes a
 unary operator null.
 
 - `round` [x, digits=0] half away from zero, `round_down` toward zero, `round_up` away from
@@ -17,7 +17,8 @@ unary operator null.
   result is the double nearest to the rounded decimal.
 - `abs`, `sqrt` (null for a negative), `power` [x, y] (null when either is blank or the
   result is not a finite real number).
-- `div` [a, b]: a / b, null when b is blank or 0 (a blank a counts as 0).
+- `div` [a, b]: a / b, null when b is blank or 0 (a blank a counts as 0) or the quotient
+  is beyond the doubles.
 - `mod` [a, b]: a - b * floor(a / b) (the divisor's sign), null when b is blank or 0.
 - `sum` [...]: blanks count as 0. `avg` [...]: the mean of the non-blank arguments, null
   when there is none. `to_number` [x]: `num(x)`.
@@ -71,7 +72,8 @@ def text_number(s: str):
         return None
     if "." not in s and len(s) < 16:
         return int(s)
-    return float(s)
+    n = float(s)
+    return n if math.isfinite(n) else None
 
 
 def num(x):
@@ -159,7 +161,8 @@ def div(a, b):
     a, b = num(a), num(b)
     if b is None or b == 0:
         return None
-    return (a or 0) / b
+    r = (a or 0) / b
+    return r if math.isfinite(r) else None
 
 
 def mod(a, b):

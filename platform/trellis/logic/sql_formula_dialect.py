@@ -179,7 +179,7 @@ def _text_number_sqlite(el, compiler, **kw):
     def build(t):
         u = f"(CASE WHEN substr({t}, 1, 1) IN ('+', '-') THEN substr({t}, 2) ELSE {t} END)"
         ok = f"({u} <> '' AND {u} NOT GLOB '*[^0-9.]*' AND {u} NOT GLOB '*.*.*' AND {u} GLOB '*[0-9]*')"
-        return f"(CASE WHEN {ok} THEN CAST({t} AS REAL) END)"
+        return f"(CASE WHEN {ok} AND abs(CAST({t} AS REAL)) < 9e999 THEN CAST({t} AS REAL) END)"
 
     return let([f"trim({compiler.process(el.s, **kw)}, {TRIM_SQLITE})"], build)
 
@@ -187,8 +187,8 @@ def _text_number_sqlite(el, compiler, **kw):
 @compiles(TextNumber, "postgresql")
 def _text_number_pg(el, compiler, **kw):
     t = f"btrim({compiler.process(el.s, **kw)}, {TRIM_PG})"
-    return (f"(CASE WHEN {t} ~ '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$' "
-            f"THEN CAST({t} AS DOUBLE PRECISION) END)")
+    return (f"(CASE WHEN {t} ~ '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$' THEN (CASE WHEN "
+            f"abs(CAST({t} AS NUMERIC)) < 1.7976931348623158e308 THEN CAST({t} AS DOUBLE PRECISION) END) END)")
 
 
 class DatePart(FormulaElement):
