@@ -182,6 +182,8 @@ def test_values_in_sql(table):
     {"year": [{"var": "s"}]},
     {"coalesce": [{"var": "s"}, 0]},
     {"abs": [{"var": "d"}]},
+    {"==": [{"var": "items"}, None]},
+    {"len": [{"var": "items"}]},
 ])
 def test_sql_refuses_what_it_cannot_answer_exactly(rule):
     md = sa.MetaData()

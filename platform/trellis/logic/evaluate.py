@@ -15,7 +15,8 @@ Besides the standard operators, Trellis defines (identically in the SQL compiler
 (= `in` [b, a]: substring, or strict array membership), and `is_empty` / `not_empty`
 (null, "" or []), and the date operators `now`, `today`, `date_add`, `date_diff` and
 `start_of` (dates.py; `now` / `today` read the clock of the context, moment.py, each time
-the rule runs).
+the rule runs), and the operators formulas compile to (formulas.py: round, div, len, mid,
+to_text, year, make_date, coalesce, sum_of...).
 """
 from __future__ import annotations
 

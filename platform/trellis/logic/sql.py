@@ -89,6 +89,15 @@ class _SqlCompiler:
     def __init__(self, resolve):
         self.resolve = resolve
         self.fields: dict[str, object] = {}
+        self.rows_allowed = False
+
+    def rows(self, rule):
+        """The value of `rule` where a sub-table (kind rows) may stand: an aggregate's first argument."""
+        self.rows_allowed = True
+        try:
+            return self.value(rule)
+        finally:
+            self.rows_allowed = False
 
     def condition(self, rule):
         return as_sql(self.truth(rule))
@@ -149,7 +158,11 @@ class _SqlCompiler:
             if operand is None:
                 raise not_sql(op, f"字段 {name} 的类型不受支持", f"the column type of field {name}")
             self.fields[name] = operand
-        return self.fields[name]
+        operand = self.fields[name]
+        if isinstance(operand, Val) and operand.kind == "rows" and not self.rows_allowed:
+            raise not_sql(op, f"子表字段 {name} 只能用于 sum_of、avg_of、min_of、max_of、count_of",
+                          f"the sub-table field {name} outside sum_of, avg_of, min_of, max_of, count_of")
+        return operand
 
     def compare(self, op, args):
         if op in ("<", "<=") and len(args) >= 3:

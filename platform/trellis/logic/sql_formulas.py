@@ -63,7 +63,6 @@ def text_sql(op, x):
     raise not_sql(op, f"{k} 字段不能作为文本", f"a {k} field as text")
 
 
-
 def _const_digits(op, d):
     if not isinstance(d, Const):
         raise not_sql(op, "小数位数来自字段", "the number of digits comes from a field")
@@ -181,7 +180,6 @@ def slicing(compiler, op, args):
     return _text(sa.case((start < 1, sa.null()), else_=sa.func.substr(s, start, n)))
 
 
-
 def replace(compiler, op, args):
     s, old, new = (text_sql(op, v) for v in compiler.args(args, 3))
     if s is None:
@@ -197,7 +195,6 @@ def find(compiler, op, args):
     if needle is None or s is None:
         return Const(None)
     return _int(Position(needle, s))
-
 
 
 def coalesce(compiler, op, args):
@@ -321,9 +318,9 @@ _AGG = {"sum_of": "sum", "avg_of": "avg", "min_of": "min", "max_of": "max", "cou
 
 
 def aggregate(compiler, op, args):
-    rows = compiler.value(args[0]) if args else Const(None)
+    rows = compiler.rows(args[0]) if args else Const(None)
     if isinstance(rows, Const):
-        return Const(compiler_const(op, compiler.args(args, 2)))
+        return Const(compiler_const(op, [rows] + compiler.args(args[1:], 1)))
     if rows.kind != "rows":
         raise not_sql(op, "第一个参数必须是子表字段", "the first argument must be a sub-table field")
     field = compiler.value(args[1]) if len(args) > 1 else Const(UNDEF)
