@@ -14,6 +14,7 @@ the expressions work on any connection and in indexes.
 - NumberText: to_text of a number. TextNumber: to_number of a text.
 - DatePart: year / month / day / hour / minute / weekday. MakeDate: make_date.
 - Extreme: min / max of non-NULL doubles. WholeCount: a count truncated to an integer.
+  Floor: floor of a double.
 """
 from __future__ import annotations
 
@@ -276,6 +277,29 @@ class Unary(FormulaElement):
         self.x, self.kind = x, kind
 
 
+class Floor(Unary):
+    """The greatest integer not above the double `x` (a double). Not SQLite's floor(): that
+    is a math function some builds lack, and SQLAlchemy replaces it with a Python one."""
+
+    inherit_cache = True
+    type = sa.Float()
+
+
+@compiles(Floor, "sqlite")
+def _floor_sqlite(el, compiler, **kw):
+    def build(x):
+        i = f"CAST({x} AS INTEGER)"
+        return (f"(CASE WHEN abs({x}) >= 4503599627370496 THEN {x} "
+                f"WHEN {x} < {i} THEN CAST({i} - 1 AS REAL) ELSE CAST({i} AS REAL) END)")
+
+    return let([compiler.process(el.x, **kw)], build)
+
+
+@compiles(Floor, "postgresql")
+def _floor_pg(el, compiler, **kw):
+    return f"floor({compiler.process(el.x, **kw)})"
+
+
 class WholeCount(Unary):
     """A non-negative double `x` truncated to an integer (at most 10**9)."""
 
@@ -314,5 +338,5 @@ def _extreme_pg(el, compiler, **kw):
     return f"{'GREATEST' if el.greatest else 'LEAST'}({', '.join(compiler.process(x, **kw) for x in el.items)})"
 
 
-for _cls in (Rounded, Round15, NumberText, TextNumber, DatePart, MakeDate, WholeCount, Extreme):
+for _cls in (Rounded, Round15, NumberText, TextNumber, DatePart, MakeDate, Floor, WholeCount, Extreme):
     compiles(_cls)(refuse)

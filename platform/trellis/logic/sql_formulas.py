@@ -11,13 +11,17 @@ sql.to_sql_value). Anything else raises LogicError naming the operator.
 """
 from __future__ import annotations
 
+import math
+
 import sqlalchemy as sa
 
 from . import dates, formulas
 from .errors import not_sql
 from .jsvalues import NAN, UNDEF, normalize, to_number, to_string
 from .moment import current_zone
-from .sql_formula_dialect import DatePart, Extreme, MakeDate, NumberText, Round15, Rounded, TextNumber, WholeCount
+from .sql_formula_dialect import (
+    DatePart, Extreme, Floor, MakeDate, NumberText, Round15, Rounded, TextNumber, WholeCount,
+)
 from .sql_text_dialect import AsciiCase, DateText, Position, RightPart, Trimmed
 from .sql_values import Const, Val, as_operand, base_type, date_family, float_expr, text_literal
 
@@ -91,21 +95,33 @@ def unary(compiler, op, args):
 
 
 def binary(compiler, op, args):
-    a, b = (number_sql(op, v) for v in compiler.args(args, 2))
+    vals = compiler.args(args, 2)
+    a, b = (number_sql(op, v) for v in vals)
     if b is None or (op == "power" and a is None):
         return Const(None)
     if op == "power":
-        # PostgreSQL raises where the evaluator gives null (complex, infinite) or 0 (underflow)
-        size = b * sa.func.ln(sa.func.abs(a))
-        nonzero = sa.case((size > 709.78, _null_number()), (size < -745.2, 0.0), else_=sa.func.power(a, b))
-        at_zero = sa.case((b < 0, _null_number()), else_=sa.func.power(a, b))
-        return _f(sa.case((sa.and_(a < 0, b != sa.func.floor(b)), _null_number()), (a == 0, at_zero),
-                          else_=nonzero))
+        return _f(_power(a, b, formulas.num(vals[0].value) if isinstance(vals[0], Const) else None))
     a = sa.literal(0.0, _FLOAT) if a is None else sa.func.coalesce(a, 0.0)
     zero = sa.or_(b.is_(None), b == 0)
     if op == "div":
         return _f(sa.case((zero, _null_number()), else_=a / b))
-    return _f(sa.case((zero, _null_number()), else_=a - b * sa.func.floor(a / b)))
+    return _f(sa.case((zero, _null_number()), else_=a - b * Floor(a / b)))
+
+
+def _power(a, b, constant_a):
+    """a ** b, NULL where the evaluator gives null (complex, infinite) and 0 where it
+    underflows (PostgreSQL would raise); a constant base is looked at here, since the
+    database may fold constant parts of a CASE before choosing a branch."""
+    at_zero = sa.case((b < 0, _null_number()), else_=sa.func.power(a, b))
+    if constant_a == 0:
+        return at_zero
+    log_a = sa.literal(math.log(abs(constant_a)), _FLOAT) if constant_a is not None else sa.func.ln(sa.func.abs(a))
+    size = b * log_a
+    nonzero = sa.case((size > 709.78, _null_number()), (size < -745.2, 0.0), else_=sa.func.power(a, b))
+    complex_root = sa.and_(a < 0, b != Floor(b))
+    if constant_a is not None:
+        return sa.case((complex_root, _null_number()), else_=nonzero)
+    return sa.case((complex_root, _null_number()), (a == 0, at_zero), else_=nonzero)
 
 
 def total(compiler, op, args):
