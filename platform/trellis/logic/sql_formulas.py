@@ -97,7 +97,7 @@ def unary(compiler, op, args):
 def binary(compiler, op, args):
     vals = compiler.args(args, 2)
     a, b = (number_sql(op, v) for v in vals)
-    if b is None or (op == "power" and a is None):
+    if b is None or (op == "power" and a is None) or (op != "power" and _const_number(vals[1]) == 0):
         return Const(None)
     if op == "power":
         return _f(_power(a, b, formulas.num(vals[0].value) if isinstance(vals[0], Const) else None))
@@ -323,10 +323,17 @@ def date_part(compiler, op, args):
     return _int(DatePart(x.expr, op), nullable=x.nullable)
 
 
+def _const_number(v):
+    return formulas.num(v.value) if isinstance(v, Const) else None
+
+
 def make_date(compiler, op, args):
-    y, m, d = (number_sql(op, v) for v in compiler.args(args, 3))
-    if y is None or m is None or d is None:
-        return Const(None)
+    vals = compiler.args(args, 3)
+    for v, high in zip(vals, (9999, 12, 31)):  # a constant out of range would make PostgreSQL raise
+        n = _const_number(v)
+        if isinstance(v, Const) and (n is None or n != int(n) or not 1 <= n <= high):
+            return Const(None)
+    y, m, d = (number_sql(op, v) for v in vals)
     return Val(MakeDate(y, m, d), "date", nullable=True)
 
 
