@@ -26,7 +26,7 @@ from sqlalchemy.sql.visitors import InternalTraversal as T
 
 TRIM_SQLITE = "' ' || char(9, 10, 13, 12288)"
 TRIM_PG = "(' ' || chr(9) || chr(10) || chr(13) || chr(12288))"
-LET_ABOVE = 200
+LET_ABOVE = 400
 
 
 class FormulaElement(ColumnElement):
