@@ -74,6 +74,7 @@ export const isEmptyValue: (value: unknown) => boolean = isEmpty;  // what the r
 /** A computed field's value (formula, lookup, rollup) as text, by the `value_type` it computes. */
 export function computedText(field: FieldDef, value: unknown, lang: Lang): string {
   if (isEmptyValue(value)) return "";
+  if (optionOf(field, value)) return optionLabel(field, value, lang); // a formula's values named
   switch (field.value_type) {
     case "number": {
       const n = typeof value === "number" ? value : Number(value);

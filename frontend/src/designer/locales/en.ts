@@ -68,6 +68,7 @@ const en: DesignerTexts = {
     dragHandle: 'Drag to reorder',
   },
   props: {
+    optionsOptional: 'Optional: names and colours shown for the values',
     title: 'Field properties',
     none: 'Select a field on the canvas to edit its properties here.',
     basic: 'Basics',

@@ -66,6 +66,7 @@ const zh = {
     dragHandle: '拖动排序',
   },
   props: {
+    optionsOptional: '可选:为取值设置显示名称和颜色',
     title: '字段属性',
     none: '在画布中选择一个字段,在这里编辑它的属性。',
     basic: '基本',

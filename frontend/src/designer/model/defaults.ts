@@ -42,7 +42,7 @@ export function newField(type: FieldTypeInfo, id: string): FieldDef {
   };
   const schema = type.config_schema ?? {};
   const props = schema.properties ?? {};
-  if ('options' in props) field.options = sampleOptions();
+  if ('options' in props && (schema.required ?? []).includes('options')) field.options = sampleOptions(); // optional: none
   if ('fields' in props) {
     field.fields = [{ id: 'item', type: 'text', label: { zh: '名称', en: 'Name' } }];
   }

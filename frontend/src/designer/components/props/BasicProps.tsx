@@ -40,6 +40,16 @@ export default function BasicProps({ field, patch }: Props) {
   const typeKnown = Boolean(typeOf(field.type));
   const PluginEditor = designerEditors[field.type]; // a registered editor of the type (computed types, plugins)
   const CoreEditor = CORE_EDITORS[field.type];
+  // options a type may have (a formula's values named) rather than must have (a select's choices)
+  const optionsRequired = (typeOf(field.type)?.config_schema?.required ?? []).includes('options');
+
+  const options = takesConfig(field.type, 'options') && (
+    <Form.Item label={t('props.options')} required={optionsRequired}
+      extra={optionsRequired ? undefined : t('props.optionsOptional')} style={{ marginBottom: 12 }}>
+      <OptionsEditor value={field.options ?? []}
+        onChange={(next) => patch({ options: next.length || optionsRequired ? next : undefined })} />
+    </Form.Item>
+  );
 
   return (
     <>
@@ -78,17 +88,14 @@ export default function BasicProps({ field, patch }: Props) {
         testId="prop-label"
         required
       />
-      {takesConfig(field.type, 'options') && (
-        <Form.Item label={t('props.options')} required style={{ marginBottom: 12 }}>
-          <OptionsEditor value={field.options ?? []} onChange={(options) => patch({ options })} />
-        </Form.Item>
-      )}
+      {optionsRequired && options}
       {CoreEditor && <CoreEditor field={field} patch={patch} />}
       {PluginEditor && (
         <Suspense fallback={<Spin size="small" />}>
           <PluginEditor field={field} patch={patch} />
         </Suspense>
       )}
+      {!optionsRequired && options}
       {takesConfig(field.type, 'fields') && (
         <Form.Item label={t('props.subFields')} required style={{ marginBottom: 12 }}>
           <SubFieldsEditor value={field.fields ?? []} onChange={(fields) => patch({ fields })} />
