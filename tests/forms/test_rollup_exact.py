@@ -311,10 +311,20 @@ def test_windows_move_with_the_daily_refresh_job(sqlite_engine):
         rt.jobs.run_due()
         assert acct.get(a["id"])["amt_30d"] == want, days
         check(rt, f"day +{days}")
+    assert _queued_refreshes(rt) == []  # every row has aged out: the daily chain stops (a simulation ends)
+    now = _today(rt)
+    rt.records("ru", "tick").create({"acct": a["id"], "amount": 8, "day": now.isoformat()})
+    assert acct.get(a["id"])["amt_30d"] == 8
+    assert _queued_refreshes(rt) == [f"rollups.refresh:ru:{(now + timedelta(days=1)).isoformat()}"]  # restarted
+    clock.set(datetime.combine(now + timedelta(days=30), datetime.min.time()) + timedelta(hours=1))
+    rt.jobs.run_due()
+    assert acct.get(a["id"])["amt_30d"] == 0 and _queued_refreshes(rt) == []
+
+
+def _queued_refreshes(rt) -> list:
     with rt.engine.connect() as conn:
-        states = conn.execute(sa.text("SELECT state, COUNT(*) FROM trellis_jobs WHERE name = 'rollups.refresh' "
-                                      "GROUP BY state")).all()
-    assert dict(states)["queued"] == 1
+        return list(conn.execute(sa.text("SELECT key FROM trellis_jobs WHERE name = 'rollups.refresh' "
+                                         "AND state = 'queued'")).scalars())
 
 
 def test_a_new_rollup_gets_values_from_the_job_its_publish_enqueues(sqlite_engine):

@@ -7,21 +7,19 @@ rollups exact on every write (records/rollups.py), two jobs and a publish listen
   get their values without a command (`trellis recompute` does the same by hand).
 - `rollups.refresh` {app}: windows move with time: the windowed rollups of every parent
   of the app are recomputed daily at 00:05 in the instance's zone; each run enqueues the
-  next day's (one job per app and day, by key). A publish of a form with windowed rollups
-  enqueues the next run, which starts the chain.
+  next day's (one job per app and day, by key) while some row is still inside or ahead of
+  a window. A publish of a form with windowed rollups, and a write that puts rows into a
+  window, enqueue the next run (a no-op when it exists), which restarts the chain.
 """
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 import sqlalchemy as sa
 
-from ..logic.moment import zone_info
 from . import rollups
 
 RECOMPUTE = "rollups.recompute"
-REFRESH = "rollups.refresh"
-REFRESH_AT = time(0, 5)  # shortly after midnight in the instance's zone
+REFRESH = rollups.REFRESH
+schedule_refresh = rollups.schedule_refresh
 KEYS = ("source", "aggregate", "field", "filter", "window", "value_type", "deleted")
 
 
@@ -49,21 +47,6 @@ def recompute_form(runtime, app: str, form_id: str, fields=None, progress=None, 
         if progress:
             progress(done, max(total, done))
     return done
-
-
-def next_refresh(runtime) -> tuple[datetime, str]:
-    """(when, the zone's date it runs on): the next 00:05 of the instance's zone, as the
-    clock's naive server-local time."""
-    with runtime.logic_time():
-        day = rollups.today() + timedelta(days=1)
-    at = datetime.combine(day, REFRESH_AT, tzinfo=zone_info(runtime.timezone)).astimezone().replace(tzinfo=None)
-    return at, day.isoformat()
-
-
-def schedule_refresh(runtime, app: str, conn=None) -> None:
-    """Enqueue the app's next daily refresh (a no-op when that day's job exists)."""
-    at, day = next_refresh(runtime)
-    runtime.jobs.enqueue(REFRESH, {"app": app}, run_at=at, key=f"{REFRESH}:{app}:{day}", app=app, conn=conn)
 
 
 def _signature(field: dict) -> dict:
@@ -100,7 +83,9 @@ def install(runtime) -> None:
         forms = sorted({r.parent.id for r in rollups.rollups_of(runtime, app) if r.field.windowed})
         for form_id in forms:
             done += recompute_form(runtime, app, form_id, only_windowed=True)
-        if forms:  # no windowed rollup left: the chain ends (a publish with one starts it again)
+        with runtime.engine.connect() as conn:
+            still = forms and rollups.windows_open(conn, runtime, app)
+        if still:  # else every row has aged out: the next write into a window (or a publish) starts it again
             schedule_refresh(runtime, app)
         return {"rows": done}
 

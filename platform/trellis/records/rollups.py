@@ -34,13 +34,15 @@ from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
-from ..logic.moment import wall_now
+from ..logic.moment import wall_now, zone_info
 from ..storage.binding import chunks
 from .guarded import GuardedQuery
 from .rollup_delta import apply_deltas, changes, deltable
 
 BATCH = 500       # parents per UPDATE
 MAX_DEPTH = 4     # rollups over rollups followed this many levels in one write
+REFRESH = "rollups.refresh"
+REFRESH_AT = time(0, 5)  # windows move shortly after midnight in the instance's zone
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,41 @@ def rollups_of(runtime, app: str) -> list[Rollup]:
 def today() -> date:
     """"Today" of the rule language's context (wrap calls in `runtime.logic_time()`)."""
     return wall_now().date()
+
+
+# -- windows move with time -------------------------------------------------------------
+def next_refresh(runtime) -> tuple[datetime, str]:
+    """(when, the zone's date it runs on): the next 00:05 of the instance's zone, as the
+    clock's naive server-local time."""
+    with runtime.logic_time():
+        day = today() + timedelta(days=1)
+    at = datetime.combine(day, REFRESH_AT, tzinfo=zone_info(runtime.timezone)).astimezone().replace(tzinfo=None)
+    return at, day.isoformat()
+
+
+def schedule_refresh(runtime, app: str, conn=None) -> None:
+    """Enqueue the app's next window refresh (a no-op when that day's job exists)."""
+    at, day = next_refresh(runtime)
+    runtime.jobs.enqueue(REFRESH, {"app": app}, run_at=at, key=f"{REFRESH}:{app}:{day}", app=app, conn=conn)
+
+
+def windows_open(conn, runtime, app: str) -> bool:
+    """Can a windowed rollup of the app still change as days pass: is there a live
+    source row whose window date is today's window start or later? (When every row has
+    aged out, the daily refresh stops; the next write into a window schedules it again.)"""
+    with runtime.logic_time():
+        on = today()
+    for r in rollups_of(runtime, app):
+        t = r.field
+        if not t.window:
+            continue
+        col = r.source.table.c[t.window["field"]]
+        first = on - timedelta(days=int(t.window["days"]) - 1)
+        bound = datetime.combine(first, time()) if r.source.field(t.window["field"]).sql_kind == "datetime" else first
+        query = GuardedQuery.system(runtime, r.source).filter_sql(col >= bound)
+        if conn.execute(query.statement(r.source.table.c.id, limit=1)).first() is not None:
+            return True
+    return False
 
 
 # -- the aggregate ------------------------------------------------------------------
@@ -245,3 +282,6 @@ def maintain(ctx) -> None:
                 touched.setdefault((form.id, r.field.id), set()).update(ids)
     if touched or changed:
         apply(ctx.conn, ctx.runtime, form.app, touched, changed)
+        windowed = {fid for fids, _ids in changed.values() for fid in fids} | {fid for _f, fid in touched}
+        if any(r.field.windowed and r.field.id in windowed for r in every):
+            schedule_refresh(ctx.runtime, form.app, ctx.conn)  # rows entered a window: it moves from tomorrow
