@@ -375,3 +375,50 @@ def _mixes() -> bool:
     from click.testing import CliRunner
 
     return "mix_stderr" in inspect.signature(CliRunner.__init__).parameters
+
+
+# -- a rollup over a rollup, a set-null rule ---------------------------------------------------------
+GRP = {"schema_version": 1, "id": "grp", "label": {"zh": "组", "en": "Group"}, "title_field": "name",
+       "fields": [_f("name", "text")]}
+GRP_ROLLUPS = [_f("total", "rollup", source="acct.grp", aggregate="sum", field="amt"),
+               _f("members", "rollup", source="acct.grp", aggregate="count")]
+
+
+def test_a_rollup_over_a_rollup_and_a_set_null_rule(sqlite_engine):
+    rt = Runtime(sqlite_engine, ttl=0, clock=SimulatedClock(START))
+    install(rt)
+    rt.store.save_draft("ru", "form", "grp", GRP)
+    rt.publish("ru", "form", "grp")
+    acct_fields = ACCT["fields"] + ROLLUPS + [_f("grp", "relation", target="grp", on_delete="set_null")]
+    rt.store.save_draft("ru", "form", "acct", dict(ACCT, fields=acct_fields))
+    rt.publish("ru", "form", "acct")
+    problems = dict(GRP, fields=GRP["fields"] + [dict(GRP_ROLLUPS[0], source="acct.amt")])
+    rt.store.save_draft("ru", "form", "grp", problems)
+    with pytest.raises(DefinitionInvalid) as e:  # "acct.amt" is not a relation to grp
+        rt.publish("ru", "form", "grp")
+    assert e.value.errors[0]["code"] == "unknown_relation"
+    rt.store.save_draft("ru", "form", "grp", dict(GRP, fields=GRP["fields"] + GRP_ROLLUPS))
+    rt.publish("ru", "form", "grp")
+    groups, accts, ticks = rt.records("ru", "grp"), rt.records("ru", "acct"), rt.records("ru", "tick")
+    g1, g2 = (r["id"] for r in groups.bulk_create([{"name": "一"}, {"name": "二"}]))
+    a1, a2 = (r["id"] for r in accts.bulk_create([{"name": "甲", "grp": g1}, {"name": "乙", "grp": g1}]))
+
+    def sums():
+        with rt.engine.connect() as conn:
+            want = dict(conn.execute(sa.text(
+                "SELECT a.grp, SUM(t.amount) FROM ru__acct a JOIN ru__tick t ON t.acct = a.id "
+                "WHERE a.deleted_at IS NULL AND t.deleted_at IS NULL GROUP BY a.grp")).all())
+        return {g: (groups.get(g, deleted=g == g2 and gone[0])["total"], float(want.get(g) or 0)) for g in (g1, g2)}
+
+    gone = [False]
+    ticks.bulk_create([{"acct": a1, "amount": 10}, {"acct": a2, "amount": 5.5}])
+    assert all(got == want for got, want in sums().values()) and groups.get(g1)["total"] == 15.5
+    ticks.create_rows(["acct", "amount"], [[a2, 1.25], [a1, 2]])
+    assert groups.get(g1)["total"] == 18.75
+    accts.update(a2, {"grp": g2})  # the account moves: both groups follow
+    assert all(got == want for got, want in sums().values())
+    assert groups.get(g2)["members"] == 1 and groups.get(g1)["members"] == 1
+    groups.delete(g2)  # set_null: the account leaves the group through the record service
+    gone[0] = True
+    assert accts.get(a2)["grp"] is None and groups.get(g2, deleted=True)["members"] == 0
+    assert groups.get(g2, deleted=True)["total"] == 0
