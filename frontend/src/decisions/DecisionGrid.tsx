@@ -92,7 +92,7 @@ export default function DecisionGrid({ decision: d, onChange, placed, matched = 
                 ))}
                 {d.outputs.map((c) => (
                   <td key={c.id} className="tdc-out">
-                    <CellInput value={showValue(rule.then[c.id])} problems={at(`rule:${i}:then:${c.id}`)}
+                    <CellInput value={showValue(rule.then[c.id])} problems={at(`rule:${i}:then:${c.id}`)} wide
                       testId={`cell-${i + 1}-${c.id}`} onCommit={(v) => onChange(setThen(d, i, c, v))} />
                   </td>
                 ))}
@@ -139,7 +139,7 @@ export default function DecisionGrid({ decision: d, onChange, placed, matched = 
             </td>
             {d.outputs.map((c) => (
               <td key={c.id} className="tdc-out">
-                <CellInput value={showValue(d.default?.[c.id])} problems={at(`default:${c.id}`)} testId={`default-${c.id}`}
+                <CellInput value={showValue(d.default?.[c.id])} problems={at(`default:${c.id}`)} testId={`default-${c.id}`} wide
                   onCommit={(v) => onChange(setDefault(d, c, v))} />
               </td>
             ))}
