@@ -147,6 +147,9 @@ ALLOWED = {
     "records/updating.py": "the write path: the version-guarded UPDATE of live rows",
     "forms/model.py": "DDL: a unique index covers live rows only",
     "forms/sync.py": "schema sync: live duplicates checked before a unique index is created",
+    "forms/computed.py": "a lookup's value is the live related row's field, as the record shows it to anyone "
+                         "who may see the lookup field (designed so, like a stored copy)",
+    "records/rollups.py": "a rollup's stored value aggregates every live source row, whoever reads it",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from ..forms.computed import browser_field
 from ..security.access import ACTIONS, visible_schema
 from .auth import actor, login_required, runtime
 
@@ -44,7 +45,8 @@ def published_form(app, form):
     model, access = _readable(app, form)
     body = dict(model.definition)
     writable = access.writable("update")
-    body["fields"] = [dict(f, readonly=True) if writable is not None and f["id"] not in writable else f
+    body["fields"] = [browser_field(model, dict(f, readonly=True) if writable is not None and f["id"] not in writable
+                                    else f)
                       for f in body.get("fields", []) if not f.get("deleted") and access.can_see(f["id"])]
     body["actions"] = [a for a in ACTIONS if access.allowed(a)]
     return jsonify(body)

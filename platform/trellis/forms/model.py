@@ -58,8 +58,9 @@ def system_columns() -> list[sa.Column]:
 class FormModel:
     """The runtime shape of one published form (see module docstring)."""
 
-    def __init__(self, app: str, definition: dict, field_types, version: int | None = None):
+    def __init__(self, app: str, definition: dict, field_types, version: int | None = None, context=None):
         self.app = app
+        self.context = context  # FormContext: the app's other forms and decision tables (computed fields)
         self.definition = definition
         self.id: str = definition["id"]
         self.version = version
@@ -75,7 +76,8 @@ class FormModel:
             (t.id for t in self.active if t.key == "text"), "id")
         self.metadata = sa.MetaData()
         self.table = self._build_table()
-        self.child_tables = {t.id: self._build_child(t) for t in self.fields.values() if not t.has_column}
+        self.child_tables = {t.id: self._build_child(t) for t in self.fields.values()
+                             if not t.has_column and not t.virtual}
 
     # -- tables ---------------------------------------------------------------------
     def _build_table(self) -> sa.Table:
@@ -112,6 +114,26 @@ class FormModel:
         t = self.fields.get(field_id)
         return t if t is not None and not t.field.get("deleted") else None
 
+    def sql(self, name: str):
+        """The SqlField of a system field or an active field with a value in the row (its
+        column, or a computed field's expression); None for anything else."""
+        from ..logic import SqlField
+        from .sqlfields import SYSTEM_KINDS
+
+        if name in SYSTEM_KINDS:
+            return SqlField(self.table.c[name], SYSTEM_KINDS[name])
+        t = self.field(name)
+        if t is None:
+            return None
+        return t.sql_field() if t.in_row else None
+
+    @cached_property
+    def computed(self):
+        """The form's computed fields compiled (forms/computed.py): formulas and lookups."""
+        from .computed import Computed
+
+        return Computed(self)
+
     def readable_columns(self) -> list[str]:
         return list(SYSTEM_FIELDS[:-1]) + [t.id for t in self.active if t.has_column]
 
@@ -129,7 +151,7 @@ class FormModel:
 
     @cached_property
     def _coercers_all(self) -> dict:
-        return {t.id: t.coerce for t in self.active}
+        return {t.id: t.coerce for t in self.active if not t.computed}
 
     @cached_property
     def defaults(self) -> list[tuple[str, object]]:

@@ -15,6 +15,7 @@ from ..kernel.errors import DefinitionInvalid, bilingual
 from ..logic import LogicError, rule_vars
 from ..logic.limits import check_rule_size
 from . import sync
+from .context import store_context
 from .model import SYSTEM_FIELDS, FormModel
 from .rollup_check import check_rollups
 
@@ -72,10 +73,40 @@ def publish_form(conn, app: str, body: dict, previous: dict | None, store) -> di
     body = carry_deleted(body, previous)
     check_form(conn, app, body)
     check_rollups(conn, app, body, store)  # and fills each rollup's value_type from its source
-    new = FormModel(app, body, store.field_types)
+    context = store_context(conn, store, app, store.field_types, replacing=body)
+    new = FormModel(app, body, store.field_types, context=context)
+    check_computed(new)
     old = FormModel(app, previous, store.field_types) if previous else None
     sync.apply(conn, new, old)
+    _fill_stored(conn, new, old)
     return body
+
+
+def _fill_stored(conn, new: FormModel, old: FormModel | None) -> None:
+    """An indexed formula that is new, changed or newly indexed gets its column set on every row."""
+    for t in new.active:
+        if t.key != "formula" or not t.has_column:
+            continue
+        before = old.fields.get(t.id) if old else None
+        if before is not None and before.has_column and before.field.get("expression") == t.field.get("expression"):
+            continue
+        conn.execute(new.table.update().values({t.id: new.computed.formula_sql(t.id).column}))
+
+
+def check_computed(model: FormModel) -> None:
+    """Every formula and lookup compiles (to JsonLogic and SQL): a problem names the field,
+    and for a formula the position in its expression."""
+    pointers = {f["id"]: i for i, f in enumerate(model.definition.get("fields", []))}
+    problems = []
+    for p in model.computed.problems():
+        i = pointers.get(p["field"])
+        key = "expression" if model.fields[p["field"]].key == "formula" else "field"
+        pointer = f"/fields/{i}/{key}"
+        problem = _problem(pointer, p["code"], p["message"]["zh"], p["message"]["en"])
+        problem.update({k: v for k, v in p.items() if k in ("position", "length", "field")})
+        problems.append(problem)
+    if problems:
+        raise DefinitionInvalid(problems)
 
 
 def check_view(conn, app: str, body: dict, previous: dict | None, store) -> dict:

@@ -1,7 +1,7 @@
 """How a form's fields look to the JsonLogic SQL compiler: a `var` name resolves to the
 field's column with the kind of value it holds (text, number, bool, date, datetime,
-json_array, json): the field type's `sql_kind` trait. Unknown names resolve to None and
-the compiler refuses them."""
+json_array, json): the field type's `sql_kind` trait; a computed field resolves to its
+expression (FormModel.sql). Unknown names resolve to None and the compiler refuses them."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -22,9 +22,9 @@ def resolver(form, visible: set[str] | None = None, forms=None):
         if name in SYSTEM_KINDS:
             return SqlField(table.c[name], SYSTEM_KINDS[name])
         t = form.field(name)
-        if t is None or not t.has_column or not t.filterable or (visible is not None and name not in visible):
+        if t is None or not t.in_row or not t.filterable or (visible is not None and name not in visible):
             return None
-        return SqlField(table.c[name], t.sql_kind)
+        return form.sql(name)
 
     def resolve(name: str):
         head, _, rest = name.partition(".")
@@ -34,15 +34,11 @@ def resolver(form, visible: set[str] | None = None, forms=None):
         if forms is None or t is None or t.references != "form":
             return None
         target = forms(t.target)
-        if rest in SYSTEM_KINDS:
-            kind = SYSTEM_KINDS[rest]
-        else:
-            tt = target.field(rest)
-            if tt is None or not tt.has_column:
-                return None
-            kind = tt.sql_kind
+        inner = target.sql(rest)
+        if inner is None:
+            return None
         tab = target.table
-        sub = sa.select(tab.c[rest]).where(tab.c.id == table.c[head]).scalar_subquery()
-        return SqlField(sub, kind)
+        sub = sa.select(inner.column).where(tab.c.id == table.c[head]).scalar_subquery()
+        return SqlField(sub, inner.kind)
 
     return resolve

@@ -59,6 +59,12 @@ class Busy(TrellisError):
     code = "busy"
 
 
+class Unprocessable(TrellisError):
+    """Well-formed input that cannot be used (a formula that does not compile)."""
+    status = 422
+    code = "unprocessable"
+
+
 class FieldError(dict):
     """One field's problem: {"field", "code", "message": {"zh", "en"}} (plus "row" in bulk)."""
 

@@ -79,7 +79,7 @@ def _read(path: Path):
 
 
 def read_folder(folder: str | Path, kinds=()) -> tuple[dict, list[tuple[str, dict]]]:
-    """The app and its definitions as (kind, body), forms first in the app's order; `kinds`:
+    """The app and its definitions as (kind, body): decision tables, then forms in the app's order; `kinds`:
     the registered kinds whose folders are read besides the core's."""
     folder = Path(folder)
     app = _read(folder / "app.json")
@@ -88,7 +88,9 @@ def read_folder(folder: str | Path, kinds=()) -> tuple[dict, list[tuple[str, dic
         for path in sorted((folder / sub).glob("*.json")):
             items.append((kind, _read(path)))
     order = {f: i for i, f in enumerate(app.get("forms", []))}
-    items.sort(key=lambda kv: (kv[0] != "form", order.get(kv[1].get("id"), len(order))))
+    # decision tables first (formulas of forms call them), then forms, then what reads forms
+    rank = {"decision": 0, "form": 1}
+    items.sort(key=lambda kv: (rank.get(kv[0], 2), order.get(kv[1].get("id"), len(order))))
     return app, items
 
 

@@ -53,14 +53,14 @@ def order_by(form, sort, bad_field, dialect_pg: bool = False, can_see=None) -> l
         name = item.lstrip("-+")
         if name not in SYSTEM_FIELDS:
             t = form.field(name)
-            if t is None or not t.has_column or (can_see is not None and not can_see(name)):
+            if t is None or not t.in_row or (can_see is not None and not can_see(name)):
                 raise bad_field(name, "sort")
             if not t.sortable:
                 raise BadRequest(f"字段 {name} 不能排序", f"field {name} cannot be sorted",
                                  code="not_sortable", details={"field": name})
         if any(k.name == name for k in keys):
             continue
-        col = table.c[name]
+        col = form.sql(name).column if name not in SYSTEM_FIELDS else table.c[name]
         keys.append(SortKey(name, col, desc, _clause(col, desc, dialect_pg)))
     if not any(k.name == "id" for k in keys):
         keys.append(SortKey("id", table.c.id, False, table.c.id.asc()))

@@ -22,6 +22,7 @@ soft-delete condition to a read (tests/records/test_guarded_query.py checks the 
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
@@ -171,9 +172,15 @@ class GuardedQuery:
         if name in SYSTEM_KINDS:
             return SqlField(self.table.c[name], SYSTEM_KINDS[name]), None
         t = self.form.field(name)
-        if t is None or not t.has_column or not self.access.can_see(name):
+        if t is None or not t.in_row or not self.access.can_see(name):
             raise unknown_field(shown or name, param)
-        return SqlField(self.table.c[name], t.sql_kind), t
+        if not t.computed:
+            return SqlField(self.table.c[name], t.sql_kind), t
+        with self._time():  # a computed field's expression: `today` is this query's
+            return self.form.sql(name), t
+
+    def _time(self):
+        return self.runtime.logic_time() if self.runtime is not None else nullcontext()
 
     def related(self, head: str) -> "GuardedQuery":
         """The rows of relation field `head`'s target form this actor may read."""
@@ -244,7 +251,9 @@ class GuardedQuery:
     def order_by(self, sort) -> "GuardedQuery":
         """Multi-key sort on fields the actor may see; the id is always the last key."""
         pg = self.runtime is not None and self.runtime.engine.dialect.name == "postgresql"
-        return replace(self, keys=tuple(order_by(self.form, sort, unknown_field, pg, self.access.can_see)))
+        with self._time():
+            keys = order_by(self.form, sort, unknown_field, pg, self.access.can_see)
+        return replace(self, keys=tuple(keys))
 
     def after(self, cursor: str | None) -> "GuardedQuery":
         """The rows after a keyset cursor of this sort (see cursor.py)."""
@@ -277,10 +286,11 @@ class GuardedQuery:
             if not columns:
                 fields = self.fields if self.fields is not None else self.select().fields
                 columns = [t.c[n] for n in SYSTEM_FIELDS]
-                columns += [t.c[n] for n in fields if self.form.fields[n].has_column]
+                columns += [self._column(n) for n in fields if self.form.fields[n].in_row]
                 columns += [e.label(n) for n, e in self.paths]
                 have = {c.name for c in columns}
-                columns += [k.column for k in self.keys if k.name not in have]
+                columns += [k.column if isinstance(k.column, sa.Column) else k.column.label(k.name)
+                            for k in self.keys if k.name not in have]
             stmt = sa.select(*columns).select_from(t).where(*where)
             if self.keys:
                 stmt = stmt.order_by(*[k.clause for k in self.keys])
@@ -289,6 +299,14 @@ class GuardedQuery:
         if limit is not None:
             stmt = stmt.limit(limit)
         return stmt
+
+    def _column(self, name: str):
+        """A selected field's column, or its expression labelled with its id (computed)."""
+        t = self.form.fields[name]
+        if not t.virtual:
+            return self.table.c[name]
+        with self._time():
+            return self.form.sql(name).column.label(name)
 
     def rows(self, conn, limit: int | None = None) -> list:
         return conn.execute(self.statement(limit=limit)).mappings().all()

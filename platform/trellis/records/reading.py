@@ -29,7 +29,7 @@ def to_json(form, row, fields: list[str]) -> dict:
     fmap = form.fields
     for name in fields:
         t = fmap[name]
-        if t.has_column:
+        if t.in_row:
             v = row[name]
             rec[name] = t.from_db(v) if v is not None else None
     return rec

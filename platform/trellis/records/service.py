@@ -14,6 +14,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import datetime
 
+from ..forms.computed import refresh_stored
 from ..kernel.actor import SYSTEM, Actor
 from ..kernel.cause import DEFAULT_MAX_DEPTH, chain_for, check_depth, handling
 from ..kernel.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -230,6 +231,7 @@ class RecordService:
             doc["id"] = rid
             doc["version"] = 1
         write_children(c, self.form, docs, ids, replace=False)
+        refresh_stored(c, self.form, ids)
         self.check_scope(c, ids, "create")
         if not return_records:
             ctx.records = docs

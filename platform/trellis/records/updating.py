@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from ..forms.computed import refresh_stored
+
 from ..kernel.errors import NotFound, ValidationFailed
 from ..kernel.timestamps import stamp
 from . import checks, reading
@@ -87,6 +89,7 @@ def update_rows(svc, items: list[dict], c, pending, *, single=False, labels=None
     _write(svc, c, [(ids[i], old[i]["version"], merged[i], patches[i]) for i in keep], now)
     keep_ids = [ids[i] for i in keep]
     write_children(c, form, [patches[i] for i in keep], keep_ids, replace=True)
+    refresh_stored(c, form, keep_ids)
     svc.check_scope(c, keep_ids, "update")
     for i in keep:
         merged[i].update(version=old[i]["version"] + 1, updated_at=stamp(now), updated_by=svc.actor.id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
+from ..forms.context import FormContext
 from ..forms.model import FormModel
 from ..kernel.errors import NotFound
 from ..meta.store import generation
@@ -54,8 +55,23 @@ class Published:
             if found is None:
                 raise NotFound(f"表单 {app}/{form_id} 不存在或未发布", f"form {app}/{form_id} not found or not published")
             body, version = found
-            model = self._keep((app, form_id), FormModel(app, body, self.field_types, version))
+            model = self._keep((app, form_id), FormModel(app, body, self.field_types, version,
+                                                         context=self.context(app)))
         return model
+
+    def context(self, app: str) -> FormContext:
+        """What the app's computed fields see: its other published forms, its decision tables."""
+        def form_of(form_id: str):
+            try:
+                return self.form(app, form_id)
+            except NotFound:
+                return None
+
+        def decisions() -> dict:
+            return {d["key"]: self.body(app, "decision", d["key"]) for d in self.store.list(app, "decision")
+                    if d["published_version"]}
+
+        return FormContext(form_of, decisions)
 
     def body(self, app: str, kind: str, key: str) -> dict | None:
         """The published body of any definition (None when never published), cached like forms."""

@@ -147,7 +147,7 @@ def _columns(service, names, from_view: bool, lang: str, fmt: str, users: dict) 
             out.append(Column(name, en if lang == "en" else zh, display.system_formatter(name, fmt, users)))
             continue
         t = form.field(name)
-        if t is None or not access.can_see(name) or not t.has_column or t.export is None:
+        if t is None or not access.can_see(name) or not t.in_row or t.export is None:
             if from_view:
                 continue  # a shared view may show columns this user may not see
             raise BadRequest(f"导出字段 {name} 不存在或不可导出", f"unknown or unexportable field {name} in fields",
@@ -185,7 +185,7 @@ def prepare(runtime, app: str, form_id: str, actor, *, fmt: str = "xlsx", filter
         names, from_view = list(view_cols), True
     else:
         form = service.form
-        names = [t.id for t in form.active if t.has_column and not t.field.get("hidden")
+        names = [t.id for t in form.active if t.in_row and not t.field.get("hidden")
                  and t.export is not None and service.access.can_see(t.id)]
         from_view = True
     columns = _columns(service, names, from_view, lang, fmt, users)

@@ -11,9 +11,11 @@ from .datetime import DateTimeType
 from .decimal import DecimalType
 from .department import DepartmentType
 from .email import EmailType
+from .formula import FormulaType
 from .integer import IntegerType
 from .json import JsonType
 from .long_text import LongTextType
+from .lookup import LookupType
 from .mobile import MobileType
 from .money import MoneyType
 from .multi_select import MultiSelectType
@@ -30,7 +32,7 @@ CORE_TYPES: tuple[type[FieldType], ...] = (
     TextType, LongTextType, IntegerType, DecimalType, MoneyType, PercentType, BooleanType,
     DateType, DateTimeType, SingleSelectType, MultiSelectType, EmailType, MobileType, UrlType,
     AutoNumberType, UserType, RelationType, SubTableType, AttachmentType, JsonType, DepartmentType,
-    RollupType,
+    RollupType, FormulaType, LookupType,
 )
 
 __all__ = ["CORE_TYPES", "CoerceError", "FieldType", "register"]

@@ -32,7 +32,12 @@ traits.py (checked by `traits.trait_problems`):
 - `palette_group`: the designer palette's group (basic, choice, contact, advanced);
   `palette_rank`: its place in the group (lower first; /field-types answers in this order);
 - `wide`: takes a whole row in forms and a wide grid column; `groupable`: a board view
-  may group records by it; `generated`: the system fills the value (never typed).
+  may group records by it; `generated`: the system fills the value (never typed);
+- `virtual`: no column of its own; the value is an SQL expression over the row
+  (`sql_field()`: a formula, a lookup), read, filtered and sorted like a column and never
+  written; `computed`: the value follows from other values (formula, lookup, rollup),
+  never written by a user, an import or a seed. `in_row` is true for every type with a
+  value in the form's row (a column or an expression).
 """
 from __future__ import annotations
 
@@ -72,7 +77,9 @@ class FieldType:
     searchable = False            # included in the `q` text search
     sortable = True               # may appear in `sort`
     filterable = True             # may appear in a JsonLogic filter
-    has_column = True             # False for types stored elsewhere (sub-table)
+    has_column = True             # False for types stored elsewhere (sub-table) or computed (virtual)
+    virtual = False               # no column: the value is an SQL expression (`sql_field`)
+    computed = False              # the value follows from other values (formula, lookup, rollup): never written
     references: str | None = None  # "form", "user" or "department": ids checked on write
     # -- traits (module docstring; vocabularies in traits.py) ----------------------------
     sql_kind = "json"             # what a filter compares: traits.SQL_KINDS
@@ -125,6 +132,20 @@ class FieldType:
         return out
 
     generated = False  # True when the system fills the value (auto-number)
+
+    @property
+    def in_row(self) -> bool:
+        """The field has a value in the form's row: a column, or an expression (virtual)."""
+        return self.has_column or self.virtual
+
+    def sql_field(self):
+        """The value as SQL reads it (a SqlField): the column and its sql_kind; a virtual
+        type answers its expression over the form's row."""
+        from ...logic import SqlField
+
+        if not self.has_column or self.form is None:
+            raise NotImplementedError(f"{self.key} has no value in the row")
+        return SqlField(self.form.table.c[self.id], self.sql_kind)
 
     # -- values ---------------------------------------------------------------------
     def coerce(self, value):

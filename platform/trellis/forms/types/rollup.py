@@ -42,6 +42,7 @@ class RollupType(FieldType):
     importable = False
     import_key = False
     generated = True
+    computed = True
     aggregations = NUMBER_AGGREGATIONS
     palette_group = "advanced"
     palette_rank = 60

@@ -108,8 +108,8 @@ def trait_problems(cls) -> list[str]:
     unknown = [op for op in cls.operators if op not in OPERATORS]
     need(not unknown, f"operators {unknown} are not in the operator table")
     need(not cls.filterable or bool(cls.operators), "a filterable type needs operators")
-    need(not (cls.filterable or cls.sortable) or cls.has_column, "a type without a column cannot be "
-         "sorted or filtered")
+    need(not (cls.filterable or cls.sortable) or cls.has_column or cls.virtual, "a type without a column "
+         "or an expression cannot be sorted or filtered")
     for flag in ("sortable", "filterable", "searchable", "inline_editable", "importable", "import_key", "wide",
                  "groupable", "generated"):
         need(type(getattr(cls, flag)) is bool, f"{flag} must be true or false")
