@@ -49,6 +49,7 @@ ROLLUPS = [
     _f("amt_min", "rollup", source="tick.acct", aggregate="min", field="amount"),
     _f("amt_max", "rollup", source="tick.acct", aggregate="max", field="amount"),
     _f("day_max", "rollup", source="tick.acct", aggregate="max", field="day"),
+    _f("at_min", "rollup", source="tick.acct", aggregate="min", field="at"),
     _f("kind_last", "rollup", source="tick.acct", aggregate="latest", field="kind", window={"field": "day", "days": 30}),
     _f("qty_last", "rollup", source="tick.acct", aggregate="latest", field="qty"),
     _f("n_7d_at", "rollup", source="tick.acct", aggregate="count", window={"field": "at", "days": 7}),
@@ -103,6 +104,7 @@ def expected(rt) -> dict:
         "amt_min": f"SELECT acct, MIN(amount) {live} GROUP BY acct",
         "amt_max": f"SELECT acct, MAX(amount) {live} GROUP BY acct",
         "day_max": f"SELECT acct, MAX(day) {live} GROUP BY acct",
+        "at_min": f"SELECT acct, MIN(at) {live} GROUP BY acct",
         "n_7d_at": f"SELECT acct, COUNT(*) {live} AND at >= :f7 AND at < :t7 GROUP BY acct",
     }
     zero = {"n", "n_qty", "n_a", "kinds", "amt", "amt_30d", "amt_big_b", "n_7d_at"}
@@ -140,6 +142,8 @@ def _same(key: str, got, want) -> bool:
         return got is None and want is None
     if key == "day_max":
         return str(got)[:10] == str(want)[:10]
+    if key == "at_min":
+        return str(got).replace("T", " ")[:19] == str(want).replace("T", " ")[:19]
     if isinstance(want, str) or isinstance(got, str):
         return got == want
     scale = SCALES.get(key, 2)  # an average keeps its source's precision + 4 digits

@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import json
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 
@@ -109,9 +111,18 @@ def _sets(table, found: dict, value) -> dict:
     return sets
 
 
+def _plain(value):
+    """A change (as the column's type binds it) as JSON: decimals as numbers."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return value
+
+
 def apply_deltas(conn, parent, found: dict) -> set:
     """Move the stored values: `found` {rollup: {parent id: change}} of one parent form;
-    one statement (PostgreSQL: UPDATE ... FROM unnest(arrays); SQLite: an executemany).
+    one statement (UPDATE ... FROM unnest(arrays) on PostgreSQL, FROM json_each on SQLite).
     Returns the parent ids touched."""
     table = parent.table
     params: dict = {}
@@ -123,13 +134,18 @@ def apply_deltas(conn, parent, found: dict) -> set:
     zero = {"count": 0, "sum": Decimal(0)}
     names = {f"d_{r.field.id}": zero.get(r.field.aggregate) for r in found}
     rows = [{**names, **values, "_pid": pid} for pid, values in sorted(params.items())]
+    kinds = {f"d_{r.field.id}": _kind(r.field, table.c[r.field.id]) for r in found}
     if conn.dialect.name == "postgresql":
-        kinds = {f"d_{r.field.id}": _kind(r.field, table.c[r.field.id]) for r in found}
         arrays = [sa.bindparam("a__pid", [row["_pid"] for row in rows], type_=ARRAY(sa.BigInteger()))]
         arrays += [sa.bindparam(f"a_{n}", [row[n] for row in rows], type_=ARRAY(kinds[n])) for n in names]
         d = sa.func.unnest(*arrays).table_valued("_pid", *names).render_derived(name="d")
-        conn.execute(table.update().where(table.c.id == d.c._pid).values(_sets(table, found, lambda n, k: d.c[n])))
-    else:
-        stmt = table.update().where(table.c.id == sa.bindparam("_pid"))
-        conn.execute(stmt.values(_sets(table, found, lambda n, k: sa.bindparam(n, type_=k))), rows)
+    else:  # SQLite: the rows as one JSON array of arrays, read by json_each (one bound parameter)
+        order = ["_pid", *names]
+        stored = [None] + [kinds[n].dialect_impl(conn.dialect).bind_processor(conn.dialect) for n in names]
+        data = json.dumps([[_plain(p(row[n]) if p and row[n] is not None else row[n]) for n, p in zip(order, stored)]
+                           for row in rows], separators=(",", ":"))
+        each = sa.func.json_each(sa.bindparam("data", data, type_=sa.Text())).table_valued("value")
+        d = sa.select(*[sa.func.json_extract(each.c.value, f"$[{i}]").label(n) for i, n in enumerate(order)]
+                      ).select_from(each).subquery("d")
+    conn.execute(table.update().where(table.c.id == d.c._pid).values(_sets(table, found, lambda n, k: d.c[n])))
     return set(params)
