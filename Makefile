@@ -40,7 +40,7 @@ plugins: $(RATING_JS)
 
 demo: install frontend plugins
 	$(BIN)/trellis init
-	$(BIN)/trellis seed futures_crm --clients $(CLIENTS)
+	$(BIN)/trellis seed futures_crm --clients $(CLIENTS) --as-of today
 	$(BIN)/trellis import "seeds/futures_crm/samples/客户名单_上海营业部.xlsx" --app futures_crm --form client \
 		--mode upsert --key mobile --on-error skip || [ $$? -eq 3 ]  # 3: done, the sample's bad rows reported
 	$(BIN)/trellis run --host $(HOST) --port $(PORT)

@@ -324,7 +324,6 @@ class ClientDraws:
             churn_reason = "ib_left" if c.ib is not None and rnd() < 0.35 else _T_CHURN[int(rnd() * TS)]
         traded = c.ft_idx >= 0
         fd_o = TD[c.fd_idx] if c.fd_idx >= 0 else None
-        ft_o = TD[c.ft_idx] if traded else None
         return {
             "id": c.cid, "name": c.name, "mobile": c.mobile, "id_type": c.id_type,
             "id_number": c.id_number, "client_type": c.ctype, "trading_purpose": c.purpose,
@@ -333,16 +332,12 @@ class ClientDraws:
             "permissions": c.permissions, "opened_at": DATE_S[c.opened - BASE],
             "first_deposit_amount": c.first_dep,
             "first_deposit_date": DATE_S[fd_o - BASE] if fd_o else None,
-            "first_trade_date": DATE_S[ft_o - BASE] if traded else None,
-            "days_to_first_trade": ft_o - c.opened if traded else None,
             "first_product": c.fp if traded else None, "first_lots": c.first_lots,
-            "trade_frequency": c.freq, "avg_open_interest": c.aoi,
             "preferred_products": c.pref if traded else [],
             "preferred_sectors": c.sectors if traded else [],
-            "avg_margin_usage": c.usage, "max_drawdown": c.drawdown, "equity": c.equity,
+            "avg_margin_usage": c.usage, "equity": c.equity,
             "margin_ratio": c.margin,
-            "last_trade_date": DATE_S[c.last_o - BASE] if c.last_o else None,
-            "status": status, "tier": tier, "lifecycle_stage": c.stage,
+            "status": status, "lifecycle_stage": c.stage,
             "account_manager": c.am, "branch": c.branch, "introducing_broker": c.ib,
             "tags": tags, "channel_preference": chans, "services": services,
             # contacts of the channels the client prefers (example.com: the demo never sends)

@@ -7,7 +7,7 @@ import math
 
 from .gen_clients import _C
 from .gen_tables import (
-    BASE, COMPLAINT_BY_SUBJECT, DATE_S, DEPT_ZH, FOLLOW_SUMMARY, L, REF, RESOLUTIONS, ROUTE,
+    BASE, COMPLAINT_BY_SUBJECT, DATE_S, DEPT_ZH, FOLLOW_SUMMARY, L, L90, REF, RESOLUTIONS, ROUTE,
     SURVEY_COMMENTS, TD, TDS, TICKET_SUBJECTS, TS, _BANK_MIN, _HM, _N_BANK_MIN, _OFFICE_W,
     _PROD_INFO, _SS, _T_BANK, _T_BEHAVIOUR, _T_CATEGORY, _T_FOLLOW, _T_NPS, _T_SURVEY_CH,
     _T_TICKET_CH,
@@ -219,22 +219,38 @@ class RelatedRows:
 
     # -- daily trading summaries: the last few trading days of an active client -----------
     def trade_days_of(self, c: _C):
+        """The client's trading days (one row per day with a trade): the first and the last
+        trading day, and the days with a trade in the last 90 days (at most the last one):
+        `freq` trades a month, a trading day holding at most one of them, so the rollups of
+        the client form (first / last trade, trading days and commission in 90 days,
+        average lots) and the RFM tier come out of these rows."""
+        ft_idx, lt_idx = c.ft_idx, c.lt_idx
+        if ft_idx < 0 or lt_idx < 0:
+            return
         rnd, gauss = self.rnd, self.gauss
         rows = self.trade_days
         freq, usage, margin, pref = c.freq, c.usage, c.margin, c.pref
-        nd = 1 + int(rnd() * (2.0 + freq / 3.0))
-        nd = nd if nd < 6 else 6
-        idx, ft_idx = c.lt_idx, c.ft_idx
-        n_pref = len(pref)
+        lo = L90 if L90 > ft_idx else ft_idx
+        span = list(range(lo, lt_idx))  # the last day is always kept
+        want = 3 * (freq if freq < 21 else 21) - 1
+        if want < len(span):  # a partial shuffle: `want` distinct days of the window
+            for k in range(want if want > 0 else 0):
+                j = k + int(rnd() * (len(span) - k))
+                span[k], span[j] = span[j], span[k]
+            span = span[:want if want > 0 else 0]
+        days = sorted({ft_idx, lt_idx, *span})
+        n_pref = len(pref) or 1
         eq_day = c.equity if c.equity > 1000 else 1000.0
-        scale = eq_day * usage / 0.12 / n_pref * (1 + freq / 20.0)
-        for _ in range(nd):
-            if idx < ft_idx:
-                break
-            p = pref[int(rnd() * n_pref)]
-            value, _sector, fee = _PROD_INFO[p]
-            lots = int(scale / value * (0.2 + 1.2 * rnd()))
-            lots = lots if lots > 1 else 1
+        scale = eq_day * (usage or 0.1) / 0.12 / n_pref * (1 + freq / 20.0)
+        for idx in days:
+            if idx == ft_idx:
+                p, lots = c.fp, c.first_lots or 1
+                value, _sector, fee = _PROD_INFO[p]
+            else:
+                p = pref[int(rnd() * n_pref)] if pref else c.fp
+                value, _sector, fee = _PROD_INFO[p]
+                lots = int(scale / value * (0.2 + 1.2 * rnd()))
+                lots = lots if lots > 1 else 1
             turnover = lots * value * (0.97 + 0.06 * rnd())
             eq_eod = eq_day * (1.0 + 0.03 * gauss(0.0, 1.0))
             eq_eod = eq_eod if eq_eod > 0 else 0.0
@@ -247,7 +263,6 @@ class RelatedRows:
                 "equity_eod": round(eq_eod, 2),
             })
             self.td_id += 1
-            idx -= 1 + int(rnd() * 2.5)
 
     # -- follow-ups: onboarding, reactivation, risk, complaint, routine --------------------
     def follow_ups_of(self, c: _C):

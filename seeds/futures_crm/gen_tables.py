@@ -4,9 +4,13 @@ precomputed weighted choice tables. All of it is built once, at import, and only
 from __future__ import annotations
 
 import datetime as dt
+import os
 from bisect import bisect_right
 
-REF_DATE = dt.date(2026, 6, 30)  # "today" of the synthetic data
+# "today" of the synthetic data: fixed (the tests' data never changes), or the date in
+# TRELLIS_SEED_AS_OF (`trellis seed --as-of`, the demo: data that ends today, so rollups
+# over "the last 90 days" and the RFM tiers read as they would in production)
+REF_DATE = dt.date.fromisoformat(os.environ.get("TRELLIS_SEED_AS_OF") or "2026-06-30")
 REF = REF_DATE.toordinal()
 BASE = REF - 9 * 366             # earliest date any row may carry
 TOP = REF + 4 * 366             # latest (contract expiry dates, planned follow-ups)
@@ -173,6 +177,7 @@ TD = _trading_days()
 L = len(TD) - 1                                             # index of the last trading day
 L30 = max(k for k, o in enumerate(TD) if REF - o > 30)      # last idx with R > 30 days
 L180 = max(k for k, o in enumerate(TD) if REF - o > 180)
+L90 = min(k for k, o in enumerate(TD) if REF - o < 90)      # first idx within the last 90 days
 L5Y = min(k for k, o in enumerate(TD) if REF - o <= 5 * 365)
 TDS = [_ds(o) for o in TD]
 

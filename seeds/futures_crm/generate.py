@@ -265,8 +265,7 @@ class _Clients(ClientDraws, RelatedRows):
                 self.prospect_follow_up(c)
                 continue
             self.deposits_of(c)
-            if c.status == "active":
-                self.trade_days_of(c)
+            self.trade_days_of(c)
             self.follow_ups_of(c)
         nid["client"] = c_first + (stop - start)
         nid["deposit"], nid["trade_day"] = self.dep_id, self.td_id

@@ -35,10 +35,22 @@ def init_cmd(admin):
 @cli.command("seed")
 @click.argument("app")
 @click.option("--clients", default=0, type=click.IntRange(0, 1_000_000), help="synthetic clients to generate")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD|today",
+              help="the synthetic data's 'today' (default: the generator's fixed date)")
 @with_appcontext
-def seed_cmd(app, clients):
+def seed_cmd(app, clients, as_of):
     """Load a seed app's definitions and, with --clients N, synthetic demo data."""
+    import datetime as dt
+    import os
+
     from ..provision.seed import seed_app
+
+    if as_of:
+        try:
+            day = _runtime().clock.now().date() if as_of == "today" else dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter("应为 YYYY-MM-DD 或 today / YYYY-MM-DD or today", param_hint="--as-of") from None
+        os.environ["TRELLIS_SEED_AS_OF"] = day.isoformat()
 
     out = seed_app(_runtime(), current_app.config["TRELLIS_SEEDS"], app, clients, progress=click.echo)
     click.echo(json.dumps(out, ensure_ascii=False))
