@@ -193,7 +193,8 @@ def test_formula_field_designed_live_filtered_and_sorted(admin_page, admin_api):
     page.reload()  # the filter, the sort and the columns are in the address
     wait_grid_loaded(page)
     expect(header).to_have_attribute("aria-sort", "ascending")
-    page.locator(f'.ant-table-tbody td[data-col="{FIELD}"]').first.scroll_into_view_if_needed()
+    # the new column is the last: scroll the table to its end (clear of the frozen actions column)
+    page.locator(".ant-table-content, .ant-table-body").first.evaluate("e => e.scrollLeft = e.scrollWidth")
     shot(page, SCENARIO, "06_grid_filtered_sorted")
 
 
