@@ -25,9 +25,12 @@ DELTA = ("count", "sum", "min", "max")
 
 
 def deltable(r) -> bool:
-    """May this rollup follow an insert by delta?"""
+    """May this rollup follow an insert by delta? (Not a min / max of text: PostgreSQL's
+    collation, not Python, orders text.)"""
     t = r.field
     if t.aggregate not in DELTA:
+        return False
+    if t.aggregate in ("min", "max") and r.source.field(t.value_field).sql_kind not in ("number", "date", "datetime"):
         return False
     return t.filter in (None, True, {}) or not any("." in v for v in rule_vars(t.filter))
 
@@ -59,31 +62,32 @@ def changes(r, rows: list[dict], on) -> dict:
     """{parent id: what the rows add} for rollup `r` (a count, a Decimal sum, or the
     min / max of the new values as the column stores them, None when none qualifies)."""
     t = r.field
-    inside = _window_test(r, on)
-    rule = _rule(t)
+    inside, rule = _window_test(r, on), _rule(t)
     rel, name, agg = r.relation, t.value_field, t.aggregate
-    to_db = r.source.field(name).to_db if name else None
-    out: dict = {}
-    for doc in rows:
-        pid = doc.get(rel)
-        if pid is None:
-            continue
-        if pid not in out:
-            out[pid] = 0 if agg == "count" else Decimal(0) if agg == "sum" else None
-        if (inside is not None and not inside(doc)) or (rule is not None and not truthy(rule(doc))):
-            continue
-        value = doc.get(name) if name else True
-        if value is None:
-            continue
-        if agg == "count":
+    start = 0 if agg == "count" else Decimal(0) if agg == "sum" else None
+    out = dict.fromkeys({doc.get(rel) for doc in rows}, start)
+    out.pop(None, None)
+    if inside is not None:
+        rows = [doc for doc in rows if inside(doc)]
+    if rule is not None:
+        rows = [doc for doc in rows if truthy(rule(doc))]
+    pairs = [(doc.get(rel), doc.get(name)) for doc in rows] if name else [(doc.get(rel), 1) for doc in rows]
+    pairs = [(pid, v) for pid, v in pairs if pid is not None and v is not None]
+    if agg == "count":
+        for pid, _v in pairs:
             out[pid] += 1
-        elif agg == "sum":
-            out[pid] += Decimal(str(value))
-        else:
-            value = to_db(value)
-            best = out[pid]
-            if best is None or (value < best if agg == "min" else value > best):
-                out[pid] = value
+    elif agg == "sum":
+        for pid, v in pairs:
+            out[pid] += v if type(v) is int else Decimal(str(v))
+    else:  # dates and date-times compare as their ISO text, numbers as numbers (see deltable)
+        best: dict = {}
+        low = agg == "min"
+        for pid, v in pairs:
+            b = best.get(pid)
+            if b is None or (v < b if low else v > b):
+                best[pid] = v
+        to_db = r.source.field(name).to_db
+        out.update({pid: to_db(v) for pid, v in best.items()})
     return out
 
 
