@@ -255,3 +255,43 @@ def test_decision_table_edited_and_published(admin_page, admin_api):
     wait_grid_loaded(page)
     expect(page.get_by_test_id("record-count")).to_contain_text(f"{after:,}")
     shot(page, SCENARIO, "09_clients_in_tier")
+
+
+def test_lookup_follows_its_relation_on_the_record_form(admin_page, admin_api):
+    """A lookup (a ticket's client's equity) added in the designer shows the related client's
+    value as soon as the client is picked on the record form."""
+    page = admin_page
+    page.goto(f"/apps/{APP}/forms/ticket/design")
+    expect(page.get_by_test_id("canvas")).to_be_visible()
+    page.get_by_test_id("palette-lookup").click()
+    ident = page.get_by_test_id("prop-id")
+    ident.fill("client_equity")
+    ident.press("Enter")
+    page.get_by_test_id("prop-label-zh").fill("客户当前权益")
+    page.get_by_test_id("prop-label-en").fill("Client equity")
+    page.get_by_test_id("lookup-via").click()
+    page.locator(".ant-select-dropdown:visible").get_by_title("客户", exact=True).click()
+    page.get_by_test_id("lookup-field").click()
+    page.keyboard.type("客户权益")
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("lookup-field")).to_contain_text("客户权益")
+    page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()
+    expect(page.get_by_text(re.compile("已发布为版本"))).to_be_visible()
+    field = {f["id"]: f for f in admin_api.form("ticket")["fields"]}["client_equity"]
+    assert (field["type"], field["via"], field["field"]) == ("lookup", "client", "equity")
+
+    client = admin_api.records("client", limit=1, sort="-equity", fields="id,name,equity")["items"][0]
+    page.goto(f"/apps/{APP}/forms/ticket")
+    wait_grid_loaded(page)
+    page.get_by_test_id("create-record").click()
+    dialog = page.get_by_role("dialog", name=re.compile("新建"))
+    computed = dialog.locator('input[data-computed="client_equity"]')
+    expect(computed).to_be_visible()
+    dialog.get_by_label("客户", exact=True).click()
+    page.keyboard.type(client["name"])
+    page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter(has_text=client["name"]).first.click()
+    expect(computed).not_to_have_value("")
+    assert _number(computed.input_value()) == round(client["equity"], 2)
+    computed.scroll_into_view_if_needed()
+    shot(page, SCENARIO, "10_lookup_on_record_form")
