@@ -160,7 +160,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--chunk", type=int, default=IMPORT_CHUNK)
     ap.add_argument("--clients", type=int, default=500)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--no-pg", action="store_true")
     args = ap.parse_args(argv)
     lines = []
