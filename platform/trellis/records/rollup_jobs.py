@@ -76,6 +76,7 @@ def install(runtime) -> None:
         runtime.lifecycle.subscribe(event, rollups.maintain, order=10, name="rollups")
 
     def run_recompute(app: str, form: str, fields=None) -> dict:
+        runtime.invalidate()  # the publish that enqueued it may be newer than this process's cache
         return {"rows": recompute_form(runtime, app, form, fields)}
 
     def run_refresh(app: str) -> dict:
