@@ -65,8 +65,7 @@ def _build(runtime, app: str) -> list[Rollup]:
         for t in parent.active:
             if t.key == "rollup" and t.source_form in forms and t.source_form != parent.id:
                 source = forms[t.source_form]
-                reads = [t.source_relation, t.value_field, (t.window or {}).get("field")]
-                if all(source.field(name) is not None for name in reads if name):  # else kept as it was
+                if all(source.field(name) is not None for name in t.reads()):  # else kept as it was
                     out.append(Rollup(parent, t, source))
     return out
 
