@@ -426,3 +426,15 @@ def test_a_rollup_over_a_rollup_and_a_set_null_rule(sqlite_engine):
     gone[0] = True
     assert accts.get(a2)["grp"] is None and groups.get(g2, deleted=True)["members"] == 0
     assert groups.get(g2, deleted=True)["total"] == 0
+
+
+def test_a_rollup_over_a_deleted_source_field_keeps_its_values(sqlite_engine):
+    rt = Runtime(sqlite_engine, ttl=0, clock=SimulatedClock(START))
+    install(rt)
+    a = rt.records("ru", "acct").create({"name": "留"})
+    rt.records("ru", "tick").bulk_create([{"acct": a["id"], "kind": "a", "amount": 3}] * 2)
+    rt.store.save_draft("ru", "form", "tick", dict(TICK, fields=[f for f in TICK["fields"] if f["id"] != "kind"]))
+    rt.publish("ru", "form", "tick")  # kind is kept as a deleted field
+    rt.records("ru", "tick").create({"acct": a["id"], "amount": 4})  # the write goes through
+    got = rt.records("ru", "acct").get(a["id"])
+    assert got["n"] == 3 and got["amt"] == 10 and got["n_a"] == 2 and got["kinds"] == 1
