@@ -438,3 +438,41 @@ def test_a_rollup_over_a_deleted_source_field_keeps_its_values(sqlite_engine):
     rt.records("ru", "tick").create({"acct": a["id"], "amount": 4})  # the write goes through
     got = rt.records("ru", "acct").get(a["id"])
     assert got["n"] == 3 and got["amt"] == 10 and got["n_a"] == 2 and got["kinds"] == 1
+
+
+def test_an_import_and_its_rollback_keep_rollups_exact(engine, tmp_path):
+    import csv
+
+    from trellis.imports import batches
+    from trellis.imports.job import ImportJob
+    from trellis.imports.rollback import rollback
+    from trellis.kernel.actor import SYSTEM
+    from trellis.storage.files import FileStore
+
+    rt = Runtime(engine, ttl=0, clock=SimulatedClock(START), files_dir=str(tmp_path / "files"))
+    install(rt)
+    names = [f"账户{i}" for i in range(4)]
+    rt.records("ru", "acct").bulk_create([{"name": n} for n in names])
+    today = _today(rt)
+    rnd = random.Random(3)
+    path = tmp_path / "ticks.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f)
+        writer.writerow(["账户", "金额", "日期", "类别", "手数"])
+        for _ in range(300):
+            writer.writerow([rnd.choice(names), f"{rnd.uniform(0, 500):,.2f}",
+                             (today - timedelta(days=rnd.randint(0, 60))).isoformat(), rnd.choice(KINDS),
+                             rnd.randint(0, 9)])
+    with open(path, "rb") as f:
+        meta = FileStore(rt.files_dir).save(f, path.name, None)
+    with rt.engine.begin() as conn:
+        batch_id = batches.create(conn, app="ru", form="tick", actor=SYSTEM, filename=path.name, upload=meta["id"],
+                                  sheet=None, header_row=None, mode="insert", keys=[], dry_run=False, on_error="all",
+                                  mapping={0: "acct", 1: "amount", 2: "day", 3: "kind", 4: "qty"}, options={},
+                                  total=None)
+    out = ImportJob(rt, batch_id, chunk_size=120).run()
+    assert out["inserted"] == 300, out
+    check(rt, "the import")
+    rollback(rt, batch_id, SYSTEM)
+    check(rt, "its rollback")
+    assert all(r["n"] == 0 for r in rt.records("ru", "acct").list()["items"])
