@@ -34,6 +34,7 @@ TICK = {"schema_version": 1, "id": "tick", "label": {"zh": "成交", "en": "Tick
     _f("day", "date"),
     _f("at", "datetime"),
     _f("kind", "single_select", options=[{"value": k, "label": {"zh": k, "en": k}} for k in KINDS]),
+    _f("rate", "percent", precision=1),
 ]}
 ROLLUPS = [
     _f("n", "rollup", source="tick.acct", aggregate="count"),
@@ -53,6 +54,8 @@ ROLLUPS = [
     _f("kind_last", "rollup", source="tick.acct", aggregate="latest", field="kind", window={"field": "day", "days": 30}),
     _f("qty_last", "rollup", source="tick.acct", aggregate="latest", field="qty"),
     _f("n_7d_at", "rollup", source="tick.acct", aggregate="count", window={"field": "at", "days": 7}),
+    _f("rate_sum", "rollup", source="tick.acct", aggregate="sum", field="rate"),
+    _f("rate_avg", "rollup", source="tick.acct", aggregate="avg", field="rate"),
 ]
 START = datetime(2026, 3, 10, 12, 0)
 
@@ -96,9 +99,9 @@ def expected(rt) -> dict:
         "n_qty": f"SELECT acct, COUNT(qty) {live} GROUP BY acct",
         "n_a": f"SELECT acct, COUNT(*) {live} AND kind = 'a' GROUP BY acct",
         "kinds": f"SELECT acct, COUNT(DISTINCT kind) {live} GROUP BY acct",
-        "amt": f"SELECT acct, SUM(amount) {live} GROUP BY acct",
-        "amt_30d": f"SELECT acct, SUM(amount) {live} AND day >= :f30 AND day <= :t GROUP BY acct",
-        "amt_big_b": f"SELECT acct, SUM(amount) {live} AND kind = 'b' AND amount >= 50 GROUP BY acct",
+        "amt": f"SELECT acct, COALESCE(SUM(amount), 0) {live} GROUP BY acct",
+        "amt_30d": f"SELECT acct, COALESCE(SUM(amount), 0) {live} AND day >= :f30 AND day <= :t GROUP BY acct",
+        "amt_big_b": f"SELECT acct, COALESCE(SUM(amount), 0) {live} AND kind = 'b' AND amount >= 50 GROUP BY acct",
         "qty_avg": f"SELECT acct, AVG(qty) {live} GROUP BY acct",
         "amt_avg": f"SELECT acct, AVG(amount) {live} GROUP BY acct",
         "amt_min": f"SELECT acct, MIN(amount) {live} GROUP BY acct",
@@ -106,8 +109,10 @@ def expected(rt) -> dict:
         "day_max": f"SELECT acct, MAX(day) {live} GROUP BY acct",
         "at_min": f"SELECT acct, MIN(at) {live} GROUP BY acct",
         "n_7d_at": f"SELECT acct, COUNT(*) {live} AND at >= :f7 AND at < :t7 GROUP BY acct",
+        "rate_sum": f"SELECT acct, COALESCE(SUM(rate), 0) {live} GROUP BY acct",
+        "rate_avg": f"SELECT acct, AVG(rate) {live} GROUP BY acct",
     }
-    zero = {"n", "n_qty", "n_a", "kinds", "amt", "amt_30d", "amt_big_b", "n_7d_at"}
+    zero = {"n", "n_qty", "n_a", "kinds", "amt", "amt_30d", "amt_big_b", "n_7d_at", "rate_sum"}
     with rt.engine.connect() as conn:
         accts = list(conn.execute(sa.text("SELECT id FROM ru__acct")).scalars())
         out = {a: {k: (0 if k in zero else None) for k in list(queries) + ["kind_last", "qty_last"]} for a in accts}
@@ -134,7 +139,7 @@ def expected(rt) -> dict:
     return out
 
 
-SCALES = {"qty_avg": 4, "amt_avg": 6}
+SCALES = {"qty_avg": 4, "amt_avg": 6, "rate_sum": 3, "rate_avg": 7}
 
 
 def _same(key: str, got, want) -> bool:
@@ -175,7 +180,8 @@ def _tick(rnd, accts, today):
             "qty": rnd.randint(-3, 40) if rnd.random() > 0.15 else None,
             "day": day.isoformat() if rnd.random() > 0.1 else None,
             "at": f"{(today - timedelta(days=rnd.randint(0, 10))).isoformat()}T{rnd.randint(0, 23):02d}:30:00",
-            "kind": rnd.choice(KINDS + (None,))}
+            "kind": rnd.choice(KINDS + (None,)),
+            "rate": round(rnd.uniform(-0.5, 1.5), 3) if rnd.random() > 0.2 else None}
 
 
 def _live_ticks(rt, deleted=False):
@@ -191,7 +197,7 @@ def test_every_rollup_equals_a_plain_aggregate_after_each_write(rt):
     check(rt, "new parents")
     assert all(accts_svc.get(a)["n"] == 0 and accts_svc.get(a)["amt"] == 0 for a in accts)
     today = _today(rt)
-    names = ["acct", "amount", "qty", "day", "at", "kind"]
+    names = ["acct", "amount", "qty", "day", "at", "kind", "rate"]
     for step in range(36):
         op = step % 9
         live = _live_ticks(rt)

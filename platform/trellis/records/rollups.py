@@ -144,8 +144,8 @@ def value_expression(runtime, r: Rollup, on: date):
         expr = sa.func.count(sa.distinct(col))
     elif agg in ("sum", "avg"):
         expr = getattr(sa.func, agg)(col)
-        if agg == "avg" or t.scale:
-            expr = sa.func.round(expr, t.scale)
+        if agg == "avg" or t.scale:  # as NUMERIC: PostgreSQL rounds no double precision to digits
+            expr = sa.func.round(sa.cast(expr, sa.Numeric(40, 14)), t.scale)
         if agg == "sum":
             expr = sa.func.coalesce(expr, 0)
     else:

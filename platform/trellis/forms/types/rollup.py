@@ -14,10 +14,12 @@ Definition keys:
 `value_type` is the source field's type and its type-specific keys, written into the
 definition by the publish check, so a FormModel built from this definition alone knows
 its column: count / count_distinct BIGINT; sum / avg NUMERIC(30, p) read as float (p:
-the source's precision; avg keeps 4 more digits, at most 10); min / max / latest the
+the source's digits after the point; avg keeps 4 more, at most 12); min / max / latest the
 source field's own column type (and its filters, export and display).
 """
 from __future__ import annotations
+
+from functools import cached_property
 
 import sqlalchemy as sa
 
@@ -94,22 +96,31 @@ class RollupType(FieldType):
             return None
         return registry.get(spec["type"])({**spec, "id": self.id}, self.form)
 
-    def _source_number_format(self):
-        spec = self.field.get("value_type") or {}
+    def _source(self):
+        """The source field's type instance as `value_type` describes it (None without one)."""
+        spec = self.field.get("value_type")
         registry = getattr(self.form, "field_types", None)
-        if registry is None or spec.get("type") not in registry:
+        if not isinstance(spec, dict) or registry is None or spec.get("type") not in registry:
             return None
-        return getattr(registry.get(spec["type"]), "number_format", None)
+        return registry.get(spec["type"])({**spec, "id": self.id}, self.form)
 
-    @property
+    def _source_number_format(self):
+        source = self._source()
+        return source.number_format if source is not None else None
+
+    @cached_property
     def scale(self) -> int:
-        """Digits after the point of a sum / average."""
-        spec = self.field.get("value_type") or {}
-        precision = spec.get("precision")
-        if precision is None:
-            precision = 2 if spec.get("type") in ("decimal", "money", "percent") else 0
-        precision = int(precision)
-        return min(precision + AVG_EXTRA, 10) if self.aggregate == "avg" else precision
+        """Digits after the point of a sum / average: the source's (0 for whole numbers; a
+        percent's fraction keeps its precision + 2), an average 4 more; at most 12."""
+        source = self._source()
+        if source is None:
+            digits = 2
+        elif isinstance(source.column_type(), sa.Integer):
+            digits = 0
+        else:
+            precision = getattr(source, "precision", None)
+            digits = 6 if precision is None else int(precision) + (2 if source.number_format == "percent" else 0)
+        return min(digits + AVG_EXTRA if self.aggregate == "avg" else digits, 12)
 
     @property
     def windowed(self) -> bool:
