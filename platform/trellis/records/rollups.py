@@ -13,13 +13,13 @@ column only: the parent's `version`, `updated_at` and audit log are untouched (a
 recompute is not an edit: nobody editing the parent meets a version conflict because a
 child changed) and no lifecycle event fires for it.
 
-Values: count / count_distinct and sum over no rows are 0; avg, min, max and latest are
-null. `latest` is the value of the row with the greatest window field (ties: the
+Values: count / count_distinct and sum over no rows (or no values) are 0; avg, min, max
+and latest are null. `latest` is the value of the row with the greatest window field (ties: the
 greatest id); without a window, of the row with the greatest id (the last created).
 A window of N days holds the rows whose date is within today − (N − 1) .. today, both
 ends inclusive (a date-time: from that day's 00:00 to the end of today), "today" being
-the runtime's clock in the instance's zone. Sums round to the source's precision and
-averages to 4 more digits (at most 10), the same on SQLite and PostgreSQL.
+the runtime's clock in the instance's zone. Sums round to the source's digits and
+averages to 4 more (RollupType.scale), as NUMERIC, the same on SQLite and PostgreSQL.
 
 `maintain(ctx)` is the lifecycle handler (after_insert / after_update / after_delete /
 after_restore of any form): it finds the parents whose rollups the written rows can
