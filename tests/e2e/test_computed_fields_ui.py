@@ -244,8 +244,8 @@ def test_decision_table_edited_and_published(admin_page, admin_api):
     after = admin_api.records("client", filter=IN_TIER, limit=1, count="exact")["count"]
     assert after > before, (before, after)
 
-    # the grid shows that many clients in the tier
-    page.goto(f"/apps/{APP}/forms/client")
+    # the grid (with the tier and its inputs as columns) shows that many clients in the tier
+    page.goto(f"/apps/{APP}/forms/client?cols=name,tier,equity,recency_days,trade_days_90,complaints")
     wait_grid_loaded(page)
     page.get_by_test_id("filter-button").click()
     add_filter_rule(page, "客户分层", "等于", value=TIER)
@@ -254,6 +254,7 @@ def test_decision_table_edited_and_published(admin_page, admin_api):
     assert resp.value.ok
     wait_grid_loaded(page)
     expect(page.get_by_test_id("record-count")).to_contain_text(f"{after:,}")
+    expect(page.locator('.ant-table-tbody td[data-col="tier"]').first).to_contain_text("低频价值客户")
     shot(page, SCENARIO, "09_clients_in_tier")
 
 
