@@ -43,6 +43,12 @@ export default function DecisionEditorPage() {
     }
   }, [app, key]);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => { // closing or reloading the tab with unsaved cells asks first
+    if (!dirty) return undefined;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   const placed = useMemo(() => (decision ? placeProblems(problems, decision) : new Map<string, Problem[]>()), [problems, decision]);
   const loose = placed.get("table") ?? [];

@@ -7,16 +7,15 @@
 import { Button, Form, InputNumber, Select, Space, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldTraits, traitsOf } from '../../../api/fieldTypes';
+import { fieldTraits } from '../../../api/fieldTypes';
 import { useLang } from '../../../i18n/text';
 import { COMPUTED_NS } from '../../computed/i18n';
 import { useFormFields, useIncomingRelations } from '../../computed/useFormFields';
 import { useDesigner } from '../../hooks/designerContext';
+import { AGGREGATES, aggregatable } from '../../model/rollup';
 import type { FieldDef, JsonLogic } from '../../model/types';
 
 const ConditionBuilder = lazy(() => import('../../conditions/ConditionBuilder'));
-
-export const AGGREGATES = ['count', 'count_distinct', 'sum', 'avg', 'min', 'max', 'latest'];
 
 interface Props {
   field: FieldDef;
@@ -24,12 +23,6 @@ interface Props {
 }
 
 interface Window { field?: string; days?: number }
-
-/** Whether `f` can be aggregated with `aggregate` (by its traits; "latest" takes any plain value). */
-export function aggregatable(f: FieldDef, aggregate: string): boolean {
-  if (aggregate === 'latest') return !traitsOf(f.type).wide;
-  return fieldTraits(f).aggregations.includes(aggregate);
-}
 
 export default function RollupProps({ field, patch }: Props) {
   const { t } = useTranslation(COMPUTED_NS);
@@ -54,7 +47,7 @@ export default function RollupProps({ field, patch }: Props) {
         <Select
           loading={incoming === null}
           value={source}
-          onChange={(value: string) => { setFiltering(false); patch({ source: value, field: undefined, filter: undefined, window: undefined }); }}
+          onChange={(value: string) => { setFiltering(false); patch({ source: value, aggregate, field: undefined, filter: undefined, window: undefined }); }}
           options={(incoming ?? []).map((r) => ({
             value: `${r.form}.${r.field}`,
             label: `${tx(r.form_label, r.form)} · ${tx(r.label, r.field)}`,
