@@ -203,6 +203,8 @@ def test_decision_table_edited_and_published(admin_page, admin_api):
     before = admin_api.records("client", filter=IN_TIER, limit=1, count="exact")["count"]
 
     page.goto(f"/apps/{APP}/decisions")
+    expect(page.get_by_test_id("decision-link-client_tier")).to_have_text("客户分层")
+    shot(page, SCENARIO, "07_decision_list")
     page.get_by_test_id("decision-link-client_tier").click()
     expect(page.get_by_test_id("decision-editor")).to_be_visible()
     grid = page.get_by_test_id("decision-grid")
@@ -218,7 +220,7 @@ def test_decision_table_edited_and_published(admin_page, admin_api):
     page.get_by_test_id("decision-publish").click()
     expect(page.get_by_test_id("decision-rule-problems-4")).to_be_visible()
     expect(cell).to_have_attribute("data-problem", "true")
-    shot(page, SCENARIO, "07_decision_problem")
+    shot(page, SCENARIO, "07_decision_problem_on_its_cell")
 
     # a lower threshold, published
     cell.fill(">= 300000")
