@@ -273,6 +273,12 @@ def _if(op, args) -> Node:
     if len(pairs) == 1:
         (cond, then), = pairs
         cf, vf = cond.fn, then.fn
+        if cond.is_bool and then.is_const:  # IF(test, "constant", ...): a formula's commonest branch
+            v = then.const
+            if tail.is_const:
+                t = tail.const
+                return Node(lambda d: v if cf(d) else t, is_bool=is_bool, may_undef=may_undef)
+            return Node(lambda d: v if cf(d) else tf(d), is_bool=is_bool, may_undef=may_undef)
         if cond.is_bool:
             return Node(lambda d: vf(d) if cf(d) else tf(d), is_bool=is_bool, may_undef=may_undef)
         return Node(lambda d: vf(d) if truthy(cf(d)) else tf(d), is_bool=is_bool, may_undef=may_undef)

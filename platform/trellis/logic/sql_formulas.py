@@ -80,7 +80,8 @@ def rounding(compiler, op, args):
     if x is None or digits is None:
         return Const(None)
     mode = {"round": "half", "round_down": "down", "round_up": "up"}.get(op, op)
-    return _f(Rounded(x, digits, mode))
+    never_null = isinstance(vals[0], Val) and not vals[0].nullable and not getattr(vals[0], "nan", False)
+    return _f(Rounded(x, digits, mode), nullable=not never_null)
 
 
 def unary(compiler, op, args):
@@ -102,6 +103,9 @@ def binary(compiler, op, args):
     if op == "power":
         return _f(_power(a, b, formulas.num(vals[0].value) if isinstance(vals[0], Const) else None))
     a = sa.literal(0.0, _FLOAT) if a is None else sa.func.coalesce(a, 0.0)
+    divisor = _const_number(vals[1])
+    if op == "div" and divisor is not None and math.isfinite(divisor) and abs(divisor) >= 1:
+        return _f(a / b, nullable=False)  # a constant divisor: never null, no test per row
     zero = sa.or_(b.is_(None), b == 0)
     if op == "div":
         return _f(sa.case((zero, _null_number()), else_=a / b))
@@ -225,6 +229,8 @@ def coalesce(compiler, op, args):
         kept.append(v)
     if not kept:
         return Const(None)
+    if isinstance(kept[0], Val) and not kept[0].nullable and kept[0].kind != "text":
+        return kept[0]  # never null: the rest is never reached
     kinds = {v.kind for v in kept if isinstance(v, Val)} | {_kind_of(op, v.value) for v in kept if isinstance(v, Const)}
     if len(kinds) != 1 or not kinds <= {"number", "text", "bool", "date", "datetime"}:
         raise not_sql(op, "各参数的值类型不同", "arguments of different kinds")
