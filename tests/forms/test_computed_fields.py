@@ -194,3 +194,20 @@ def test_decide_follows_the_published_decision_table(runtime):
     runtime.store.save_draft("demo", "decision", "equity_tier", changed)
     runtime.publish("demo", "decision", "equity_tier")
     assert counts() == {"A": 1, "B": 2}
+
+
+def test_recompute_repairs_an_indexed_formula(rt):
+    import sqlalchemy as sa
+
+    from trellis.cli.recompute import recompute
+
+    model = rt.form("demo", "client")
+    with rt.transaction() as conn:
+        conn.execute(model.table.update().values(double_wan=-1))
+    lines = []
+    assert recompute(rt, "demo", "client", "double_wan", err=lines.append) == 60
+    assert "100%" in "".join(lines)
+    for r in _items(rt, "client"):
+        assert r["double_wan"] == r["equity_wan"] * 2
+    with rt.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).where(model.table.c.double_wan == -1)).scalar() == 0

@@ -1,7 +1,8 @@
-"""`trellis recompute APP FORM [FIELD]`: recompute a stored computed field (a rollup) for
-every row of a form, in batches (one transaction each), with the percentage done on
-stderr; without FIELD, every rollup of the form. Used after a definition change when
-the recompute job a publish enqueues should not be waited for, or to check values."""
+"""`trellis recompute APP FORM [FIELD]`: recompute a stored computed field (a rollup, or an
+indexed formula's column) for every row of a form, in batches (one transaction each),
+with the percentage done on stderr; without FIELD, every one of the form. Used after a
+definition change when the recompute job a publish enqueues should not be waited for,
+or to repair values."""
 from __future__ import annotations
 
 import click
@@ -18,21 +19,48 @@ def recompute(rt, app: str, form_id: str, field: str | None = None, err=None) ->
     receives the progress lines."""
     form = rt.form(app, form_id)
     mine = [r.field.id for r in rollups_of(rt, app) if r.parent.id == form.id]
-    if field is not None and field not in mine:
-        raise click.ClickException(f"表单 {form_id} 没有汇总字段 {field}(可用:{'、'.join(mine) or '无'}) / "
-                                   f"form {form_id} has no rollup field {field} (known: {', '.join(mine) or 'none'})")
-    if not mine:
+    stored = [t.id for t in form.active if t.key == "formula" and t.has_column]
+    known = mine + stored
+    if field is not None and field not in known:
+        raise click.ClickException(f"表单 {form_id} 没有汇总字段或索引公式 {field}(可用:{'、'.join(known) or '无'}) / "
+                                   f"form {form_id} has no rollup or indexed formula {field} "
+                                   f"(known: {', '.join(known) or 'none'})")
+    if not known:
         return 0
-    fields = [field] if field else mine
+    fields = [field] if field else known
 
     def progress(done: int, total: int) -> None:
         if err:
             err(f"\r{form_id} {', '.join(fields)}: {100 * done // max(total, 1):3d}% ({done}/{total})")
 
-    done = recompute_form(rt, app, form_id, fields, progress=progress)
+    done = 0
+    if any(f in mine for f in fields):
+        done = recompute_form(rt, app, form_id, [f for f in fields if f in mine], progress=progress)
+    if any(f in stored for f in fields):
+        done = _refresh_formulas(rt, form, progress)
     if err:
         err("\n")
     return done
+
+
+def _refresh_formulas(rt, form, progress) -> int:
+    """Every indexed formula's column set again on every row, a batch per transaction."""
+    import sqlalchemy as sa
+
+    from ..forms.computed import refresh_stored
+
+    table, done, last = form.table, 0, 0
+    with rt.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0
+    while True:
+        with rt.transaction() as conn:
+            ids = conn.execute(sa.select(table.c.id).where(table.c.id > last).order_by(table.c.id)
+                               .limit(2000)).scalars().all()
+            if not ids:
+                return done
+            refresh_stored(conn, form, ids)
+        last, done = ids[-1], done + len(ids)
+        progress(done, max(total, done))
 
 
 @cli.command("recompute")
@@ -41,7 +69,7 @@ def recompute(rt, app: str, form_id: str, field: str | None = None, err=None) ->
 @click.argument("field", required=False)
 @with_appcontext
 def recompute_cmd(app, form, field):
-    """Recompute a rollup field (or all of a form's) for every row / 重新计算汇总字段."""
+    """Recompute a rollup or indexed formula (or all of a form's) for every row / 重新计算汇总字段与索引公式."""
     try:
         done = recompute(_runtime(), app, form, field, err=lambda text: click.echo(text, err=True, nl=False))
     except TrellisError as e:
