@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT / "platform"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 IMPORT_CHUNK = 5_000  # rows an import writes per transaction (trellis.imports.job.CHUNK)
-PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 FORMS = ROOT / "seeds" / "futures_crm" / "forms"
 
 
@@ -265,23 +264,8 @@ def formula_eval(engine, args) -> list[str]:
 SECTIONS = {"rollup": rollup, "formula_query": formula_query, "formula_eval": formula_eval}
 
 
-def _pg_database():
-    import sqlalchemy as sa
-
-    name = f"trellis_bench_{secrets.token_hex(4)}"
-    try:
-        admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except Exception as e:  # no server: the SQLite figures alone
-        print(f"postgresql skipped: {str(e).splitlines()[0]}")
-        return None, None
-    return admin, name
-
-
 def main(argv=None) -> int:
-    import sqlalchemy as sa
-
+    from common import ScratchPostgres
     from trellis.storage.database import make_engine
 
     ap = argparse.ArgumentParser()
@@ -300,16 +284,15 @@ def main(argv=None) -> int:
             engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
             lines += section(engine, args)
             engine.dispose()
-        admin, db = (None, None) if args.no_pg else _pg_database()
-        if admin is not None:
-            engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:5432/{db}")
-            try:
-                lines += section(engine, args)
-            finally:
-                engine.dispose()
-                with admin.connect() as conn:
-                    conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
-                admin.dispose()
+        if args.no_pg:
+            continue
+        with ScratchPostgres() as url:
+            if url is not None:
+                engine = make_engine(url)
+                try:
+                    lines += section(engine, args)
+                finally:
+                    engine.dispose()
     for line in lines:
         print(line)
     return 0
