@@ -376,7 +376,7 @@ def test_recompute_command(app):
     result = runner.invoke(recompute_cmd, ["ru", "acct"])
     assert result.exit_code == 0 and rt.records("ru", "acct").get(a["id"])["amt"] == 4.5
     bad = runner.invoke(recompute_cmd, ["ru", "acct", "name"])
-    assert bad.exit_code != 0 and "no rollup field name" in bad.output
+    assert bad.exit_code != 0 and "no rollup or indexed formula name" in bad.output
 
 
 def _mixes() -> bool:
