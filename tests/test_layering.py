@@ -21,6 +21,7 @@ LAYERS = [
     ("imports",),
     ("jobs", "tasks"),
     ("notify",),
+    ("flows",),
     ("plugins",),
     ("runtime",),
     ("api",),

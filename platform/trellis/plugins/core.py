@@ -19,6 +19,8 @@ def core_engines() -> list[Plugin]:
     from ..forms.types import register as register_field_types
     from ..imports import register as install_imports
     from ..notify import install as install_notify
+    from ..flows import install as install_flows
+    from ..flows import register as register_flows
     from ..records.rollup_jobs import install as install_rollups
     from ..security.audit import subscribe as install_audit
 
@@ -28,4 +30,5 @@ def core_engines() -> list[Plugin]:
         FunctionPlugin("imports", version=__version__, install=install_imports, core=True),
         FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
         FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
+        FunctionPlugin("flows", version=__version__, register=register_flows, install=install_flows, core=True),
     ]

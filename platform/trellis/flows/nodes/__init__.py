@@ -1,0 +1,1 @@
+"""The core's node types, one class per file."""

@@ -1,0 +1,1 @@
+"""The core's trigger types, one class per file."""
