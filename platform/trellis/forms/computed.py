@@ -18,6 +18,7 @@ datetime (what a filter compares, what the browser formats).
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 
 import sqlalchemy as sa
 
@@ -52,7 +53,9 @@ class Computed:
         self._lock = threading.RLock()
 
     # -- names ----------------------------------------------------------------------
+    @cached_property
     def _by_name(self) -> dict:
+        """Field by id, Chinese or English label (built once per FormModel, not per reference)."""
         out = {}
         for t in self.form.active:
             label = t.field.get("label") or {}
@@ -65,7 +68,7 @@ class Computed:
         """A formula's name -> FieldRef (None when unknown)."""
         from ..logic.formula import FieldRef
 
-        t = (children_of or self._by_name()).get(name)
+        t = (children_of or self._by_name).get(name)
         if t is None:
             return None
         if not t.has_column and not t.virtual and hasattr(t, "children"):
