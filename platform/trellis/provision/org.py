@@ -12,6 +12,7 @@ from flask_appbuilder.security.sqla import models as fab_models
 from werkzeug.security import generate_password_hash
 
 from ..storage import models as m
+from ..storage.database import writing
 from ..security.roles import ensure_fab_role, fab_role_name
 
 DEMO_PASSWORD = "demo2026pass"
@@ -68,7 +69,7 @@ def load_org(engine, folder: Path, app: str, managers: list[dict]) -> tuple[dict
     """Departments, demo users and the account managers of the generated clients.
     Returns (department code -> id, manager ids in the order of `managers`)."""
     org = read_org(folder) or {"departments": [], "users": []}
-    with engine.begin() as conn:
+    with writing(engine) as conn:  # one writer: a job committing meanwhile cannot stale this read
         if not sa.inspect(conn).has_table("ab_user"):
             return {}, []
         departments = ensure_departments(conn, org.get("departments", []))
