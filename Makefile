@@ -50,6 +50,7 @@ test: install-test frontend plugins
 	$(BIN)/python -m pytest tests
 
 bench: install-test
+	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python tests/bench/run_all.py
 
 clean:
