@@ -8,10 +8,18 @@ A node type declares:
   checked when a flow is saved; a problem names the node;
 - `blocks(node)`: the step lists a container node holds (a branch's branches and default,
   a parallel's branches), each as (path suffix, steps); a plain node holds none;
-- `terminal`: nothing may follow it in its sequence (end).
-The runtime's part of the contract (running a node, resuming it after a wait) is added
-with the runtime."""
+- `terminal`: nothing may follow it in its sequence (end);
+- `container`: "parallel" (its branches all run and join), "loop" (its body runs per
+  item) or None (a branch's chosen list simply continues after it).
+
+The runtime's part (flows/runner.py): `run(node, step) -> Result` does the node's work
+inside the step's transaction (flows/step.py gives the connection, the data conditions
+read, the record service as the flow's actor); a waiting node is asked again with
+`resume(node, step, wait)` when its time comes or its record changes; `describe(node,
+step)` says in both languages what the node would do, without doing it (dry runs)."""
 from __future__ import annotations
+
+from .result import Result
 
 COMMON_NODE_KEYS = {"id", "type", "label", "note"}
 
@@ -22,6 +30,7 @@ class NodeType:
     category = "flow"
     config_schema: dict = {"type": "object", "properties": {}}
     terminal = False
+    container: str | None = None
 
     def blocks(self, node: dict) -> list[tuple[str, list]]:
         """(JSON-pointer suffix, steps) of each step list the node holds (none by default)."""
@@ -30,6 +39,22 @@ class NodeType:
     def problems(self, node: dict) -> list[tuple[str, str, str, str]]:
         """Checks beyond the config schema: (pointer suffix, code, zh, en) each."""
         return []
+
+    def run(self, node: dict, step) -> Result:
+        return Result()
+
+    def resume(self, node: dict, step, wait: dict) -> Result:
+        return Result()
+
+    def describe(self, node: dict, step) -> dict:
+        label = node.get("label") or self.label
+        return {"zh": f"执行「{_text(label, 'zh')}」", "en": f"run \"{_text(label, 'en')}\""}
+
+
+def _text(label, lang: str) -> str:
+    if isinstance(label, dict):
+        return label.get(lang) or label.get("zh") or ""
+    return str(label or "")
 
 
 def branch_steps(node: dict):

@@ -289,3 +289,54 @@ notify_prefs = sa.Table(  # a user's notification settings
     sa.Column("prefs", sa.JSON, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
+
+# -- flows (flows/) -------------------------------------------------------------------------
+flow_run = sa.Table(  # one run of a flow version, from its trigger to its end
+    "trellis_flow_runs", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("flow", sa.String(64), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),  # a run stays on the version it started on
+    sa.Column("form", sa.String(64)),
+    sa.Column("record_id", sa.BigInteger),
+    sa.Column("event", sa.String(200), nullable=False, unique=True),  # idempotency: flow:version:event
+    sa.Column("state", sa.String(16), nullable=False),  # running waiting done failed cancelled exited
+    sa.Column("seq", sa.Integer, nullable=False, server_default="0"),  # steps taken (compare-and-set)
+    sa.Column("cursor", sa.JSON, nullable=False),  # the tokens: where each branch of the run stands
+    sa.Column("context", sa.JSON, nullable=False),  # trigger snapshot, event, variables, step outputs
+    sa.Column("actor_id", sa.Integer),
+    sa.Column("parent_run", sa.BigInteger),  # the run whose call_flow node started this one
+    sa.Column("cause", sa.JSON),
+    sa.Column("error", sa.Text),
+    sa.Column("wake_at", sa.DateTime),
+    sa.Column("started_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("ended_at", sa.DateTime),
+    sa.Index("ix_trellis_flow_runs_flow", "app", "flow", "started_at"),
+    sa.Index("ix_trellis_flow_runs_record", "app", "form", "record_id", "state"),
+    sa.Index("ix_trellis_flow_runs_state", "state"),
+)
+
+flow_step = sa.Table(  # the run log: one row per step taken
+    "trellis_flow_steps", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("node", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("result", sa.String(16), nullable=False),  # ok waiting failed skipped exited cancelled
+    sa.Column("input", sa.JSON),
+    sa.Column("output", sa.JSON),
+    sa.Column("error", sa.Text),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("ms", sa.Integer),
+    sa.UniqueConstraint("run_id", "seq", name="ux_trellis_flow_steps_seq"),
+)
+
+flow_mark = sa.Table(  # a threshold trigger's fired records (re-armed when the condition turns false)
+    "trellis_flow_marks", metadata,
+    sa.Column("app", sa.String(64), primary_key=True),
+    sa.Column("flow", sa.String(64), primary_key=True),
+    sa.Column("record_id", sa.BigInteger, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+)

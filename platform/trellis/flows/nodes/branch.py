@@ -3,8 +3,10 @@ runs, else the `default` branch; then the flow goes on after the branch node. Ea
 has an id (the run log names it), an optional label and its own steps."""
 from __future__ import annotations
 
-from ..node_type import NodeType, branch_steps
+from ...logic import truthy
 
+from ..node_type import NodeType, branch_steps
+from ..result import Result
 
 
 class BranchNode(NodeType):
@@ -28,3 +30,14 @@ class BranchNode(NodeType):
         if isinstance(node.get("default"), dict) and isinstance(node["default"].get("steps"), list):
             out.append(("/default/steps", node["default"]["steps"]))
         return out
+
+    def run(self, node: dict, step) -> Result:
+        for i, b in enumerate(node.get("branches") or []):
+            if truthy(step.evaluate(b.get("when"))):
+                return Result(output={"branch": b["id"]}, enter=f"/branches/{i}/steps")
+        if isinstance(node.get("default"), dict):
+            return Result(output={"branch": "default"}, enter="/default/steps")
+        return Result(output={"branch": None})
+
+    def describe(self, node: dict, step) -> dict:
+        return {"zh": "按条件选择分支", "en": "choose a branch by its condition"}

@@ -3,11 +3,13 @@ branch has finished (the join is the end of the block, so it is never unmatched)
 from __future__ import annotations
 
 from ..node_type import NodeType, branch_steps
+from ..result import Result
 
 
 class ParallelNode(NodeType):
     key = "parallel"
     label = {"zh": "并行分支", "en": "Parallel"}
+    container = "parallel"
     config_schema = {
         "type": "object",
         "required": ["branches"],
@@ -21,3 +23,6 @@ class ParallelNode(NodeType):
 
     def blocks(self, node: dict) -> list[tuple[str, list]]:
         return list(branch_steps(node))
+
+    def run(self, node: dict, step) -> Result:
+        return Result(fork=[suffix for suffix, _steps in self.blocks(node)])

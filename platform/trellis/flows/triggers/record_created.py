@@ -8,3 +8,4 @@ from ..trigger_type import TriggerType
 class RecordCreatedTrigger(TriggerType):
     key = "record_created"
     label = {"zh": "新增记录时", "en": "When a record is created"}
+    events = ("insert",)

@@ -8,3 +8,4 @@ from ..trigger_type import TriggerType
 class RecordDeletedTrigger(TriggerType):
     key = "record_deleted"
     label = {"zh": "删除记录时", "en": "When a record is deleted"}
+    events = ("delete",)

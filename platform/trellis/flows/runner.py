@@ -1,0 +1,225 @@
+"""Running a flow: the `flows.advance` job moves one run step by step, each step its own
+transaction (flows/runs.py `save_step`: the node's writes, its log row and the run's new
+cursor, or nothing), until the run waits, ends or has taken `BATCH` steps (then it hands
+on to a new job, so one long run does not hold a worker).
+
+Before every step a journey's `exit` condition is checked against the record as it is
+now: true ends the run (`exited`). A token that waits is asked again (`resume`) when the
+job runs: a wait's time has come, or a write to the run's record poked it (a condition).
+When every token waits, the run is parked (`waiting`) with a job due at the earliest time
+one of them could go on.
+
+Failures: a node's refusal (a domain error: a validation failure, a missing record, a
+bad rule) fails the step at once; anything else (a timeout, a busy database, a network
+error) is tried again (Defer, `RETRIES` times, backing off) and then fails the step. A
+failed step stops the run (`failed`, kept for retry / skip) or, with `on_failure:
+continue`, is logged and the run goes on.
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+from ..kernel.defer import Defer
+from ..kernel.errors import TrellisError
+from . import runs
+from .cursor import Mover, resolve
+from .step import Step
+
+log = logging.getLogger("trellis.flows")
+ADVANCE = "flows.advance"
+BATCH = 500
+RETRIES = 3
+
+
+def _permanent(exc: Exception) -> bool:
+    return isinstance(exc, TrellisError) and exc.status < 500
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, TrellisError):
+        return f"{exc.message['zh']} / {exc.message['en']}"
+    return f"{type(exc).__name__}: {exc}"[:2000]
+
+
+class Runner:
+    def __init__(self, runtime, catalog, node_types):
+        self.runtime = runtime
+        self.catalog = catalog
+        self.node_types = node_types
+        self._types: dict = {}
+
+    def type_of(self, node: dict):
+        key = node.get("type") if isinstance(node, dict) else None
+        inst = self._types.get(key)
+        if inst is None:
+            inst = self._types[key] = self.node_types.get(key)()
+        return inst
+
+    def kind_of(self, node: dict):
+        return self.type_of(node).container if isinstance(node, dict) else None
+
+    # -- the job -------------------------------------------------------------------------------
+    def advance(self, run: int, **_ignored) -> dict:
+        taken = 0
+        checked: set = set()
+        row: dict = {}
+        while taken < BATCH:
+            try:
+                with self.runtime.transaction() as conn:
+                    row = runs.load(conn, run)
+                    if row is None or row["state"] not in runs.LIVE:
+                        return {"state": row and row["state"], "steps": taken}
+                    moved = self._one(conn, row, checked)
+            except runs.Stale:
+                return {"state": "taken", "steps": taken}  # another worker took this step
+            except _Transient as t:
+                with self.runtime.transaction() as conn:
+                    n = runs.note_failure(conn, run, t.seq, t.node)
+                if n < RETRIES:
+                    log.warning("flow run %s node %s: %s (try %s)", run, t.node, t.error, n)
+                    raise Defer(2 ** n, _message(t.error)) from None
+                checked.add(("failed", t.node))
+                continue
+            if not moved:
+                return {"state": row["state"], "steps": taken}
+            taken += 1
+        self.runtime.jobs.enqueue(ADVANCE, {"run": run}, key=f"{ADVANCE}:{run}:{row['seq']}:more", app=row["app"])
+        return {"state": "running", "steps": taken}
+
+    def _one(self, conn, row: dict, checked: set) -> bool:
+        """Take one step of the run (True), or park or end it (False)."""
+        body = self.catalog.version(row["app"], row["flow"], row["version"])
+        now = self.runtime.clock.now()
+        cursor, context = row["cursor"], row["context"]
+        mover = Mover(body, cursor, self.kind_of)
+        step = Step(self.runtime, conn, row, body, context, now=now)
+        if body.get("exit") and step.record is not None and _true(step.evaluate(body["exit"])):
+            mover.end_all()
+            runs.save_step(conn, row, row["seq"], _log("exit", "exit", "exited"), state="exited", cursor=cursor,
+                           context=context, now=now)
+            self._ended(conn, row)
+            return False
+        tok = mover.runnable()
+        if tok is not None:
+            return self._take(conn, row, mover, step, tok, False, checked)
+        for tok in [t for t in mover.tokens if t.get("wait") and t["id"] not in checked]:
+            checked.add(tok["id"])
+            if self._take(conn, row, mover, step, tok, True, checked):
+                return True
+        if not mover.tokens:
+            runs.save_step(conn, row, row["seq"], None, state="done", cursor=cursor, context=context, now=now)
+            self._ended(conn, row)
+            return False
+        return self._park(conn, row, mover, now)
+
+    def _take(self, conn, row, mover, step, tok, resuming: bool, checked: set) -> bool:
+        """Run (or resume) the node `tok` is on and save the step; False when it still waits."""
+        node = resolve(step.flow, tok["at"])
+        kind = self.type_of(node)
+        step.node, step.token = node, tok
+        started = time.perf_counter()
+        try:
+            res = kind.resume(node, step, tok["wait"]) if resuming else kind.run(node, step)
+        except Exception as exc:  # noqa: BLE001 - a node's failure is the run's, logged on its step
+            if not _permanent(exc) and ("failed", node["id"]) not in checked:
+                raise _Transient(row["seq"], node["id"], exc) from exc
+            return self._failed(conn, row, mover, tok, node, exc, step)
+        if resuming and res.wait is not None:
+            if res.wait != tok["wait"]:  # still waiting, on a moved time
+                tok["wait"] = res.wait
+                row["_moved"] = True
+            return False
+        result = "waiting" if res.wait is not None else "ok"
+        self._move(mover, tok, res)
+        context = row["context"]
+        if result == "ok":
+            context.setdefault("steps", {})[node["id"]] = res.output
+            context["prev"] = res.output
+            (context.get("failures") or {}).pop(node["id"], None)
+        ms = int((time.perf_counter() - started) * 1000)
+        state = "running" if mover.tokens else "done"
+        runs.save_step(conn, row, row["seq"], _log(node["id"], node["type"], result, output=res.output, ms=ms,
+                                                   input=getattr(step, "input", None)),
+                       state=state, cursor=mover.cursor, context=context, now=step.now)
+        if state == "done":
+            self._ended(conn, row)
+            return False
+        return True
+
+    def _move(self, mover: Mover, tok: dict, res) -> None:
+        if res.wait is not None:
+            tok["wait"] = res.wait
+            return
+        tok["wait"] = None
+        here = tok["at"]
+        if res.end:
+            mover.end_all()
+        elif res.enter is not None:
+            mover.enter(tok, here + res.enter)
+        elif res.fork is not None:
+            mover.fork(tok, [here + s for s in res.fork])
+        elif res.loop is not None:
+            mover.loop(tok, list(res.loop))
+        else:
+            mover.after(tok, here)
+
+    def _park(self, conn, row: dict, mover: Mover, now) -> bool:
+        """Every token waits: the run waits, with a job when the earliest wait falls due."""
+        times = sorted(t["wait"][k] for t in mover.tokens if t.get("wait") for k in ("until", "timeout")
+                       if t["wait"].get(k))
+        wake = _parse(times[0]) if times else None
+        if row["state"] != "waiting" or row.get("wake_at") != wake or row.pop("_moved", False):
+            runs.save_step(conn, row, row["seq"], None, state="waiting", cursor=mover.cursor, context=row["context"],
+                           now=now, wake_at=wake)
+        if wake is not None:
+            self.runtime.jobs.enqueue(ADVANCE, {"run": row["id"]}, run_at=max(wake, now),
+                                      key=f"{ADVANCE}:{row['id']}:{row['seq']}:wake", app=row["app"], conn=conn)
+        return False
+
+    def _failed(self, conn, row, mover, tok, node, exc, step) -> bool:
+        (row["context"].get("failures") or {}).pop(node["id"], None)
+        error = _message(exc)
+        if step.flow.get("on_failure") == "continue":
+            tok["wait"] = None
+            mover.after(tok, tok["at"])
+            state = "running" if mover.tokens else "done"
+        else:
+            state = "failed"
+        runs.save_step(conn, row, row["seq"], _log(node["id"], node["type"], "failed", error=error),
+                       state=state, cursor=mover.cursor, context=row["context"], now=step.now,
+                       error=error if state == "failed" else None)
+        if state != "running":
+            self._ended(conn, row)
+        return state == "running"
+
+    def _ended(self, conn, row: dict) -> None:
+        """A called run that ended wakes the run that called it."""
+        if row.get("parent_run"):
+            self.runtime.jobs.enqueue(ADVANCE, {"run": row["parent_run"]},
+                                      key=f"{ADVANCE}:{row['parent_run']}:child:{row['id']}", app=row["app"], conn=conn)
+
+
+class _Transient(Exception):
+    """A node's failure worth another try (raised out of the step's transaction)."""
+
+    def __init__(self, seq: int, node: str, error: Exception):
+        super().__init__(str(error))
+        self.seq, self.node, self.error = seq, node, error
+
+
+def _true(value) -> bool:
+    from ..logic import truthy
+
+    return truthy(value)
+
+
+def _log(node: str, type_: str, result: str, **more) -> dict:
+    return {"node": node[:64], "type": type_[:32], "result": result, "input": more.get("input"),
+            "output": more.get("output"), "error": more.get("error"), "ms": more.get("ms")}
+
+
+def _parse(value):
+    from datetime import datetime
+
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
