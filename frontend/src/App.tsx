@@ -19,6 +19,8 @@ const NotifySettingsPage = lazy(() => import("./notify/SettingsPage"));
 const NotifyAdminPage = lazy(() => import("./notify/admin/NotifyAdminPage"));
 const DecisionListPage = lazy(() => import("./decisions/DecisionListPage"));
 const DecisionEditorPage = lazy(() => import("./decisions/DecisionEditorPage"));
+const FlowListPage = lazy(() => import("./flows/FlowListPage"));
+const FlowEditorPage = lazy(() => import("./flows/FlowEditorPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -47,6 +49,8 @@ export default function App() {
           <Route path="/apps/:app/admin/notifications" element={page(<NotifyAdminPage />)} />
           <Route path="/apps/:app/decisions" element={page(<DecisionListPage />)} />
           <Route path="/apps/:app/decisions/:key" element={page(<DecisionEditorPage />)} />
+          <Route path="/apps/:app/flows" element={page(<FlowListPage />)} />
+          <Route path="/apps/:app/flows/:key" element={page(<FlowEditorPage />)} />
           <Route path="/messages" element={page(<MessageCenterPage />)} />
           <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
           <Route path="*" element={<NotFound />} />

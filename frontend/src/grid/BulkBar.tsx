@@ -1,13 +1,16 @@
-/** Actions on the selected rows: bulk edit (one field to one value) and bulk delete, in one request each. */
+/** Actions on the selected rows: bulk edit (one field to one value), bulk delete, in one request each, and
+ * starting a manual flow on them. */
 import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Space } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { FormDef, RecordRow } from "../api/types";
 import { useErrorReport } from "../hooks/useErrorReport";
 import type { WidgetContext } from "../registries/types";
 import BulkEditModal from "./BulkEditModal";
+
+const RunFlowButton = lazy(() => import("../flows/RunFlowButton"));
 
 interface Props {
   def: FormDef;
@@ -55,6 +58,9 @@ export default function BulkBar({ def, ctx, selected, onClear, onDone }: Props) 
             {def.actions.includes("delete") && (
               <Button size="small" danger icon={<DeleteOutlined />} onClick={remove}>{t("grid.bulkDelete")}</Button>
             )}
+            <Suspense fallback={null}>
+              <RunFlowButton app={ctx.app} form={ctx.form} records={selected.map((r) => r.id)} size="small" onStarted={onDone} />
+            </Suspense>
             <Button size="small" type="link" onClick={onClear}>{t("common.clear")}</Button>
           </Space>
         }

@@ -19,7 +19,7 @@ const en: Strings = {
     apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
     notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin",
   },
-  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables" },
+  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables", flows: "Flows & automations" },
   grid: {
     search: "Search records", filter: "Filter", filterActive: "Filter ({{n}})", columns: "Columns",
     mode: { grid: "Table", kanban: "Kanban", calendar: "Calendar" },
@@ -50,7 +50,7 @@ const en: Strings = {
   },
   record: {
     new: "New {{form}}", edit: "Edit {{form}}", created: "Created", updated: "Saved", details: "Details",
-    history: "History", messages: "Messages", related: "Related", noHistory: "No changes recorded", fixErrors: "Fix the marked fields and save again",
+    history: "History", messages: "Messages", flows: "Flows", related: "Related", noHistory: "No changes recorded", fixErrors: "Fix the marked fields and save again",
     created_at: "Created", updated_at: "Updated", created_by: "Created by", updated_by: "Updated by", version: "Version",
     other: "Other", openFull: "Open record page", action: { create: "created", update: "changed", delete: "deleted", restore: "restored" },
     by: "{{user}} {{action}} it on {{at}}", emptyValue: "(empty)", system: "system", addRow: "Add a row",

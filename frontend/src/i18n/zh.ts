@@ -17,7 +17,7 @@ const zh = {
     apps: "应用", language: "语言", logout: "退出登录", admin: "管理员", roles: "角色",
     notifications: "通知", messages: "消息中心", notifySettings: "通知设置", notifyAdmin: "通知管理",
   },
-  menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单", decisions: "决策表" },
+  menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单", decisions: "决策表", flows: "流程 / 自动化" },
   grid: {
     search: "搜索记录", filter: "筛选", filterActive: "筛选({{n}})", columns: "列", 
     mode: { grid: "表格", kanban: "看板", calendar: "日历" },
@@ -47,7 +47,7 @@ const zh = {
   },
   record: {
     new: "新建{{form}}", edit: "编辑{{form}}", created: "已创建", updated: "已保存", details: "详细信息",
-    history: "变更记录", messages: "消息", related: "相关记录", noHistory: "暂无变更记录", fixErrors: "请修正标出的字段后再保存",
+    history: "变更记录", messages: "消息", flows: "流程", related: "相关记录", noHistory: "暂无变更记录", fixErrors: "请修正标出的字段后再保存",
     created_at: "创建时间", updated_at: "更新时间", created_by: "创建人", updated_by: "更新人", version: "版本",
     other: "其他", openFull: "打开详情页", action: { create: "创建", update: "修改", delete: "删除", restore: "恢复" },
     by: "{{user}} {{action}}于 {{at}}", emptyValue: "(空)", system: "系统", addRow: "添加一行",

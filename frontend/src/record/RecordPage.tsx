@@ -1,6 +1,6 @@
 /** `/apps/:app/forms/:form/records/:id`: the record's 360 view — fields by section, a tab per
- * related form, the history of changes (each change revertible), the messages sent about it, and
- * the actions the user may take (edit, delete). */
+ * related form, the history of changes (each change revertible), the messages sent about it, the
+ * flows that ran on it, and the actions the user may take (run a manual flow, edit, delete). */
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { App, Button, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -23,6 +23,8 @@ import RelatedList from "./RelatedList";
 import { relationsOf } from "./relations";
 
 const RecordMessages = lazy(() => import("../notify/RecordMessages"));
+const RecordRuns = lazy(() => import("../flows/RecordRuns"));
+const RunFlowButton = lazy(() => import("../flows/RunFlowButton"));
 
 export default function RecordPage() {
   const { app = "", form = "", id: rawId = "" } = useParams();
@@ -33,6 +35,7 @@ export default function RecordPage() {
   const { message, modal } = App.useApp();
   const report = useErrorReport();
   const [editing, setEditing] = useState(false);
+  const [started, setStarted] = useState(0);
 
   const loaded = useAsync(async () => {
     const def = await metaCache.form(app, form, true);
@@ -74,6 +77,8 @@ export default function RecordPage() {
       children: <HistoryTimeline app={app} def={def} id={id} version={record.version} onReverted={loaded.reload} /> },
     { key: "messages", label: t("record.messages"),
       children: <Suspense fallback={<Spin />}><RecordMessages app={app} form={form} id={id} /></Suspense> },
+    { key: "flows", label: <span data-testid="record-flows-tab">{t("record.flows")}</span>,
+      children: <Suspense fallback={<Spin />}><RecordRuns app={app} form={form} id={id} reloadKey={started} /></Suspense> },
   ];
 
   return (
@@ -86,7 +91,10 @@ export default function RecordPage() {
           {t("record.updated_at")} {formatDateTime(record.updated_at)} · {t("record.version")} {record.version}
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        <Space>
+        <Space wrap>
+          <Suspense fallback={null}>
+            <RunFlowButton app={app} form={form} records={[id]} onStarted={() => { setStarted((n) => n + 1); loaded.reload(); }} />
+          </Suspense>
           {def.actions.includes("update") && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="record-edit">{t("common.edit")}</Button>
           )}

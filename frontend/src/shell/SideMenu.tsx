@@ -1,5 +1,5 @@
 /** The app's forms (those the user may read) and its saved views, shared and personal. */
-import { BranchesOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, BranchesOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Menu, Skeleton } from "antd";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
@@ -40,7 +40,8 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
         ...(forms ?? []).map((f) => ({ key: `/apps/${app}/forms/${f.id}${f.published_version ? "" : "/design"}`,
           icon: <FormOutlined />, label: tx(f.label, f.id) })),
         ...(me?.is_admin ? [{ key: `/apps/${app}/forms/new/design`, icon: <PlusOutlined />, label: t("menu.newForm") },
-          { key: `/apps/${app}/decisions`, icon: <BranchesOutlined />, label: t("menu.decisions") }] : []),
+          { key: `/apps/${app}/decisions`, icon: <BranchesOutlined />, label: t("menu.decisions") },
+          { key: `/apps/${app}/flows`, icon: <ApartmentOutlined />, label: t("menu.flows") }] : []),
       ],
     },
   ];
@@ -60,6 +61,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
   const path = location.pathname;
   const selected = path.endsWith("/forms/new/design") ? [path]
     : path.startsWith(`/apps/${app}/decisions`) ? [`/apps/${app}/decisions`]
+    : path.startsWith(`/apps/${app}/flows`) ? [`/apps/${app}/flows`]
     : [...(forms ?? []).map((f) => `/apps/${app}/forms/${f.id}`), ...mine.map((v) => `/apps/${app}/views/${v.id}`)]
       .filter((key) => path === key || path.startsWith(`${key}/`));
   return (

@@ -1,0 +1,44 @@
+/** A node's (or trigger's) settings as a form built from its type's `config_schema` (rjsf with
+ * the app's validator; conditions, expressions, recipients and templates get their own
+ * inputs). Edits go straight to the flow. */
+import Form from "@rjsf/antd";
+import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { Typography } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useLang } from "../i18n/text";
+import { createValidator } from "../record/validator";
+import { panelForm } from "./configSchema";
+import { useFlowText } from "./i18n";
+import SpecialField from "./SpecialField";
+import type { JsonSchema } from "./types";
+
+interface Props {
+  schema: JsonSchema | undefined;
+  value: Record<string, unknown>;
+  onChange: (value: Record<string, unknown>) => void;
+  /** the form's key (remounts it when another node opens) */
+  id: string;
+}
+
+const FIELDS = { special: SpecialField };
+
+export default function ConfigForm({ schema, value, onChange, id }: Props) {
+  const { t } = useFlowText();
+  const { t: tMain } = useTranslation();
+  const { tx } = useLang();
+  const validator = useMemo(() => createValidator((key, params) => tMain(key, params ?? {})), [tMain]);
+  const form = useMemo(() => panelForm(schema, (text, key) => {
+    if (typeof text === "string" && text) return text;
+    if (text && typeof text === "object") return tx(text as { zh?: string; en?: string }, key);
+    return key ? t(`keys.${key}`, { defaultValue: key }) : "";
+  }), [schema, t, tx]);
+  if (!form.keys.length) return <Typography.Paragraph type="secondary">{t("panel.noConfig")}</Typography.Paragraph>;
+  return (
+    <div className="tfl-config" data-testid="flow-config-form">
+      <Form key={id} schema={form.schema as RJSFSchema} uiSchema={form.uiSchema as UiSchema} formData={value}
+        validator={validator} fields={FIELDS} showErrorList={false} noHtml5Validate liveValidate={false}
+        onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { configOf, panelForm, specialOf } from "./configSchema";
+
+const label = (text: unknown, fallback: string) =>
+  (typeof text === "string" ? text : (text as { zh?: string } | undefined)?.zh) || fallback;
+
+describe("a node type's config schema as the panel's form", () => {
+  it("marks the keys needing their own input", () => {
+    expect(specialOf("when", {})).toBe("condition");
+    expect(specialOf("until_condition", { type: "object" })).toBe("condition");
+    expect(specialOf("recipients", { type: "array" })).toBe("recipients");
+    expect(specialOf("template", { type: "string" })).toBe("template");
+    expect(specialOf("values", { type: "object" })).toBe("values");
+    expect(specialOf("amount", {})).toBe("expression");
+    expect(specialOf("title", { type: "string" })).toBeNull();
+    expect(specialOf("fields", { type: "array" })).toBe("fields");
+    expect(specialOf("field", { type: "string" })).toBe("field");
+    expect(specialOf("urgency", { enum: ["low", "high"] })).toBeNull();
+  });
+  it("leaves out what the canvas edits and localizes titles", () => {
+    const f = panelForm({
+      type: "object", required: ["branches", "title"],
+      properties: {
+        branches: { type: "array" }, title: { type: "string", title: { zh: "标题", en: "Title" } },
+        due_days: { type: "integer", description: "days" }, values: { type: "object" },
+      },
+    }, label);
+    expect(f.keys).toEqual(["title", "due_days", "values"]);
+    expect(f.schema.required).toEqual(["title"]);
+    expect((f.schema.properties as Record<string, { title?: string }>).title.title).toBe("标题");
+    expect((f.schema.properties as Record<string, { title?: string }>).due_days.title).toBe("due_days");
+    expect(f.uiSchema.values).toEqual({ "ui:field": "special", "ui:options": { special: "values" } });
+    expect(f.uiSchema.title).toBeUndefined();
+  });
+  it("takes a node's own configuration", () => {
+    expect(configOf({ id: "a", type: "branch", label: {}, branches: [], default: {}, x: 1 })).toEqual({ x: 1 });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A node type's (or trigger type's) `config_schema` made into the panel's form: the keys the
+ * canvas edits (branches, default, steps) left out, titles and descriptions in the UI's
+ * language (a schema may carry {zh, en} or plain text), and the keys that need their own
+ * input marked in the uiSchema: conditions (`when`, `condition`, `until_condition`), maps of
+ * value expressions (`values`, `set`), fields of the form (`field`, `fields`), single expressions (a schema with `x-expression`,
+ * `format: "jsonlogic"` or no type at all), `recipients`, `template`.
+ */
+import type { JsonSchema } from "./types";
+
+export type Special = "condition" | "values" | "expression" | "recipients" | "template" | "field" | "fields";
+
+export const CANVAS_KEYS = new Set(["branches", "default", "steps"]);
+const CONDITION_KEYS = new Set(["when", "condition", "until_condition"]);
+const VALUE_MAP_KEYS = new Set(["values", "set"]);
+
+type Label = (text: unknown, fallback: string) => string;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The input a property needs beyond rjsf's own, if any. */
+export function specialOf(key: string, prop: JsonSchema): Special | null {
+  if (CONDITION_KEYS.has(key)) return "condition";
+  if (key === "recipients" || key === "assignees") return "recipients";
+  if (key === "template") return "template";
+  if (key === "fields" && prop.type === "array") return "fields";
+  if ((key === "field" || key === "date_field") && prop.type === "string") return "field";
+  if (VALUE_MAP_KEYS.has(key) && (prop.type === "object" || prop.type === undefined)) return "values";
+  if (prop["x-expression"] || prop.format === "jsonlogic" || (prop.type === undefined && !prop.enum && !prop.const
+    && !prop.oneOf && !prop.anyOf && !prop.$ref && !prop.properties)) return "expression";
+  return null;
+}
+
+function localize(schema: JsonSchema, key: string, label: Label): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  out.title = label(schema.title ?? schema["x-label"], key);
+  if (schema.description !== undefined) out.description = label(schema.description, "");
+  if (isObj(schema.properties)) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, JsonSchema>)
+      .map(([k, p]) => [k, isObj(p) ? localize(p, k, label) : p]));
+  }
+  if (isObj(schema.items)) out.items = localize(schema.items as JsonSchema, "", label);
+  return out;
+}
+
+export interface PanelForm {
+  schema: JsonSchema;
+  uiSchema: Record<string, unknown>;
+  /** the properties shown (none: the node has no settings of its own) */
+  keys: string[];
+}
+
+/** The rjsf schema and uiSchema of a config schema; `label` reads a title (or `key`) in the UI's language. */
+export function panelForm(config: JsonSchema | undefined, label: Label): PanelForm {
+  const props = (isObj(config?.properties) ? config!.properties : {}) as Record<string, JsonSchema>;
+  const keys = Object.keys(props).filter((k) => !CANVAS_KEYS.has(k));
+  const properties: Record<string, JsonSchema> = {};
+  const uiSchema: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
+  for (const k of keys) {
+    const prop = isObj(props[k]) ? props[k] : {};
+    properties[k] = localize(prop, k, label);
+    const special = specialOf(k, prop);
+    if (special) uiSchema[k] = { "ui:field": "special", "ui:options": { special } };
+  }
+  const required = (config?.required ?? []).filter((k) => keys.includes(k));
+  return { schema: { type: "object", properties, ...(required.length ? { required } : {}) }, uiSchema, keys };
+}
+
+/** The node's own configuration: every key but the common ones and those the canvas edits. */
+export function configOf(node: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !["id", "type", "label", "note"].includes(k) && !CANVAS_KEYS.has(k)));
+}

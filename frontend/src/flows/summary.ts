@@ -1,0 +1,30 @@
+/** The one-line summary under a node's title on the canvas, from its configuration: a
+ * condition in words, a template, a title, a form, a wait, a URL, whichever the node has. */
+import type { FlowNode, Text } from "./types";
+
+type Tx = (text: Text | string | null | undefined, fallback?: string) => string;
+
+const isText = (v: unknown): v is Text => typeof v === "object" && v !== null && ("zh" in v || "en" in v);
+
+function show(v: unknown, tx: Tx): string | null {
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  if (isText(v)) return tx(v);
+  return null;
+}
+
+const isDuration = (v: unknown): v is { amount: number; unit: string } =>
+  typeof v === "object" && v !== null && typeof (v as { amount?: unknown }).amount === "number";
+
+/** The summary of `node`, or null; `describe` puts a condition in words, `unit` names a time unit. */
+export function nodeSummary(node: FlowNode, describe: (logic: unknown) => string | null, tx: Tx,
+  unit: (u: string) => string = (u) => u): string | null {
+  if (isDuration(node.for)) return `${node.for.amount} ${unit(node.for.unit)}`;
+  for (const key of ["condition", "until_condition", "when"]) {
+    if (node[key] != null && typeof node[key] === "object") return describe(node[key]);
+  }
+  for (const key of ["title", "template", "subject", "form", "url", "name", "flow", "field"]) {
+    const s = show(node[key], tx);
+    if (s) return s;
+  }
+  return null;
+}
