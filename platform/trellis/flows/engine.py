@@ -85,7 +85,9 @@ class FlowEngine:
             trigger = flow.trigger
             if trigger is None or event not in trigger.events:
                 continue
-            for i in trigger.firing(flow, event, pairs, ctx.conn, now):
+            with self.runtime.logic_time():  # a trigger's rules read the runtime's clock and zone
+                firing = trigger.firing(flow, event, pairs, ctx.conn, now)
+            for i in firing:
                 old, new = pairs[i]
                 rec = new or old
                 version = rec.get("version")

@@ -81,7 +81,11 @@ def check_flow(body: dict, node_types, trigger_types) -> list[dict]:
     else:
         tcls = trigger_types.get(ttype)
         config = {k: v for k, v in trigger.items() if k != "type"}
-        out += _config_problems(tcls, config, "/trigger", ("触发方式", "trigger"))
+        found = _config_problems(tcls, config, "/trigger", ("触发方式", "trigger"))
+        out += found
+        if not found:  # a configuration of the right shape: the type's own checks
+            for suffix, code, zh, en in tcls().problems(trigger):
+                out.append(problem("/trigger" + suffix, code, zh, en))
         if tcls.needs_form and not body.get("form"):
             out.append(problem("/form", "form_required", f"触发方式“{ttype}”需要指定表单",
                                f"trigger “{ttype}” needs the flow's form"))

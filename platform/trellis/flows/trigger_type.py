@@ -12,7 +12,9 @@ those `fires(trigger, event, old, new)` accepts; a threshold keeps marks on the
 connection). `event_info` is what the run keeps as `$event` (the changed fields, say).
 Triggers that start runs from time (date-relative, schedules) implement `arm(engine,
 flow, conn)` (called when a version is published) and `due(engine, flow, args)` (their
-job came due); the engine calls nothing else."""
+job came due); the engine calls nothing else. `problems(trigger)` adds save-time checks
+beyond the schema (a cron text that does not parse), each (pointer suffix under
+/trigger, code, zh, en), as NodeType.problems does for nodes."""
 from __future__ import annotations
 
 
@@ -25,6 +27,10 @@ class TriggerType:
 
     def fields_named(self, trigger: dict) -> list[str]:
         """The fields of the flow's form the trigger's configuration names (checked at publish)."""
+        return []
+
+    def problems(self, trigger: dict) -> list[tuple[str, str, str, str]]:
+        """Checks beyond the config schema: (pointer suffix, code, zh, en) each."""
         return []
 
     def fires(self, trigger: dict, event: str, old: dict | None, new: dict | None) -> bool:

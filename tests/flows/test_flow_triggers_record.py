@@ -1,0 +1,100 @@
+"""Triggers on record values, on both databases: a field changed from / to values; a
+threshold fires once when its condition turns true and re-arms when it turns false
+(by writes, batched writes as imports make, and by the scan for values changed in SQL
+without a write); a save-time problem names the trigger's bad configuration."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from flowkit import client, flow, make_runtime, publish, run_jobs, runs
+from trellis.kernel.actor import SYSTEM
+from trellis.kernel.errors import DefinitionInvalid
+
+SET = [{"id": "s", "type": "set_variable", "name": "seen", "value": True}]
+
+
+def test_field_changed_from_any_to_a_value_and_by_rule(engine):
+    rt = make_runtime(engine)
+    publish(rt, flow("to_c5", {"type": "field_changed", "field": "risk_level", "to": "C5"}, SET),
+            flow("down", {"type": "field_changed", "field": "equity", "on_create": True,
+                          "from": {">": [{"var": "value"}, 100]}, "to": {"<=": [{"var": "value"}, 100]}}, SET))
+    svc = rt.records("demo", "client", SYSTEM)
+    c = client(rt, risk_level="C5", equity=500)  # a create is no change unless on_create
+    c = svc.update(c["id"], {"risk_level": "C4", "equity": 200})
+    c = svc.update(c["id"], {"risk_level": "C5", "equity": 50})
+    c = svc.update(c["id"], {"note": "no change of either field"})
+    client(rt, equity=10)  # on_create: from null (not > 100)
+    run_jobs(rt)
+    (r1,) = runs(rt, "to_c5")
+    assert r1["context"]["event"] == {"type": "update", "field": "risk_level", "from": "C4", "to": "C5"}
+    (r2,) = runs(rt, "down")
+    assert r2["context"]["event"]["from"] == 200 and r2["context"]["event"]["to"] == 50
+    assert r2["state"] == "done"
+
+
+def test_a_threshold_fires_once_and_rearms_by_writes_and_batches(engine):
+    rt = make_runtime(engine)
+    publish(rt, flow("margin", {"type": "threshold", "condition": {">=": [{"var": "margin"}, 0.8]}}, SET))
+    svc = rt.records("demo", "client", SYSTEM)
+    c = client(rt, margin=0.5)
+    for m in (0.85, 0.9, 0.95):  # crossing once, then staying above: one run
+        c = svc.update(c["id"], {"margin": m})
+    assert len(runs(rt, "margin")) == 1
+    c = svc.update(c["id"], {"margin": 0.7})  # re-armed
+    c = svc.update(c["id"], {"margin": 0.81})
+    assert len(runs(rt, "margin")) == 2
+    others = [client(rt, margin=0.1) for _ in range(3)]
+    svc.update_rows([{"id": o["id"], "margin": 0.9} for o in others])  # the import path: one batch
+    svc.update_rows([{"id": o["id"], "margin": 0.92} for o in others])
+    assert len(runs(rt, "margin")) == 5
+    assert {r["record_id"] for r in runs(rt, "margin")[2:]} == {o["id"] for o in others}
+
+
+def test_the_threshold_scan_sees_values_changed_without_a_write(engine):
+    rt = make_runtime(engine)
+    above = client(rt, margin=0.9)
+    below = client(rt, margin=0.1)
+    publish(rt, flow("scan", {"type": "threshold", "condition": {">": [{"var": "margin"}, 0.8]}, "scan_every": 30},
+                     SET))
+    run_jobs(rt)  # the first scan: the record already past the threshold fires
+    assert [r["record_id"] for r in runs(rt, "scan")] == [above["id"]]
+
+    def set_margin(rid, value):  # as a rollup refreshed in SQL: no write through the records
+        with rt.transaction() as conn:
+            conn.execute(sa.text("update demo__client set margin = :m where id = :i"), {"m": value, "i": rid})
+
+    set_margin(below["id"], 0.95)
+    run_jobs(rt, days=0.01)  # 14 minutes: before the next scan
+    assert len(runs(rt, "scan")) == 1
+    run_jobs(rt, days=0.02)
+    assert [r["record_id"] for r in runs(rt, "scan")] == [above["id"], below["id"]]
+    run_jobs(rt, days=0.1)
+    assert len(runs(rt, "scan")) == 2  # still above: no second run
+    set_margin(above["id"], 0.2)
+    run_jobs(rt, days=0.05)  # the scan re-arms it
+    set_margin(above["id"], 0.99)
+    run_jobs(rt, days=0.05)
+    assert [r["record_id"] for r in runs(rt, "scan")] == [above["id"], below["id"], above["id"]]
+
+
+def test_bad_trigger_configurations_are_save_time_problems(engine):
+    rt = make_runtime(engine)
+    cases = [
+        ({"type": "field_changed"}, "/trigger"),
+        ({"type": "threshold", "condition": {">": [{"var": "margin"}, 1]}, "scan_every": 1}, "/trigger/scan_every"),
+        ({"type": "schedule", "cron": "every day at nine"}, "/trigger/cron"),
+        ({"type": "schedule", "cron": "0 0 9 * * *"}, "/trigger/cron"),
+        ({"type": "webhook", "secret": "short"}, "/trigger/secret"),
+        ({"type": "date_relative", "field": "opened_at", "offset": {"amount": 1, "unit": "weeks"}},
+         "/trigger/offset/unit"),
+    ]
+    for trigger, pointer in cases:
+        with pytest.raises(DefinitionInvalid) as e:
+            rt.store.save_draft("demo", "flow", "bad", flow("bad", trigger, SET))
+        problems = e.value.to_dict()["errors"]
+        assert pointer in [p["pointer"] for p in problems], (trigger, problems)
+    rt.store.save_draft("demo", "flow", "bad", flow("bad", {"type": "field_changed", "field": "nope"}, SET))
+    with pytest.raises(DefinitionInvalid) as e:
+        rt.publish("demo", "flow", "bad")
+    assert "nope" in str(e.value.to_dict())
