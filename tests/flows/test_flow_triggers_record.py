@@ -98,3 +98,80 @@ def test_bad_trigger_configurations_are_save_time_problems(engine):
     with pytest.raises(DefinitionInvalid) as e:
         rt.publish("demo", "flow", "bad")
     assert "nope" in str(e.value.to_dict())
+
+
+# -- webhooks, through the session app (SQLite) ------------------------------------------------
+HOOK_APP = "hookdemo"
+SECRET = "s3cret-of-the-hook-2026"
+HOOK = f"/api/v1/hooks/flows/{HOOK_APP}/inbound"
+
+
+@pytest.fixture(scope="module")
+def hooked(app):
+    from samples import APP, BROKER, CLIENT, DEAL, install
+
+    rt = app.extensions["trellis"]
+    with app.app_context():
+        if rt.store.published(HOOK_APP, "app", HOOK_APP) is None:
+            install(rt, BROKER, CLIENT, DEAL, app=dict(APP, id=HOOK_APP))
+        for body in (flow("inbound", {"type": "webhook", "secret": SECRET, "record": "/client_id",
+                                      "map": {"amount": "/order/amount", "first": "/items/0"}}, SET),
+                     flow("off", {"type": "webhook", "secret": SECRET}, SET, enabled=False)):
+            rt.store.save_draft(HOOK_APP, "flow", body["id"], body)
+            rt.publish(HOOK_APP, "flow", body["id"])
+        c = rt.records(HOOK_APP, "client", SYSTEM).create({"name": "李四"})
+    return rt, c
+
+
+def _run(rt, run_id):
+    from trellis.storage.models import flow_run
+
+    with rt.engine.connect() as conn:
+        return dict(conn.execute(sa.select(flow_run).where(flow_run.c.id == run_id)).mappings().one())
+
+
+def test_a_webhook_starts_a_run_with_mapped_variables_once_per_idempotency_key(app, hooked):
+    import hashlib
+    import hmac
+    import json
+
+    rt, c = hooked
+    web = app.test_client()
+    payload = {"client_id": c["id"], "order": {"amount": 12.5}, "items": ["rb2610"]}
+    headers = {"X-Trellis-Secret": SECRET, "Idempotency-Key": "delivery-1"}
+    r = web.post(HOOK, json=payload, headers=headers)
+    assert r.status_code == 202, r.get_json()
+    run = _run(rt, r.get_json()["run"])
+    assert run["record_id"] == c["id"] and run["context"]["vars"] == {"amount": 12.5, "first": "rb2610"}
+    assert run["context"]["event"]["payload"] == payload
+    again = web.post(HOOK, json=payload, headers=headers)  # a retried delivery: the same run
+    assert again.status_code == 202 and again.get_json()["run"] == run["id"]
+    raw = json.dumps({"client_id": c["id"]}).encode()
+    sig = "sha256=" + hmac.new(SECRET.encode(), raw, hashlib.sha256).hexdigest()
+    signed = web.post(HOOK, data=raw, headers={"X-Trellis-Signature": sig, "Content-Type": "application/json"})
+    assert signed.status_code == 202 and signed.get_json()["run"] not in (None, run["id"])
+
+
+def test_a_webhook_refuses_bad_secrets_bodies_and_flows(app, hooked):
+    rt, c = hooked
+    web = app.test_client()
+    good = {"X-Trellis-Secret": SECRET}
+    cases = [
+        (HOOK, {"client_id": c["id"]}, {"X-Trellis-Secret": "wrong-secret-of-the-hook"}, 403, "bad_secret"),
+        (HOOK, {"client_id": c["id"]}, {"X-Trellis-Signature": "sha256=00ff"}, 403, "bad_secret"),
+        (HOOK, {"client_id": c["id"]}, {}, 403, "bad_secret"),
+        (HOOK, b"{not json", good, 400, "malformed"),
+        (HOOK, [1, 2], good, 400, "malformed"),
+        (HOOK, {"client_id": 999999}, good, 400, "unknown_record"),
+        (HOOK, b"x" * (256 * 1024 + 1), good, 413, None),
+        (f"/api/v1/hooks/flows/{HOOK_APP}/off", {}, good, 404, "unknown_hook"),
+        (f"/api/v1/hooks/flows/{HOOK_APP}/nothing", {}, good, 404, "unknown_hook"),
+    ]
+    for url, body, headers, status, code in cases:
+        kw = {"data": body, "content_type": "application/json"} if isinstance(body, bytes) else {"json": body}
+        r = web.post(url, headers=headers, **kw)
+        assert r.status_code == status, (url, body, r.get_json())
+        answer = r.get_json()
+        assert answer["message"]["zh"] and answer["message"]["en"]
+        if code:
+            assert answer["code"] == code

@@ -41,6 +41,7 @@ def register_api(app: Flask) -> None:
     from .messages import bp as messages_bp
     from .decisions import bp as decisions_bp
     from .formulas import bp as formulas_bp
+    from .flow_hooks import bp as flow_hooks_bp
     from .flows import bp as flows_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
@@ -58,6 +59,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(messages_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(formulas_bp)
+    app.register_blueprint(flow_hooks_bp)
     app.register_blueprint(flows_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
