@@ -80,3 +80,12 @@ def test_a_schedule_on_a_form_starts_one_run_per_matching_record(engine):
     publish(rt, flow("daily", {"type": "schedule", "cron": "0 18 * * *"}, SET))  # a new version: the old jobs stop
     run_jobs(rt, until=wall(2026, 3, 4, 12, 0))
     assert len(runs(rt, "daily")) == 4 + 3  # 03-03 18:00 by version 2, each client
+
+
+def test_the_next_fire_skips_a_whole_holiday_even_every_minute():
+    from trellis.flows.triggers.schedule import next_fire
+
+    every_minute = {"cron": "* * * * *", "trading_days_only": True}
+    assert next_fire(every_minute, wall(2026, 9, 30, 23, 59), ZONE) == datetime(2026, 10, 8, 0, 0)
+    assert next_fire({"cron": "0 9 * * 6", "trading_days_only": True}, wall(2026, 3, 2, 0, 0), ZONE) is None
+    assert next_fire({"cron": "0 9 30 2 *"}, wall(2026, 3, 2, 0, 0), ZONE) is None

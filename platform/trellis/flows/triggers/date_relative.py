@@ -69,6 +69,8 @@ class DateRelativeTrigger(TriggerType):
         name = flow.body["trigger"]["field"]
         form = rt.form(flow.app, flow.body["form"])
         t, kind = form.table, form.field(name)
+        if kind is None or name not in t.c:  # not a stored field (publish names the unknown ones)
+            return
         live = GuardedQuery.system(rt, form).filter_sql(t.c[name].is_not(None))
         now, last = rt.clock.now(), 0
         while True:

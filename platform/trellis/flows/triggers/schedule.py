@@ -10,14 +10,14 @@ time); the job starts the fire's runs and queues the following fire (after the l
 the fire and now: a stopped server does not replay every missed fire)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from ..calendar import is_trading_day, to_local, to_wall
 from ..trigger_type import TriggerType
 from ..trigger_support import TRIGGER_JOB, holding, job_key, records_by_id, rule_problems
 
 MAX_LIMIT = 10_000
-LOOK_AHEAD = 1000  # fires looked at for the next trading day (a daily cron past a long holiday)
+LOOK_AHEAD = 800  # days looked at for the next fire on a trading day
 
 
 class ScheduleTrigger(TriggerType):
@@ -45,6 +45,11 @@ class ScheduleTrigger(TriggerType):
                      f"the schedule “{text}” is not a cron text of 5 fields: minute hour day month weekday")]
         return rule_problems(trigger.get("condition"), "/condition")
 
+    def fields_named(self, trigger: dict) -> list[str]:
+        from .threshold import plain_fields
+
+        return plain_fields(trigger.get("condition"))
+
     def arm(self, engine, flow, conn) -> None:
         rt = engine.runtime
         _enqueue_next(rt, flow, rt.clock.now(), conn)
@@ -69,17 +74,18 @@ def valid_cron(text) -> bool:
 
 def next_fire(trigger: dict, after_local: datetime, zone: str) -> datetime | None:
     """The zone's wall time of the first fire after a server-local moment (None: none
-    within LOOK_AHEAD fires, as a cron of February 30th)."""
+    within LOOK_AHEAD days, as a cron of February 30th or of Saturdays on trading days)."""
     from croniter import croniter
 
-    it = croniter(trigger["cron"], to_wall(after_local, zone))
+    start = to_wall(after_local, zone)
     for _ in range(LOOK_AHEAD):
         try:
-            wall = it.get_next(datetime)
+            wall = croniter(trigger["cron"], start).get_next(datetime)
         except Exception:  # croniter gives up on a date that never comes
             return None
         if not trigger.get("trading_days_only") or is_trading_day(wall.date()):
             return wall
+        start = datetime.combine(wall.date() + timedelta(days=1), time(0)) - timedelta(seconds=1)  # the next day
     return None
 
 

@@ -43,10 +43,7 @@ class ThresholdTrigger(TriggerType):
     }
 
     def fields_named(self, trigger: dict) -> list[str]:
-        from ...logic import rule_vars
-
-        return sorted(n for n in rule_vars(trigger.get("condition") or {})
-                      if "." not in n and not n.startswith("$") and n not in _SYSTEM)
+        return plain_fields(trigger.get("condition"))
 
     def problems(self, trigger: dict) -> list[tuple[str, str, str, str]]:
         return rule_problems(trigger.get("condition"), "/condition")
@@ -95,6 +92,13 @@ class ThresholdTrigger(TriggerType):
 
 
 _SYSTEM = {"id", "version", "created_at", "created_by", "updated_at", "updated_by"}
+
+
+def plain_fields(rule) -> list[str]:
+    """The form's own fields a condition reads (not system fields, paths or $ variables)."""
+    from ...logic import rule_vars
+
+    return sorted(n for n in rule_vars(rule or {}) if "." not in n and not n.startswith("$") and n not in _SYSTEM)
 
 
 def _slot(at) -> str:
