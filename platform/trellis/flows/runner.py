@@ -22,6 +22,7 @@ import time
 
 from ..kernel.defer import Defer
 from ..kernel.errors import TrellisError
+from ..storage.database import write_connection
 from . import runs
 from .cursor import Mover, resolve
 from .step import Step
@@ -61,20 +62,29 @@ class Runner:
 
     # -- the job -------------------------------------------------------------------------------
     def advance(self, run: int, **_ignored) -> dict:
+        with write_connection(self.runtime.engine) as held, self.runtime.logic_time():
+            return self._advance(run, held)
+
+    def _advance(self, run: int, held) -> dict:
         taken = 0
         checked: set = set()
-        row: dict = {}
+        row: dict | None = None  # kept between steps: the compare-and-set on seq guards it
         while taken < BATCH:
             try:
-                with self.runtime.transaction() as conn:
-                    row = runs.load(conn, run)
+                with self.runtime.transaction(held) as conn:
+                    if row is None:
+                        row = runs.load(conn, run)
                     if row is None or row["state"] not in runs.LIVE:
                         return {"state": row and row["state"], "steps": taken}
-                    moved = self._one(conn, row, checked)
+                    try:
+                        moved = self._one(conn, row, checked)
+                    except BaseException:
+                        row = None  # what the step changed in memory is rolled back with it
+                        raise
             except runs.Stale:
                 return {"state": "taken", "steps": taken}  # another worker took this step
             except _Transient as t:
-                with self.runtime.transaction() as conn:
+                with self.runtime.transaction(held) as conn:
                     n = runs.note_failure(conn, run, t.seq, t.node)
                 if n < RETRIES:
                     log.warning("flow run %s node %s: %s (try %s)", run, t.node, t.error, n)
@@ -93,7 +103,7 @@ class Runner:
         now = self.runtime.clock.now()
         cursor, context = row["cursor"], row["context"]
         mover = Mover(body, cursor, self.kind_of)
-        step = Step(self.runtime, conn, row, body, context, now=now)
+        step = Step(self.runtime, conn, row, body, context, now=now, timed=True)
         if body.get("exit") and step.record is not None and _true(step.evaluate(body["exit"])):
             mover.end_all()
             runs.save_step(conn, row, row["seq"], _log("exit", "exit", "exited"), state="exited", cursor=cursor,

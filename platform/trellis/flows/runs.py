@@ -14,6 +14,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..storage.database import json_dumps
 from ..storage.models import flow_mark as M
 from ..storage.models import flow_run as R
 from ..storage.models import flow_step as S
@@ -47,7 +48,33 @@ def load(conn, run_id: int) -> dict | None:
     return dict(row) if row else None
 
 
-_STEP = S.insert()
+# The step's two statements are the engine's hot path: plain SQL through the driver (no
+# expression building, no cache keys), JSON written with orjson, times as the dialect stores them.
+_MOVE = ("UPDATE trellis_flow_runs SET seq = {p}, state = {p}, cursor = {j}, context = {j}, error = {p}, "
+         "wake_at = {p}, updated_at = {p}, ended_at = {p} WHERE id = {p} AND seq = {p}")
+_LOG = ("INSERT INTO trellis_flow_steps (run_id, seq, node, type, result, input, output, error, at, ms) "
+        "VALUES ({p}, {p}, {p}, {p}, {p}, {j}, {j}, {p}, {p}, {p})")
+
+
+_TEXTS: dict = {}
+
+
+def _sql(conn, text: str) -> str:
+    key = (conn.dialect.name, text)
+    if key not in _TEXTS:
+        pg = conn.dialect.name == "postgresql"
+        _TEXTS[key] = text.format(p="%s" if pg else "?", j="CAST(%s AS JSON)" if pg else "?")
+    return _TEXTS[key]
+
+
+def _time(conn, value):
+    if value is None or conn.dialect.name == "postgresql":
+        return value
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _json(value):
+    return None if value is None else json_dumps(value)
 
 
 def save_step(conn, run: dict, seq: int, log: dict | None, *, state: str, cursor: dict, context: dict, now,
@@ -55,13 +82,16 @@ def save_step(conn, run: dict, seq: int, log: dict | None, *, state: str, cursor
     """Write one step: its log row (None: a change of state only, as parking a run) and the
     run's new state, if the run is still at `seq`."""
     ended = now if state in ENDED else None
-    moved = conn.execute(R.update().where(R.c.id == run["id"], R.c.seq == seq).values(
-        seq=seq + 1, state=state, cursor=cursor, context=context, error=error, wake_at=wake_at, updated_at=now,
-        ended_at=ended))
+    stamp = _time(conn, now)
+    moved = conn.exec_driver_sql(_sql(conn, _MOVE), (
+        seq + 1, state, json_dumps(cursor), json_dumps(context), error, _time(conn, wake_at), stamp,
+        stamp if ended else None, run["id"], seq))
     if moved.rowcount != 1:
         raise Stale(run["id"])
     if log is not None:
-        conn.execute(_STEP, dict(run_id=run["id"], seq=seq + 1, at=now, **log))
+        conn.exec_driver_sql(_sql(conn, _LOG), (
+            run["id"], seq + 1, log["node"], log["type"], log["result"], _json(log.get("input")),
+            _json(log.get("output")), log.get("error"), stamp, log.get("ms")))
     run.update(seq=seq + 1, state=state, cursor=cursor, context=context, error=error, wake_at=wake_at,
                updated_at=now, ended_at=ended)
 

@@ -28,7 +28,7 @@ UNSET = object()
 
 class Step:
     def __init__(self, runtime, conn, run: dict, flow: dict, context: dict, *, now, node=None, token=None,
-                 dry: bool = False, actor=None):
+                 dry: bool = False, actor=None, timed: bool = False):
         self.runtime = runtime
         self.conn = conn
         self.run = run
@@ -40,6 +40,7 @@ class Step:
         self.dry = dry
         self._actor = actor
         self._record = UNSET
+        self.timed = timed  # the caller has set the rule language's clock (runtime.logic_time)
 
     # -- the data conditions read ------------------------------------------------------------
     @property
@@ -64,10 +65,14 @@ class Step:
         out.update({"$trigger": c.get("trigger") or {}, "$event": c.get("event") or {}, "$vars": c.get("vars") or {},
                     "$steps": c.get("steps") or {}, "$prev": c.get("prev"), "$item": item_of(self.token),
                     "$run": {"id": self.run.get("id"), "flow": self.run.get("flow"),
-                             "started_at": _iso(self.run.get("started_at"))}})
+                             "started_at": self.run.get("started_at")}})
         return out
 
     def evaluate(self, rule):
+        if not isinstance(rule, (dict, list)):
+            return rule
+        if self.timed:
+            return evaluate(rule, self.data())
         with self.runtime.logic_time():
             return evaluate(rule, self.data())
 
@@ -108,7 +113,3 @@ def actor_of(conn, flow: dict, trigger_user: int | None):
     if user is None:
         return SYSTEM
     return actor_for(conn, int(user), None)
-
-
-def _iso(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value

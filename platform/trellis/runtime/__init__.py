@@ -101,15 +101,16 @@ class Runtime:
         return version
 
     @contextmanager
-    def transaction(self):
+    def transaction(self, conn=None):
         """One write transaction. `conn.info["trellis_before_commit"]` callbacks run at its
         end, just before the commit; `conn.info["trellis_after_commit"]` ones once it has
         committed (in this process, best effort: work that must not be lost is a job,
         `jobs.enqueue(conn, ...)`, written in this transaction; the scheduler is woken
-        once the transaction that enqueued it has committed)."""
+        once the transaction that enqueued it has committed). `conn`: a connection of
+        `storage.database.write_connection` to begin it on (a loop of many short ones)."""
         pending: list = []
         enqueued = False
-        with writing(self.engine) as conn:
+        with writing(self.engine, conn) as conn:
             conn.info["trellis_after_commit"] = pending
             conn.info["trellis_before_commit"] = last = []
             conn.info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)

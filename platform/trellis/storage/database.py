@@ -126,15 +126,28 @@ def serialized(engine: sa.Engine):
 
 
 @contextmanager
-def writing(engine: sa.Engine):
-    """A write transaction (BEGIN IMMEDIATE on SQLite, behind the write gate)."""
+def writing(engine: sa.Engine, conn: sa.Connection | None = None):
+    """A write transaction (BEGIN IMMEDIATE on SQLite, behind the write gate); on `conn`, a
+    connection from `write_connection` held across many short transactions (a loop that
+    commits often spares a pool checkout each time)."""
     gate = write_gate(engine)
+    if conn is not None:
+        with gate.held() if gate is not None else nullcontext(), conn.begin():
+            yield conn
+        return
     if gate is None:
         with engine.execution_options(trellis_write=True).begin() as conn:
             yield conn
         return
     with gate.held(), engine.execution_options(trellis_write=True).begin() as conn:
         yield conn
+
+
+@contextmanager
+def write_connection(engine: sa.Engine):
+    """A connection whose transactions are writes (`writing(engine, conn)` begins each)."""
+    with engine.connect() as conn:
+        yield conn.execution_options(trellis_write=True)
 
 
 def json_dumps(value) -> str:
