@@ -99,12 +99,15 @@ def test_a_record_tested_now_and_records_loaded_without_audit(engine):
     svc = rt.records("demo", "client", SYSTEM)
     at(rt, 1)
     loaded = svc.bulk_create([{"name": "载入甲", "margin": 0.9}, {"name": "载入乙", "margin": 0.2}], audit=False)
+    at(rt, 3)  # an import writes one audit entry for its rows: each row is a creation then
+    imported = svc.bulk_create([{"name": "导入甲", "margin": 0.95}, {"name": "导入乙", "margin": 0.1}], audit="summary")
     at(rt, 30)
     report = dry_run(rt, "demo", risk_flow(), start=START, end=START + timedelta(days=1))
-    assert [i["record_id"] for i in report["items"]] == [loaded[0]["id"]]
-    assert report["items"][0]["at"] == "2026-03-02T10:00:00" and report["items"][0]["event"] == "insert"
+    assert [(i["record_id"], i["at"], i["event"]) for i in report["items"]] == [
+        (loaded[0]["id"], "2026-03-02T10:00:00", "insert"), (imported[0]["id"], "2026-03-02T12:00:00", "insert")]
+    assert report["evaluated"] == 4
     # loaded before the window: one state, above already, so no crossing
-    later = dry_run(rt, "demo", risk_flow(), start=START + timedelta(hours=2), end=START + timedelta(days=1))
+    later = dry_run(rt, "demo", risk_flow(), start=START + timedelta(hours=2), end=START + timedelta(hours=2.5))
     assert later["evaluated"] == 0 and later["items"] == []
 
     before = counts(rt)
@@ -133,6 +136,9 @@ def test_field_changes_dates_and_schedules_replay(sqlite_engine):
     report = dry_run(rt, "demo", changed, start=START, end=START + timedelta(days=1))
     assert report["evaluated"] == 3 and report["fired"] == 1
     assert report["items"][0]["clauses"][0]["zh"] == "风险等级 由 C1 改为 C5 ✓"
+    updated = flow("upd", {"type": "record_updated", "fields": ["opened_at"]}, [])
+    report = dry_run(rt, "demo", updated, start=START, end=START + timedelta(days=1))
+    assert report["fired"] == 1 and report["items"][0]["clauses"][0]["zh"] == "修改了 开户日期、风险等级 ✓"
     # a day after the opening date, at 09:00 in Shanghai: the date it held then counts
     dated = flow("opened", {"type": "date_relative", "field": "opened_at", "offset": {"amount": 1, "unit": "days"}}, [])
     report = dry_run(rt, "demo", dated, start=START, end=START + timedelta(days=30))

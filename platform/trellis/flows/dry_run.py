@@ -125,6 +125,10 @@ class DryRun:
         with logic_time(at, zone):
             if info.get("field") and "from" in info and "to" in info:
                 clauses.append(self._change(info))
+            elif info.get("changed"):
+                names = [self.labels.get(f) or {"zh": f, "en": f} for f in info["changed"]]
+                clauses.append({"zh": "修改了 " + "、".join(n["zh"] for n in names) + " ✓",
+                                "en": "changed " + ", ".join(n["en"] for n in names) + " ✓", "value": True})
             if trigger_rule is not None:
                 ex = explain(trigger_rule, record or {}, self.labels, self.options)
                 parts.append(ex["text"])

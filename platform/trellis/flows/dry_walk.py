@@ -88,8 +88,9 @@ class Walk:
                 continue
             cls = self.kinds.get(node.get("type")) if node.get("type") in self.kinds else None
             kind = cls() if cls is not None else NodeType()
-            action = {"node": node.get("id"), "type": node.get("type"), "label": _label(node, cls),
-                      "would": self.would(kind, node)}
+            would = self.would(kind, node) if cls is not None else {
+                "zh": f"未知的节点类型“{node.get('type')}”,不会执行", "en": f"unknown node type “{node.get('type')}”: not run"}
+            action = {"node": node.get("id"), "type": node.get("type"), "label": _label(node, cls), "would": would}
             self.out.append(action)
             if node.get("type") == "branch" and cls is not None:
                 if not self.branch(node, action):
@@ -100,9 +101,10 @@ class Walk:
                         return False
             elif kind.container == "loop":
                 items = self.evaluate(node.get("items"))
-                n = len(items) if isinstance(items, list) else 0
-                action["would"] = {"zh": f"{action['would']['zh']}(共 {n} 项)",
-                                   "en": f"{action['would']['en']} ({n} items)"}
+                if isinstance(items, list):  # known now (a query node's output is not: it does not run)
+                    n = min(len(items), node.get("limit") or 1000)
+                    action["would"] = {"zh": f"{action['would']['zh']}(共 {n} 项)",
+                                       "en": f"{action['would']['en']} ({n} items)"}
                 for _suffix, inner in kind.blocks(node):
                     if not self.steps(inner):
                         return False
