@@ -109,8 +109,9 @@ class HttpRequestNode(NodeType):
         try:
             reply = call(None, node["method"], url, headers=headers, body=body if payload is not None else None,
                          timeout=float(node.get("timeout") or 10), secrets=[secret] if secret else ())
-        except PermanentError as e:
-            raise node_error(node, str(e), str(e), code="request_refused") from None
+        except PermanentError as e:  # its message is "zh / en"
+            zh, _, en = str(e).partition(" / ")
+            raise node_error(node, zh, en or zh, code="request_refused") from None
         except TransientError as e:
             raise UpstreamError(f"node {node['id']}: {e}") from None
         if reply.status >= 500:
