@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from flowkit import START, client, flow, make_runtime
+from trellis.flows.calendar import to_wall
 from trellis.flows.dry_run import dry_run
 from trellis.kernel.actor import SYSTEM
 
@@ -143,6 +144,11 @@ def test_field_changes_dates_and_schedules_replay(sqlite_engine):
     dated = flow("opened", {"type": "date_relative", "field": "opened_at", "offset": {"amount": 1, "unit": "days"}}, [])
     report = dry_run(rt, "demo", dated, start=START, end=START + timedelta(days=30))
     assert [i["info"]["value"] for i in report["items"]] == ["2026-03-20"]
+    at(rt, 4)
+    svc.bulk_create([{"name": "乙", "opened_at": "2026-03-10"}, {"name": "丙", "opened_at": "2027-01-01"}], audit=False)
+    report = dry_run(rt, "demo", dated, start=START + timedelta(hours=5), end=START + timedelta(days=30))
+    assert [i["info"]["value"] for i in report["items"]] == ["2026-03-10", "2026-03-20"]
+    assert to_wall(datetime.fromisoformat(report["items"][0]["at"]), rt.timezone) == datetime(2026, 3, 11, 9, 0)
     # 09:30 on weekdays over one week, one run per record where the condition holds
     sched = flow("daily", {"type": "schedule", "cron": "30 9 * * 1-5", "condition": {"==": [{"var": "risk_level"}, "C2"]}},
                  [])

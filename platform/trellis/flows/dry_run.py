@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+import sqlalchemy as sa
+
 from ..kernel.errors import BadRequest, NotFound
 from ..logic import LogicError, evaluate, truthy
 from ..logic.explain import explain
@@ -230,8 +232,9 @@ class DryRun:
 
     # -- time-based triggers ------------------------------------------------------------------
     def dates(self, conn, start, end) -> None:
-        past, base = history.all_states(self.runtime, conn, self.form, start, end)
         field, zone = self.trigger["field"], self.runtime.timezone
+        past, base = history.all_states(self.runtime, conn, self.form, start, end,
+                                        where=self._dates_near(field, start, end))
         timeline: dict[int, list] = {}
         for ev in past.events:
             timeline.setdefault(ev.record_id, []).append(ev)
@@ -252,6 +255,21 @@ class DryRun:
         for at, _rid, value, rec in sorted(due, key=lambda d: (d[0], d[1])):
             info = {"type": "date_relative", "field": field, "value": str(value), "due": _iso(at)}
             self.consider(conn, rec, at, "date", info)
+
+    def _dates_near(self, field: str, start, end) -> tuple:
+        """SQL narrowing the records not written in the window to those whose date, shifted
+        by the offset, may fall in it (a margin of days for working days and zones)."""
+        t = self.form.table
+        if field not in t.c or not isinstance(t.c[field].type, (sa.Date, sa.DateTime)):
+            return ()
+        offset = self.trigger.get("offset") or {"amount": 0, "unit": "days"}
+        amount, unit = int(offset["amount"]), offset["unit"]
+        per = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1)}.get(unit, timedelta(days=1))
+        slack = timedelta(days=2 + (abs(amount) * 2 + 20 if unit in ("business_days", "trading_days") else 0))
+        lo, hi = start - per * amount - slack, end - per * amount + slack
+        if not isinstance(t.c[field].type, sa.DateTime):
+            lo, hi = lo.date(), hi.date()
+        return (t.c[field].between(lo, hi),)
 
     def schedule(self, conn, start, end) -> None:
         fires = fire_times(self.trigger, start, end, self.runtime.timezone)

@@ -153,12 +153,13 @@ def current(runtime, conn, form, record_id: int) -> dict | None:
     return row["record"] if row and row["deleted_at"] is None else None
 
 
-def all_states(runtime, conn, form, start, end) -> tuple[History, dict[int, dict]]:
-    """The window's history, and every record that existed at `start` or was created in
-    the window as it stood at `start` (date-relative triggers read every record)."""
+def all_states(runtime, conn, form, start, end, where=()) -> tuple[History, dict[int, dict]]:
+    """The window's history, and each record that existed at `start` or was created in
+    the window as it stood at `start`: those written in the window, and the others that
+    match the trusted SQL conditions `where` (none: every record)."""
     history = replay(runtime, conn, form, start, end)
     t = form.table
-    others = _rows(runtime, conn, form, None, extra=(t.c.created_at < start,))
+    others = _rows(runtime, conn, form, None, extra=(t.c.created_at < start, *where))
     base = {}
     for rid, row in others.items():
         if rid in history.at_start:
