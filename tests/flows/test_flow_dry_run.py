@@ -150,8 +150,8 @@ def test_field_changes_dates_and_schedules_replay(sqlite_engine):
     assert [i["info"]["value"] for i in report["items"]] == ["2026-03-10", "2026-03-20"]
     assert to_wall(datetime.fromisoformat(report["items"][0]["at"]), rt.timezone) == datetime(2026, 3, 11, 9, 0)
     # 09:30 on weekdays over one week, one run per record where the condition holds
-    sched = flow("daily", {"type": "schedule", "cron": "30 9 * * 1-5", "condition": {"==": [{"var": "risk_level"}, "C2"]}},
-                 [])
+    sched = flow("daily", {"type": "schedule", "cron": "30 9 * * 1-5",
+                           "condition": {"==": [{"var": "risk_level"}, "C2"]}}, [])
     report = dry_run(rt, "demo", sched, start=START, end=START + timedelta(days=7))
     assert report["evaluated"] == 5 and report["fired"] == 5
     assert all(i["info"]["fire"].endswith("T09:30") for i in report["items"])  # the zone's wall clock

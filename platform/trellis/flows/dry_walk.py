@@ -127,7 +127,8 @@ class Walk:
         if chosen is None and isinstance(node.get("default"), dict):
             chosen, steps = {"id": "default", "label": {"zh": "其他情况", "en": "otherwise"}}, node["default"].get("steps")
         if chosen is None:
-            action["would"] = {"zh": f"{action['would']['zh']}:没有分支成立", "en": f"{action['would']['en']}: no branch holds"}
+            action["would"] = {"zh": f"{action['would']['zh']}:没有分支成立",
+                               "en": f"{action['would']['en']}: no branch holds"}
             return True
         name = chosen.get("label") or chosen.get("id")
         action["branch"] = chosen.get("id")

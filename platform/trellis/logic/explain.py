@@ -129,7 +129,8 @@ class _Words:
         if isinstance(opts, dict) and isinstance(value, (str, int)) and value in opts:
             label = opts[value]
             return (label.get(lang) or label.get("zh") or str(value)) if isinstance(label, dict) else str(label)
-        kind = (self.labels.get(field) or {}).get("type") if field and isinstance(self.labels.get(field), dict) else None
+        found = self.labels.get(field) if field else None
+        kind = found.get("type") if isinstance(found, dict) else None
         if record and kind == "percent" and isinstance(value, (int, float)):
             return f"{_num(round(value * 100, 4))}%"
         if isinstance(value, (int, float)):
