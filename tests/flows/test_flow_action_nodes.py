@@ -22,8 +22,8 @@ def test_records_are_created_updated_and_queried_as_the_flow(engine):
          "values": {"client": {"var": "id"}, "lots": {"*": [{"var": "equity"}, 2]}}},
         {"id": "note", "type": "update_records", "target": "trigger",
          "values": {"note": {"cat": ["deal ", {"var": "$steps.mk.id"}]}, "active": True}},
-        {"id": "bump", "type": "update_records", "values": {"lots": {"+": [{"var": "lots"}, 1]}},
-         "target": {"form": "deal", "where": {"==": [{"var": "client"}, {"var": "$trigger.id"}]}, "limit": 10}},
+        {"id": "bump", "type": "update_records", "values": {"lots": {"+": [{"var": "lots"}, 1]}}, "target": "records",
+         "form": "deal", "where": {"==": [{"var": "client"}, {"var": "$trigger.id"}]}, "limit": 10},
         {"id": "peers", "type": "query_records", "form": "client", "fields": ["name", "equity"],
          "where": {"and": [{"==": [{"var": "risk_level"}, {"var": "$trigger.risk_level"}]},
                            {"!=": [{"var": "id"}, {"var": "$trigger.id"}]}]},
@@ -126,6 +126,8 @@ def test_a_step_taken_by_another_worker_writes_nothing_and_runs_once(engine, mon
 @pytest.mark.parametrize("node, where", [
     ({"type": "create_record", "form": "deal", "values": {"Bad": 1}}, "/steps/0/values"),
     ({"type": "update_records", "target": "everything", "values": {"a": 1}}, "/steps/0/target"),
+    ({"type": "update_records", "target": "records", "values": {"a": 1}}, "/steps/0/form"),
+    ({"type": "update_records", "target": "trigger", "where": True, "values": {"a": 1}}, "/steps/0/target"),
     ({"type": "query_records", "form": "client", "limit": 5000}, "/steps/0/limit"),
     ({"type": "notify", "template": "margin_call", "recipients": [{"nobody": 1}]}, "/steps/0/recipients/0"),
     ({"type": "assign_owner", "strategy": "by_field"}, "/steps/0/by_field"),
@@ -141,3 +143,22 @@ def test_saving_checks_each_action_nodes_configuration(sqlite_engine, node, wher
     found = [p for p in e.value.errors if p["pointer"].startswith(where)]
     assert found and found[0]["node"] == "n", e.value.errors
     assert found[0]["message"]["zh"] and found[0]["message"]["en"]
+
+
+ACTIONS = {"create_record": "data", "update_records": "data", "query_records": "data", "notify": "message",
+           "create_task": "people", "assign_owner": "people", "http_request": "integration", "call_flow": "flow"}
+
+
+def test_each_action_type_is_registered_with_its_labels_category_and_a_valid_schema(sqlite_engine):
+    import jsonschema
+
+    rt = make(sqlite_engine)
+    kinds = rt.registries.node_types
+    for key, category in ACTIONS.items():
+        cls = kinds.get(key)
+        assert cls.category == category and cls.label["zh"] and cls.label["en"], key
+        jsonschema.Draft202012Validator.check_schema(cls.config_schema)
+        assert cls.config_schema.get("additionalProperties") is False, key
+        for name, prop in cls.config_schema["properties"].items():
+            assert set(prop.get("x-label", {})) == {"zh", "en"} or name == "by_field" and prop["x-label"], (key, name)
+    assert rt.registries.triggers.get("called").needs_form is False

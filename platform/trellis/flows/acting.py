@@ -39,6 +39,11 @@ USER_SET = {"oneOf": [
 ]}
 
 
+def titled(schema: dict, zh: str, en: str, **more) -> dict:
+    """A property's schema with its designer label (`x-label` {zh, en}) and any other keys."""
+    return {**schema, "x-label": {"zh": zh, "en": en}, **more}
+
+
 def node_error(node: dict, zh: str, en: str, *, code: str = "bad_node", cls=BadRequest, **details) -> TrellisError:
     """A refusal naming the node (its id first in both languages, and in `details`)."""
     ident = node.get("id")

@@ -19,7 +19,7 @@ actor fails the step). Output: {"user": id or None, "record", "reason"?}."""
 from __future__ import annotations
 
 from ...storage.sequences import allocate
-from ..acting import (ID, USER_ID, USER_SET, as_node, dry, form_of, loads, members, node_error,
+from ..acting import (ID, USER_ID, USER_SET, as_node, dry, form_of, loads, members, node_error, titled,
                       user_set_text)
 from ..calendar import is_business_day, to_wall
 from ..node_type import NodeType
@@ -39,18 +39,18 @@ class AssignOwnerNode(NodeType):
         "required": ["strategy"],
         "additionalProperties": False,
         "properties": {
-            "field": ID,
-            "form": ID,
-            "record": {},
-            "users": USER_SET,
-            "strategy": {"enum": list(STRATEGIES)},
-            "count_where": {},
-            "by_field": {"type": "object", "required": ["field", "map"], "additionalProperties": False,
+            "field": titled(ID, "负责人字段", "Owner field", default="account_manager"),
+            "form": titled(ID, "表单", "Form"),
+            "record": titled({}, "记录编号(默认本记录)", "Record id (default: this record)"),
+            "users": titled(USER_SET, "候选用户", "Users"),
+            "strategy": titled({"enum": list(STRATEGIES)}, "分配方式", "Strategy"),
+            "count_where": titled({}, "计算负载的条件", "Counted load condition"),
+            "by_field": {"x-label": {"zh": "按字段对应", "en": "By field"}, "type": "object", "required": ["field", "map"], "additionalProperties": False,
                          "properties": {"field": ID, "default": USER_ID,
                                         "map": {"type": "object", "maxProperties": 500,
                                                 "additionalProperties": USER_ID}}},
-            "only_if_empty": {"type": "boolean"},
-            "working_days_only": {"type": "boolean"},
+            "only_if_empty": titled({"type": "boolean"}, "仅在为空时分配", "Only when empty"),
+            "working_days_only": titled({"type": "boolean"}, "仅在工作日分配", "Working days only"),
         },
     }
 

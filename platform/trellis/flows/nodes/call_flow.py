@@ -15,7 +15,7 @@ from __future__ import annotations
 from ...kernel.cause import as_links
 from ...kernel.errors import NotFound
 from .. import runs
-from ..acting import ID, VAR_NAME, as_node, dry, node_error
+from ..acting import ID, VAR_NAME, as_node, dry, node_error, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -29,10 +29,10 @@ class CallFlowNode(NodeType):
         "required": ["flow"],
         "additionalProperties": False,
         "properties": {
-            "flow": ID,
-            "inputs": {"type": "object", "maxProperties": 50, "propertyNames": VAR_NAME},
-            "record": {},
-            "wait": {"type": "boolean"},
+            "flow": titled(ID, "子流程", "Flow"),
+            "inputs": titled({"type": "object", "maxProperties": 50, "propertyNames": VAR_NAME}, "输入", "Inputs"),
+            "record": titled({}, "记录编号(默认本记录)", "Record id (default: this record)"),
+            "wait": titled({"type": "boolean", "default": True}, "等待其结束", "Wait for it to end"),
         },
     }
 

@@ -4,7 +4,7 @@ stays). The write goes through the record service as the flow (scopes, validatio
 audit apply; the audit entry's cause names the flow). Output: {"id", "form"}."""
 from __future__ import annotations
 
-from ..acting import ID, VALUES, as_node, dry, form_label, form_of
+from ..acting import ID, VALUES, as_node, dry, form_label, form_of, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -17,7 +17,7 @@ class CreateRecordNode(NodeType):
         "type": "object",
         "required": ["form", "values"],
         "additionalProperties": False,
-        "properties": {"form": ID, "values": VALUES},
+        "properties": {"form": titled(ID, "表单", "Form"), "values": titled(VALUES, "字段值", "Values")},
     }
 
     def run(self, node: dict, step) -> Result:

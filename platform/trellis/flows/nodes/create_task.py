@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ...kernel.errors import TrellisError
 from ..acting import (DURATION, ID, USER_ID, VALUES, as_node, dry, form_label, form_of, loads, members,
-                      node_error, user_title)
+                      node_error, titled, user_title)
 from ..calendar import shift, text
 from ..node_type import NodeType
 from ..result import Result
@@ -35,19 +35,19 @@ class CreateTaskNode(NodeType):
         "required": ["assignee"],
         "additionalProperties": False,
         "properties": {
-            "form": ID,
-            "assignee": {"oneOf": [
+            "form": titled(ID, "任务表单", "Task form", default="follow_up"),
+            "assignee": titled({"oneOf": [
                 {"type": "object", "required": ["user"], "additionalProperties": False, "properties": {"user": USER_ID}},
                 {"type": "object", "required": ["field"], "additionalProperties": False, "properties": {"field": ID}},
                 {"type": "object", "required": ["role"], "additionalProperties": False, "properties": {"role": ID}},
-            ]},
-            "due": DURATION,
-            "purpose": {"type": "string", "minLength": 1, "maxLength": 64},
-            "method": {"type": "string", "minLength": 1, "maxLength": 64},
-            "summary": {},
-            "values": VALUES,
-            "fields": {"type": "object", "additionalProperties": False,
-                       "properties": {k: ID for k in FIELDS}},
+            ]}, "负责人", "Assignee"),
+            "due": titled(DURATION, "多久后到期", "Due in"),
+            "purpose": titled({"type": "string", "minLength": 1, "maxLength": 64}, "回访目的", "Purpose"),
+            "method": titled({"type": "string", "minLength": 1, "maxLength": 64}, "回访方式", "Method", default="phone"),
+            "summary": titled({}, "摘要", "Summary"),
+            "values": titled(VALUES, "其他字段", "Other fields"),
+            "fields": titled({"type": "object", "additionalProperties": False,
+                              "properties": {k: ID for k in FIELDS}}, "任务表单的字段", "Fields of the task form"),
         },
     }
 

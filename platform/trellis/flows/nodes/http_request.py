@@ -23,7 +23,7 @@ import json
 
 from ...notify.errors import PermanentError, TransientError
 from ...notify.http import call
-from ..acting import ID, VAR_NAME, as_node, dry, node_error
+from ..acting import ID, VAR_NAME, as_node, dry, node_error, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -65,16 +65,19 @@ class HttpRequestNode(NodeType):
         "required": ["method", "url"],
         "additionalProperties": False,
         "properties": {
-            "method": {"enum": list(METHODS)},
-            "url": {"oneOf": [URL, {"type": "object"}]},
-            "headers": {"type": "object", "maxProperties": 30,
-                        "propertyNames": {"pattern": "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"}},
-            "body": {"type": "object", "maxProperties": 200, "propertyNames": {"maxLength": 100}},
-            "secret": {"type": "string", "minLength": 8, "maxLength": 200},
-            "secret_channel": ID,
-            "timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 30},
-            "response": {"type": "object", "maxProperties": 50, "propertyNames": VAR_NAME,
-                         "additionalProperties": {"type": "string", "pattern": "^(/.*)?$", "maxLength": 500}},
+            "method": titled({"enum": list(METHODS)}, "请求方法", "Method", default="POST"),
+            "url": titled({"anyOf": [URL, {"type": "object"}]}, "地址", "URL", **{"x-expression": True}),
+            "headers": titled({"type": "object", "maxProperties": 30,
+                               "propertyNames": {"pattern": "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"}}, "请求头", "Headers"),
+            "body": titled({"type": "object", "maxProperties": 200, "propertyNames": {"maxLength": 100}},
+                           "请求体(JSON)", "Body (JSON)"),
+            "secret": titled({"type": "string", "minLength": 8, "maxLength": 200}, "签名密钥", "Signing secret"),
+            "secret_channel": titled(ID, "使用渠道的签名密钥", "Signing secret of a channel"),
+            "timeout": titled({"type": "number", "exclusiveMinimum": 0, "maximum": 30, "default": 10},
+                              "超时(秒)", "Timeout (seconds)"),
+            "response": titled({"type": "object", "maxProperties": 50, "propertyNames": VAR_NAME,
+                                "additionalProperties": {"type": "string", "pattern": "^(/.*)?$", "maxLength": 500}},
+                               "应答存入变量(JSON 指针)", "Answer into variables (JSON pointers)"),
         },
     }
 

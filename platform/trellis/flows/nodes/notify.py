@@ -2,7 +2,8 @@
 recipients (notify/recipients.py: {"user": id}, {"role": key}, {"department": id,
 "head"?}, {"field": a user field of the record}, {"client": true}, {"address", "channel"};
 a user's or department's id may be an expression, `{"var": "$vars.owner"}`), routed by
-urgency (high | medium | low, default the template's), about the run's record, with
+urgency (high | medium | low, default the template's; `channel`: on that channel alone),
+about the run's record, with
 `data` (a map of JsonLogic expressions: `{{ data.x }}` in the template).
 
 The message, its deliveries and their jobs are written in the step's transaction (the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from ...kernel.cause import as_links
 from ...notify.recipients import KINDS
-from ..acting import ID, VALUES, as_node, dry
+from ..acting import ID, as_node, dry, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -30,11 +31,16 @@ class NotifyNode(NodeType):
         "required": ["template", "recipients"],
         "additionalProperties": False,
         "properties": {
-            "template": ID,
-            "recipients": {"type": "array", "minItems": 1, "maxItems": 20,
-                           "items": {"type": "object", "minProperties": 1, "maxProperties": 4}},
-            "urgency": {"enum": list(URGENCIES)},
-            "data": VALUES,
+            "template": titled(ID, "消息模板", "Template"),
+            "recipients": titled({"type": "array", "minItems": 1, "maxItems": 20,
+                                  "items": {"type": "object", "minProperties": 1, "maxProperties": 4}},
+                                 "收件人", "Recipients"),
+            "urgency": titled({"enum": list(URGENCIES)}, "紧急程度", "Urgency"),
+            "channel": titled(ID, "只用此渠道", "This channel only",
+                              description="只通过应用的这个渠道发送(email、sms 等)/ "
+                                          "send on this channel of the app alone (email, sms, ...)"),
+            "data": titled({"type": "object", "maxProperties": 50,
+                            "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]{0,40}$"}}, "模板数据", "Template data"),
         },
     }
 
@@ -55,7 +61,8 @@ class NotifyNode(NodeType):
             record = step.run.get("record_id") if step.record is not None else None
             sent = step.runtime.notify.send(
                 step.run["app"], node["template"], recipients=recipients, form=step.run.get("form"), record=record,
-                urgency=node.get("urgency"), data=data, conn=step.conn, actor=step.actor, cause=as_links(step.cause))
+                urgency=node.get("urgency"), data=data, conn=step.conn, actor=step.actor, cause=as_links(step.cause),
+                only=node.get("channel"))
         return Result(output={"message_id": sent["message_id"], "deliveries": len(sent["deliveries"])})
 
     @staticmethod

@@ -7,7 +7,7 @@ the rest becomes SQL. The records (JSON objects with their id) go to the variabl
 when set (`$vars.<into>`, a for-each's `items`). Output: {"count", "records"}."""
 from __future__ import annotations
 
-from ..acting import ID, VAR_NAME, as_node, constants, form_label, form_of, rows_json
+from ..acting import ID, VAR_NAME, as_node, constants, form_label, form_of, rows_json, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -23,12 +23,14 @@ class QueryRecordsNode(NodeType):
         "required": ["form"],
         "additionalProperties": False,
         "properties": {
-            "form": ID,
-            "where": {},
-            "fields": {"type": "array", "maxItems": 100, "uniqueItems": True, "items": ID},
-            "sort": {"type": "array", "maxItems": 5, "items": {"type": "string", "pattern": "^-?[a-z][a-z0-9_]{0,40}$"}},
-            "limit": {"type": "integer", "minimum": 1, "maximum": MAX},
-            "into": VAR_NAME,
+            "form": titled(ID, "表单", "Form"),
+            "where": titled({}, "条件", "Condition"),
+            "fields": titled({"type": "array", "maxItems": 100, "uniqueItems": True, "items": ID}, "字段", "Fields"),
+            "sort": titled({"type": "array", "maxItems": 5,
+                            "items": {"type": "string", "pattern": "^-?[a-z][a-z0-9_]{0,40}$"}},
+                           "排序(字段前加 - 为降序)", "Sort (- before a field: descending)"),
+            "limit": titled({"type": "integer", "minimum": 1, "maximum": MAX, "default": 100}, "最多条数", "At most"),
+            "into": titled(VAR_NAME, "存入变量", "Into variable"),
         },
     }
 

@@ -1,5 +1,7 @@
-"""Update records (更新记录): the run's own record (`target: "trigger"`) or the records of a
-form matching a condition (`target: {form, where, limit}`), each field's value a JsonLogic
+"""Update records (更新记录): the run's own record (`target: "trigger"`, the default without a
+`form`) or the records of a form matching a condition (`target: "records"` with `form`,
+`where`, `limit` (default 100, at most 1000) beside it, or `target: {form, where,
+limit}`), each field's value a JsonLogic
 expression evaluated per record over the run's data with the target record's own fields
 by id on top (and the whole record as `$target`): `{"+": [{"var": "lots"}, 1]}` reads the
 updated record's `lots`. A condition may read the run's data (`$trigger.x`, `$vars.y`):
@@ -12,7 +14,7 @@ step. Output: {"updated": n, "ids": [...]}."""
 from __future__ import annotations
 
 from ...logic import evaluate
-from ..acting import ID, VALUES, as_node, constants, dry, form_label, form_of, node_error, rows_json
+from ..acting import ID, VALUES, as_node, constants, dry, form_label, form_of, node_error, rows_json, titled
 from ..node_type import NodeType
 from ..result import Result
 
@@ -25,22 +27,44 @@ class UpdateRecordsNode(NodeType):
     category = "data"
     config_schema = {
         "type": "object",
-        "required": ["target", "values"],
+        "required": ["values"],
         "additionalProperties": False,
         "properties": {
-            "target": {"oneOf": [
-                {"const": "trigger"},
+            "target": titled({"oneOf": [
+                {"enum": ["trigger", "records"]},
                 {"type": "object", "required": ["form"], "additionalProperties": False,
                  "properties": {"form": ID, "where": {}, "limit": {"type": "integer", "minimum": 1, "maximum": MAX}}},
-            ]},
-            "values": dict(VALUES, minProperties=1),
+            ]}, "更新哪些记录", "Which records"),
+            "form": titled(ID, "表单", "Form"),
+            "where": titled({}, "条件", "Condition"),
+            "limit": titled({"type": "integer", "minimum": 1, "maximum": MAX}, "最多条数", "At most"),
+            "values": titled(dict(VALUES, minProperties=1), "字段值", "Values"),
         },
     }
+
+    def problems(self, node: dict) -> list[tuple[str, str, str, str]]:
+        target = node.get("target")
+        if target == "records" and "form" not in node:
+            return [("/form", "required", "更新符合条件的记录需要指定表单", "updating matching records needs a form")]
+        if (target == "trigger" or isinstance(target, dict)) and any(k in node for k in ("form", "where", "limit")):
+            return [("/target", "conflicting_target", "form、where、limit 只用于 target 为 records 时",
+                     "form, where and limit go with target records only")]
+        return []
+
+    @staticmethod
+    def target(node: dict):
+        """"trigger", or {form, where, limit} of the records to update."""
+        target = node.get("target")
+        if isinstance(target, dict):
+            return target
+        if target == "trigger" or (target is None and "form" not in node):
+            return "trigger"
+        return {"form": node.get("form"), "where": node.get("where"), "limit": node.get("limit")}
 
     def run(self, node: dict, step) -> Result:
         if (out := dry(step, node, self)) is not None:
             return Result(output=out)
-        target = node["target"]
+        target = self.target(node)
         if target == "trigger":
             form = form_of(step, node, None)
             rid = step.run.get("record_id")
@@ -82,8 +106,9 @@ class UpdateRecordsNode(NodeType):
     def describe(self, node: dict, step) -> dict:
         fields = "、".join(node.get("values") or {})
         fields_en = ", ".join(node.get("values") or {})
-        if node.get("target") == "trigger":
+        target = self.target(node)
+        if target == "trigger":
             return {"zh": f"更新本记录的 {fields}", "en": f"update {fields_en} of this record"}
-        form = (node.get("target") or {}).get("form")
+        form = target.get("form")
         return {"zh": f"更新符合条件的「{form_label(step, form, 'zh')}」记录的 {fields}",
                 "en": f"update {fields_en} of the matching “{form_label(step, form, 'en')}” records"}
