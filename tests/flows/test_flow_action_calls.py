@@ -165,3 +165,30 @@ def test_a_failed_child_fails_the_call_and_unknown_inputs_are_refused(engine):
     assert errors["call"].startswith(f"节点 call:子流程 child 的运行 {child['id']} 失败")
     assert "node odd: flow child takes no input y" in errors["odd"]
     assert "node nowhere: flow parent does not exist, is not published or cannot be called" in errors["nowhere"]
+
+
+def test_a_failed_call_is_retried_with_a_new_child_or_skipped(engine):
+    from trellis.kernel.actor import SYSTEM
+
+    rt = make(engine)
+    child = flow("child", {"type": "called"}, [
+        {"id": "boom", "type": "create_record", "form": "deal", "values": {"lots": 1}}])  # no client: refused
+    publish(rt, child, flow("parent", {"type": "record_created"}, [
+        {"id": "call", "type": "call_flow", "flow": "child"},
+        {"id": "after", "type": "set_variable", "name": "after", "value": True}]))
+    c = client(rt, name="甲")
+    client(rt, name="乙")
+    run_jobs(rt)
+    first, second = runs(rt, "parent")
+    assert first["state"] == second["state"] == "failed"
+    child["steps"][0]["values"]["client"] = {"var": "id"}
+    publish(rt, child)  # the child fixed: a retry calls it again
+    rt.flows.retry("demo", first["id"], SYSTEM)
+    rt.flows.retry("demo", second["id"], SYSTEM, skip=True)
+    run_jobs(rt)
+    first, second = runs(rt, "parent")
+    assert first["state"] == "done" and first["context"]["vars"] == {"after": True}
+    assert first["context"]["steps"]["call"]["state"] == "done"
+    assert [r["state"] for r in runs(rt, "child")] == ["failed", "failed", "done"]
+    assert [d["client"] for d in records(rt, "deal")] == [c["id"]]
+    assert second["state"] == "done" and path(rt, second["id"])[-1] == "after"

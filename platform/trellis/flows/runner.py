@@ -117,6 +117,8 @@ class Runner:
             checked.add(tok["id"])
             if self._take(conn, row, mover, step, tok, True, checked):
                 return True
+            if row["state"] not in runs.LIVE:  # the resumed node failed (or ended) the run: not parked
+                return False
         if not mover.tokens:
             runs.save_step(conn, row, row["seq"], None, state="done", cursor=cursor, context=context, now=now)
             self._ended(conn, row)
@@ -190,8 +192,8 @@ class Runner:
     def _failed(self, conn, row, mover, tok, node, exc, step) -> bool:
         (row["context"].get("failures") or {}).pop(node["id"], None)
         error = _message(exc)
+        tok["wait"] = None  # a retry runs the node afresh (a failed wait's state is of no use), a skip moves past it
         if step.flow.get("on_failure") == "continue":
-            tok["wait"] = None
             mover.after(tok, tok["at"])
             state = "running" if mover.tokens else "done"
         else:
