@@ -133,9 +133,24 @@ def test_describe_says_what_a_node_would_do(sqlite_engine):
         said = kinds.get("notify")().describe({"id": "n", "template": "margin_call", "recipients": [{"client": True}]},
                                               step)
         assert said == {"zh": "给 张三 发送「保证金预警」", "en": "send “Margin call” to 张三"}
+        said = kinds.get("notify")().describe({"id": "n", "template": "margin_call", "channel": "sms", "urgency": "high",
+                                               "recipients": [{"client": True}, {"field": "manager"}]}, step)
+        assert said == {"zh": "给 张三、Ann 发送 短信「保证金预警」(高紧急度)",
+                        "en": "send “Margin call” by SMS to 张三, Ann (high urgency)"}
         task = kinds.get("create_task")().describe({"id": "t", "assignee": {"field": "manager"},
                                                      "due": {"amount": 2, "unit": "business_days"}}, step)
         assert task["zh"] == "为 Ann 创建「回访记录」任务,2 个工作日后到期"
         assert task["en"] == "create a “Follow-up” task for Ann, due in 2 working days"
+        others = {
+            "update_records": ({"target": "trigger", "values": {"note": "x"}}, "update note of this record"),
+            "query_records": ({"form": "deal", "into": "deals"}, "query “Deal” records into variable deals"),
+            "assign_owner": ({"field": "manager", "users": {"role": "rep"}, "strategy": "round_robin"},
+                             "set manager to one of the members of role rep, in turn"),
+            "http_request": ({"method": "POST", "url": "https://crm.example.com/api/x"}, "call POST crm.example.com"),
+            "call_flow": ({"flow": "child"}, "call flow child and wait for it to end"),
+        }
+        for key, (node, en) in others.items():
+            said = kinds.get(key)().describe(dict(node, id="x"), step)
+            assert said["en"] == en and said["zh"], (key, said)
         out = kinds.get("create_record")().run({"id": "mk", "form": "deal", "values": {"lots": 1}}, step)
         assert out.output["dry"] is True and out.output["would"]["en"] == "create a “Deal” record"

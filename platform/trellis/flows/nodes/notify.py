@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from ...kernel.cause import as_links
 from ...notify.recipients import KINDS
-from ..acting import ID, as_node, dry, titled
+from ..acting import ID, as_node, dry, titled, user_title
 from ..node_type import NodeType
 from ..result import Result
 
 URGENCIES = ("high", "medium", "low")
 URGENCY_TEXT = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
+CHANNEL_TEXT = {"sms": ("短信", "SMS"), "email": ("邮件", "email"), "wecom": ("企业微信", "WeCom"),
+                "dingtalk": ("钉钉", "DingTalk"), "push": ("App 推送", "app push"), "inapp": ("站内信", "in-app")}
 
 
 class NotifyNode(NodeType):
@@ -84,8 +86,10 @@ class NotifyNode(NodeType):
         urgency = URGENCY_TEXT.get(node.get("urgency"))
         tail_zh = f"({urgency[0]}紧急度)" if urgency else ""
         tail_en = f" ({urgency[1]} urgency)" if urgency else ""
-        return {"zh": f"给 {'、'.join(who_zh)} 发送「{title[0]}」{tail_zh}",
-                "en": f"send “{title[1]}” to {', '.join(who_en)}{tail_en}"}
+        channel = node.get("channel")
+        via = CHANNEL_TEXT.get(channel, (channel, channel)) if channel else None
+        return {"zh": f"给 {'、'.join(who_zh)} 发送{' ' + via[0] if via else ''}「{title[0]}」{tail_zh}",
+                "en": f"send “{title[1]}”{' by ' + via[1] if via else ''} to {', '.join(who_en)}{tail_en}"}
 
 
 def _template_title(key, step) -> tuple[str, str]:
@@ -109,7 +113,9 @@ def _who(spec: dict, step) -> tuple[str, str]:
         return (name or "客户本人"), (name or "the client")
     if "field" in spec:
         value = record.get(spec["field"])
-        return f"{spec['field']}({value})", f"{spec['field']} ({value})"
+        if value is None:
+            return f"{spec['field']}(空)", f"{spec['field']} (empty)"
+        return user_title(step, value), user_title(step, value)
     if "user" in spec:
         return f"用户 {spec['user']}", f"user {spec['user']}"
     if "role" in spec:
