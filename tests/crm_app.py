@@ -23,7 +23,8 @@ def seed_crm(app, clients: int = 300):
             with rt.engine.connect() as conn:
                 have = conn.exec_driver_sql("SELECT count(*) FROM futures_crm__client").scalar()
         if have < clients:
-            seed_app(rt, str(SEEDS), "futures_crm", clients, progress=lambda *a: None, chunk=150)
+            # the seed's flows stay out of the shared app: their runs would write into other tests' data
+            seed_app(rt, str(SEEDS), "futures_crm", clients, progress=lambda *a: None, chunk=150, flows=False)
     return app
 
 

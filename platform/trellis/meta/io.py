@@ -94,10 +94,12 @@ def read_folder(folder: str | Path, kinds=()) -> tuple[dict, list[tuple[str, dic
     return app, items
 
 
-def import_app(runtime, folder: str | Path, user_id: int | None = None) -> dict:
+def import_app(runtime, folder: str | Path, user_id: int | None = None, *, skip=(), only=None) -> dict:
     """Import a folder: all drafts saved, then changed definitions published, in one
-    transaction. Returns {"published": [...], "unchanged": [...]}."""
+    transaction; `skip` / `only`: kinds left out / the only kinds imported (besides the
+    app). Returns {"published": [...], "unchanged": [...]}."""
     app, items = read_folder(folder, runtime.definition_kinds)
+    items = [(k, b) for k, b in items if k not in skip and (only is None or k in only)]
     app_id = app.get("id")
     store = runtime.store
     result = {"app": app_id, "published": [], "unchanged": []}

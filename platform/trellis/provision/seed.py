@@ -50,14 +50,26 @@ def seed_channels(runtime, folder: Path, app: str) -> list[str]:
     return added
 
 
-def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=print, chunk: int = 5000) -> dict:
+def _seed_flows(runtime, folder, result: dict, wanted: bool) -> None:
+    if wanted:
+        done = import_app(runtime, folder, only=("flow",))
+        result["published"] += done["published"]
+        result["unchanged"] += [k for k in done["unchanged"] if not k.startswith("app:")]
+
+
+def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=print, chunk: int = 5000,
+             flows: bool = True) -> dict:
+    """The app's definitions, channels, organization and `clients` synthetic clients; the
+    flows last (`flows`: at all), so generated history starts no run of a record trigger
+    (a threshold's first scan, on publish, still finds the records past it)."""
     folder = seed_folder(seeds_dir, app)
-    result = import_app(runtime, folder)
+    result = import_app(runtime, folder, skip=("flow",))
     seed_channels(runtime, folder, app)
     gen = load_generator(folder)
     managers = gen.managers(clients) if gen is not None and clients else []
     departments, manager_ids = load_org(runtime.engine, folder, app, managers)
     if not managers:
+        _seed_flows(runtime, folder, result, flows)
         return {"definitions": result, "rows": {}}
     offsets = {}
     with runtime.engine.connect() as conn:
@@ -82,5 +94,6 @@ def seed_app(runtime, seeds_dir: str, app: str, clients: int = 0, *, progress=pr
             rate = sum(counts.values()) / max(time.monotonic() - started, 1e-9)
             progress(f"  {done_clients}/{clients} clients, {sum(counts.values())} rows, {rate:,.0f} rows/s")
     runtime.analyze(app)
+    _seed_flows(runtime, folder, result, flows)
     mark_demo(runtime.engine)  # this instance holds demo data: `trellis jobs run --simulate` may move its time
     return {"definitions": result, "rows": counts, "seconds": round(time.monotonic() - started, 1)}
