@@ -50,6 +50,7 @@ export default function BlockView({ node, blocks }: { node: FlowNode; blocks: Bl
   const c = useCanvas();
   const { t } = useFlowText();
   const canAdd = !c.readOnly && (node.type === "branch" || node.type === "parallel");
+  const ended = (steps: FlowNode[]) => steps.length > 0 && Boolean(c.nodeTypes.get(steps[steps.length - 1].type)?.terminal);
   return (
     <div className="tfl-block">
       <NodeCard node={node} />
@@ -64,7 +65,7 @@ export default function BlockView({ node, blocks }: { node: FlowNode; blocks: Bl
           </Tooltip>
         )}
         {blocks.map((b) => (
-          <div className="tfl-branch" key={b.pointer}>
+          <div className={`tfl-branch${ended(b.steps) ? " tfl-branch-ended" : ""}`} key={b.pointer}>
             <BlockHead node={node} block={b} />
             <StepList list={b.pointer} steps={b.steps} />
             <div className="tfl-branch-fill" />

@@ -22,6 +22,8 @@ interface Props {
 }
 
 const FIELDS = { special: SpecialField };
+/** rjsf adds nothing by itself: no empty items up to an array's minItems, no defaults of unset objects. */
+const NO_DEFAULTS = { arrayMinItems: { populate: "never" as const }, emptyObjectFields: "skipDefaults" as const };
 
 export default function ConfigForm({ schema, value, onChange, id }: Props) {
   const { t } = useFlowText();
@@ -32,12 +34,12 @@ export default function ConfigForm({ schema, value, onChange, id }: Props) {
     if (typeof text === "string" && text) return text;
     if (text && typeof text === "object") return tx(text as { zh?: string; en?: string }, key);
     return key ? t(`keys.${key}`, { defaultValue: key }) : "";
-  }), [schema, t, tx]);
+  }, (v) => t(`enums.${String(v)}`, { defaultValue: String(v) })), [schema, t, tx]);
   if (!form.keys.length) return <Typography.Paragraph type="secondary">{t("panel.noConfig")}</Typography.Paragraph>;
   return (
     <div className="tfl-config" data-testid="flow-config-form">
       <Form key={id} schema={form.schema as RJSFSchema} uiSchema={form.uiSchema as UiSchema} formData={value}
-        validator={validator} fields={FIELDS} showErrorList={false} noHtml5Validate liveValidate={false}
+        validator={validator} fields={FIELDS} experimental_defaultFormStateBehavior={NO_DEFAULTS} showErrorList={false} noHtml5Validate liveValidate={false}
         onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)} />
     </div>
   );

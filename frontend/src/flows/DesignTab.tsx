@@ -14,7 +14,7 @@ import {
   addBranch, canMove, findNode, insertNode, moveNode, newNode, removeBranch, removeNode, replaceNode,
 } from "./tree";
 import TriggerPanel from "./TriggerPanel";
-import type { Flow, FlowTypes, Problem } from "./types";
+import type { Flow, FlowNode, FlowTypes, NodeTypeInfo, Problem } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
 
@@ -27,6 +27,13 @@ interface Props {
 }
 
 const PREV_KEYS = ["id", "ids", "count", "result", "status", "body"];
+
+/** The form a node writes to: its `form`, else its type's default form, else the flow's. */
+function targetFormOf(node: FlowNode | undefined, info: NodeTypeInfo | undefined, flowForm?: string): string | undefined {
+  if (typeof node?.form === "string") return node.form;
+  const dflt = (info?.config_schema?.properties?.form as { default?: unknown } | undefined)?.default;
+  return typeof dflt === "string" ? dflt : flowForm;
+}
 
 export default function DesignTab({ app, flow, types, problems, onChange }: Props) {
   const { t } = useFlowText();
@@ -56,7 +63,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
   };
   const panel: PanelApi = {
     app, flow, fields,
-    targetForm: typeof at?.node.form === "string" ? at.node.form : flow.form,
+    targetForm: targetFormOf(at?.node, nodeTypes.get(at?.node.type ?? ""), flow.form),
     sources: {
       fields: fields.map((f) => ({ id: f.id, label: tx(f.label, f.id) })),
       prevKeys: PREV_KEYS.map((k) => ({ id: k, label: t(`expr.prevKeys.${k}`) })),
@@ -71,19 +78,21 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
         <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t("editor.problems")} data-testid="flow-problems"
           description={<ul className="tfl-problems">{whole.map((p, i) => <li key={i}>{problemText(p, lang)}</li>)}</ul>} />
       )}
-      <FlowCanvas api={api} />
-      {selected === START && (
-        <TriggerPanel triggers={types.triggers} problems={placed.get(START) ?? []} onChange={onChange} onClose={() => setSelected(null)} />
-      )}
-      {at && (
-        <NodePanel key={at.node.id} node={at.node} info={nodeTypes.get(at.node.type)} problems={placed.get(at.node.id) ?? []}
-          canUp={canMove(flow, at.node.id, -1)} canDown={canMove(flow, at.node.id, 1)}
-          onChange={(node) => onChange(replaceNode(flow, at.node.id, node))}
-          onAddBranch={() => onChange(addBranch(flow, at.node.id))}
-          onMove={(delta) => onChange(moveNode(flow, at.node.id, delta))}
-          onRemove={() => { onChange(removeNode(flow, at.node.id)); setSelected(null); }}
-          onClose={() => setSelected(null)} />
-      )}
+      <div className="tfl-design">
+        <FlowCanvas api={api} />
+        {selected === START && (
+          <TriggerPanel triggers={types.triggers} problems={placed.get(START) ?? []} onChange={onChange} onClose={() => setSelected(null)} />
+        )}
+        {at && (
+          <NodePanel key={at.node.id} node={at.node} info={nodeTypes.get(at.node.type)} problems={placed.get(at.node.id) ?? []}
+            canUp={canMove(flow, at.node.id, -1)} canDown={canMove(flow, at.node.id, 1)}
+            onChange={(node) => onChange(replaceNode(flow, at.node.id, node))}
+            onAddBranch={() => onChange(addBranch(flow, at.node.id))}
+            onMove={(delta) => onChange(moveNode(flow, at.node.id, delta))}
+            onRemove={() => { onChange(removeNode(flow, at.node.id)); setSelected(null); }}
+            onClose={() => setSelected(null)} />
+        )}
+      </div>
     </PanelContext.Provider>
   );
 }

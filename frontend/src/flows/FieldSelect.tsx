@@ -1,7 +1,8 @@
-/** One field (or several) of the flow's form, picked by label. */
+/** One field (or several) of the form the open node works on (its `form`, else the flow's), picked by label. */
 import { Select } from "antd";
 import { useLang } from "../i18n/text";
 import { usePanel } from "./panelContext";
+import { useFormFields } from "./useFormFields";
 
 interface Props {
   value: unknown;
@@ -12,7 +13,8 @@ interface Props {
 
 export default function FieldSelect({ value, onChange, multiple, testId }: Props) {
   const { tx } = useLang();
-  const { fields } = usePanel();
+  const { app, targetForm } = usePanel();
+  const fields = useFormFields(app, targetForm);
   const options = fields.map((f) => ({ value: f.id, label: tx(f.label, f.id) }));
   if (multiple) {
     return (

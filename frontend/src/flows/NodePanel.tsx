@@ -40,7 +40,7 @@ export default function NodePanel({ node, info, problems, canUp, canDown, onChan
   };
   const hasBranches = node.type === "branch" || node.type === "parallel";
   return (
-    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} data-testid="flow-node-panel"
+    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} getContainer={false} rootClassName="tfl-drawer" data-testid="flow-node-panel"
       title={<Space><span>{info ? tx(info.label, node.type) : node.type}</span><Tag>{node.id}</Tag></Space>}
       extra={!readOnly && (
         <Space size={2}>

@@ -1,5 +1,6 @@
-/** Who a message goes to or a task is assigned to: a list of recipient specs (a user, a role,
- * a department or its head, a user field of the record, the client themself, a fixed address). */
+/** Who a message goes to: a list of recipient specs (a user, a role, a department or its head,
+ * a user field of the record, the client themself, a fixed address); or, `single`, the one
+ * person a task is assigned to (a user field, a user, a role). */
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Checkbox, Input, Select } from "antd";
 import { useState } from "react";
@@ -13,7 +14,7 @@ import { userOf } from "../registries/entities";
 import { flowApi } from "./api";
 import { useFlowText } from "./i18n";
 import { usePanel } from "./panelContext";
-import { blankRecipient, RECIPIENT_KINDS, recipientKind, type Recipient } from "./recipients";
+import { blankRecipient, RECIPIENT_KINDS, recipientKind, type Recipient, type RecipientKind } from "./recipients";
 
 function flatten(tree: Department[], lang: "zh" | "en", depth = 0): { value: number; label: string }[] {
   return tree.flatMap((d) => [{ value: d.id, label: `${"  ".repeat(depth)}${(lang === "en" && d.name_en) || d.name}` },
@@ -34,13 +35,20 @@ function UserSelect({ value, onChange }: { value: unknown; onChange: (v: number)
   );
 }
 
-export default function RecipientPicker({ value, onChange, testId }: {
-  value: Recipient[] | undefined; onChange: (v: Recipient[]) => void; testId: string;
-}) {
+interface Props {
+  value: Recipient[] | undefined;
+  onChange: (v: Recipient[]) => void;
+  testId: string;
+  /** one person (an assignee): one row, no adding or removing */
+  single?: boolean;
+  kinds?: RecipientKind[];
+}
+
+export default function RecipientPicker({ value, onChange, testId, single, kinds = RECIPIENT_KINDS }: Props) {
   const { t } = useFlowText();
   const { tx, lang } = useLang();
   const { app, fields } = usePanel();
-  const list = Array.isArray(value) ? value : [];
+  const list = Array.isArray(value) && value.length ? value : single ? [blankRecipient("field")] : [];
   const roles = useAsync(() => flowApi.roles(app).catch(() => []), [app]).data ?? [];
   const depts = useAsync(() => metaCache.departments().catch(() => []), []).data ?? [];
   const userFields = fields.filter((f) => fieldTraits(f).references === "user");
@@ -77,22 +85,22 @@ export default function RecipientPicker({ value, onChange, testId }: {
     }
     return (
       <div className="tfl-recipient" key={i}>
-        <Select value={kind} style={{ width: 150 }} data-testid={`${testId}-${i}-kind`}
-          options={RECIPIENT_KINDS.map((k) => ({ value: k, label: t(`recipients.${k}`) }))}
+        <Select value={kind} style={{ width: 170 }} data-testid={`${testId}-${i}-kind`}
+          options={kinds.map((k) => ({ value: k, label: t(`recipients.${k}`) }))}
           onChange={(k) => set(i, blankRecipient(k))} />
         {input}
-        <Button type="text" icon={<MinusCircleOutlined />} aria-label={t("expr.clear")}
-          onClick={() => onChange(list.filter((_, j) => j !== i))} />
+        {!single && <Button type="text" icon={<MinusCircleOutlined />} aria-label={t("expr.clear")}
+          onClick={() => onChange(list.filter((_, j) => j !== i))} />}
       </div>
     );
   };
   return (
     <div data-testid={testId}>
       {list.map(row)}
-      <Button size="small" type="dashed" icon={<PlusOutlined />} data-testid={`${testId}-add`}
+      {!single && <Button size="small" type="dashed" icon={<PlusOutlined />} data-testid={`${testId}-add`}
         onClick={() => onChange([...list, blankRecipient(userFields.length ? "field" : "user")])}>
         {t("recipients.add")}
-      </Button>
+      </Button>}
     </div>
   );
 }

@@ -7,27 +7,36 @@ import ConditionField from "./ConditionField";
 import type { Special } from "./configSchema";
 import ExpressionInput from "./ExpressionInput";
 import FieldSelect from "./FieldSelect";
+import FormSelect from "./FormSelect";
 import { usePanel } from "./panelContext";
 import RecipientPicker from "./RecipientPicker";
 import type { Recipient } from "./recipients";
 import TemplatePicker from "./TemplatePicker";
+import { useFormFields } from "./useFormFields";
 import ValuesMapInput from "./ValuesMapInput";
 
 export default function SpecialField(props: FieldProps) {
-  const { fields } = usePanel();
+  const { app, fields, targetForm, flow } = usePanel();
+  const target = useFormFields(app, targetForm !== flow.form ? targetForm : null);
   const special = (props.uiSchema?.["ui:options"] as { special?: Special } | undefined)?.special;
   const set = (v: unknown) => props.onChange(v as never, props.fieldPathId.path);
   const title = String(props.schema.title ?? props.name);
   const help = typeof props.schema.description === "string" ? props.schema.description : undefined;
   const testId = `config-${props.name}`;
   if (special === "condition") {
-    return <ConditionField value={props.formData} onChange={set} fields={fields} title={title} help={help} testId={testId} />;
+    const over = props.name === "where" && targetForm !== flow.form ? target : fields;
+    return <ConditionField value={props.formData} onChange={set} fields={over} title={title} help={help} testId={testId} />;
   }
   let input: ReactNode;
-  if (special === "values") {
-    input = <ValuesMapInput value={props.formData as Record<string, unknown>} onChange={set} testId={testId} />;
+  if (special === "values" || special === "data") {
+    input = <ValuesMapInput value={props.formData as Record<string, unknown>} onChange={set} testId={testId} freeKeys={special === "data"} />;
+  } else if (special === "form") {
+    input = <FormSelect value={props.formData} onChange={set} testId={testId} />;
   } else if (special === "recipients") {
     input = <RecipientPicker value={props.formData as Recipient[]} onChange={set} testId={testId} />;
+  } else if (special === "assignee") {
+    input = <RecipientPicker value={props.formData ? [props.formData as Recipient] : []} testId={testId} single
+      kinds={["field", "user", "role"]} onChange={(list) => set(list[0])} />;
   } else if (special === "field" || special === "fields") {
     input = <FieldSelect value={props.formData} onChange={set} multiple={special === "fields"} testId={testId} />;
   } else if (special === "template") {
@@ -38,7 +47,7 @@ export default function SpecialField(props: FieldProps) {
   }
   const errors = props.rawErrors ?? [];
   return (
-    <Form.Item label={title} required={props.required} extra={help} layout="vertical"
+    <Form.Item className="tfl-special" label={title} required={props.required} extra={help} layout="vertical"
       validateStatus={errors.length ? "error" : undefined} help={errors.length ? errors.join("; ") : undefined}>
       {input}
     </Form.Item>

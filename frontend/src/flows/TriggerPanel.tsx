@@ -32,7 +32,7 @@ export default function TriggerPanel({ triggers, problems, onChange, onClose }: 
     onChange(next);
   };
   return (
-    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} title={t("panel.trigger")}
+    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} getContainer={false} rootClassName="tfl-drawer" title={t("panel.trigger")}
       data-testid="flow-trigger-panel">
       {problems.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("panel.problems")}

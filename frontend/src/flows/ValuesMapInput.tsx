@@ -1,7 +1,8 @@
 /** A map of field → value expression (a create / update node's `values`): one row per field
- * of the target form, each value an ExpressionInput. */
+ * of the target form, each value an ExpressionInput; with `freeKeys` (a message's `data`)
+ * the keys are typed instead. */
 import { MinusCircleOutlined } from "@ant-design/icons";
-import { Button, Select } from "antd";
+import { Button, Input, Select } from "antd";
 import { fieldTraits } from "../api/fieldTypes";
 import { useLang } from "../i18n/text";
 import ExpressionInput from "./ExpressionInput";
@@ -13,9 +14,10 @@ interface Props {
   value: Record<string, unknown> | undefined;
   onChange: (value: Record<string, unknown>) => void;
   testId: string;
+  freeKeys?: boolean;
 }
 
-export default function ValuesMapInput({ value, onChange, testId }: Props) {
+export default function ValuesMapInput({ value, onChange, testId, freeKeys }: Props) {
   const { t } = useFlowText();
   const { tx } = useLang();
   const { app, targetForm } = usePanel();
@@ -42,10 +44,13 @@ export default function ValuesMapInput({ value, onChange, testId }: Props) {
           <Button type="text" icon={<MinusCircleOutlined />} onClick={() => drop(k)} aria-label={t("expr.clear")} />
         </div>
       ))}
-      <Select<string> value={null as unknown as string} placeholder={t("expr.add")} showSearch optionFilterProp="label"
+      {freeKeys ? (
+        <Input.Search placeholder={t("expr.key")} enterButton={t("expr.addKey")} style={{ width: 260 }} data-testid={`${testId}-add`}
+          onSearch={(k, _e, info) => { if (info?.source !== "clear" && /^[a-z][a-z0-9_]{0,40}$/.test(k) && !(k in map)) set(k, null); }} />
+      ) : <Select<string> value={null as unknown as string} placeholder={t("expr.add")} showSearch optionFilterProp="label"
         style={{ width: 200 }} data-testid={`${testId}-add`}
         options={free.map((f) => ({ value: f.id, label: tx(f.label, f.id) }))}
-        onChange={(id) => set(id, null)} />
+        onChange={(id) => set(id, null)} />}
     </div>
   );
 }

@@ -15,6 +15,10 @@ describe("a node type's config schema as the panel's form", () => {
     expect(specialOf("title", { type: "string" })).toBeNull();
     expect(specialOf("fields", { type: "array" })).toBe("fields");
     expect(specialOf("field", { type: "string" })).toBe("field");
+    expect(specialOf("where", {})).toBe("condition");
+    expect(specialOf("data", { type: "object" })).toBe("data");
+    expect(specialOf("form", { type: "string" })).toBe("form");
+    expect(specialOf("assignee", { oneOf: [] })).toBe("assignee");
     expect(specialOf("urgency", { enum: ["low", "high"] })).toBeNull();
   });
   it("leaves out what the canvas edits and localizes titles", () => {
@@ -31,6 +35,12 @@ describe("a node type's config schema as the panel's form", () => {
     expect((f.schema.properties as Record<string, { title?: string }>).due_days.title).toBe("due_days");
     expect(f.uiSchema.values).toEqual({ "ui:field": "special", "ui:options": { special: "values" } });
     expect(f.uiSchema.title).toBeUndefined();
+  });
+  it("names enum values", () => {
+    const f = panelForm({ properties: { urgency: { enum: ["high", "low"] } } }, label, (v) => (v === "high" ? "高" : String(v)));
+    expect((f.schema.properties as Record<string, { oneOf?: unknown }>).urgency.oneOf)
+      .toEqual([{ const: "high", title: "高" }, { const: "low", title: "low" }]);
+    expect((f.schema.properties as Record<string, { type?: string }>).urgency.type).toBe("string");
   });
   it("takes a node's own configuration", () => {
     expect(configOf({ id: "a", type: "branch", label: {}, branches: [], default: {}, x: 1 })).toEqual({ x: 1 });

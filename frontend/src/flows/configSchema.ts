@@ -2,19 +2,21 @@
  * A node type's (or trigger type's) `config_schema` made into the panel's form: the keys the
  * canvas edits (branches, default, steps) left out, titles and descriptions in the UI's
  * language (a schema may carry {zh, en} or plain text), and the keys that need their own
- * input marked in the uiSchema: conditions (`when`, `condition`, `until_condition`), maps of
- * value expressions (`values`, `set`), fields of the form (`field`, `fields`), single expressions (a schema with `x-expression`,
+ * input marked in the uiSchema: conditions (`when`, `condition`, `until_condition`, `where`),
+ * maps of value expressions (`values`, `set` by field; `data` by free keys), a form (`form`),
+ * fields of the form (`field`, `fields`), a person (`assignee`, `owner`), single expressions (a schema with `x-expression`,
  * `format: "jsonlogic"` or no type at all), `recipients`, `template`.
  */
 import type { JsonSchema } from "./types";
 
-export type Special = "condition" | "values" | "expression" | "recipients" | "template" | "field" | "fields";
+export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee";
 
 export const CANVAS_KEYS = new Set(["branches", "default", "steps"]);
-const CONDITION_KEYS = new Set(["when", "condition", "until_condition"]);
+const CONDITION_KEYS = new Set(["when", "condition", "until_condition", "where"]);
 const VALUE_MAP_KEYS = new Set(["values", "set"]);
 
 type Label = (text: unknown, fallback: string) => string;
+type EnumLabel = (value: unknown) => string;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -22,24 +24,37 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
 export function specialOf(key: string, prop: JsonSchema): Special | null {
   if (CONDITION_KEYS.has(key)) return "condition";
   if (key === "recipients" || key === "assignees") return "recipients";
+  if (key === "assignee" || key === "owner") return "assignee";
   if (key === "template") return "template";
   if (key === "fields" && prop.type === "array") return "fields";
   if ((key === "field" || key === "date_field") && prop.type === "string") return "field";
   if (VALUE_MAP_KEYS.has(key) && (prop.type === "object" || prop.type === undefined)) return "values";
+  if (key === "data" && prop.type === "object" && !prop.properties) return "data";
+  if (key === "form" && prop.type === "string") return "form";
   if (prop["x-expression"] || prop.format === "jsonlogic" || (prop.type === undefined && !prop.enum && !prop.const
     && !prop.oneOf && !prop.anyOf && !prop.$ref && !prop.properties)) return "expression";
   return null;
 }
 
-function localize(schema: JsonSchema, key: string, label: Label): JsonSchema {
+function localize(schema: JsonSchema, key: string, label: Label, enumLabel: EnumLabel): JsonSchema {
   const out: JsonSchema = { ...schema };
   out.title = label(schema.title ?? schema["x-label"], key);
   if (schema.description !== undefined) out.description = label(schema.description, "");
+  if (Array.isArray(schema.enum)) { // an enum's values named in the UI's language
+    delete out.enum;
+    out.oneOf = schema.enum.map((v) => ({ const: v, title: enumLabel(v) }));
+    const kinds = new Set(schema.enum.map((v) => (typeof v === "number" ? "number" : typeof v)));
+    if (!schema.type && kinds.size === 1 && ["string", "number", "boolean"].includes([...kinds][0])) out.type = [...kinds][0];
+  }
   if (isObj(schema.properties)) {
     out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, JsonSchema>)
-      .map(([k, p]) => [k, isObj(p) ? localize(p, k, label) : p]));
+      .map(([k, p]) => [k, isObj(p) ? localize(p, k, label, enumLabel) : p]));
   }
-  if (isObj(schema.items)) out.items = localize(schema.items as JsonSchema, "", label);
+  if (isObj(schema.items)) out.items = localize(schema.items as JsonSchema, "", label, enumLabel);
+  if (Array.isArray(schema.oneOf)) {
+    out.oneOf = (schema.oneOf as JsonSchema[]).map((o) => (isObj(o) && "const" in o && !o.title
+      ? { ...o, title: enumLabel(o.const) } : isObj(o) ? localize(o, "", label, enumLabel) : o));
+  }
   return out;
 }
 
@@ -50,15 +65,16 @@ export interface PanelForm {
   keys: string[];
 }
 
-/** The rjsf schema and uiSchema of a config schema; `label` reads a title (or `key`) in the UI's language. */
-export function panelForm(config: JsonSchema | undefined, label: Label): PanelForm {
+/** The rjsf schema and uiSchema of a config schema; `label` reads a title (or `key`), `enumLabel`
+ * names an enum's value, both in the UI's language. */
+export function panelForm(config: JsonSchema | undefined, label: Label, enumLabel: EnumLabel = String): PanelForm {
   const props = (isObj(config?.properties) ? config!.properties : {}) as Record<string, JsonSchema>;
   const keys = Object.keys(props).filter((k) => !CANVAS_KEYS.has(k));
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
   for (const k of keys) {
     const prop = isObj(props[k]) ? props[k] : {};
-    properties[k] = localize(prop, k, label);
+    properties[k] = localize(prop, k, label, enumLabel);
     const special = specialOf(k, prop);
     if (special) uiSchema[k] = { "ui:field": "special", "ui:options": { special } };
   }
