@@ -9,12 +9,14 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from actionkit import make, records
 from flowkit import client, flow, path, publish, run_jobs, runs, steps
+from trellis.kernel.actor import SYSTEM
 
 SECRET = "s3cret-signing-key"
 
@@ -26,12 +28,15 @@ class Receiver:
     def __init__(self):
         self.seen: list[dict] = []
         self.flaky = 0
+        self.during = None  # called while a request is answered
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 - http.server's name
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 outer.seen.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                if outer.during is not None:
+                    outer.during()
                 if self.path == "/bad":
                     return self._answer(404, {"error": "no such thing"})
                 if self.path == "/flaky":
@@ -91,6 +96,28 @@ def test_a_signed_request_maps_its_answer_and_a_retry_keeps_its_key(engine, rece
     assert first["headers"]["Idempotency-Key"] == second["headers"]["Idempotency-Key"] == f"{run['id']}:call:0"
     assert _signed(first) and _signed(second)
     assert path(rt, run["id"]) == ["call", "use"]
+
+
+def test_no_write_lock_is_held_while_the_other_side_answers(engine, receiver):
+    rt = make(engine)
+    publish(rt, flow("slowpoke", {"type": "record_created"}, [
+        {"id": "call", "type": "http_request", "method": "POST", "url": receiver.url + "/ok", "timeout": 5,
+         "body": {"client": {"var": "id"}}}], condition={"==": [{"var": "name"}, "甲"]}))
+    waited = []
+
+    def write_meanwhile():  # another writer of this process, while the step waits on the answer
+        if waited:
+            return
+        t = time.monotonic()
+        rt.records("demo", "client", SYSTEM).create({"name": "旁路"})
+        waited.append(time.monotonic() - t)
+
+    receiver.during = write_meanwhile
+    client(rt, name="甲")
+    run_jobs(rt, days=1)
+    (run,) = runs(rt, "slowpoke")
+    assert run["state"] == "done" and len(receiver.seen) == 1
+    assert waited and waited[0] < 2
 
 
 def test_a_refused_request_fails_at_once_and_a_channels_secret_signs(engine, receiver):

@@ -16,7 +16,10 @@ The runtime's part (flows/runner.py): `run(node, step) -> Result` does the node'
 inside the step's transaction (flows/step.py gives the connection, the data conditions
 read, the record service as the flow's actor); a waiting node is asked again with
 `resume(node, step, wait)` when its time comes or its record changes; `describe(node,
-step)` says in both languages what the node would do, without doing it (dry runs)."""
+step)` says in both languages what the node would do, without doing it (dry runs). An
+`external` node (one that waits on another system) does its call in `call(node, step)`,
+which the runner makes before the step's transaction, on a read connection; `run` then
+finds the answer in `step.prepared`."""
 from __future__ import annotations
 
 from .result import Result
@@ -31,6 +34,7 @@ class NodeType:
     config_schema: dict = {"type": "object", "properties": {}}
     terminal = False
     container: str | None = None
+    external = False
 
     def blocks(self, node: dict) -> list[tuple[str, list]]:
         """(JSON-pointer suffix, steps) of each step list the node holds (none by default)."""
@@ -45,6 +49,10 @@ class NodeType:
 
     def resume(self, node: dict, step, wait: dict) -> Result:
         return Result()
+
+    def call(self, node: dict, step):
+        """An external node's call, outside the step's transaction (see the module docstring)."""
+        return None
 
     def describe(self, node: dict, step) -> dict:
         label = node.get("label") or self.label

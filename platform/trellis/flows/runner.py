@@ -70,14 +70,16 @@ class Runner:
         checked: set = set()
         row: dict | None = None  # kept between steps: the compare-and-set on seq guards it
         while taken < BATCH:
+            if row is None:
+                with self.runtime.engine.connect() as conn:
+                    row = runs.load(conn, run)
+            if row is None or row["state"] not in runs.LIVE:
+                return {"state": row and row["state"], "steps": taken}
+            prepared = self._prepare(row)
             try:
                 with self.runtime.transaction(held) as conn:
-                    if row is None:
-                        row = runs.load(conn, run)
-                    if row is None or row["state"] not in runs.LIVE:
-                        return {"state": row and row["state"], "steps": taken}
                     try:
-                        moved = self._one(conn, row, checked)
+                        moved = self._one(conn, row, checked, prepared)
                     except BaseException:
                         row = None  # what the step changed in memory is rolled back with it
                         raise
@@ -97,7 +99,25 @@ class Runner:
         self.runtime.jobs.enqueue(ADVANCE, {"run": run}, key=f"{ADVANCE}:{run}:{row['seq']}:more", app=row["app"])
         return {"state": "running", "steps": taken}
 
-    def _one(self, conn, row: dict, checked: set) -> bool:
+    def _prepare(self, row: dict) -> dict | None:
+        """An external node's call (an HTTP request), made before its step's transaction so
+        no write lock is held while the other side answers; the step then keeps its answer."""
+        body = self.catalog.version(row["app"], row["flow"], row["version"])
+        tok = Mover(body, row["cursor"], self.kind_of).runnable()
+        node = resolve(body, tok["at"]) if tok is not None else None
+        kind = self.type_of(node) if node is not None else None
+        if kind is None or not kind.external:
+            return None
+        with self.runtime.engine.connect() as conn:
+            step = Step(self.runtime, conn, row, body, row["context"], now=self.runtime.clock.now(), node=node,
+                        token=tok, timed=True)
+            try:
+                value = kind.call(node, step)
+            except Exception as exc:  # noqa: BLE001 - raised again inside the step, handled as a node's failure
+                value = _Raised(exc)
+        return {"seq": row["seq"], "token": tok["id"], "node": node["id"], "value": value}
+
+    def _one(self, conn, row: dict, checked: set, prepared: dict | None = None) -> bool:
         """Take one step of the run (True), or park or end it (False)."""
         body = self.catalog.version(row["app"], row["flow"], row["version"])
         now = self.runtime.clock.now()
@@ -112,6 +132,8 @@ class Runner:
             return False
         tok = mover.runnable()
         if tok is not None:
+            if prepared and (prepared["seq"], prepared["token"]) == (row["seq"], tok["id"]):
+                step.prepared = prepared["value"]
             return self._take(conn, row, mover, step, tok, False, checked)
         for tok in [t for t in mover.tokens if t.get("wait") and t["id"] not in checked]:
             checked.add(tok["id"])
@@ -132,6 +154,8 @@ class Runner:
         step.node, step.token = node, tok
         started = time.perf_counter()
         try:
+            if isinstance(step.prepared, _Raised):
+                raise step.prepared.error
             res = kind.resume(node, step, tok["wait"]) if resuming else kind.run(node, step)
         except Exception as exc:  # noqa: BLE001 - a node's failure is the run's, logged on its step
             if not _permanent(exc) and ("failed", node["id"]) not in checked:
@@ -210,6 +234,13 @@ class Runner:
         if row.get("parent_run"):
             self.runtime.jobs.enqueue(ADVANCE, {"run": row["parent_run"]},
                                       key=f"{ADVANCE}:{row['parent_run']}:child:{row['id']}", app=row["app"], conn=conn)
+
+
+class _Raised:
+    """An external call's failure, carried into its step."""
+
+    def __init__(self, error: Exception):
+        self.error = error
 
 
 class _Transient(Exception):

@@ -13,6 +13,8 @@ the step's transaction.
 - `records(form)`: the record service as the flow's actor (run as the triggering user or a
   set user) with the flow as the write's cause, so scopes, validation and audit apply and
   the audit entry names the flow;
+- `prepared`: for an external node (`external = True`, an HTTP request), what its `call`
+  answered, made before the step's transaction (no write lock held while waiting);
 - `dry`: True in a dry run: a node describes, it must not write or send.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Step:
         self.dry = dry
         self._actor = actor
         self._record = UNSET
+        self.prepared = None  # an external node's answer, called before the step's transaction
         self.timed = timed  # the caller has set the rule language's clock (runtime.logic_time)
 
     # -- the data conditions read ------------------------------------------------------------

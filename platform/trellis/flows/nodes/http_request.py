@@ -60,6 +60,7 @@ class HttpRequestNode(NodeType):
     key = "http_request"
     label = {"zh": "调用外部接口", "en": "HTTP request"}
     category = "integration"
+    external = True  # the runner calls before the step's transaction: no write lock held while it waits
     config_schema = {
         "type": "object",
         "required": ["method", "url"],
@@ -92,6 +93,14 @@ class HttpRequestNode(NodeType):
     def run(self, node: dict, step) -> Result:
         if (out := dry(step, node, self)) is not None:
             return Result(output=out)
+        status, answer = step.prepared if step.prepared is not None else self.call(node, step)
+        mapped = {name: pointer(answer, path) for name, path in (node.get("response") or {}).items()}
+        for name, value in mapped.items():
+            step.set_var(name, value)
+        return Result(output={"status": status, "vars": mapped})
+
+    def call(self, node: dict, step) -> tuple[int, object]:
+        """The request and its answer (status, parsed JSON), or the step's failure."""
         with as_node(node):
             url = node["url"] if isinstance(node["url"], str) else step.evaluate(node["url"])
             headers = {k: v if isinstance(v, str) else step.evaluate(v) for k, v in (node.get("headers") or {}).items()}
@@ -123,11 +132,7 @@ class HttpRequestNode(NodeType):
             raise node_error(node, f"对方应答 HTTP {reply.status}:{reply.text[:200]}",
                              f"the server answered HTTP {reply.status}: {reply.text[:200]}", code="http_refused",
                              status=reply.status)
-        answer = reply.json()
-        mapped = {name: pointer(answer, path) for name, path in (node.get("response") or {}).items()}
-        for name, value in mapped.items():
-            step.set_var(name, value)
-        return Result(output={"status": reply.status, "vars": mapped})
+        return reply.status, reply.json()
 
     @staticmethod
     def _secret(node: dict, step) -> str | None:
