@@ -6,6 +6,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
+
+from ..logic import compile_rule, rule_vars
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,16 @@ class Published:
     @property
     def enabled(self) -> bool:
         return self.body.get("enabled", True) is not False
+
+    @cached_property
+    def condition(self):
+        """The entry condition compiled (None without one), and whether it reads `$event`
+        or `$vars` (else it is evaluated over the record alone)."""
+        rule = self.body.get("condition")
+        if rule is None:
+            return None
+        reads = any(v.split(".")[0] in ("$event", "$vars") for v in rule_vars(rule))
+        return compile_rule(rule), reads
 
 
 class Catalog:

@@ -19,7 +19,7 @@ import uuid
 from datetime import timedelta
 
 from ..kernel.errors import BadRequest, Conflict, NotFound
-from ..logic import evaluate, truthy
+from ..logic import truthy
 from . import cursor as cursors
 from . import runs
 from .catalog import Catalog, Published
@@ -38,19 +38,17 @@ class FlowEngine:
 
     # -- starting a run ------------------------------------------------------------------------
     def start(self, conn, flow, *, event: str, record: dict | None = None, info: dict | None = None, actor_id=None,
-              cause=None, variables: dict | None = None, parent_run=None, limits: bool = True) -> int | None:
+              cause=None, variables: dict | None = None, parent_run=None, limits: bool = True,
+              checked: bool = False) -> int | None:
         """Start a run of a published flow (None: the condition, re-entry or cap said no, or
-        this event started one already)."""
+        this event started one already). `checked`: the caller has tested the condition."""
         body, app = flow.body, flow.app
         now = self.runtime.clock.now()
         record_id = record.get("id") if record else None
+        if not checked and not self._passes(flow, record, info, variables):  # costs no query: first
+            return None
         if record_id is not None and limits and not self._allowed(conn, app, flow, record_id, now):
             return None
-        if body.get("condition") is not None:
-            data = dict(record or {}, **{"$event": info or {}, "$vars": variables or {}})
-            with self.runtime.logic_time():
-                if not truthy(evaluate(body["condition"], data)):
-                    return None
         context = {"trigger": record, "event": info or {"type": event}, "vars": dict(variables or {}), "steps": {}}
         run_id = runs.create(conn, app=app, flow=flow.key, version=flow.version, form=body.get("form"),
                              record_id=record_id, event=f"{flow.key}:{flow.version}:{event}", cursor=cursors.start(),
@@ -59,6 +57,15 @@ class FlowEngine:
             self.runtime.jobs.enqueue(ADVANCE, {"run": run_id}, key=f"{ADVANCE}:{run_id}:0", app=app, conn=conn,
                                       cause=cause)
         return run_id
+
+    def _passes(self, flow, record: dict | None, info: dict | None, variables: dict | None) -> bool:
+        compiled = flow.condition
+        if compiled is None:
+            return True
+        fn, reads = compiled
+        data = dict(record or {}, **{"$event": info or {}, "$vars": variables or {}}) if reads else (record or {})
+        with self.runtime.logic_time():
+            return truthy(fn(data))
 
     def _allowed(self, conn, app: str, flow, record_id, now) -> bool:
         body = flow.body
@@ -85,15 +92,20 @@ class FlowEngine:
             trigger = flow.trigger
             if trigger is None or event not in trigger.events:
                 continue
-            with self.runtime.logic_time():  # a trigger's rules read the runtime's clock and zone
-                firing = trigger.firing(flow, event, pairs, ctx.conn, now)
-            for i in firing:
+            compiled = flow.condition
+            for i in trigger.firing(flow, event, pairs, ctx.conn, now):
                 old, new = pairs[i]
                 rec = new or old
-                version = rec.get("version")
-                self.start(ctx.conn, flow, event=f"{event}:{rec['id']}:{version}", record=rec,
-                           info=trigger.event_info(flow.body["trigger"], event, old, new),
-                           actor_id=getattr(ctx.actor, "id", None), cause=ctx.cause)
+                info = None
+                if compiled is not None:  # the lifecycle has set the rule language's clock
+                    fn, reads = compiled
+                    if reads:
+                        info = trigger.event_info(flow.body["trigger"], event, old, new)
+                    if not truthy(fn(dict(rec, **{"$event": info, "$vars": {}}) if reads else rec)):
+                        continue
+                self.start(ctx.conn, flow, event=f"{event}:{rec['id']}:{rec.get('version')}", record=rec,
+                           info=info or trigger.event_info(flow.body["trigger"], event, old, new),
+                           actor_id=getattr(ctx.actor, "id", None), cause=ctx.cause, checked=True)
         self._poke(ctx, app, form)
 
     def _poke(self, ctx, app: str, form: str) -> None:
