@@ -30,7 +30,7 @@ The report: {"trigger", "from", "to", "evaluated" (writes / dates / fires looked
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -39,9 +39,11 @@ from ..logic import LogicError, evaluate, truthy
 from ..logic.explain import explain
 from ..logic.moment import logic_time
 from . import replay as history
-from .calendar import is_trading_day, shift, to_local, to_wall
+from .calendar import to_local
 from .dry_walk import actions
 from .structure import check_flow
+from .triggers.date_relative import due_at
+from .triggers.schedule import next_fire
 
 MAX_FIRES = 5000
 SYSTEM_LABELS = {"id": {"zh": "编号", "en": "ID"}, "created_at": {"zh": "创建时间", "en": "Created"},
@@ -342,40 +344,17 @@ def _state_at(base: dict | None, events, at) -> dict | None:
     return state
 
 
-def due_at(trigger: dict, value, zone: str) -> datetime | None:
-    """The server-local moment a date-relative trigger comes due for a field value: a date
-    at `at` (default 09:00) on the zone's wall clock, a date-time as it is, then shifted."""
-    text = value.isoformat() if isinstance(value, (date, datetime)) else value
-    if not isinstance(text, str):
-        return None
-    try:
-        if len(text) == 10:
-            hh, mm = (int(x) for x in (trigger.get("at") or "09:00").split(":"))
-            base = to_local(datetime.combine(date.fromisoformat(text), time(hh, mm)), zone)
-        else:
-            base = datetime.fromisoformat(text.replace("Z", "+00:00"))
-            if base.tzinfo is not None:
-                base = base.astimezone().replace(tzinfo=None)
-    except ValueError:
-        return None
-    offset = trigger.get("offset") or {"amount": 0, "unit": "days"}
-    return shift(base, int(offset["amount"]), offset["unit"], zone)
-
-
 def fire_times(trigger: dict, start: datetime, end: datetime, zone: str) -> list[tuple[datetime, str]]:
     """(server-local moment, the zone's wall time as text) of each fire in [start, end)."""
-    from croniter import croniter
-
-    it = croniter(trigger["cron"], to_wall(start - timedelta(seconds=1), zone))
     out = []
-    for _ in range(MAX_FIRES * 4):
-        try:
-            wall = it.get_next(datetime)
-        except Exception:  # croniter gives up on a date that never comes
+    after = start - timedelta(seconds=1)
+    while len(out) < MAX_FIRES:
+        wall = next_fire(trigger, after, zone)
+        if wall is None:
             break
         local = to_local(wall, zone)
-        if local >= end or len(out) >= MAX_FIRES:
+        if local >= end:
             break
-        if not trigger.get("trading_days_only") or is_trading_day(wall.date()):
-            out.append((local, wall.isoformat(timespec="minutes")))
+        out.append((local, wall.isoformat(timespec="minutes")))
+        after = local
     return out

@@ -24,6 +24,7 @@ import json
 from ...notify.errors import PermanentError, TransientError
 from ...notify.http import call
 from ..acting import ID, VAR_NAME, as_node, dry, node_error, titled
+from ..json_pointer import pointer
 from ..node_type import NodeType
 from ..result import Result
 
@@ -39,21 +40,6 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
     """`sha256=<hex>` of HMAC-SHA256(secret, f"{timestamp}.{body}")."""
     mac = hmac.new(secret.encode("utf-8"), timestamp.encode("ascii") + b"." + body, hashlib.sha256)
     return "sha256=" + mac.hexdigest()
-
-
-def pointer(doc, path: str):
-    """The value at a JSON pointer (RFC 6901) of a parsed answer, None when absent."""
-    if path == "":
-        return doc
-    for raw in path.split("/")[1:]:
-        part = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(doc, dict):
-            doc = doc.get(part)
-        elif isinstance(doc, list) and part.isdigit() and int(part) < len(doc):
-            doc = doc[int(part)]
-        else:
-            return None
-    return doc
 
 
 class HttpRequestNode(NodeType):

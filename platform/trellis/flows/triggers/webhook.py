@@ -13,6 +13,7 @@ import hmac
 
 import sqlalchemy as sa
 
+from ..json_pointer import pointer
 from ..trigger_type import TriggerType
 from ..trigger_support import records_by_id
 from ...kernel.errors import BadRequest
@@ -77,18 +78,3 @@ class WebhookTrigger(TriggerType):
                              f"no record {rid} (at {pointer_text} in the body)", code="unknown_record",
                              details={"pointer": pointer_text, "record": rid})
         return found[0]
-
-
-def pointer(doc, text: str):
-    """The value at a JSON pointer (RFC 6901); None where there is none."""
-    if text == "":
-        return doc
-    for part in text.split("/")[1:]:
-        part = part.replace("~1", "/").replace("~0", "~")
-        if isinstance(doc, dict):
-            doc = doc.get(part)
-        elif isinstance(doc, list) and part.isdigit() and int(part) < len(doc):
-            doc = doc[int(part)]
-        else:
-            return None
-    return doc
