@@ -30,7 +30,7 @@ The report: {"trigger", "from", "to", "evaluated" (writes / dates / fires looked
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
