@@ -8,10 +8,12 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../i18n/text";
 import { createValidator } from "../record/validator";
-import { panelForm } from "./configSchema";
+import { panelForm, withOptionPickers } from "./configSchema";
 import { useFlowText } from "./i18n";
+import { usePanel } from "./panelContext";
 import SpecialField from "./SpecialField";
 import type { JsonSchema } from "./types";
+import { useFormFields } from "./useFormFields";
 
 interface Props {
   schema: JsonSchema | undefined;
@@ -30,11 +32,14 @@ export default function ConfigForm({ schema, value, onChange, id }: Props) {
   const { t: tMain } = useTranslation();
   const { tx } = useLang();
   const validator = useMemo(() => createValidator((key, params) => tMain(key, params ?? {})), [tMain]);
-  const form = useMemo(() => panelForm(schema, (text, key) => {
+  const { app, targetForm } = usePanel();
+  const target = useFormFields(app, targetForm);
+  const optionFields = useMemo(() => new Set(target.filter((f) => f.options?.length).map((f) => f.id)), [target]);
+  const form = useMemo(() => withOptionPickers(panelForm(schema, (text, key) => {
     if (typeof text === "string" && text) return text;
     if (text && typeof text === "object") return tx(text as { zh?: string; en?: string }, key);
     return key ? t(`keys.${key}`, { defaultValue: key }) : "";
-  }, (v) => t(`enums.${String(v)}`, { defaultValue: String(v) })), [schema, t, tx]);
+  }, (v) => t(`enums.${String(v)}`, { defaultValue: String(v) })), optionFields), [schema, t, tx, optionFields]);
   if (!form.keys.length) return <Typography.Paragraph type="secondary">{t("panel.noConfig")}</Typography.Paragraph>;
   return (
     <div className="tfl-config" data-testid="flow-config-form">

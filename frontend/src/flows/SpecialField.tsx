@@ -8,6 +8,7 @@ import type { Special } from "./configSchema";
 import ExpressionInput from "./ExpressionInput";
 import FieldSelect from "./FieldSelect";
 import FormSelect from "./FormSelect";
+import OptionSelect from "./OptionSelect";
 import { usePanel } from "./panelContext";
 import RecipientPicker from "./RecipientPicker";
 import type { Recipient } from "./recipients";
@@ -30,6 +31,8 @@ export default function SpecialField(props: FieldProps) {
   let input: ReactNode;
   if (special === "values" || special === "data") {
     input = <ValuesMapInput value={props.formData as Record<string, unknown>} onChange={set} testId={testId} freeKeys={special === "data"} />;
+  } else if (special === "option") {
+    input = <OptionSelect fieldId={props.name} value={props.formData} onChange={set} testId={testId} />;
   } else if (special === "form") {
     input = <FormSelect value={props.formData} onChange={set} testId={testId} />;
   } else if (special === "recipients") {

@@ -28,7 +28,8 @@ export default function StepLogList({ steps, flow, node }: { steps: StepLog[]; f
         label: (
           <span data-testid={`run-step-${s.node}`}>
             <Typography.Text type="secondary">#{s.seq}</Typography.Text> <b>{nameOf(s.node)}</b>{" "}
-            {s.result && <Tag color={RESULT_COLOR[s.result] ?? (s.error ? "red" : "blue")}>{s.result}</Tag>}
+            {s.result && <Tag color={RESULT_COLOR[s.result] ?? (s.error ? "red" : "blue")}>
+              {t(`runs.results.${s.result}`, { defaultValue: s.result })}</Tag>}
             {s.error && <Tag color="red">{t("runs.error")}</Tag>}
           </span>
         ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configOf, panelForm, specialOf } from "./configSchema";
+import { configOf, panelForm, specialOf, withOptionPickers } from "./configSchema";
 
 const label = (text: unknown, fallback: string) =>
   (typeof text === "string" ? text : (text as { zh?: string } | undefined)?.zh) || fallback;
@@ -33,8 +33,14 @@ describe("a node type's config schema as the panel's form", () => {
     expect(f.schema.required).toEqual(["title"]);
     expect((f.schema.properties as Record<string, { title?: string }>).title.title).toBe("标题");
     expect((f.schema.properties as Record<string, { title?: string }>).due_days.title).toBe("due_days");
-    expect(f.uiSchema.values).toEqual({ "ui:field": "special", "ui:options": { special: "values" } });
+    expect(f.uiSchema.values).toEqual({ "ui:field": "special", "ui:fieldReplacesAnyOrOneOf": true, "ui:options": { special: "values" } });
     expect(f.uiSchema.title).toBeUndefined();
+  });
+  it("picks a text setting named like a select field from its options", () => {
+    const f = withOptionPickers(panelForm({ properties: { purpose: { type: "string" }, note: { type: "string" } } }, label),
+      new Set(["purpose"]));
+    expect(f.uiSchema.purpose).toEqual({ "ui:field": "special", "ui:fieldReplacesAnyOrOneOf": true, "ui:options": { special: "option" } });
+    expect(f.uiSchema.note).toBeUndefined();
   });
   it("names enum values", () => {
     const f = panelForm({ properties: { urgency: { enum: ["high", "low"] } } }, label, (v) => (v === "high" ? "高" : String(v)));

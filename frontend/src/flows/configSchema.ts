@@ -9,7 +9,7 @@
  */
 import type { JsonSchema } from "./types";
 
-export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee";
+export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee" | "option";
 
 export const CANVAS_KEYS = new Set(["branches", "default", "steps"]);
 const CONDITION_KEYS = new Set(["when", "condition", "until_condition", "where"]);
@@ -58,6 +58,9 @@ function localize(schema: JsonSchema, key: string, label: Label, enumLabel: Enum
   return out;
 }
 
+/** The uiSchema of a property with its own input (which also stands for the property's oneOf / anyOf). */
+const specialUi = (special: Special) => ({ "ui:field": "special", "ui:fieldReplacesAnyOrOneOf": true, "ui:options": { special } });
+
 export interface PanelForm {
   schema: JsonSchema;
   uiSchema: Record<string, unknown>;
@@ -76,10 +79,23 @@ export function panelForm(config: JsonSchema | undefined, label: Label, enumLabe
     const prop = isObj(props[k]) ? props[k] : {};
     properties[k] = localize(prop, k, label, enumLabel);
     const special = specialOf(k, prop);
-    if (special) uiSchema[k] = { "ui:field": "special", "ui:options": { special } };
+    if (special) uiSchema[k] = specialUi(special);
   }
   const required = (config?.required ?? []).filter((k) => keys.includes(k));
   return { schema: { type: "object", properties, ...(required.length ? { required } : {}) }, uiSchema, keys };
+}
+
+/** Mark the plain text settings named like a select field of the target form (a task's
+ * `purpose`, `method`) to be picked from that field's options. */
+export function withOptionPickers(form: PanelForm, optionFields: Set<string>): PanelForm {
+  const uiSchema = { ...form.uiSchema };
+  for (const k of form.keys) {
+    const prop = (form.schema.properties as Record<string, JsonSchema>)[k];
+    if (!uiSchema[k] && prop?.type === "string" && optionFields.has(k)) {
+      uiSchema[k] = specialUi("option");
+    }
+  }
+  return { ...form, uiSchema };
 }
 
 /** The node's own configuration: every key but the common ones and those the canvas edits. */

@@ -12,5 +12,6 @@ describe("a node's summary on the canvas", () => {
     expect(nodeSummary({ id: "t", type: "create_task", title: { zh: "回访" } }, describeLogic, tx)).toBe("回访");
     expect(nodeSummary({ id: "n", type: "notify", template: "margin_call" }, describeLogic, tx)).toBe("margin_call");
     expect(nodeSummary({ id: "e", type: "end" }, describeLogic, tx)).toBeNull();
+    expect(nodeSummary({ id: "t", type: "create_task", form: "follow_up", summary: "请回访" }, describeLogic, tx)).toBe("请回访");
   });
 });

@@ -1,5 +1,5 @@
 /** The one-line summary under a node's title on the canvas, from its configuration: a
- * condition in words, a template, a title, a form, a wait, a URL, whichever the node has. */
+ * condition in words, a wait, a title or summary, a template, a URL, a form, whichever the node has. */
 import type { FlowNode, Text } from "./types";
 
 type Tx = (text: Text | string | null | undefined, fallback?: string) => string;
@@ -22,7 +22,7 @@ export function nodeSummary(node: FlowNode, describe: (logic: unknown) => string
   for (const key of ["condition", "until_condition", "when"]) {
     if (node[key] != null && typeof node[key] === "object") return describe(node[key]);
   }
-  for (const key of ["title", "template", "subject", "form", "url", "name", "flow", "field"]) {
+  for (const key of ["title", "summary", "template", "subject", "url", "name", "flow", "field", "form"]) {
     const s = show(node[key], tx);
     if (s) return s;
   }

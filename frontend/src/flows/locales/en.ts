@@ -229,6 +229,7 @@ const en: FlowTexts = {
     ms: "Took",
     noSteps: "No steps yet",
     context: "Context",
+    results: { ok: "OK", failed: "Failed", waiting: "Waiting", skipped: "Skipped", cancelled: "Cancelled", exited: "Exited", retry: "Retried" },
   },
   record: {
     run: "Run flow",

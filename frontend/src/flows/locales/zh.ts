@@ -227,6 +227,7 @@ const zh = {
     ms: "耗时",
     noSteps: "还没有执行任何步骤",
     context: "上下文",
+    results: { ok: "成功", failed: "失败", waiting: "等待中", skipped: "已跳过", cancelled: "已取消", exited: "已退出", retry: "重试" },
   },
   record: {
     run: "运行流程",
