@@ -35,7 +35,7 @@ export default function DryRunPanel({ app, flowKey, dirty }: Props) {
     setError(null);
     try {
       const body = mode === "record" && record ? { record, draft }
-        : { from: range[0].format("YYYY-MM-DD"), to: range[1].format("YYYY-MM-DD"), draft };
+        : { from: `${range[0].format("YYYY-MM-DD")}T00:00:00`, to: `${range[1].format("YYYY-MM-DD")}T23:59:59`, draft };
       setReport(await flowApi.dryRun(app, flowKey, body));
     } catch (err) {
       setError(errorText(err, lang));
@@ -75,6 +75,7 @@ export default function DryRunPanel({ app, flowKey, dirty }: Props) {
           <Space size={32} style={{ marginBottom: 8 }}>
             <Statistic title={t("dry.evaluatedTitle")} value={report.evaluated} />
             <Statistic title={t("dry.firedTitle")} value={report.fired} styles={{ content: { color: "#1677ff" } }} />
+            {report.held_back ? <Statistic title={t("dry.heldBack")} value={report.held_back} /> : null}
           </Space>
           {report.truncated && <Alert type="info" showIcon title={t("dry.truncated")} style={{ marginBottom: 8 }} />}
           <Table<DryRunItem> size="small" rowKey={(r, i) => `${r.record_id}-${r.at}-${i}`} dataSource={report.items}
@@ -82,12 +83,13 @@ export default function DryRunPanel({ app, flowKey, dirty }: Props) {
             data-testid="dry-report"
             columns={[
               { key: "at", title: t("dry.time"), render: (_, r) => formatDateTime(r.at), width: 140 },
-              { key: "record", title: t("runs.record"),
+              { key: "record", title: t("runs.record"), width: 120,
                 render: (_, r) => (r.record_id ? `${r.title ?? ""} #${r.record_id}`.trim() : "—") },
-              { key: "event", title: t("dry.event"), dataIndex: "event" },
+              { key: "event", title: t("dry.event"), width: 90, render: (_, r) => (
+                <>{r.event ? t(`dry.events.${r.event}`, { defaultValue: r.event }) : "—"}{r.passed === false && <Tag style={{ marginInlineStart: 4 }}>{t("dry.notFired")}</Tag>}</>) },
               { key: "why", title: t("dry.explanation"), render: (_, r) => (
                 <div>
-                  {r.explanation && <div>{tx(r.explanation)}</div>}
+                  {r.explanation && !r.clauses?.length && <div>{tx(r.explanation)}</div>}
                   {(r.clauses ?? []).map((c, i) => (
                     <Tag key={i} color={c.value ? "green" : "default"} style={{ marginTop: 2 }}>{tx(c)}</Tag>
                   ))}

@@ -137,6 +137,8 @@ export interface RunDetail extends Run {
 
 export interface DryRunItem {
   record_id?: number | null;
+  /** whether the entry condition held (false: listed to show why not) */
+  passed?: boolean;
   title?: string | null;
   at?: string | null;
   event?: string | null;
@@ -148,6 +150,8 @@ export interface DryRunItem {
 export interface DryRunReport {
   evaluated: number;
   fired: number;
+  /** fired, but held back by the frequency cap or re-entry */
+  held_back?: number;
   items: DryRunItem[];
   truncated?: boolean;
 }

@@ -81,13 +81,18 @@ export function useFlowEditor(app: string, key: string) {
     }
   });
   const onCheck = () => run("check", async () => {
-    if (dirty && !(await save())) return;
+    if (!(await save())) return;
     try {
       const preview = await flowApi.preview(app, key);
       setProblems(preview.problems ?? []);
       if (!preview.problems?.length) message.success(t("editor.checkOk"));
     } catch (err) {
-      message.error(errorText(err, lang));
+      if (err instanceof ApiError && err.code === "no_preview") { // the saved draft passed the shape checks
+        setProblems([]);
+        message.success(t("editor.checkOk"));
+      } else {
+        message.error(errorText(err, lang));
+      }
     }
   });
   const onPublish = () => run("publish", async () => {

@@ -10,6 +10,8 @@ import { NS } from "../designer/i18n";
 import { describeLogic, type LogicWords } from "../designer/model/logicText";
 import { langOf } from "../i18n";
 import { useLang } from "../i18n/text";
+import { varLabel } from "./expr";
+import { useGroupNames } from "./ExpressionInput";
 
 type Rule = Record<string, unknown>;
 
@@ -45,16 +47,19 @@ export function wordsOf(logic: unknown, w: LogicWords & { has: string }, nested 
 export function useLogicWords(fields: FieldDef[]): (logic: unknown) => string | null {
   const { t, i18n } = useTranslation(NS);
   const { tx } = useLang();
+  const names = useGroupNames();
   return useCallback((logic: unknown) => {
     if (logic === null || logic === undefined || typeof logic === "boolean") return null;
     const byId = new Map(fields.map((f) => [f.id, f]));
+    const labelled = fields.map((f) => ({ id: f.id, label: tx(f.label, f.id) }));
     return wordsOf(logic, {
       ops: t("cond.operators", { returnObjects: true }) as Record<string, string>,
       has: OWN_NAMES[langOf(i18n.language)].has_option,
       and: t("cond.and"),
       or: t("cond.or"),
       not: t("cond.not"),
-      field: (id) => tx(byId.get(id)?.label, id),
+      field: (id) => (id.startsWith("$") ? varLabel(id, { fields: labelled, prevKeys: [], vars: [], items: null }, names)
+        : tx(byId.get(id)?.label, id)),
       choice: (id) => Boolean(byId.get(id)?.options),
       value: (id, v) => {
         const option = byId.get(id)?.options?.find((o) => o.value === v);
@@ -63,5 +68,5 @@ export function useLogicWords(fields: FieldDef[]): (logic: unknown) => string | 
         return typeof v === "string" ? `“${v}”` : JSON.stringify(v);
       },
     });
-  }, [fields, t, tx, i18n.language]);
+  }, [fields, t, tx, i18n.language, names.trigger]); // the group names change with the language
 }
