@@ -21,10 +21,11 @@ export default function NodeCard({ node }: { node: FlowNode }) {
   const problems = c.problems.get(node.id) ?? [];
   const steps = c.steps?.get(node.id) ?? [];
   const failed = steps.some((s) => s.error || s.result === "failed");
+  const waiting = steps.length > 0 && steps[steps.length - 1].result === "waiting";
   const classes = ["tfl-node",
     c.selected === node.id ? "tfl-node-selected" : "",
     problems.length ? "tfl-node-bad" : "",
-    c.path ? (failed ? "tfl-node-failed" : c.path.has(node.id) ? "tfl-node-path" : "tfl-node-dim") : ""];
+    c.path ? (failed ? "tfl-node-failed" : waiting ? "tfl-node-waiting" : c.path.has(node.id) ? "tfl-node-path" : "tfl-node-dim") : ""];
   const typeLabel = info ? tx(info.label, node.type) : `${t("canvas.unknownType")} ${node.type}`;
   const title = node.label ? tx(node.label) : typeLabel;
   const summary = nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }));

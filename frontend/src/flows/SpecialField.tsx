@@ -5,6 +5,7 @@ import { Form } from "antd";
 import type { ReactNode } from "react";
 import ConditionField from "./ConditionField";
 import type { Special } from "./configSchema";
+import DurationInput, { type Duration } from "./DurationInput";
 import ExpressionInput from "./ExpressionInput";
 import FieldSelect from "./FieldSelect";
 import FormSelect from "./FormSelect";
@@ -31,6 +32,10 @@ export default function SpecialField(props: FieldProps) {
   let input: ReactNode;
   if (special === "values" || special === "data") {
     input = <ValuesMapInput value={props.formData as Record<string, unknown>} onChange={set} testId={testId} freeKeys={special === "data"} />;
+  } else if (special === "duration") {
+    const unitSchema = (props.schema.properties as Record<string, { enum?: string[]; oneOf?: { const: string }[] }> | undefined)?.unit;
+    const units = unitSchema?.enum ?? unitSchema?.oneOf?.map((o) => o.const) ?? [];
+    input = <DurationInput value={props.formData as Duration | undefined} onChange={set} units={units} testId={testId} />;
   } else if (special === "option") {
     input = <OptionSelect fieldId={props.name} value={props.formData} onChange={set} testId={testId} />;
   } else if (special === "form") {

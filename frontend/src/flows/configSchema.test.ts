@@ -19,6 +19,7 @@ describe("a node type's config schema as the panel's form", () => {
     expect(specialOf("data", { type: "object" })).toBe("data");
     expect(specialOf("form", { type: "string" })).toBe("form");
     expect(specialOf("assignee", { oneOf: [] })).toBe("assignee");
+    expect(specialOf("for", { type: "object", properties: { amount: { type: "integer" }, unit: { enum: ["days"] } } })).toBe("duration");
     expect(specialOf("urgency", { enum: ["low", "high"] })).toBeNull();
   });
   it("leaves out what the canvas edits and localizes titles", () => {

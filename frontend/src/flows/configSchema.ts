@@ -4,12 +4,12 @@
  * language (a schema may carry {zh, en} or plain text), and the keys that need their own
  * input marked in the uiSchema: conditions (`when`, `condition`, `until_condition`, `where`),
  * maps of value expressions (`values`, `set` by field; `data` by free keys), a form (`form`),
- * fields of the form (`field`, `fields`), a person (`assignee`, `owner`), single expressions (a schema with `x-expression`,
+ * fields of the form (`field`, `fields`), a person (`assignee`, `owner`), a duration ({amount, unit}), single expressions (a schema with `x-expression`,
  * `format: "jsonlogic"` or no type at all), `recipients`, `template`.
  */
 import type { JsonSchema } from "./types";
 
-export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee" | "option";
+export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee" | "option" | "duration";
 
 export const CANVAS_KEYS = new Set(["branches", "default", "steps"]);
 const CONDITION_KEYS = new Set(["when", "condition", "until_condition", "where"]);
@@ -25,6 +25,8 @@ export function specialOf(key: string, prop: JsonSchema): Special | null {
   if (CONDITION_KEYS.has(key)) return "condition";
   if (key === "recipients" || key === "assignees") return "recipients";
   if (key === "assignee" || key === "owner") return "assignee";
+  const inner = isObj(prop.properties) ? prop.properties as Record<string, JsonSchema> : null;
+  if (inner && Object.keys(inner).sort().join() === "amount,unit" && Array.isArray(inner.unit?.enum)) return "duration";
   if (key === "template") return "template";
   if (key === "fields" && prop.type === "array") return "fields";
   if ((key === "field" || key === "date_field") && prop.type === "string") return "field";

@@ -10,7 +10,7 @@ import { NS } from "../designer/i18n";
 import { describeLogic, type LogicWords } from "../designer/model/logicText";
 import { langOf } from "../i18n";
 import { useLang } from "../i18n/text";
-import { varLabel } from "./expr";
+import { varLabel, varPath } from "./expr";
 import { useGroupNames } from "./ExpressionInput";
 
 type Rule = Record<string, unknown>;
@@ -65,6 +65,8 @@ export function useLogicWords(fields: FieldDef[]): (logic: unknown) => string | 
         const option = byId.get(id)?.options?.find((o) => o.value === v);
         if (option) return tx(option.label, option.value);
         if (typeof v === "boolean") return t(v ? "props.yes" : "props.no");
+        const path = varPath(v);
+        if (path !== null) return varLabel(path, { fields: labelled, prevKeys: [], vars: [], items: null }, names);
         return typeof v === "string" ? `“${v}”` : JSON.stringify(v);
       },
     });
