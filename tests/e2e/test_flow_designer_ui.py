@@ -4,13 +4,14 @@ account manager", built by clicking.
 1. The side menu opens 流程 / 自动化; a new automation on the form 客户 with the trigger
    修改记录时 opens its editor.
 2. On the start card: the entry condition 标签 包含 重点客户 in the condition builder. From
-   the "+" under it: a 创建跟进任务 node for the record's 客户经理 (purpose and summary set in
-   its panel). Published as v1.
+   the "+" under it: a 创建跟进任务 node; saved without its assignee, the refusal shows on
+   the node (a red badge); then for the record's 客户经理 (purpose and summary set in its
+   panel). Published as v1.
 3. Tagging a client (a record update) starts the flow: the run shows on the client's page as
    a line naming the automation and its task, and the task (a 回访记录) exists.
 4. With the trigger switched to 手动触发 and published again, the record page's 运行流程 button
-   starts it; the run opens from the record page in the editor's run log, the path it took
-   highlighted and each node's step logged.
+   starts it (the version history lists v1 and v2); the run opens from the record page in the
+   editor's run log, the path it took highlighted and each node's step logged.
 
 Screenshots (zh and en, desktop and a 390 px phone) of the editor, the record page's flows and
 the run log go to a temporary folder (printed), not to the shared artifacts folder.
@@ -164,6 +165,10 @@ def test_flow_designed_published_and_run(admin_page, admin_api):
     page.get_by_test_id("palette-create_task").click()
     panel = page.get_by_test_id("flow-node-panel")
     expect(panel).to_be_visible()
+    # saved without its assignee: the refusal's problem goes on the node, a red badge on the canvas
+    page.get_by_test_id("flow-save").click()
+    expect(page.get_by_test_id("flow-panel-problems")).to_contain_text("assignee")
+    expect(page.get_by_test_id("flow-node-problems-create_task")).to_have_text("1")
     page.get_by_test_id("flow-node-label-zh").fill(TASK)
     page.get_by_test_id("flow-node-label-en").fill("Ask the account manager to call")
     _pick(page, page.get_by_test_id("config-assignee-0-field"), "客户经理")
@@ -200,6 +205,10 @@ def test_flow_designed_published_and_run(admin_page, admin_api):
     _close_drawer(page)
     expect(page.get_by_test_id("flow-start")).to_contain_text("手动触发")
     _publish(page, 2)
+    page.get_by_test_id("flow-versions").click()
+    expect(page.get_by_test_id("flow-version-2")).to_be_visible()
+    expect(page.get_by_test_id("flow-version-1")).to_be_visible()
+    _close_drawer(page)
     _open_record_flows(page, cid)
     page.get_by_test_id("run-flow").click()
     page.get_by_test_id(f"run-flow-{KEY}").click()
