@@ -12,6 +12,7 @@ import { formatDateTime } from "../registries/format";
 import { flowApi } from "./api";
 import { useFlowText } from "./i18n";
 import NewFlowModal from "./NewFlowModal";
+import { sameBesidesEnabled } from "./model";
 import type { FlowSummary } from "./types";
 import "./flows.css";
 
@@ -19,7 +20,7 @@ export default function FlowListPage() {
   const { app = "" } = useParams();
   const { t } = useFlowText();
   const { tx, lang } = useLang();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { data, loading, error, reload } = useAsync(() => flowApi.list(app), [app]);
   const types = useAsync(() => flowApi.types(), []).data;
   const forms = useAsync(() => metaCache.forms(app), [app]).data ?? [];
@@ -31,14 +32,23 @@ export default function FlowListPage() {
     return key ? tx(types?.triggers.find((x) => x.key === key)?.label, key) : "—";
   };
 
-  // Enabling is part of the flow's definition: the draft gets the switch and is published again.
+  // Enabling is part of the flow's definition: the draft gets the switch and is published again
+  // (a draft with other unpublished changes is published only when the user agrees).
   const toggle = async (f: FlowSummary, enabled: boolean) => {
     setToggling(f.key);
     try {
       const draft = await flowApi.draft(app, f.key);
-      await flowApi.save(app, f.key, { ...draft, enabled });
-      await flowApi.publish(app, f.key);
-      reload();
+      const published = f.published_version ? await flowApi.version(app, f.key, f.published_version) : null;
+      const apply = async () => {
+        await flowApi.save(app, f.key, { ...draft, enabled });
+        await flowApi.publish(app, f.key);
+        reload();
+      };
+      if (published && !sameBesidesEnabled(draft, published)) {
+        modal.confirm({ title: t("list.draftChanged"), okText: t("list.publishToo"), onOk: apply });
+      } else {
+        await apply();
+      }
     } catch (err) {
       message.error(errorText(err, lang));
     } finally {

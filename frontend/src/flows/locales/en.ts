@@ -27,6 +27,8 @@ const en: FlowTexts = {
     nameEn: "Name (English)",
     enableFailed: "Only a published flow can be enabled or disabled",
     never: "Never",
+    draftChanged: "The draft has unpublished changes; enabling or disabling publishes them too. Go on?",
+    publishToo: "Publish them too",
   },
   kinds: { automation: "Automation", journey: "Customer journey" },
   kindHelp: {

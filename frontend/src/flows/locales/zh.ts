@@ -25,6 +25,8 @@ const zh = {
     nameEn: "名称(英文)",
     enableFailed: "只有已发布的流程可以启用或停用",
     never: "从未运行",
+    draftChanged: "草稿中有尚未发布的修改,启用或停用会把它们一起发布。继续吗?",
+    publishToo: "一起发布",
   },
   kinds: { automation: "自动化", journey: "客户旅程" },
   kindHelp: {
