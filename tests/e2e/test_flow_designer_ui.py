@@ -11,7 +11,8 @@ account manager", built by clicking.
    a line naming the automation and its task, and the task (a 回访记录) exists.
 4. With the trigger switched to 手动触发 and published again, the record page's 运行流程 button
    starts it (the version history lists v1 and v2); the run opens from the record page in the
-   editor's run log, the path it took highlighted and each node's step logged.
+   editor's run log, the path it took highlighted and each node's step logged. The grid's
+   selection bar offers the same button.
 
 Screenshots (zh and en, desktop and a 390 px phone) of the editor, the record page's flows and
 the run log go to a temporary folder (printed), not to the shared artifacts folder.
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 import pytest
-from e2e_ui import APP, menu_item, settle
+from e2e_ui import APP, grid_rows, menu_item, settle, wait_grid_loaded
 from playwright.sync_api import expect
 
 KEY = "key_client_task"
@@ -228,3 +229,16 @@ def test_flow_designed_published_and_run(admin_page, admin_api):
     viewer.get_by_test_id("run-step-create_task").click()
     expect(viewer.get_by_test_id("run-steps")).to_contain_text("id")
     _shots_both_ways(page, "run_log", lambda: expect(page.get_by_test_id("run-step-create_task")).to_be_visible())
+
+    # the same button on a grid selection: the tagged client found by name and selected
+    page.goto(f"/apps/{APP}/forms/client")
+    wait_grid_loaded(page)
+    page.get_by_test_id("grid-search").locator("input").fill(client["name"])
+    row = grid_rows(page).filter(has_text=client["name"]).first
+    expect(row).to_be_visible()
+    row.locator(".ant-checkbox-input").check()
+    page.get_by_test_id("run-flow").click()
+    page.get_by_test_id(f"run-flow-{KEY}").click()
+    expect(page.get_by_text(f"已开始运行「{NAME}」")).to_be_visible()
+    _open_record_flows(page, cid)
+    _wait_run_line(page, cid, f"自动化「{NAME}」{TASK}", 3)

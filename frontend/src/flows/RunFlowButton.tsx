@@ -30,7 +30,9 @@ export default function RunFlowButton({ app, form, records, size, onStarted }: P
     setBusy(true);
     try {
       const r = await flowApi.start(app, key, records);
-      message.success(records.length > 1 ? t("record.startedMany", { name, n: records.length }) : t("record.started", { name }));
+      const n = r.runs?.length ?? 0;
+      if (!n) message.info(t("record.noneStarted", { name }));
+      else message.success(records.length > 1 ? t("record.startedMany", { name, n }) : t("record.started", { name }));
       onStarted?.(r.runs ?? []);
     } catch (err) {
       message.error(errorText(err, lang));

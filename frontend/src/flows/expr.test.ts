@@ -40,9 +40,10 @@ describe("expression values", () => {
     const flow: Flow = {
       schema_version: 1, id: "f", label: {}, trigger: { type: "manual" },
       steps: [{ id: "v", type: "set_variable", name: "total" }, { id: "v2", type: "set_variable", values: { a: 1 } },
+        { id: "q", type: "query_records", form: "content", into: "ideas" },
         { id: "loop", type: "for_each", steps: [{ id: "inner", type: "notify" }] }, { id: "after", type: "notify" }],
     };
-    expect(flowVariables(flow)).toEqual(["a", "total"]);
+    expect(flowVariables(flow)).toEqual(["a", "ideas", "total"]);
     expect(enclosingForEach(flow, "inner")?.id).toBe("loop");
     expect(enclosingForEach(flow, "after")).toBeNull();
   });

@@ -88,10 +88,12 @@ export function varLabel(path: string, src: VarSources, names: GroupNames): stri
   }
 }
 
-/** The variable names the flow's set-variable nodes set (`name`, or the keys of `values` / `vars`). */
+/** The variable names the flow's nodes set: a set-variable's `name` (or the keys of its `values` /
+ * `vars`), a query's `into`. */
 export function flowVariables(flow: Flow): string[] {
   const out = new Set<string>();
   for (const { node } of walk(flow.steps)) {
+    if (typeof node.into === "string" && node.into) out.add(node.into);
     if (node.type !== "set_variable") continue;
     if (typeof node.name === "string" && node.name) out.add(node.name);
     for (const key of ["values", "vars", "variables"]) {

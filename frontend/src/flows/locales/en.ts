@@ -241,6 +241,7 @@ const en: FlowTexts = {
     none: "No flows to run by hand",
     started: "Started “{{name}}”",
     startedMany: "Started “{{name}}” on {{n}} records",
+    noneStarted: "“{{name}}” did not start: the records do not meet its entry condition, are in a live run or reached the cap",
     tab: "Flows",
     empty: "No flows have run on this record",
     line: "{{kind}} “{{name}}”",

@@ -239,6 +239,7 @@ const zh = {
     none: "没有可手动运行的流程",
     started: "已开始运行「{{name}}」",
     startedMany: "已为 {{n}} 条记录开始运行「{{name}}」",
+    noneStarted: "「{{name}}」没有开始:记录不满足进入条件,或已在运行、已达频次上限",
     tab: "流程",
     empty: "还没有流程在此记录上运行",
     line: "{{kind}}「{{name}}」",
