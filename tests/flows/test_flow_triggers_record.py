@@ -4,6 +4,8 @@ threshold fires once when its condition turns true and re-arms when it turns fal
 without a write); a save-time problem names the trigger's bad configuration."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlalchemy as sa
 
@@ -175,3 +177,14 @@ def test_a_webhook_refuses_bad_secrets_bodies_and_flows(app, hooked):
         assert answer["message"]["zh"] and answer["message"]["en"]
         if code:
             assert answer["code"] == code
+
+
+def test_a_threshold_rescans_only_what_moves_without_a_write(engine):
+    rt = make_runtime(engine)
+    publish(rt, flow("plain", {"type": "threshold", "condition": {">": [{"var": "margin"}, 0.8]}}, SET),
+            flow("aging", {"type": "threshold", "condition": {"<": [{"var": "opened_at"}, {"today": []}]}}, SET))
+    run_jobs(rt, days=0.1)
+    with rt.engine.connect() as conn:
+        queued = conn.execute(sa.text("SELECT args FROM trellis_jobs WHERE name = 'flows.trigger' AND state = 'queued'"))
+        flows_queued = sorted({(a if isinstance(a, dict) else json.loads(a))["flow"] for (a,) in queued})
+    assert flows_queued == ["aging"]  # margin moves by writes alone; "today" moves by itself

@@ -208,6 +208,12 @@ class Computed:
                 out.append({"field": t.id, "code": "formula_sql", "message": msg})
         return out
 
+    def moves_alone(self, field_id: str) -> bool:
+        """Can the formula's value change without a write of its row (it reads the time, or
+        a lookup, a rollup or another row's values)?"""
+        volatile, bad = self._unstorable(field_id)
+        return volatile or bool(bad)
+
     def _unstorable(self, field_id: str) -> tuple[bool, list[str]]:
         """(reads the time, the fields it reads that change without a write of this row):
         a stored formula may read this row's own columns and formulas over them only."""

@@ -5,12 +5,15 @@ condition is false again; margin usage crossing 80% starts one run, not one per 
 above 80%. Any write counts (the UI, the API, an import, another flow: all go through
 the record service's lifecycle), one query per write batch for the marks.
 
-Values also change without a write (time passing under `today`, rollups refreshed in
-SQL): every `scan_every` minutes (default 60) a scan compiles the condition to SQL (the
-guarded query as the system) and, in the database, starts runs for the rows where it
-holds that have no mark (at most SCAN_BATCH per pass; a continuation is queued at once
-when more are left) and unmarks the marked rows where it no longer holds. Publishing
-arms the first scan at once, so records already past the threshold fire then."""
+A scan compiles the condition to SQL (the guarded query as the system) and, in the
+database, starts runs for the rows where it holds that have no mark (at most SCAN_BATCH
+per pass; a continuation is queued at once when more are left) and unmarks the marked
+rows where it no longer holds. Publishing arms the first scan at once, so records already
+past the threshold fire then. When `scan_every` is set, or the condition's value can change
+without a write (it reads `today` / `now`, a rollup, a lookup, or a formula over those), a
+scan runs again every `scan_every` minutes (default 60; a condition on days, as days since
+the last trade, needs 1440); otherwise writes alone move it and the first scan is the only
+one."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -83,15 +86,34 @@ class ThresholdTrigger(TriggerType):
             if fresh >= SCAN_BATCH:  # more rows crossed than one pass takes: go on at once
                 nxt, key = now, job_key(flow, "scan", slot, "more", args.get("part", 0) + 1)
                 extra = {"slot": slot, "part": args.get("part", 0) + 1}
-            else:
+            elif "scan_every" in trigger or moves_alone(rt, flow):
                 nxt = now + timedelta(minutes=int(trigger.get("scan_every") or 60))
                 key, extra = job_key(flow, "scan", _slot(nxt)), {"slot": _slot(nxt)}
+            else:
+                return {"started": started, "crossed": fresh, "rearmed": cleared}
             rt.jobs.enqueue(TRIGGER_JOB, dict(_args(flow, nxt), **extra), run_at=nxt, key=key, app=flow.app,
                             conn=conn)
         return {"started": started, "crossed": fresh, "rearmed": cleared}
 
 
 _SYSTEM = {"id", "version", "created_at", "created_by", "updated_at", "updated_by"}
+
+
+def moves_alone(rt, flow) -> bool:
+    """Can the condition's value for a record change without a write of that record?"""
+    from ...logic.structure import reads_clock
+
+    rule = flow.body["trigger"]["condition"]
+    if reads_clock(rule):
+        return True
+    form = rt.form(flow.app, flow.body["form"])
+    for name in plain_fields(rule):
+        t = form.field(name)
+        if t is None or not t.computed:
+            continue
+        if t.key != "formula" or form.computed.moves_alone(name):
+            return True
+    return False
 
 
 def plain_fields(rule) -> list[str]:
