@@ -14,8 +14,9 @@ account manager", built by clicking.
    editor's run log, the path it took highlighted and each node's step logged. The grid's
    selection bar offers the same button.
 
-Screenshots (zh and en, desktop and a 390 px phone) of the editor, the record page's flows and
-the run log go to a temporary folder (printed), not to the shared artifacts folder.
+Screenshots (zh and en, desktop and a 390 px phone) of the editor, a node's panel, the flow
+list, the record page's flows and the run log go to a temporary folder (printed), not to the
+shared artifacts folder.
 """
 from __future__ import annotations
 
@@ -184,12 +185,19 @@ def test_flow_designed_published_and_run(admin_page, admin_api):
     expect(page.get_by_test_id("flow-node-problems-create_task")).to_have_count(0)
     _shots_both_ways(page, "editor", lambda: expect(page.get_by_test_id("flow-node-create_task")).to_be_visible())
 
+    def task_panel():
+        page.get_by_test_id("flow-node-create_task").click()
+        expect(page.get_by_test_id("config-assignee-0-field")).to_be_visible()
+    _shots_both_ways(page, "node_panel", task_panel)
+    page.get_by_test_id("flow-panel-close").click()
+
     # the list shows it published, on 客户, started by an update
     page.goto(f"/apps/{APP}/flows")
     row = page.locator("tr", has=page.get_by_test_id(f"flow-link-{KEY}"))
     expect(row).to_contain_text("修改记录时")
     expect(row).to_contain_text("客户")
     expect(row).to_contain_text("v1")
+    _shots_both_ways(page, "list", lambda: expect(page.get_by_test_id(f"flow-link-{KEY}")).to_be_visible())
 
     # 3. tagging the client starts it: the run on the client's page, the task written
     tags = list(client.get("tags") or []) + ["key_client"]

@@ -78,7 +78,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
         <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t("editor.problems")} data-testid="flow-problems"
           description={<ul className="tfl-problems">{whole.map((p, i) => <li key={i}>{problemText(p, lang)}</li>)}</ul>} />
       )}
-      <div className="tfl-design">
+      <div className={`tfl-design${selected ? " tfl-with-panel" : ""}`}>
         <FlowCanvas api={api} />
         {selected === START && (
           <TriggerPanel triggers={types.triggers} problems={placed.get(START) ?? []} onChange={onChange} onClose={() => setSelected(null)} />

@@ -8,6 +8,7 @@ import BranchesEditor from "./BranchesEditor";
 import ConfigForm from "./ConfigForm";
 import { CANVAS_KEYS, configOf } from "./configSchema";
 import { useFlowText } from "./i18n";
+import { NARROW } from "./layout";
 import { problemText } from "./problems";
 import type { FlowNode, NodeTypeInfo, Problem, Text } from "./types";
 
@@ -40,7 +41,8 @@ export default function NodePanel({ node, info, problems, canUp, canDown, onChan
   };
   const hasBranches = node.type === "branch" || node.type === "parallel";
   return (
-    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} getContainer={false} rootClassName="tfl-drawer" data-testid="flow-node-panel"
+    <Drawer open size={window.innerWidth < NARROW ? "100%" : 480} onClose={onClose} destroyOnHidden mask={false}
+      getContainer={window.innerWidth < NARROW ? undefined : false} rootClassName="tfl-drawer" data-testid="flow-node-panel"
       title={<Space><span>{info ? tx(info.label, node.type) : node.type}</span><Tag>{node.id}</Tag></Space>}
       extra={!readOnly && (
         <Space size={2}>

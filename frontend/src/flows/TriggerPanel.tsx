@@ -7,6 +7,7 @@ import { useLang } from "../i18n/text";
 import ConditionField from "./ConditionField";
 import ConfigForm from "./ConfigForm";
 import { useFlowText } from "./i18n";
+import { NARROW } from "./layout";
 import OptionsForm from "./OptionsForm";
 import { usePanel } from "./panelContext";
 import { problemText } from "./problems";
@@ -32,7 +33,8 @@ export default function TriggerPanel({ triggers, problems, onChange, onClose }: 
     onChange(next);
   };
   return (
-    <Drawer open size={Math.min(480, window.innerWidth)} onClose={onClose} destroyOnHidden mask={false} getContainer={false} rootClassName="tfl-drawer" title={t("panel.trigger")}
+    <Drawer open size={window.innerWidth < NARROW ? "100%" : 480} onClose={onClose} destroyOnHidden mask={false}
+      getContainer={window.innerWidth < NARROW ? undefined : false} rootClassName="tfl-drawer" title={t("panel.trigger")}
       data-testid="flow-trigger-panel">
       {problems.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("panel.problems")}

@@ -164,7 +164,7 @@ const en: FlowTexts = {
     role: "Role",
     department: "Department",
     departmentHead: "Department head",
-    field: "User field of the record",
+    field: "User field",
     client: "The client",
     address: "Fixed address",
     pickUser: "Search users",
