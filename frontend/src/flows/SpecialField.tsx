@@ -3,6 +3,7 @@
 import type { FieldProps } from "@rjsf/utils";
 import { Form } from "antd";
 import type { ReactNode } from "react";
+import ChoiceSelect from "./ChoiceSelect";
 import ConditionField from "./ConditionField";
 import type { Special } from "./configSchema";
 import DurationInput, { type Duration } from "./DurationInput";
@@ -23,7 +24,7 @@ export default function SpecialField(props: FieldProps) {
   const special = (props.uiSchema?.["ui:options"] as { special?: Special } | undefined)?.special;
   const set = (v: unknown) => props.onChange(v as never, props.fieldPathId.path);
   const title = String(props.schema.title ?? props.name);
-  const help = typeof props.schema.description === "string" ? props.schema.description : undefined;
+  const help = typeof props.schema["x-help"] === "string" ? props.schema["x-help"] : undefined;
   const testId = `config-${props.name}`;
   if (special === "condition") {
     const over = props.name === "where" && targetForm !== flow.form ? target : fields;
@@ -36,6 +37,8 @@ export default function SpecialField(props: FieldProps) {
     const unitSchema = (props.schema.properties as Record<string, { enum?: string[]; oneOf?: { const: string }[] }> | undefined)?.unit;
     const units = unitSchema?.enum ?? unitSchema?.oneOf?.map((o) => o.const) ?? [];
     input = <DurationInput value={props.formData as Duration | undefined} onChange={set} units={units} testId={testId} />;
+  } else if (special === "choice") {
+    input = <ChoiceSelect value={props.formData} onChange={set} choices={(props.schema["x-choices"] as unknown[]) ?? []} testId={testId} />;
   } else if (special === "option") {
     input = <OptionSelect fieldId={props.name} value={props.formData} onChange={set} testId={testId} />;
   } else if (special === "form") {

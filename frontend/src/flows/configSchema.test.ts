@@ -19,6 +19,7 @@ describe("a node type's config schema as the panel's form", () => {
     expect(specialOf("data", { type: "object" })).toBe("data");
     expect(specialOf("form", { type: "string" })).toBe("form");
     expect(specialOf("assignee", { oneOf: [] })).toBe("assignee");
+    expect(specialOf("target", { oneOf: [{ enum: ["trigger", "records"] }, { type: "object" }] })).toBe("choice");
     expect(specialOf("for", { type: "object", properties: { amount: { type: "integer" }, unit: { enum: ["days"] } } })).toBe("duration");
     expect(specialOf("urgency", { enum: ["low", "high"] })).toBeNull();
   });
@@ -48,6 +49,13 @@ describe("a node type's config schema as the panel's form", () => {
     expect((f.schema.properties as Record<string, { oneOf?: unknown }>).urgency.oneOf)
       .toEqual([{ const: "high", title: "高" }, { const: "low", title: "low" }]);
     expect((f.schema.properties as Record<string, { type?: string }>).urgency.type).toBe("string");
+  });
+  it("keeps a special input's help and choices for it", () => {
+    const f = panelForm({ properties: { target: { description: "which", oneOf: [{ enum: ["trigger", "records"] }, { type: "object" }] } } }, label);
+    const target = (f.schema.properties as Record<string, Record<string, unknown>>).target;
+    expect(target.description).toBeUndefined();
+    expect(target["x-help"]).toBe("which");
+    expect(target["x-choices"]).toEqual(["trigger", "records"]);
   });
   it("takes a node's own configuration", () => {
     expect(configOf({ id: "a", type: "branch", label: {}, branches: [], default: {}, x: 1 })).toEqual({ x: 1 });

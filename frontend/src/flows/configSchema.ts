@@ -9,7 +9,7 @@
  */
 import type { JsonSchema } from "./types";
 
-export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee" | "option" | "duration";
+export type Special = "condition" | "values" | "data" | "expression" | "recipients" | "template" | "field" | "fields" | "form" | "assignee" | "option" | "duration" | "choice";
 
 export const CANVAS_KEYS = new Set(["branches", "default", "steps"]);
 const CONDITION_KEYS = new Set(["when", "condition", "until_condition", "where"]);
@@ -20,11 +20,20 @@ type EnumLabel = (value: unknown) => string;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The plain values a oneOf / anyOf offers beside its other shapes (update_records' target:
+ * "trigger", "records" or an object): an enum's values and consts. */
+export function choicesOf(prop: JsonSchema): unknown[] {
+  const alts = (prop.oneOf ?? prop.anyOf) as JsonSchema[] | undefined;
+  if (!Array.isArray(alts)) return [];
+  return alts.flatMap((a) => (isObj(a) && Array.isArray(a.enum) ? a.enum : isObj(a) && "const" in a ? [a.const] : []));
+}
+
 /** The input a property needs beyond rjsf's own, if any. */
 export function specialOf(key: string, prop: JsonSchema): Special | null {
   if (CONDITION_KEYS.has(key)) return "condition";
   if (key === "recipients" || key === "assignees") return "recipients";
   if (key === "assignee" || key === "owner") return "assignee";
+  if (choicesOf(prop).length && Array.isArray(prop.oneOf ?? prop.anyOf)) return "choice";
   const inner = isObj(prop.properties) ? prop.properties as Record<string, JsonSchema> : null;
   if (inner && Object.keys(inner).sort().join() === "amount,unit" && Array.isArray(inner.unit?.enum)) return "duration";
   if (key === "template") return "template";
@@ -81,7 +90,12 @@ export function panelForm(config: JsonSchema | undefined, label: Label, enumLabe
     const prop = isObj(props[k]) ? props[k] : {};
     properties[k] = localize(prop, k, label, enumLabel);
     const special = specialOf(k, prop);
-    if (special) uiSchema[k] = specialUi(special);
+    if (special) {
+      uiSchema[k] = specialUi(special);
+      const { description, ...rest } = properties[k];
+      properties[k] = description === undefined ? rest : { ...rest, "x-help": description }; // shown by the input itself
+      if (special === "choice") properties[k]["x-choices"] = choicesOf(prop);
+    }
   }
   const required = (config?.required ?? []).filter((k) => keys.includes(k));
   return { schema: { type: "object", properties, ...(required.length ? { required } : {}) }, uiSchema, keys };

@@ -87,6 +87,8 @@ const en: FlowTexts = {
   },
   units: { minutes: "minutes", hours: "hours", days: "days", business_days: "working days", trading_days: "trading days" },
   keys: {
+    inputs: "Inputs", from: "From", to: "To", on_create: "Also on create", trading_days_only: "Trading days only",
+    scan_every: "Scan every (minutes)", map: "Field mapping (JSON pointers)",
     items: "List to loop over", limit: "At most", fields: "Fields", field: "Field", date_field: "Date field", value: "Value", name: "Variable",
     for: "Wait for", until: "Wait until", offset: "Offset", condition: "Condition", timeout: "Time-out", at: "Time (HH:MM)", amount: "Amount",
     unit: "Unit", form: "Form", values: "Field values", template: "Message template", recipients: "Recipients", urgency: "Urgency", data: "Template data",
@@ -97,7 +99,7 @@ const en: FlowTexts = {
   },
   enums: {
     high: "High", medium: "Medium", low: "Low", minutes: "minutes", hours: "hours", days: "days", business_days: "working days",
-    trading_days: "trading days", trigger: "The trigger record", GET: "GET", POST: "POST", PUT: "PUT", PATCH: "PATCH", DELETE: "DELETE",
+    trading_days: "trading days", trigger: "The trigger record", records: "Records found by the condition", GET: "GET", POST: "POST", PUT: "PUT", PATCH: "PATCH", DELETE: "DELETE",
     above: "above", below: "below", before: "before", after: "after",
   },
   categories: { flow: "Flow control", data: "Data", message: "Messages", people: "People", integration: "Integration", other: "Other" },

@@ -85,6 +85,8 @@ const zh = {
   },
   units: { minutes: "分钟", hours: "小时", days: "天", business_days: "个工作日", trading_days: "个交易日" },
   keys: {
+    inputs: "输入变量", from: "原值", to: "新值", on_create: "新增时也算", trading_days_only: "只在交易日", scan_every: "扫描间隔(分钟)",
+    map: "字段映射(JSON 指针)",
     items: "循环的列表", limit: "最多条数", fields: "字段", field: "字段", date_field: "日期字段", value: "值", name: "变量名",
     for: "等待时长", until: "等待到", offset: "偏移", condition: "条件", timeout: "超时", at: "时间(时:分)", amount: "数量",
     unit: "单位", form: "表单", values: "字段值", template: "消息模板", recipients: "收件人", urgency: "紧急程度", data: "模板数据",
@@ -95,7 +97,7 @@ const zh = {
   },
   enums: {
     high: "高", medium: "中", low: "低", minutes: "分钟", hours: "小时", days: "天", business_days: "工作日", trading_days: "交易日",
-    trigger: "触发记录", GET: "GET", POST: "POST", PUT: "PUT", PATCH: "PATCH", DELETE: "DELETE", above: "高于", below: "低于",
+    trigger: "触发记录", records: "按条件查找的记录", GET: "GET", POST: "POST", PUT: "PUT", PATCH: "PATCH", DELETE: "DELETE", above: "高于", below: "低于",
     before: "之前", after: "之后",
   },
   categories: { flow: "流程控制", data: "数据", message: "消息", people: "人员", integration: "集成", other: "其他" },
