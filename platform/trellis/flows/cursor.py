@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-_LIST_END = re.compile(r"^(.*)/(\d+)$")
 _SUFFIXES = (re.compile(r"/branches/\d+/steps$"), re.compile(r"/default/steps$"), re.compile(r"/steps$"))
 
 
@@ -71,8 +70,8 @@ class Mover:
 
     def after(self, tok: dict, pointer: str) -> None:
         """Move `tok` past the node at `pointer`."""
-        m = _LIST_END.match(pointer)
-        lst, i = m.group(1), int(m.group(2))
+        lst, _, index = pointer.rpartition("/")
+        i = int(index)
         steps = resolve(self.body, lst) or []
         if i + 1 < len(steps):
             tok["at"] = f"{lst}/{i + 1}"

@@ -26,6 +26,7 @@ from ..storage.database import write_connection
 from . import runs
 from .cursor import Mover, resolve
 from .step import Step
+from .structure import walk
 
 log = logging.getLogger("trellis.flows")
 ADVANCE = "flows.advance"
@@ -49,6 +50,7 @@ class Runner:
         self.catalog = catalog
         self.node_types = node_types
         self._types: dict = {}
+        self._external: dict = {}  # (app, flow, version) -> has an external node
 
     def type_of(self, node: dict):
         key = node.get("type") if isinstance(node, dict) else None
@@ -99,10 +101,20 @@ class Runner:
         self.runtime.jobs.enqueue(ADVANCE, {"run": run}, key=f"{ADVANCE}:{run}:{row['seq']}:more", app=row["app"])
         return {"state": "running", "steps": taken}
 
+    def _has_external(self, row: dict, body: dict) -> bool:
+        key = (row["app"], row["flow"], row["version"])
+        found = self._external.get(key)
+        if found is None:
+            found = self._external[key] = any(
+                self.type_of(n).external for _p, n in walk(body.get("steps") or [], self.node_types))
+        return found
+
     def _prepare(self, row: dict) -> dict | None:
         """An external node's call (an HTTP request), made before its step's transaction so
         no write lock is held while the other side answers; the step then keeps its answer."""
         body = self.catalog.version(row["app"], row["flow"], row["version"])
+        if not self._has_external(row, body):
+            return None
         tok = Mover(body, row["cursor"], self.kind_of).runnable()
         node = resolve(body, tok["at"]) if tok is not None else None
         kind = self.type_of(node) if node is not None else None

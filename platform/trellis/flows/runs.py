@@ -48,8 +48,9 @@ def load(conn, run_id: int) -> dict | None:
     return dict(row) if row else None
 
 
-# The step's two statements are the engine's hot path: plain SQL through the driver (no
-# expression building, no cache keys), JSON written with orjson, times as the dialect stores them.
+# The step's two statements are the engine's hot path: plain SQL on the driver's cursor of the
+# step's connection (no expression building, no cache keys, no execution context), JSON
+# written with orjson, times as the dialect stores them.
 _MOVE = ("UPDATE trellis_flow_runs SET seq = {p}, state = {p}, cursor = {j}, context = {j}, error = {p}, "
          "wake_at = {p}, updated_at = {p}, ended_at = {p} WHERE id = {p} AND seq = {p}")
 _LOG = ("INSERT INTO trellis_flow_steps (run_id, seq, node, type, result, input, output, error, at, ms) "
@@ -83,15 +84,19 @@ def save_step(conn, run: dict, seq: int, log: dict | None, *, state: str, cursor
     run's new state, if the run is still at `seq`."""
     ended = now if state in ENDED else None
     stamp = _time(conn, now)
-    moved = conn.exec_driver_sql(_sql(conn, _MOVE), (
-        seq + 1, state, json_dumps(cursor), json_dumps(context), error, _time(conn, wake_at), stamp,
-        stamp if ended else None, run["id"], seq))
-    if moved.rowcount != 1:
-        raise Stale(run["id"])
-    if log is not None:
-        conn.exec_driver_sql(_sql(conn, _LOG), (
-            run["id"], seq + 1, log["node"], log["type"], log["result"], _json(log.get("input")),
-            _json(log.get("output")), log.get("error"), stamp, log.get("ms")))
+    cur = conn.connection.driver_connection.cursor()  # inside the transaction the connection began
+    try:
+        cur.execute(_sql(conn, _MOVE), (
+            seq + 1, state, json_dumps(cursor), json_dumps(context), error, _time(conn, wake_at), stamp,
+            stamp if ended else None, run["id"], seq))
+        if cur.rowcount != 1:
+            raise Stale(run["id"])
+        if log is not None:
+            cur.execute(_sql(conn, _LOG), (
+                run["id"], seq + 1, log["node"], log["type"], log["result"], _json(log.get("input")),
+                _json(log.get("output")), log.get("error"), stamp, log.get("ms")))
+    finally:
+        cur.close()
     run.update(seq=seq + 1, state=state, cursor=cursor, context=context, error=error, wake_at=wake_at,
                updated_at=now, ended_at=ended)
 

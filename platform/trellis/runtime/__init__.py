@@ -111,18 +111,19 @@ class Runtime:
         pending: list = []
         enqueued = False
         with writing(self.engine, conn) as conn:
-            conn.info["trellis_after_commit"] = pending
-            conn.info["trellis_before_commit"] = last = []
-            conn.info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)
-            conn.info[CLOCK_KEY] = self.clock
+            info = conn.info
+            info["trellis_after_commit"] = pending
+            info["trellis_before_commit"] = last = []
+            info["trellis_tx"] = {}  # state of this transaction only (the pooled connection outlives it)
+            info[CLOCK_KEY] = self.clock
             try:
                 yield conn
                 while last:  # work that must be the transaction's last (the audit chain's lock)
                     last.pop(0)()
-                enqueued = conn.info.get(ENQUEUED_KEY, False)
+                enqueued = info.get(ENQUEUED_KEY, False)
             finally:
                 for key in ("trellis_after_commit", "trellis_before_commit", "trellis_tx", CLOCK_KEY, ENQUEUED_KEY):
-                    conn.info.pop(key, None)
+                    info.pop(key, None)
         if enqueued:
             self.jobs.wake()
         for fn in pending:
