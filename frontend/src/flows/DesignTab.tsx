@@ -17,6 +17,7 @@ import TriggerPanel from "./TriggerPanel";
 import type { Flow, FlowNode, FlowTypes, NodeTypeInfo, Problem } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
+import { useTemplateNames } from "./useTemplateNames";
 
 interface Props {
   app: string;
@@ -41,6 +42,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
   const [selected, setSelected] = useState<string | null>(null);
   const fields = useFormFields(app, flow.form);
   const describe = useLogicWords(fields);
+  const templateNames = useTemplateNames(app);
   const nodeTypes = useMemo(() => new Map(types.nodes.map((n) => [n.key, n])), [types]);
   const triggerTypes = useMemo(() => new Map(types.triggers.map((n) => [n.key, n])), [types]);
   const placed = useMemo(() => placeProblems(flow, problems), [flow, problems]);
@@ -49,7 +51,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
   const itemFields = useFormFields(app, typeof loop?.form === "string" ? loop.form : null);
 
   const api: CanvasApi = {
-    flow, nodeTypes, triggerTypes, problems: placed, selected, readOnly: false, describe,
+    flow, nodeTypes, triggerTypes, problems: placed, selected, readOnly: false, describe, templateNames,
     onSelect: setSelected,
     onInsert: (list, index, type) => {
       const node = newNode(flow, type, nodeTypes.get(type));

@@ -28,7 +28,7 @@ export default function NodeCard({ node }: { node: FlowNode }) {
     c.path ? (failed ? "tfl-node-failed" : waiting ? "tfl-node-waiting" : c.path.has(node.id) ? "tfl-node-path" : "tfl-node-dim") : ""];
   const typeLabel = info ? tx(info.label, node.type) : `${t("canvas.unknownType")} ${node.type}`;
   const title = node.label ? tx(node.label) : typeLabel;
-  const summary = nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }));
+  const summary = nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }), c.templateNames);
   const stop = (e: MouseEvent) => e.stopPropagation();
   const style = { "--tfl-accent": CATEGORY_COLOR[info?.category ?? ""] ?? "#1677ff" } as CSSProperties;
   return (

@@ -17,6 +17,7 @@ import StepLogList from "./StepLogList";
 import type { FlowTypes, StepLog } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
+import { useTemplateNames } from "./useTemplateNames";
 
 interface Props {
   app: string;
@@ -36,6 +37,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
   const [node, setNode] = useState<string | null>(null);
   const fields = useFormFields(app, run?.definition?.form ?? run?.form);
   const describe = useLogicWords(fields);
+  const templateNames = useTemplateNames(app);
   const byNode = useMemo(() => {
     const m = new Map<string, StepLog[]>();
     for (const s of run?.steps ?? []) m.set(s.node, [...(m.get(s.node) ?? []), s]);
@@ -56,6 +58,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
     nodeTypes: new Map(types.nodes.map((n) => [n.key, n])),
     triggerTypes: new Map(types.triggers.map((n) => [n.key, n])),
     problems: new Map(), selected: node, readOnly: true, path: new Set(run.path ?? []), steps: byNode, describe,
+    templateNames,
     onSelect: (n) => setNode(n === START || n === node ? null : n),
     onInsert: nothing, onRemove: nothing, onMove: nothing, onAddBranch: nothing, onRemoveBranch: nothing,
   } : null;

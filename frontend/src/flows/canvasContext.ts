@@ -1,6 +1,7 @@
 /** What every part of the flow canvas reads (the flow, its types, problems by node, the
  * selection, a run's path) and the edits it may ask for, shared through one React context. */
 import { createContext, useContext } from "react";
+import type { Text } from "../api/types";
 import type { Flow, NodeTypeInfo, Problem, StepLog, TriggerTypeInfo } from "./types";
 
 export interface CanvasApi {
@@ -16,6 +17,8 @@ export interface CanvasApi {
   steps?: Map<string, StepLog[]>;
   /** the form's fields by id, for the words of a condition */
   describe: (logic: unknown) => string | null;
+  /** the app's message templates' names by key (a notify node's summary) */
+  templateNames?: Map<string, Text | null | undefined>;
   formLabel?: string;
   onSelect: (id: string) => void;
   onInsert: (list: string, index: number, type: string) => void;

@@ -11,6 +11,9 @@ describe("a node's summary on the canvas", () => {
     expect(nodeSummary({ id: "w", type: "wait", condition: { "==": [1, 1] } }, describeLogic, tx)).toBe("条件");
     expect(nodeSummary({ id: "t", type: "create_task", title: { zh: "回访" } }, describeLogic, tx)).toBe("回访");
     expect(nodeSummary({ id: "n", type: "notify", template: "margin_call" }, describeLogic, tx)).toBe("margin_call");
+    const names = new Map([["margin_call", { zh: "追加保证金通知", en: "Margin call" }]]);
+    expect(nodeSummary({ id: "n", type: "notify", template: "margin_call" }, describeLogic, tx, (u) => u, names))
+      .toBe("追加保证金通知");
     expect(nodeSummary({ id: "e", type: "end" }, describeLogic, tx)).toBeNull();
     expect(nodeSummary({ id: "t", type: "create_task", form: "follow_up", summary: "请回访" }, describeLogic, tx)).toBe("请回访");
   });
