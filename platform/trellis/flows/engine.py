@@ -8,8 +8,8 @@
   event): the record's id and version for a write, so a retried job or a second worker
   never starts the same run twice. The same handler pokes the live runs of the written
   records (a journey's exit condition, a wait on a condition).
-- **Other starts**: `start_manual` (a user on records), `start_called` (a call_flow node),
-  `start` for time-based triggers and webhooks.
+- **Other starts**: `start_manual` (a user on records); `start` for time-based triggers,
+  webhooks and a call_flow node (with `parent_run`, whose end wakes the caller).
 - **Operating a run**: `cancel`, `retry` (a failed step again), `skip` (past the failed
   node), each one step of the run's log.
 """
