@@ -79,3 +79,12 @@ def test_bad_input_is_a_bilingual_4xx(api, demo):
     assert api.get(f"/api/v1/apps/{APP}/flow-runs/999999").status_code == 404
     assert api.get(f"/api/v1/apps/{APP}/flows/manual_note/runs?state=zzz").status_code == 400
     assert api.post(f"/api/v1/apps/{APP}/flows/manual_note/dry-run", json={"from": "not a date"}).status_code == 400
+
+
+def test_the_purge_command(app, demo):
+    from trellis.cli.main import cli
+
+    out = app.test_cli_runner().invoke(cli, ["flows", "purge", "--older-than-days", "36500"])
+    assert out.exit_code == 0 and "deleted 0 ended flow run(s)" in out.output
+    bad = app.test_cli_runner().invoke(cli, ["flows", "purge", "--older-than-days", "-1"])
+    assert bad.exit_code != 0

@@ -115,3 +115,23 @@ def test_the_frequency_cap_and_the_version_a_run_started_on(engine):
     run_jobs(rt, days=2)
     later = runs(rt, "capped")
     assert len(later) == 2 and later[1]["version"] == 2 and later[1]["context"]["vars"]["v"] == 2
+
+
+def test_purge_deletes_long_ended_runs_and_their_log_only(engine):
+    from trellis.flows import runs as run_store
+
+    rt = make_runtime(engine)
+    publish(rt, flow("short", {"type": "record_created"}, [
+        {"id": "x", "type": "set_variable", "name": "v", "value": 1}]),
+        flow("long", {"type": "record_created"}, [{"id": "w", "type": "wait", "for": {"amount": 30, "unit": "days"}}]))
+    client(rt)
+    run_jobs(rt)
+    rt.clock.set(rt.clock.now() + timedelta(days=10))
+    with rt.transaction() as conn:
+        assert run_store.purge(conn, rt.clock.now() - timedelta(days=30)) == 0  # ended only 10 days ago
+        assert run_store.purge(conn, rt.clock.now() - timedelta(days=5)) == 1
+    assert [r["flow"] for r in runs(rt)] == ["long"]  # the waiting run stays
+    with rt.engine.connect() as conn:
+        left = conn.exec_driver_sql("SELECT count(*) FROM trellis_flow_steps WHERE run_id NOT IN "
+                                    "(SELECT id FROM trellis_flow_runs)").scalar()
+    assert left == 0

@@ -107,6 +107,7 @@ cli.add_command(records_export_cmd)
 
 from . import imports as cli_imports  # noqa: E402,F401  (registers `trellis import` and `trellis import-rollback`)
 from . import jobs as cli_jobs  # noqa: E402,F401  (registers `trellis jobs ...`)
+from . import flows as cli_flows  # noqa: E402,F401  (registers `trellis flows purge`)
 from . import recompute as cli_recompute  # noqa: E402,F401  (registers `trellis recompute`)
 from .serve import run_cmd  # noqa: E402  (`trellis run` on gunicorn, replacing Flask's dev server)
 cli.add_command(run_cmd)

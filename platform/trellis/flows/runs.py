@@ -161,6 +161,13 @@ def unmark(conn, app: str, flow: str, ids: list) -> None:
         conn.execute(M.delete().where(M.c.app == app, M.c.flow == flow, M.c.record_id.in_(ids)))
 
 
+def purge(conn, before) -> int:
+    """Delete the runs that ended before `before` and their log; the number of runs."""
+    old = sa.select(R.c.id).where(R.c.state.in_(ENDED), R.c.ended_at < before)
+    conn.execute(S.delete().where(S.c.run_id.in_(old)))
+    return conn.execute(R.delete().where(R.c.state.in_(ENDED), R.c.ended_at < before)).rowcount
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 def listing(conn, app: str, *, flow: str | None = None, form: str | None = None, record_id=None,
