@@ -8,7 +8,6 @@ import { useLang } from "../i18n/text";
 import { useCanvas } from "./canvasContext";
 import { useFlowText } from "./i18n";
 import NodeCard from "./NodeCard";
-import StepList from "./StepList";
 import type { Block } from "./tree";
 import type { FlowNode } from "./types";
 
@@ -51,6 +50,7 @@ export default function BlockView({ node, blocks }: { node: FlowNode; blocks: Bl
   const { t } = useFlowText();
   const canAdd = !c.readOnly && (node.type === "branch" || node.type === "parallel");
   const ended = (steps: FlowNode[]) => steps.length > 0 && Boolean(c.nodeTypes.get(steps[steps.length - 1].type)?.terminal);
+  const StepList = c.StepList;
   return (
     <div className="tfl-block">
       <NodeCard node={node} />
@@ -67,7 +67,7 @@ export default function BlockView({ node, blocks }: { node: FlowNode; blocks: Bl
         {blocks.map((b) => (
           <div className={`tfl-branch${ended(b.steps) ? " tfl-branch-ended" : ""}`} key={b.pointer}>
             <BlockHead node={node} block={b} />
-            <StepList list={b.pointer} steps={b.steps} />
+            {StepList && <StepList list={b.pointer} steps={b.steps} />}
             <div className="tfl-branch-fill" />
           </div>
         ))}

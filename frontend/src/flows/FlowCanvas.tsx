@@ -52,7 +52,7 @@ export default function FlowCanvas({ api, className }: { api: CanvasApi; classNa
   };
 
   return (
-    <CanvasContext.Provider value={api}>
+    <CanvasContext.Provider value={{ ...api, StepList }}>
       <div ref={box} className={`tfl-viewport${dragging ? " tfl-dragging" : ""} ${className ?? ""}`} onMouseDown={onMouseDown}
         data-testid="flow-canvas">
         <div className="tfl-zoom">

@@ -1,8 +1,8 @@
 /** What every part of the flow canvas reads (the flow, its types, problems by node, the
  * selection, a run's path) and the edits it may ask for, shared through one React context. */
-import { createContext, useContext } from "react";
+import { createContext, useContext, type ComponentType } from "react";
 import type { Text } from "../api/types";
-import type { Flow, NodeTypeInfo, Problem, StepLog, TriggerTypeInfo } from "./types";
+import type { Flow, FlowNode, NodeTypeInfo, Problem, StepLog, TriggerTypeInfo } from "./types";
 
 export interface CanvasApi {
   flow: Flow;
@@ -26,6 +26,8 @@ export interface CanvasApi {
   onMove: (id: string, delta: number) => void;
   onAddBranch: (id: string) => void;
   onRemoveBranch: (id: string, index: number) => void;
+  /** the sequence component, lent by the canvas to the blocks nested in it (no import cycle) */
+  StepList?: ComponentType<{ list: string; steps: FlowNode[] }>;
 }
 
 export const CanvasContext = createContext<CanvasApi | null>(null);
