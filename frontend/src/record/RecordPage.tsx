@@ -2,7 +2,7 @@
  * related form, the history of changes (each change revertible), the messages sent about it, the
  * flows that ran on it, and the actions the user may take (run a manual flow, edit, delete). */
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
-import { App, Button, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { App, Button, Grid, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
@@ -36,6 +36,7 @@ export default function RecordPage() {
   const report = useErrorReport();
   const [editing, setEditing] = useState(false);
   const [started, setStarted] = useState(0);
+  const screens = Grid.useBreakpoint();
 
   const loaded = useAsync(async () => {
     const def = await metaCache.form(app, form, true);
@@ -66,19 +67,21 @@ export default function RecordPage() {
     },
   });
 
+  const narrow = !screens.md;  // a phone: tighter tabs, so the record's own ones all show
+  // the record's own activity first (on a phone the later tabs fold into a menu), then its related lists
   const tabs = [
     { key: "details", label: t("record.details"), children: <RecordSections def={def} record={record} ctx={ctx} /> },
-    ...relations.map((r) => ({
-      key: `rel:${r.form}:${r.field}`,
-      label: sameForm(r.form) ? `${tx(r.form_label, r.form)} · ${tx(r.label, r.field)}` : tx(r.form_label, r.form),
-      children: <RelatedList app={app} relation={r} id={id} />,
-    })),
     { key: "history", label: t("record.history"),
       children: <HistoryTimeline app={app} def={def} id={id} version={record.version} onReverted={loaded.reload} /> },
     { key: "messages", label: t("record.messages"),
       children: <Suspense fallback={<Spin />}><RecordMessages app={app} form={form} id={id} /></Suspense> },
     { key: "flows", label: <span data-testid="record-flows-tab">{t("record.flows")}</span>,
       children: <Suspense fallback={<Spin />}><RecordRuns app={app} form={form} id={id} reloadKey={started} /></Suspense> },
+    ...relations.map((r) => ({
+      key: `rel:${r.form}:${r.field}`,
+      label: sameForm(r.form) ? `${tx(r.form_label, r.form)} · ${tx(r.label, r.field)}` : tx(r.form_label, r.form),
+      children: <RelatedList app={app} relation={r} id={id} />,
+    })),
   ];
 
   return (
@@ -103,7 +106,7 @@ export default function RecordPage() {
           )}
         </Space>
       </div>
-      <Tabs items={tabs} destroyOnHidden />
+      <Tabs items={tabs} destroyOnHidden size={narrow ? "small" : "middle"} tabBarGutter={narrow ? 12 : undefined} />
       {editing && (
         <RecordDrawer app={app} def={def} id={id} onClose={() => setEditing(false)}
           onSaved={() => { setEditing(false); loaded.reload(); }} />
