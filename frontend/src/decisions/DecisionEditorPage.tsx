@@ -17,6 +17,7 @@ import { DECISIONS_NS } from "./i18n";
 import { HIT_POLICIES, placeProblems, type Decision, type HitPolicy, type Problem } from "./model";
 import TryPanel from "./TryPanel";
 import "./decisions.css";
+import { useLeaveWarning } from "../hooks/useLeaveWarning";
 
 export default function DecisionEditorPage() {
   const { app = "", key = "" } = useParams();
@@ -43,12 +44,7 @@ export default function DecisionEditorPage() {
     }
   }, [app, key]);
   useEffect(() => { void load(); }, [load]);
-  useEffect(() => { // closing or reloading the tab with unsaved cells asks first
-    if (!dirty) return undefined;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const placed = useMemo(() => (decision ? placeProblems(problems, decision) : new Map<string, Problem[]>()), [problems, decision]);
   const loose = placed.get("table") ?? [];

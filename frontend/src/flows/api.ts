@@ -3,7 +3,7 @@
  * counts, runs and their logs (cancel, retry, skip), starting a flow by hand, dry runs, and a
  * form's manual flows and a record's runs. */
 import { definitionsChanged } from "../api/cache";
-import { ApiError, request } from "../api/client";
+import { request } from "../api/client";
 import type { Text } from "../api/types";
 import type { DryRunReport, Flow, FlowSummary, FlowTypes, Problem, Run, RunDetail } from "./types";
 
@@ -37,13 +37,8 @@ export const flowApi = {
     }
     return types;
   },
-  /** The flows with their run counts (before the runtime serves them: the definitions alone). */
-  list: (app: string) => request<{ items: FlowSummary[] }>("GET", `${appPath(app)}/flows`).then((r) => r.items,
-    (err: unknown) => {
-      if (!(err instanceof ApiError) || err.status !== 404) throw err;
-      return request<{ items: DefinitionItem[] }>("GET", defs(app))
-        .then((r) => r.items.map((d) => ({ key: d.id, label: d.label, published_version: d.published_version })));
-    }),
+  /** The flows with their run counts over 30 days. */
+  list: (app: string) => request<{ items: FlowSummary[] }>("GET", `${appPath(app)}/flows`).then((r) => r.items),
   definitions: (app: string) => request<{ items: DefinitionItem[] }>("GET", defs(app)).then((r) => r.items),
   draft: (app: string, key: string) => request<Flow>("GET", one(app, key)),
   save: (app: string, key: string, body: Flow) => request<Flow>("PUT", one(app, key), { body }),

@@ -8,6 +8,7 @@ import { useLang } from "../i18n/text";
 import { flowApi } from "./api";
 import { useFlowText } from "./i18n";
 import type { Flow, FlowTypes, Problem } from "./types";
+import { useLeaveWarning } from "../hooks/useLeaveWarning";
 
 export type Busy = "save" | "publish" | "check" | null;
 
@@ -40,12 +41,7 @@ export function useFlowEditor(app: string, key: string) {
     }
   }, [app, key]);
   useEffect(() => { void load(); }, [load]);
-  useEffect(() => { // closing or reloading the tab with unsaved changes asks first
-    if (!dirty) return undefined;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const change = useCallback((next: Flow) => {
     setFlow(next);
