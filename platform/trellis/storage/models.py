@@ -333,6 +333,51 @@ flow_step = sa.Table(  # the run log: one row per step taken
     sa.UniqueConstraint("run_id", "seq", name="ux_trellis_flow_steps_seq"),
 )
 
+flow_task = sa.Table(  # a person's part in a run: approve, handle, or read (cc)
+    "trellis_flow_tasks", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("run_id", sa.BigInteger, nullable=False),
+    sa.Column("flow", sa.String(64), nullable=False),
+    sa.Column("node", sa.String(64), nullable=False),
+    sa.Column("token", sa.Integer, nullable=False),
+    sa.Column("round", sa.Integer, nullable=False),  # the run's step count when the node began
+    sa.Column("kind", sa.String(16), nullable=False),  # approval handle cc
+    sa.Column("mode", sa.String(16), nullable=False),  # any all sequence
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),  # order in a sequence
+    sa.Column("assignee_id", sa.Integer, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),  # queued pending approved rejected returned ...
+    sa.Column("comment", sa.Text),
+    sa.Column("values", sa.JSON),
+    sa.Column("attachments", sa.JSON),
+    sa.Column("form", sa.String(64)),
+    sa.Column("record_id", sa.BigInteger),
+    sa.Column("title", sa.String(300)),
+    sa.Column("initiator_id", sa.Integer),
+    sa.Column("added_by", sa.BigInteger),  # the task whose assignee added this signer
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("due_at", sa.DateTime),
+    sa.Column("remind_at", sa.DateTime),
+    sa.Column("acted_at", sa.DateTime),
+    sa.Column("acted_by", sa.Integer),
+    sa.Column("urged_at", sa.DateTime),
+    sa.Column("urges", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("sla_state", sa.String(16)),  # None reminded overdue
+    sa.Index("ix_trellis_flow_tasks_assignee", "assignee_id", "state", "created_at"),
+    sa.Index("ix_trellis_flow_tasks_run", "run_id", "node", "round"),
+    sa.Index("ix_trellis_flow_tasks_initiator", "initiator_id", "created_at"),
+)
+
+calendar_day = sa.Table(  # an admin's answer for one day, over chinese-calendar's
+    "trellis_calendar_days", metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("working", sa.Boolean, nullable=False),
+    sa.Column("trading", sa.Boolean, nullable=False),
+    sa.Column("note", sa.String(200)),
+    sa.Column("updated_by", sa.Integer),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
 flow_mark = sa.Table(  # a threshold trigger's fired records (re-armed when the condition turns false)
     "trellis_flow_marks", metadata,
     sa.Column("app", sa.String(64), primary_key=True),
