@@ -2,7 +2,9 @@
 public holidays off, make-up working days on, from the `chinese-calendar` package) and
 trading days (working days that are Monday to Friday: exchanges do not open on make-up
 Saturdays). Runs keep server-local naive times (kernel/clock.py); days are counted on the
-wall clock of the instance's zone (TRELLIS_TIMEZONE, Asia/Shanghai)."""
+wall clock of the instance's zone (TRELLIS_TIMEZONE, Asia/Shanghai). Given a runtime, the
+days follow the administrators' overrides too (flows/calendar_days.py); working hours and
+SLA times are flows/working_time.py's."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -14,7 +16,15 @@ UNIT_LABELS = {"minutes": ("分钟", "minutes"), "hours": ("小时", "hours"), "
                "business_days": ("个工作日", "working days"), "trading_days": ("个交易日", "trading days")}
 
 
-def is_business_day(d: date) -> bool:
+def is_business_day(d: date, runtime=None) -> bool:
+    """A working day: the runtime's overrides first (when given), then the package, then
+    weekdays for a year the package does not know."""
+    if runtime is not None:
+        from .calendar_days import overrides
+
+        found = overrides(runtime).get(d)
+        if found is not None:
+            return found[0]
     try:
         import chinese_calendar
 
@@ -23,7 +33,13 @@ def is_business_day(d: date) -> bool:
         return d.weekday() < 5
 
 
-def is_trading_day(d: date) -> bool:
+def is_trading_day(d: date, runtime=None) -> bool:
+    if runtime is not None:
+        from .calendar_days import overrides
+
+        found = overrides(runtime).get(d)
+        if found is not None:
+            return found[1]
     return d.weekday() < 5 and is_business_day(d)
 
 
@@ -37,9 +53,9 @@ def to_local(wall: datetime, zone: str) -> datetime:
     return wall.replace(tzinfo=zone_info(zone)).astimezone().replace(tzinfo=None)
 
 
-def shift(local: datetime, amount: int, unit: str, zone: str) -> datetime:
+def shift(local: datetime, amount: int, unit: str, zone: str, runtime=None) -> datetime:
     """`local` moved by `amount` (negative: back) units; working and trading days keep the
-    time of day and skip the days that do not count."""
+    time of day and skip the days that do not count (the runtime's overrides too, when given)."""
     if unit == "minutes":
         return local + timedelta(minutes=amount)
     if unit == "hours":
@@ -53,7 +69,7 @@ def shift(local: datetime, amount: int, unit: str, zone: str) -> datetime:
     day = wall.date()
     while left:
         day += timedelta(days=step)
-        if counts(day):
+        if counts(day, runtime):
             left -= 1
     return to_local(datetime.combine(day, wall.time()), zone)
 
