@@ -43,6 +43,7 @@ def register_api(app: Flask) -> None:
     from .formulas import bp as formulas_bp
     from .flow_hooks import bp as flow_hooks_bp
     from .flows import bp as flows_bp
+    from .flow_bpmn import bp as flow_bpmn_bp
     from .calendar import bp as calendar_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
@@ -62,6 +63,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(formulas_bp)
     app.register_blueprint(flow_hooks_bp)
     app.register_blueprint(flows_bp)
+    app.register_blueprint(flow_bpmn_bp)
     app.register_blueprint(calendar_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
