@@ -106,6 +106,30 @@ class Mover:
         tok["loops"].append({"at": here, "i": 0, "items": items})
         self.enter(tok, f"{here}/steps")
 
+    def earlier(self, tok: dict) -> list[tuple[str, dict]]:
+        """(pointer, node) of the nodes a token can go back to: those before it in its own
+        step list and in the lists holding that one, up to the nearest parallel branch or
+        loop (going back never leaves one), nearest first."""
+        out = []
+        at = tok["at"]
+        while at:
+            lst, _, index = at.rpartition("/")
+            steps = resolve(self.body, lst) or []
+            out += [(f"{lst}/{i}", steps[i]) for i in range(int(index) - 1, -1, -1) if isinstance(steps[i], dict)]
+            owner = container_of(lst)
+            if owner is None or self.kind_of(resolve(self.body, owner)) in ("parallel", "loop"):
+                break
+            at = owner
+        return out
+
+    def goto(self, tok: dict, node_id: str) -> None:
+        """Move `tok` back to the earlier node `node_id` (see `earlier`)."""
+        for pointer, node in self.earlier(tok):
+            if node.get("id") == node_id:
+                tok["at"] = pointer
+                return
+        raise ValueError(f"node {node_id} is not before {tok['at']}")
+
     def end_all(self) -> None:
         self.cursor["tokens"] = []
 

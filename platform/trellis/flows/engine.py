@@ -22,8 +22,11 @@ from ..kernel.errors import BadRequest, Conflict, NotFound
 from ..logic import truthy
 from . import cursor as cursors
 from . import runs
+from .approval_status import ApprovalStatus
 from .catalog import Catalog, Published
 from .cursor import Mover
+from .inbox import Inbox
+from .people import People
 from .runner import ADVANCE, Runner
 
 EVENTS = {"after_insert": "insert", "after_update": "update", "after_delete": "delete", "after_restore": "insert"}
@@ -35,6 +38,10 @@ class FlowEngine:
         self.registries = registries
         self.catalog = Catalog(runtime, registries.triggers)
         self.runner = Runner(runtime, self.catalog, registries.node_types)
+        self.people = People(runtime, self)
+        self.status = ApprovalStatus(runtime, self)
+        self.inbox = Inbox(runtime, self)
+        self.runner.on_end.append(self.status.ended)
 
     # -- starting a run ------------------------------------------------------------------------
     def start(self, conn, flow, *, event: str, record: dict | None = None, info: dict | None = None, actor_id=None,
@@ -176,15 +183,22 @@ class FlowEngine:
             raise NotFound(f"运行 {run_id} 不存在", f"run {run_id} not found", details={"run": run_id})
         return row
 
-    def cancel(self, app: str, run_id: int, actor) -> dict:
+    def cancel(self, app: str, run_id: int, actor, *, status: str | None = None, check=None) -> dict:
+        """Cancel a live (or failed) run; its open tasks close. `status`: what an approval's
+        record shows afterwards (withdrawn); `check(conn, row)` may refuse first."""
         with self.runtime.transaction() as conn:
             row = self.run_of(conn, app, run_id)
             if row["state"] not in runs.LIVE + ("failed",):
                 raise Conflict("运行已结束,不能取消", "the run has ended and cannot be cancelled", code="run_ended",
                                details={"run": run_id, "state": row["state"]})
+            if check is not None:
+                check(conn, row)
             row["cursor"]["tokens"] = []
-            runs.save_step(conn, row, row["seq"], _log("cancel", "cancelled", actor), state="cancelled",
+            if status:
+                row["context"]["status"] = status
+            runs.save_step(conn, row, row["seq"], _log(status or "cancel", "cancelled", actor), state="cancelled",
                            cursor=row["cursor"], context=row["context"], now=self.runtime.clock.now())
+            self.runner._ended(conn, row)
         return row
 
     def retry(self, app: str, run_id: int, actor, *, skip: bool = False) -> dict:

@@ -40,4 +40,8 @@ class FlowKind(DefinitionKind):
             raise DefinitionInvalid([problem("/trigger/fields", "unknown_field",
                                              f"表单 {form_id} 没有字段 {'、'.join(unknown)}",
                                              f"form {form_id} has no field {', '.join(unknown)}")])
+        found_problems = [problem("/trigger" + at, code, zh, en)
+                          for at, code, zh, en in ttype().form_problems(trigger, found[0])]
+        if found_problems:
+            raise DefinitionInvalid(found_problems)
         return body

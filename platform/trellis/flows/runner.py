@@ -51,6 +51,7 @@ class Runner:
         self.node_types = node_types
         self._types: dict = {}
         self._external: dict = {}  # (app, flow, version) -> has an external node
+        self.on_end: list = []  # (conn, row) of each run that ended, in its last step's transaction
 
     def type_of(self, node: dict):
         key = node.get("type") if isinstance(node, dict) else None
@@ -203,6 +204,8 @@ class Runner:
         here = tok["at"]
         if res.end:
             mover.end_all()
+        elif res.goto is not None:
+            mover.goto(tok, res.goto)
         elif res.enter is not None:
             mover.enter(tok, here + res.enter)
         elif res.fork is not None:
@@ -242,7 +245,10 @@ class Runner:
         return state == "running"
 
     def _ended(self, conn, row: dict) -> None:
-        """A called run that ended wakes the run that called it."""
+        """A run ended: what listens is told (an approval's status), and a called run wakes
+        the run that called it."""
+        for fn in self.on_end:
+            fn(conn, row)
         if row.get("parent_run"):
             self.runtime.jobs.enqueue(ADVANCE, {"run": row["parent_run"]},
                                       key=f"{ADVANCE}:{row['parent_run']}:child:{row['id']}", app=row["app"], conn=conn)

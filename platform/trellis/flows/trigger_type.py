@@ -33,6 +33,11 @@ class TriggerType:
         """Checks beyond the config schema: (pointer suffix, code, zh, en) each."""
         return []
 
+    def form_problems(self, trigger: dict, form: dict) -> list[tuple[str, str, str, str]]:
+        """Checks against the published form's definition at publish (pointer suffix under
+        /trigger, code, zh, en)."""
+        return []
+
     def fires(self, trigger: dict, event: str, old: dict | None, new: dict | None) -> bool:
         return True
 
