@@ -1,8 +1,8 @@
 /**
  * /apps/:app/flows/:key: a flow's editor (administrators). The toolbar (name, published
- * version, unsaved mark, enabled switch, versions, save draft, check, publish) over three
- * tabs: the design canvas, the dry run on history, and the runs with their logs
- * (`?tab=runs&run=<id>` opens one).
+ * version, unsaved mark, enabled switch, BPMN export and preview, versions, save draft, check,
+ * publish) over three tabs: the design canvas, the dry run on history, and the runs with
+ * their logs (`?tab=runs&run=<id>` opens one).
  */
 import { ArrowLeftOutlined, CheckOutlined, CloudUploadOutlined, HistoryOutlined, SaveOutlined } from "@ant-design/icons";
 import { Button, Result, Space, Spin, Switch, Tabs, Tag, Tooltip, Typography } from "antd";
@@ -10,6 +10,7 @@ import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { errorText } from "../api/client";
 import { useLang } from "../i18n/text";
+import BpmnExport from "./BpmnExport";
 import DesignTab from "./DesignTab";
 import DryRunPanel from "./DryRunPanel";
 import { useFlowText } from "./i18n";
@@ -52,6 +53,7 @@ export default function FlowEditorPage() {
             <Switch checked={flow.enabled !== false} checkedChildren={t("editor.enabled")} unCheckedChildren={t("editor.disabled")}
               onChange={(enabled) => ed.change({ ...flow, enabled })} data-testid="flow-enabled" />
           </Tooltip>
+          <BpmnExport app={app} flowKey={key} flow={flow} />
           <Button icon={<HistoryOutlined />} onClick={() => setVersions(true)} data-testid="flow-versions">{t("editor.versions")}</Button>
           <Button icon={<SaveOutlined />} loading={ed.busy === "save"} disabled={!ed.dirty} onClick={() => void ed.onSave()}
             data-testid="flow-save">{t("editor.save")}</Button>

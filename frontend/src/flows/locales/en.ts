@@ -248,6 +248,17 @@ const en: FlowTexts = {
     empty: "No flows have run on this record",
     line: "{{kind}} “{{name}}”",
   },
+  bpmn: {
+    export: "Export BPMN",
+    preview: "BPMN preview",
+    title: "BPMN 2.0 preview (the version being edited)",
+    hint: "The exported .bpmn file opens in Camunda Modeler, bpmn.io and other modelers; drag to pan, scroll to zoom",
+    fit: "Fit to window",
+    loading: "Drawing…",
+    failed: "Could not draw the BPMN: {{error}}",
+    exported: "Exported {{name}}",
+    warnings: "{{n}} notice(s) while drawing",
+  },
 };
 
 export default en;

@@ -246,6 +246,17 @@ const zh = {
     empty: "还没有流程在此记录上运行",
     line: "{{kind}}「{{name}}」",
   },
+  bpmn: {
+    export: "导出 BPMN",
+    preview: "BPMN 预览",
+    title: "BPMN 2.0 预览(当前编辑的版本)",
+    hint: "可在 Camunda Modeler、bpmn.io 等建模工具中打开导出的 .bpmn 文件;拖动平移,滚轮缩放",
+    fit: "适应窗口",
+    loading: "正在绘制…",
+    failed: "无法绘制 BPMN:{{error}}",
+    exported: "已导出 {{name}}",
+    warnings: "绘制时有 {{n}} 条提示",
+  },
 };
 
 export default zh;
