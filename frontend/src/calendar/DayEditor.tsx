@@ -6,7 +6,7 @@ import { errorText } from "../api/client";
 import { useLang } from "../i18n/text";
 import { calendarApi } from "./api";
 import { useCalendarText } from "./i18n";
-import { kindOf, weekdayOf } from "./model";
+import { weekdayOf } from "./model";
 import type { CalendarDay } from "./types";
 
 interface Props {
@@ -35,8 +35,8 @@ export default function DayEditor({ day, admin, onClose, onSaved }: Props) {
   if (!day) return null;
   const names = t("weekdayNames", { returnObjects: true }) as string[];
   const weekday = names[weekdayOf(day.day)] ?? "";
-  const answer = (w: boolean, tr: boolean) => [w ? t("kinds.working") : t("kinds.holiday"), tr ? t("edit.trading") : null]
-    .filter(Boolean).join(" · ");
+  const answer = (w: boolean, tr: boolean) => (w ? `${t("edit.working")} · ${tr ? t("edit.trading") : t("edit.noTrading")}`
+    : t("edit.dayOff"));
 
   const run = async (kind: "save" | "reset") => {
     setBusy(kind);
@@ -71,12 +71,10 @@ export default function DayEditor({ day, admin, onClose, onSaved }: Props) {
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t("edit.source")}>
           <span data-testid="calendar-source">{t(`edit.sources.${day.source}`)}</span>
-          {day.holiday ? ` · ${tx(day.holiday)}` : ""}
         </Descriptions.Item>
+        {day.holiday && <Descriptions.Item label={t("edit.holiday")}>{tx(day.holiday)}</Descriptions.Item>}
         {day.package && (
-          <Descriptions.Item label={t(`kinds.${kindOf(day)}`)}>
-            {t("edit.packageSays", { answer: answer(day.package.working, day.package.trading) })}
-          </Descriptions.Item>
+          <Descriptions.Item label={t("edit.default")}>{answer(day.package.working, day.package.trading)}</Descriptions.Item>
         )}
       </Descriptions>
       <Form layout="horizontal" labelCol={{ flex: "96px" }} disabled={!admin}>

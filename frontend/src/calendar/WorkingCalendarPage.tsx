@@ -1,4 +1,4 @@
-/** /admin/calendar: the working calendar of the instance (工作日历). A year as twelve month
+/** /system/calendar: the working calendar of the instance (工作日历). A year as twelve month
  * grids, each day coloured working / holiday / make-up working day / working without trading /
  * weekend, days set by hand marked; clicking a day opens its form (administrators change it,
  * others read it). The year is kept in the address (?year=). Loaded on demand. */

@@ -10,6 +10,8 @@ describe("kindOf", () => {
   it("tells holidays, make-up days and days without trading apart", () => {
     expect(kindOf(day("2026-10-01", false, false))).toBe("holiday"); // Thursday, 国庆
     expect(kindOf(day("2026-10-11", false, false))).toBe("weekend"); // Sunday
+    const saturday = { ...day("2026-10-03", false, false), holiday: { zh: "国庆节", en: "National Day" } };
+    expect(kindOf(saturday)).toBe("holiday"); // a weekend inside 国庆
     expect(kindOf(day("2026-10-10", true, false))).toBe("makeup"); // Saturday 调休上班
     expect(kindOf(day("2026-10-09", true, true))).toBe("working");
     expect(kindOf(day("2026-10-09", true, false, "override"))).toBe("noTrading");

@@ -1,9 +1,9 @@
 /** How a calendar day is shown: its kind (colour) and the month grids of a year. */
 import type { CalendarDay } from "./types";
 
-/** working: an ordinary working and trading day; holiday: a day off on a weekday (public holiday
- * or an override); weekend: an ordinary Saturday or Sunday off; makeup: a working day on a weekend
- * (调休上班); noTrading: a working weekday that is not a trading day. */
+/** working: an ordinary working and trading day; holiday: a day off on a weekday, or any day of a
+ * public holiday (国庆's weekend too); weekend: an ordinary Saturday or Sunday off; makeup: a
+ * working day on a weekend (调休上班); noTrading: a working weekday that is not a trading day. */
 export type DayKind = "working" | "holiday" | "weekend" | "makeup" | "noTrading";
 export const KINDS: DayKind[] = ["working", "holiday", "makeup", "noTrading", "weekend"];
 
@@ -14,7 +14,7 @@ export function weekdayOf(day: string): number {
 
 export function kindOf(d: CalendarDay): DayKind {
   const weekend = d.weekend ?? [0, 6].includes(weekdayOf(d.day));
-  if (!d.working) return weekend ? "weekend" : "holiday";
+  if (!d.working) return weekend && !d.holiday ? "weekend" : "holiday";
   if (weekend) return "makeup";
   return d.trading ? "working" : "noTrading";
 }

@@ -17,7 +17,7 @@ const en: Strings = {
   },
   header: {
     apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
-    notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin",
+    notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin", calendar: "Working calendar",
   },
   menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables", flows: "Flows & automations" },
   grid: {

@@ -1,6 +1,6 @@
 /** The signed-in user: name, roles, the message center, notification settings (and, for an
  * administrator, the app's notification admin page), sign out. */
-import { BellOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, CalendarOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
@@ -23,6 +23,7 @@ export default function UserMenu({ app }: { app?: string }) {
           { key: "/me/notifications", icon: <BellOutlined />, label: t("header.notifySettings") },
           ...(me?.is_admin && app ? [{ key: `/apps/${app}/admin/notifications`, icon: <NotificationOutlined />,
             label: t("header.notifyAdmin") }] : []),
+          ...(me?.is_admin ? [{ key: "/system/calendar", icon: <CalendarOutlined />, label: t("header.calendar") }] : []),
           { type: "divider" as const },
           { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
         ],
