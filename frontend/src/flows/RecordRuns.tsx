@@ -1,5 +1,7 @@
 /** The flows that ran on a record (its 360 page), newest first: "自动化「风险预警」发送短信",
- * the state and when; a line opens the run in its flow's editor. */
+ * the state and when; a line opens the run in its flow's editor. A run with people in it (an
+ * approval) also shows where it stands, whom it waits for until when, its history and, on
+ * demand, the flow drawn with the path taken (tasks/RunApproval.tsx). */
 import { Empty, Spin, Timeline, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useAsync } from "../hooks/useAsync";
@@ -8,6 +10,8 @@ import { formatDateTime } from "../registries/format";
 import { flowApi } from "./api";
 import { useFlowText } from "./i18n";
 import RunStateTag from "./RunStateTag";
+import { taskApi } from "../tasks/api";
+import RunApproval from "../tasks/RunApproval";
 
 const COLOR: Record<string, string> = { done: "green", failed: "red", running: "blue", waiting: "gold" };
 
@@ -15,6 +19,8 @@ export default function RecordRuns({ app, form, id, reloadKey }: { app: string; 
   const { t } = useFlowText();
   const { tx } = useLang();
   const { data, loading } = useAsync(() => flowApi.recordRuns(app, form, id), [app, form, id, reloadKey]);
+  const { data: approvals } = useAsync(() => taskApi.approvals(app, form, id).catch(() => []), [app, form, id, reloadKey]);
+  const approvalOf = new Map((approvals ?? []).map((a) => [a.run, a]));
   if (loading && !data) return <Spin />;
   if (!data?.length) return <Empty description={t("record.empty")} />;
   return (
@@ -31,6 +37,7 @@ export default function RecordRuns({ app, form, id, reloadKey }: { app: string; 
             </Link>
           </div>
           {r.error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{typeof r.error === "string" ? r.error : tx(r.error)}</Typography.Text>}
+          {approvalOf.has(r.id) && <div style={{ marginTop: 8 }}><RunApproval app={app} approval={approvalOf.get(r.id)!} /></div>}
         </div>
       ),
     }))} />

@@ -1,5 +1,6 @@
 /** One run: the flow version it ran on, drawn with the path it took highlighted (failed
- * nodes red), its step log (a node clicked shows only its steps) and cancel / retry / skip. */
+ * nodes red), its step log (a node clicked shows only its steps), the people's part in it when it
+ * has tasks (who acted when, with which comment; tasks/TaskHistory.tsx) and cancel / retry / skip. */
 import { App as AntApp, Button, Drawer, Popconfirm, Space, Spin, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
@@ -14,6 +15,8 @@ import { useFlowText } from "./i18n";
 import { START } from "./problems";
 import RunStateTag from "./RunStateTag";
 import StepLogList from "./StepLogList";
+import TaskHistory from "../tasks/TaskHistory";
+import type { TaskHistoryEntry } from "../tasks/types";
 import type { FlowTypes, StepLog } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
@@ -63,6 +66,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
     onInsert: nothing, onRemove: nothing, onMove: nothing, onAddBranch: nothing, onRemoveBranch: nothing,
   } : null;
   const live = run && (run.state === "running" || run.state === "waiting");
+  const tasks = ((run as { tasks?: TaskHistoryEntry[] } | undefined)?.tasks ?? []);
   return (
     <Drawer open size={Math.min(1200, window.innerWidth)} onClose={onClose} destroyOnHidden data-testid="flow-run-viewer"
       title={<Space wrap><span>{t("runs.title", { id })}</span>{run && <RunStateTag state={run.state} />}
@@ -94,6 +98,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
             <div className="tfl-run-log">
               <Typography.Title level={5} style={{ marginTop: 0 }}>{t("runs.steps")}</Typography.Title>
               <StepLogList steps={run.steps ?? []} flow={canvas?.flow} node={node} />
+              {tasks.length > 0 && <TaskHistory items={node ? tasks.filter((x) => x.node === node) : tasks} />}
             </div>
           </div>
         </>

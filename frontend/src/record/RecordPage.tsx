@@ -1,6 +1,7 @@
 /** `/apps/:app/forms/:form/records/:id`: the record's 360 view — fields by section, a tab per
  * related form, the history of changes (each change revertible), the messages sent about it, the
- * flows that ran on it, and the actions the user may take (run a manual flow, edit, delete). */
+ * flows that ran on it (an approval with where it stands and its history), its approval status,
+ * and the actions the user may take (submit for approval again, run a manual flow, edit, delete). */
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { App, Button, Grid, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -25,6 +26,7 @@ import { relationsOf } from "./relations";
 const RecordMessages = lazy(() => import("../notify/RecordMessages"));
 const RecordRuns = lazy(() => import("../flows/RecordRuns"));
 const RunFlowButton = lazy(() => import("../flows/RunFlowButton"));
+const ApprovalStatus = lazy(() => import("../tasks/ApprovalStatus"));
 
 export default function RecordPage() {
   const { app = "", form = "", id: rawId = "" } = useParams();
@@ -90,12 +92,15 @@ export default function RecordPage() {
         <Link to={`/apps/${app}/forms/${form}`}><Button type="text" icon={<ArrowLeftOutlined />} aria-label={t("common.back")} /></Link>
         <h2 data-testid="record-title">{title}</h2>
         <Tag color="blue">{tx(def.label, def.id)}</Tag>
+        <Suspense fallback={null}><ApprovalStatus app={app} form={form} fields={def.fields} record={record} part="tag" /></Suspense>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t("record.updated_at")} {formatDateTime(record.updated_at)} · {t("record.version")} {record.version}
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space wrap>
           <Suspense fallback={null}>
+            <ApprovalStatus app={app} form={form} fields={def.fields} record={record} part="button"
+              onSubmitted={() => { setStarted((n) => n + 1); loaded.reload(); }} />
             <RunFlowButton app={app} form={form} records={[id]} onStarted={() => { setStarted((n) => n + 1); loaded.reload(); }} />
           </Suspense>
           {def.actions.includes("update") && (

@@ -1,0 +1,66 @@
+/** The inbox as cards (a phone): title and countdown, flow · step, initiator and arrival time; a
+ * checkbox for the batch approval on the pending tab; a started run's status, who it waits for
+ * and its withdraw / urge buttons. */
+import { Checkbox, Empty, Spin, Tag, Typography } from "antd";
+import { useLang } from "../i18n/text";
+import { formatDateTime } from "../registries/format";
+import { canBatchApprove } from "./actions";
+import { useTaskText } from "./i18n";
+import RunButtons from "./RunButtons";
+import SlaTag from "./SlaTag";
+import StateTag from "./StateTag";
+import type { InboxItem, InboxTab } from "./types";
+
+interface Props {
+  tab: InboxTab;
+  items: InboxItem[];
+  loading: boolean;
+  selected: number[];
+  onSelect: (ids: number[]) => void;
+  onOpen: (item: InboxItem) => void;
+  onChanged: () => void;
+}
+
+export default function TaskCards({ tab, items, loading, selected, onSelect, onOpen, onChanged }: Props) {
+  const { t } = useTaskText();
+  const { tx, lang } = useLang();
+  const now = Date.now();
+  if (loading && !items.length) return <Spin style={{ display: "block", margin: 32 }} />;
+  if (!items.length) return <Empty description={t(`empty.${tab}`)} />;
+  const toggle = (id: number, on: boolean) => onSelect(on ? [...selected, id] : selected.filter((x) => x !== id));
+  return (
+    <div className="trellis-task-cards" data-testid="task-cards">
+      {items.map((r) => (
+        <div key={r.id} className="trellis-task-card" data-testid={`task-card-${r.id}`} onClick={() => onOpen(r)}>
+          <div className="trellis-task-card-head">
+            {tab === "pending" && (
+              <span onClick={(e) => e.stopPropagation()}>
+                <Checkbox checked={selected.includes(r.id)} disabled={!canBatchApprove(r)} aria-label={r.title ?? String(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)} data-testid={`task-check-${r.id}`} />
+              </span>
+            )}
+            <Typography.Text strong ellipsis className="trellis-task-card-title">{r.title || `#${r.record ?? r.id}`}</Typography.Text>
+            {tab === "initiated" ? <StateTag state={r.status ?? r.state} /> : tab === "done" ? <StateTag state={r.state} /> : <SlaTag item={r} now={now} />}
+          </div>
+          <div className="trellis-task-card-line">
+            {r.kind && tab !== "initiated" && <Tag style={{ marginInlineEnd: 6 }}>{t(`kind.${r.kind}`, { defaultValue: r.kind })}</Tag>}
+            {tx(r.flow_label, r.flow ?? "")}{r.node_label || r.node ? ` · ${tx(r.node_label, r.node ?? "")}` : ""}
+          </div>
+          <div className="trellis-task-card-line secondary">
+            {tab === "initiated"
+              ? (r.waiting_for?.length ? t("waitingFor", { names: r.waiting_for.join(lang === "en" ? ", " : "、") }) : "")
+              : r.initiator_name ? t("by", { name: r.initiator_name }) : ""}
+            <span className="trellis-task-card-time">{formatDateTime(r.created_at)}</span>
+          </div>
+          {tab === "initiated" && (
+            <div className="trellis-task-card-foot">
+              <SlaTag item={r} now={now} />
+              <div style={{ flex: 1 }} />
+              <RunButtons item={r} onDone={onChanged} />
+            </div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

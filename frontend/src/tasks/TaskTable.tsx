@@ -1,0 +1,75 @@
+/** The inbox as a table (desktop): title, flow and step, initiator, arrival time, countdown; rows
+ * of the pending tab can be selected for a batch approval; a started run has withdraw / urge. */
+import { Table, Tag, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import type { HTMLAttributes } from "react";
+import { useLang } from "../i18n/text";
+import { formatDateTime } from "../registries/format";
+import { canBatchApprove } from "./actions";
+import { useTaskText } from "./i18n";
+import RunButtons from "./RunButtons";
+import SlaTag from "./SlaTag";
+import StateTag from "./StateTag";
+import type { InboxItem, InboxTab } from "./types";
+
+interface Props {
+  tab: InboxTab;
+  items: InboxItem[];
+  loading: boolean;
+  selected: number[];
+  onSelect: (ids: number[]) => void;
+  onOpen: (item: InboxItem) => void;
+  onChanged: () => void;
+}
+
+export default function TaskTable({ tab, items, loading, selected, onSelect, onOpen, onChanged }: Props) {
+  const { t } = useTaskText();
+  const { tx, lang } = useLang();
+  const now = Date.now();
+  const columns: TableColumnsType<InboxItem> = [
+    { key: "title", title: t("columns.title"), render: (_, r) => (
+      <span>
+        {r.kind && tab !== "initiated" && <Tag>{t(`kind.${r.kind}`, { defaultValue: r.kind })}</Tag>}
+        <Typography.Link data-testid={`task-link-${r.id}`}>{r.title || `#${r.record ?? r.id}`}</Typography.Link>
+      </span>
+    ) },
+    { key: "flow", title: t("columns.flow"), render: (_, r) => (
+      <span>{tx(r.flow_label, r.flow ?? "")}{r.node_label || r.node ? <Typography.Text type="secondary"> · {tx(r.node_label, r.node ?? "")}</Typography.Text> : null}</span>
+    ) },
+  ];
+  if (tab === "initiated") {
+    columns.push(
+      { key: "status", title: t("columns.status"), width: 110, render: (_, r) => <StateTag state={r.status ?? r.state} /> },
+      { key: "waiting", title: t("columns.waiting"), render: (_, r) => (r.waiting_for ?? []).join(lang === "en" ? ", " : "、") },
+    );
+  } else {
+    columns.push({ key: "initiator", title: t("columns.initiator"), width: 140, render: (_, r) => r.initiator_name ?? "" });
+  }
+  columns.push({ key: "created", title: t("columns.created"), width: 150, render: (_, r) => formatDateTime(r.created_at) });
+  if (tab === "done") columns.push({ key: "state", title: t("columns.status"), width: 100, render: (_, r) => <StateTag state={r.state} /> });
+  if (tab === "pending" || tab === "initiated" || tab === "cc") {
+    columns.push({ key: "sla", title: t("columns.sla"), width: 140, render: (_, r) => <SlaTag item={r} now={now} /> });
+  }
+  if (tab === "initiated") {
+    columns.push({ key: "actions", title: t("common.actions"), width: 150, render: (_, r) => <RunButtons item={r} onDone={onChanged} /> });
+  }
+  return (
+    <Table<InboxItem>
+      rowKey="id"
+      size="middle"
+      data-testid="task-table"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      pagination={false}
+      locale={{ emptyText: t(`empty.${tab}`) }}
+      onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: "pointer" }, "data-testid": `task-row-${r.id}` } as HTMLAttributes<HTMLElement>)}
+      rowSelection={tab === "pending" ? {
+        selectedRowKeys: selected,
+        onChange: (keys) => onSelect(keys.map(Number)),
+        getCheckboxProps: (r) => ({ disabled: !canBatchApprove(r) }),
+        columnWidth: 40,
+      } : undefined}
+    />
+  );
+}
