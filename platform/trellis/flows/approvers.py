@@ -3,9 +3,9 @@ active user ids, in the order written and without repeats.
 
 - {"type": "user", "user": id or username};
 - {"type": "role", "role": "risk_officer"}: the members of the app's role;
-- {"type": "department_head", "levels": N}: the head of the initiator's (primary)
-  department, N levels up (1: their own department's head; a head who is the initiator
-  goes one level further up);
+- {"type": "department_head", "levels": N, "of"?: a user field}: the head of the
+  initiator's (or the field's user's) primary department, N levels up (1: their own
+  department's head; a head who is that user goes one level further up);
 - {"type": "field", "field": "account_manager"}: a user field of the record;
 - {"type": "manager"}: the initiator's manager (department_head with levels 1);
 - {"type": "initiator_choice"}: users the initiator picked when submitting
@@ -27,7 +27,8 @@ SOURCE = {"oneOf": [
     {"type": "object", "required": ["type", "role"], "additionalProperties": False,
      "properties": {"type": {"const": "role"}, "role": ID}},
     {"type": "object", "required": ["type"], "additionalProperties": False,
-     "properties": {"type": {"const": "department_head"}, "levels": {"type": "integer", "minimum": 1, "maximum": 10}}},
+     "properties": {"type": {"const": "department_head"}, "levels": {"type": "integer", "minimum": 1, "maximum": 10},
+                    "of": ID}},
     {"type": "object", "required": ["type", "field"], "additionalProperties": False,
      "properties": {"type": {"const": "field"}, "field": ID}},
     {"type": "object", "required": ["type"], "additionalProperties": False,
@@ -58,15 +59,20 @@ def _one(conn, app, src: dict, record: dict, initiator, node_id, variables) -> l
     if kind == "role":
         return members(conn, app, {"role": src["role"]})
     if kind in ("department_head", "manager"):
-        return [head_of(conn, initiator, src.get("levels", 1))] if initiator else []
+        whose = _field_users(record, src["of"])[:1] if src.get("of") else [initiator]
+        return [head_of(conn, whose[0], src.get("levels", 1))] if whose and whose[0] else []
     if kind == "field":
-        value = record.get(src["field"])
-        values = value if isinstance(value, list) else [value]
-        return [int(v) for v in values if isinstance(v, int) or (isinstance(v, str) and v.isdigit())]
+        return _field_users(record, src["field"])
     if kind == "initiator_choice":
         chosen = (variables.get("approvers") or {}).get(node_id) or []
         return [int(v) for v in (chosen if isinstance(chosen, list) else [chosen]) if str(v).isdigit()]
     return []
+
+
+def _field_users(record: dict, field: str) -> list[int]:
+    value = record.get(field)
+    values = value if isinstance(value, list) else [value]
+    return [int(v) for v in values if isinstance(v, int) or (isinstance(v, str) and v.isdigit())]
 
 
 def _user_id(conn, user) -> int | None:
@@ -119,8 +125,9 @@ def describe(src: dict) -> tuple[str, str]:
     if kind == "role":
         return f"角色 {src.get('role')}", f"role {src.get('role')}"
     if kind == "department_head":
-        n = src.get("levels", 1)
-        return f"发起人的第 {n} 级部门负责人", f"the initiator's department head, {n} level(s) up"
+        n, of = src.get("levels", 1), src.get("of")
+        return (f"{'字段 ' + of + ' 中的人' if of else '发起人'}的第 {n} 级部门负责人",
+                f"the department head of {'the user in ' + of if of else 'the initiator'}, {n} level(s) up")
     if kind == "field":
         return f"字段 {src.get('field')} 中的人", f"the user in field {src.get('field')}"
     if kind == "manager":
