@@ -380,13 +380,18 @@ def _diagram(b: Builder, process_id: str) -> ET.Element:
         if s.kind == "subprocess":
             attrs["isExpanded"] = "true"
         shape = ET.SubElement(plane, q("bpmndi", "BPMNShape"), attrs)
-        ET.SubElement(shape, q("dc", "Bounds"), {k: _num(v) for k, v in
-                                                 (("x", s.x), ("y", s.y), ("width", s.w), ("height", s.h))})
+        _bounds(shape, s.x, s.y, s.w, s.h)
+        if s.kind == "gateway" and b.elements[ident].get("name"):  # above: the branches leave from below
+            _bounds(ET.SubElement(shape, q("bpmndi", "BPMNLabel")), s.x - 25, s.y - 32, s.w + 50, 27)
     for e in b.edges:
         edge = ET.SubElement(plane, q("bpmndi", "BPMNEdge"), {"id": b.ids.make(f"{e.id}_di"), "bpmnElement": e.id})
         for x, y in route(e, b.shapes[e.source], b.shapes[e.target]):
             ET.SubElement(edge, q("di", "waypoint"), {"x": _num(x), "y": _num(y)})
     return diagram
+
+
+def _bounds(parent: ET.Element, x: float, y: float, w: float, h: float) -> None:
+    ET.SubElement(parent, q("dc", "Bounds"), {"x": _num(x), "y": _num(y), "width": _num(w), "height": _num(h)})
 
 
 def _num(v: float) -> str:

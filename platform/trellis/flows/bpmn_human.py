@@ -29,6 +29,7 @@ MODE_TEXT = {"all": "会签 all must act", "sequence": "依次 one after another
 ROW = 100          # height of a time-out's row below the task
 FIRST_ROW = 120    # top of the first row below the task
 CHAIN_X = 130      # where a chain's first shape starts (right of the task)
+REMIND_X, OVERDUE_X = 2, 64  # boundary events on the task's bottom, clear of the multi-instance marker
 
 
 def _source(src) -> str:
@@ -129,23 +130,23 @@ def _overdue(b, node: dict, sla: dict, parent: ET.Element, base: str, task):
         el, end = b.element(parent, "endEvent", f"{base}_overdue_rejected", "event", "超时驳回", "Rejected when overdue")
         ET.SubElement(el, q("bpmn", "terminateEventDefinition"), {"id": b.ids.make(f"{base}_overdue_end")})
         b.flow(parent, boundary.id, end.id)
-        return boundary, 64, [end], []
+        return boundary, OVERDUE_X, [end], []
     if action == "notify_supervisor":
         _s, act = b.element(parent, "sendTask", f"{base}_overdue_notify", "task", "通知上级", "Notify the supervisor")
         _e, end = b.element(parent, "endEvent", f"{base}_overdue_done", "event", "")
         b.flow(parent, boundary.id, act.id)
         b.flow(parent, act.id, end.id)
-        return boundary, 64, [act, end], []
+        return boundary, OVERDUE_X, [act, end], []
     if action == "transfer":
         target = sla.get("transfer_to")
         _s, act = b.element(parent, "serviceTask", f"{base}_overdue_transfer", "task", "转交",
                             f"Transfer to {_source(target) if target else 'the configured approver'}")
         b.flow(parent, boundary.id, act.id)
         b.flow(parent, act.id, task.id)
-        return boundary, 64, [act], []
+        return boundary, OVERDUE_X, [act], []
     _s, act = b.element(parent, "serviceTask", f"{base}_overdue_approve", "task", "自动通过", "Approved when overdue")
     b.flow(parent, boundary.id, act.id)
-    return boundary, 64, [act], [act.id]
+    return boundary, OVERDUE_X, [act], [act.id]
 
 
 def _reminder(b, sla: dict, parent: ET.Element, base: str, task):
@@ -161,5 +162,5 @@ def _reminder(b, sla: dict, parent: ET.Element, base: str, task):
     _e, end = b.element(parent, "endEvent", f"{base}_remind_done", "event", "")
     b.flow(parent, boundary.id, act.id)
     b.flow(parent, act.id, end.id)
-    return boundary, 27, [act, end], []
+    return boundary, REMIND_X, [act, end], []
 

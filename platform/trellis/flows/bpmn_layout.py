@@ -11,7 +11,7 @@ from the flow's block structure, never from a graph search. A body is boxes in b
 `measure()` answers (width, height, axis); `place(x, top)` fixes every shape's bounds.
 Edges are routed afterwards from the shapes' bounds (`route`): straight when the centres
 line up, out of a gateway's top or bottom, into a join's top or bottom, down from a
-boundary event, back to the left under the shapes for a loop."""
+boundary event, back into the lower left side of an earlier shape for a loop."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ SIZES = {"task": (100, 80), "event": (36, 36), "gateway": (50, 50), "boundary": 
 H_GAP = 50    # between boxes of a sequence
 V_GAP = 40    # between the branches of a fork
 PAD = 30      # inside a sub-process frame
+TITLE = 20    # above a sub-process's content: its name
 LANE = 30     # the height of an empty branch's corridor
 
 
@@ -133,12 +134,12 @@ class Frame:
 
     def measure(self):
         w, h, a = self.inner.measure()
-        return w + 2 * PAD, h + 2 * PAD, PAD + a
+        return w + 2 * PAD, h + 2 * PAD + TITLE, PAD + TITLE + a
 
     def place(self, x: float, top: float) -> None:
         w, h, _a = self.measure()
         self.shape.x, self.shape.y, self.shape.w, self.shape.h = x, top, w, h
-        self.inner.place(x + PAD, top + PAD)
+        self.inner.place(x + PAD, top + PAD + TITLE)
 
 
 class Fixed:
@@ -165,9 +166,9 @@ def route(edge: Edge, s: Shape, t: Shape) -> list[tuple[float, float]]:
         if t.x >= s.cx:
             return [(s.cx, s.y + s.h), (s.cx, t.cy), (t.x, t.cy)]
         return [(s.cx, s.y + s.h), (s.cx, t.y + t.h + 20), (t.cx, t.y + t.h + 20), (t.cx, t.y + t.h)]
-    if t.x + t.w <= s.x:  # back to the left: a loop into the bottom of an earlier shape
-        x = t.x + t.w * 0.2
-        return [(s.x, s.cy), (x, s.cy), (x, t.y + t.h)]
+    if t.x + t.w <= s.x:  # back to the left: a loop into the lower left side of an earlier shape
+        x, y = t.x - H_GAP / 3, t.y + t.h * 0.8
+        return [(s.x, s.cy), (x, s.cy), (x, y), (t.x, y)]
     if abs(s.cy - t.cy) < 1:
         return [(s.x + s.w, s.cy), (t.x, t.cy)]
     if s.kind == "gateway":
