@@ -106,7 +106,8 @@ def test_bad_days_are_refused_naming_the_field(api, day):
     ({"working": "yes"}, "working"), ({}, "working"), ({"working": 1}, "working"), ({"working": None}, "working"),
     ({"working": True, "trading": "no"}, "trading"), ({"working": False, "trading": True}, "trading"),
     ({"working": True, "note": 5}, "note"), ({"working": True, "note": "x" * 201}, "note"),
-    ({"working": True, "note": ["a"]}, "note"), ({"working": True, "holiday": True}, "holiday"),
+    ({"working": True, "note": ["a"]}, "note"), ({"working": True, "note": "a\x00b"}, "note"),
+    ({"working": True, "holiday": True}, "holiday"),
 ])
 def test_bad_bodies_are_refused_naming_the_field(api, body, field):
     r = api.put(f"{URL}/{DAY}", json=body)
@@ -121,3 +122,18 @@ def test_bodies_that_are_no_object_are_refused(api, raw):
     r = api.put(f"{URL}/{DAY}", data=raw, content_type="application/json")
     assert r.status_code == 400, r.get_data(as_text=True)
     assert r.get_json()["message"]["en"]
+
+
+def test_answers_match_the_openapi_document(api, clean):
+    from jsonschema import Draft202012Validator
+
+    doc = api.get("/api/v1/openapi.json").get_json()
+    schemas = doc["components"]["schemas"]
+
+    def check(path: str, method: str, body):
+        schema = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        Draft202012Validator({**schema, "components": {"schemas": schemas}}).validate(body)
+
+    check("/api/v1/calendar/days", "get", api.get(f"{URL}?year=2026").get_json())
+    check("/api/v1/calendar/days/{day}", "put", api.put(f"{URL}/{DAY}", json={"working": False, "note": "x"}).get_json())
+    check("/api/v1/calendar/days/{day}", "delete", api.delete(f"{URL}/{DAY}").get_json())

@@ -115,6 +115,8 @@ def _body(d: date) -> tuple[bool, bool, str | None]:
     if note is not None and type(note) is not str:
         raise _bad("note", "必须是文本或 null", "must be text or null")
     note = (note or "").strip() or None
+    if note is not None and any(ord(c) < 32 for c in note):
+        raise _bad("note", "不能包含控制字符(如换行)", "cannot hold control characters (line breaks and the like)")
     if note is not None and len(note) > NOTE_CHARS:
         raise _bad("note", f"过长(最多 {NOTE_CHARS} 个字符)", f"is too long (at most {NOTE_CHARS} characters)")
     return working, trading, note
