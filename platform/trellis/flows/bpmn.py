@@ -82,7 +82,7 @@ def duration(spec) -> tuple[str, str | None]:
         return "PT0M", None
     amount, unit = spec.get("amount"), spec.get("unit")
     amount = amount if isinstance(amount, int) and not isinstance(amount, bool) else 0
-    if unit in ISO_UNITS:
+    if isinstance(unit, str) and unit in ISO_UNITS:
         head, tail = ISO_UNITS[unit]
         return f"{'-' if amount < 0 else ''}{head}{abs(amount)}{tail}", None
     return clean(f"{amount} {unit}", 100), WORKING_TIME
@@ -148,14 +148,13 @@ class Builder:
         return edge
 
     def label(self, node: dict) -> tuple[str, str]:
-        fallback = self.node_labels.get(node.get("type")) or {"zh": str(node.get("type") or ""),
-                                                              "en": str(node.get("type") or "")}
+        ntype = node_type(node)
+        fallback = self.node_labels.get(ntype) or {"zh": clean(ntype, 60), "en": clean(ntype, 60)}
         return text_of(node.get("label"), "zh", fallback), text_of(node.get("label"), "en", fallback)
 
     def doc(self, node: dict, extra: str = "") -> str:
         _zh, en = self.label(node)
-        ntype = clean(node.get("type"), 60)
-        return f"{en} ({ntype})" + (f"\n{extra}" if extra else "") + (
+        return f"{en} ({clean(node_type(node), 60)})" + (f"\n{extra}" if extra else "") + (
             f"\n{clean(node['note'], 1000)}" if isinstance(node.get("note"), str) else "")
 
     # -- blocks ------------------------------------------------------------------------------
@@ -178,7 +177,7 @@ class Builder:
         """(box, entry id, exit id or None) of one node."""
         from .bpmn_human import human, send
 
-        ntype = node.get("type")
+        ntype = node_type(node)
         zh, _en = self.label(node)
         base = node.get("id") if isinstance(node.get("id"), str) and node.get("id") else f"node_{ntype}"
         if ntype in ("branch", "parallel"):
@@ -298,6 +297,11 @@ class Builder:
                 {k: trigger.get(k) for k in ("field", "from", "to", "on_create") if k in trigger}
             expression(cond, "condition", as_json(spec), JSONLOGIC if ttype == "threshold" else "trellis:field-changed")
         return shape
+
+
+def node_type(node: dict) -> str:
+    """A node's `type` as text ("" when it is not text)."""
+    return node.get("type") if isinstance(node.get("type"), str) else ""
 
 
 def expression(parent: ET.Element, tag: str, body: str, language: str | None = None) -> ET.Element:

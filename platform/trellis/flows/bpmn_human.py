@@ -57,7 +57,7 @@ def send(b, node: dict, parent: ET.Element, base: str, zh: str):
 
 
 def human(b, node: dict, parent: ET.Element, base: str, zh: str):
-    mode = node.get("mode") if node.get("mode") in MODES else "any"
+    mode = node.get("mode") if isinstance(node.get("mode"), str) and node["mode"] in MODES else "any"
     lines = [f"approvers: {_sources(node.get('approvers'))}", f"mode: {MODE_TEXT[mode]}"]
     if isinstance(node.get("required"), list):
         lines.append("required: " + ", ".join(clean(f, 60) for f in node["required"][:50]))
