@@ -24,13 +24,17 @@ def nrt(crm_app):
     nothing sent yet; its real clock back afterwards."""
     rt = crm_app.extensions["trellis"]
     real = rt.clock
-    rt.clock = SimulatedClock(shanghai(MONDAY_10))
-    with rt.transaction() as conn:
-        for t in TABLES:
-            conn.execute(t.delete())
-        conn.execute(models.channel.delete().where(models.channel.c.type.not_in(("outbox", "inapp"))))
-        conn.execute(models.channel.update().values(enabled=True))
-    seed_channels(rt, SEEDS / "futures_crm", "futures_crm")  # those a test replaced, back as the seed has them
     with rt.jobs.scheduler.paused():  # the app's own scheduler thread (started by any request) keeps out
-        yield rt
-    rt.clock = real
+        rt.jobs.scheduler.stop()       # and no batch it claimed in an earlier test is still running
+        rt.clock = SimulatedClock(shanghai(MONDAY_10))
+        with rt.transaction() as conn:
+            for t in TABLES:
+                conn.execute(t.delete())
+            conn.execute(models.channel.delete().where(models.channel.c.type.not_in(("outbox", "inapp"))))
+            conn.execute(models.channel.update().values(enabled=True))
+        seed_channels(rt, SEEDS / "futures_crm", "futures_crm")  # those a test replaced, back as the seed has them
+        rt.notify.forget_channels()
+        try:
+            yield rt
+        finally:
+            rt.clock = real  # before the scheduler may claim again: never on the simulated clock

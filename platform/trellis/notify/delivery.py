@@ -45,7 +45,8 @@ MARK = (D.update().where(D.c.id.in_(sa.bindparam("ids", expanding=True)), D.c.st
         .values(state="sending", attempts=D.c.attempts + 1, note=sa.case((D.c.state == "sending", LOST), else_=D.c.note))
         .returning(*D.c))
 LOG = L.insert()
-OUTCOME = D.update().where(D.c.id == sa.bindparam("did"))
+# only the attempt that marked it records its outcome (a late worker whose lease was taken over writes nothing)
+OUTCOME = D.update().where(D.c.id == sa.bindparam("did"), D.c.state == "sending", D.c.attempts == sa.bindparam("tried"))
 
 
 @dataclass
@@ -176,7 +177,7 @@ class Delivering:
             state = "retrying"
         else:
             state = "failed"
-        conn.execute(OUTCOME, {"did": d["id"], "state": state, "attempts": attempt, "answer": result.answer or None,
+        conn.execute(OUTCOME, {"did": d["id"], "tried": attempt, "state": state, "attempts": attempt, "answer": result.answer or None,
                                "error": result.error, "latency_ms": result.latency_ms, "note": d["note"],
                                "sent_at": now if state == "sent" else None})
         if state == "failed":
