@@ -74,7 +74,7 @@ class AssignOwnerNode(NodeType):
             raise node_error(node, f"{field} 不是表单 {form.id} 的用户字段", f"{field} is not a user field of form {form.id}",
                              code="not_a_user_field")
         rid = self._record_id(node, step)
-        if node.get("working_days_only") and not is_business_day(to_wall(step.now, step.runtime.timezone).date()):
+        if node.get("working_days_only") and not is_business_day(to_wall(step.now, step.runtime.timezone).date(), step.runtime):
             return Result(output={"user": None, "record": rid, "reason": "not_a_working_day"})
         with as_node(node):
             record = step.records(form.id).get(rid, conn=step.conn)

@@ -57,7 +57,7 @@ class CreateTaskNode(NodeType):
         form = form_of(step, node, node.get("form") or "follow_up")
         names = dict(FIELDS, **(node.get("fields") or {}))
         assignee = self._assignee(node, step, form, names["assignee"])
-        due = shift(step.now, node["due"]["amount"], node["due"]["unit"], step.runtime.timezone) \
+        due = shift(step.now, node["due"]["amount"], node["due"]["unit"], step.runtime.timezone, step.runtime) \
             if node.get("due") else step.now
         due = due.replace(microsecond=0)
         with as_node(node):

@@ -43,10 +43,10 @@ class WaitNode(NodeType):
             if truthy(step.evaluate(node["condition"])):
                 return Result(output={"reason": "condition"})
             timeout = node.get("timeout")
-            due = shift(step.now, timeout["amount"], timeout["unit"], zone) if timeout else None
+            due = shift(step.now, timeout["amount"], timeout["unit"], zone, step.runtime) if timeout else None
             return Result(wait={"condition": True, "timeout": due.isoformat() if due else None})
         if "for" in node:
-            due = shift(step.now, node["for"]["amount"], node["for"]["unit"], zone)
+            due = shift(step.now, node["for"]["amount"], node["for"]["unit"], zone, step.runtime)
         else:
             due = self._until(node, step, zone)
             if due is None:
@@ -73,7 +73,7 @@ class WaitNode(NodeType):
             value = datetime.combine(value, time(int(hh), int(mm)))
         due = to_local(value, zone)
         offset = node.get("offset")
-        return shift(due, offset["amount"], offset["unit"], zone) if offset else due
+        return shift(due, offset["amount"], offset["unit"], zone, step.runtime) if offset else due
 
     def resume(self, node: dict, step, wait: dict) -> Result:
         if wait.get("condition"):
