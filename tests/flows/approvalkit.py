@@ -35,10 +35,10 @@ REQUESTER = {"schema_version": 1, "id": "staff", "label": {"zh": "员工", "en":
                                    "scope": {"==": [{"var": "created_by"}, {"var": "$user.id"}]}}}}
 
 
-def make(engine, start=START) -> Runtime:
+def make(engine, start=START, ttl: float = 0) -> Runtime:
     """Users ann (requester), bob (ann's department head), cat (head one level up),
     dan and eve (finance role `rep`), and the expense form."""
-    rt = Runtime(engine, ttl=0, secret="test-instance-secret", clock=SimulatedClock(start))
+    rt = Runtime(engine, ttl=ttl, secret="test-instance-secret", clock=SimulatedClock(start))
     install(rt, BROKER, CLIENT, DEAL, EXPENSE, app=dict(APP, forms=APP["forms"] + ["expense"]))
     rt.store.save_draft("demo", "role", "staff", REQUESTER)
     rt.publish("demo", "role", "staff")

@@ -54,19 +54,20 @@ class ApprovalStatus:
         self._check_locks(ctx, flows)
 
     def _check_locks(self, ctx, flows) -> None:
-        ids = [r.get("id") for r in ctx.records if r and r.get("id") is not None]
-        live = {}
-        for run_id, record_id in runs.live_for_records(ctx.conn, ctx.form.app, ctx.form.id, ids):
-            live.setdefault(record_id, []).append(run_id)
         causes = {c.get("id") for c in ctx.cause or [] if isinstance(c, dict)}
+        flows = [f for f in flows if not any(str(c).startswith(f"{f.key}#") for c in causes)]
+        if not flows:  # the flows' own writes (their nodes, their tasks' assignees)
+            return
+        ids = [r.get("id") for r in ctx.records if r and r.get("id") is not None]
+        live: dict = {}
+        for run_id, record_id, flow_key in runs.live_for_records(ctx.conn, ctx.form.app, ctx.form.id, ids, True):
+            live.setdefault((record_id, flow_key), []).append(run_id)
         for old, new in zip(ctx.old, ctx.records):
             if old is None or new is None:
                 continue
             for flow in flows:
                 trigger = flow.body["trigger"]
-                mine = {f"{flow.key}#{r}" for r in live.get(new.get("id"), [])}
-                if causes & mine or any(str(c).startswith(f"{flow.key}#") for c in causes):
-                    continue
+                mine = live.get((new.get("id"), flow.key))
                 locked = set()
                 if trigger.get("status_field"):
                     locked.add(trigger["status_field"])

@@ -11,6 +11,8 @@ notes), read (a cc'd copy). Everything refused says why in both languages (409 f
 no longer pending, 403 for someone else's task, 400 naming the bad key)."""
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from ..kernel.cause import actor_link
 from ..kernel.errors import BadRequest, Conflict, Forbidden, NotFound
 from . import runs, task_store
@@ -34,12 +36,23 @@ class People:
     def __init__(self, runtime, engine):
         self.runtime = runtime
         self.engine = engine
+        self._nodes: dict = {}  # (app, flow, version, node id) -> node (a version never changes)
 
     # -- what a task belongs to -------------------------------------------------------------------
-    def node_of(self, task: dict) -> dict | None:
-        run = self._run_row(task["run_id"])
-        body = self.engine.catalog.version(task["app"], task["flow"], run["version"]) if run else {}
-        return self.find(body, task["node"])[1] if body else None
+    def node_of(self, task: dict, conn=None) -> dict | None:
+        if conn is None:
+            with self.runtime.engine.connect() as c:
+                return self.node_of(task, c)
+        version = conn.execute(sa.select(runs.R.c.version).where(runs.R.c.id == sa.bindparam("r")),
+                               {"r": task["run_id"]}).scalar()
+        body = self.engine.catalog.version(task["app"], task["flow"], version) if version else {}
+        return self._node_in(task["app"], task["flow"], version, body, task["node"])
+
+    def _node_in(self, app, flow, version, body, node_id):
+        key = (app, flow, version, node_id)
+        if key not in self._nodes:
+            self._nodes[key] = self.find(body, node_id)[1] if body else None
+        return self._nodes[key]
 
     def find(self, body: dict, node_id: str) -> tuple[str | None, dict | None]:
         from .structure import walk
@@ -51,10 +64,6 @@ class People:
             if isinstance(node, dict) and node.get("id") == node_id:
                 return pointer, node
         return None, None
-
-    def _run_row(self, run_id: int) -> dict | None:
-        with self.runtime.engine.connect() as conn:
-            return runs.load(conn, run_id)
 
     def run_of_task(self, conn, task: dict) -> dict:
         return runs.load(conn, task["run_id"]) or {}
@@ -96,7 +105,7 @@ class People:
                 raise NotFound(f"待办 {task_id} 不存在", f"task {task_id} not found", details={"task": task_id})
             if actor.id is not None and task["assignee_id"] != actor.id:
                 raise Forbidden("这不是您的待办", "this task is not yours", details={"task": task_id})
-            node = self.node_of(task) or {}
+            node = self.node_of(task, conn) or {}
             if action not in self.actions_for(task, node):
                 state = task["state"]
                 raise Conflict(f"待办当前状态为 {state},不能执行 {action}", f"the task is {state}: it cannot be {action}d",
@@ -209,10 +218,10 @@ class People:
         """The next turn, and the run woken once nobody is left to act."""
         if task["kind"] == "cc":
             return
-        turn = task_store.promote(conn, task["run_id"], task["node"], task["round"])
+        tasks = task_store.of_node(conn, task["run_id"], task["node"], task["round"])
+        turn = task_store.promote(conn, task["run_id"], task["node"], task["round"], tasks)
         if turn:
             activate(self.runtime, conn, turn, node, now)
-        tasks = task_store.of_node(conn, task["run_id"], task["node"], task["round"])
         if not task_store.open_count(tasks):
             self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}",
                                       app=task["app"], conn=conn)
@@ -261,7 +270,7 @@ class People:
             now = self.runtime.clock.now().replace(microsecond=0)
             task_store.set_state(conn, task["id"], "transferred", now, acted_at=now, acted_by=actor.id,
                                  values={"to": user, "by_admin": True})
-            self._copy(conn, task, [user], task["position"], task["state"], self.node_of(task), now)
+            self._copy(conn, task, [user], task["position"], task["state"], self.node_of(task, conn), now)
             return task_store.get(conn, task["id"])
 
 

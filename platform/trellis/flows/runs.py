@@ -132,13 +132,18 @@ def runs_since(conn, app: str, flow: str, record_id, since) -> int:
         R.c.app == app, R.c.flow == flow, R.c.record_id == record_id, R.c.started_at >= since)).scalar() or 0
 
 
-def live_for_records(conn, app: str, form: str, ids: list) -> list[tuple]:
-    """(run id, record id) of the live runs started by these records (a write pokes them:
-    exit conditions, waits)."""
+_LIVE = sa.select(R.c.id, R.c.record_id, R.c.flow).where(
+    R.c.app == sa.bindparam("a"), R.c.form == sa.bindparam("f"),
+    R.c.record_id.in_(sa.bindparam("ids", expanding=True)), R.c.state.in_(LIVE))
+
+
+def live_for_records(conn, app: str, form: str, ids: list, with_flow: bool = False) -> list[tuple]:
+    """(run id, record id[, flow]) of the live runs started by these records (a write pokes
+    them: exit conditions, waits)."""
     if not ids:
         return []
-    return list(conn.execute(sa.select(R.c.id, R.c.record_id).where(R.c.app == app, R.c.form == form, R.c.record_id.in_(ids),
-                                                     R.c.state.in_(LIVE))).tuples())
+    rows = conn.execute(_LIVE, {"a": app, "f": form, "ids": list(ids)}).tuples()
+    return [tuple(r) if with_flow else (r[0], r[1]) for r in rows]
 
 
 # -- threshold marks -------------------------------------------------------------------------

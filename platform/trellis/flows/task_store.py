@@ -20,6 +20,11 @@ OPEN = ("queued", "pending")
 ACTED = ("approved", "rejected", "returned", "handled", "transferred")
 DONE = ACTED + ("cancelled", "skipped", "auto", "read")
 COLUMNS = tuple(T.c)
+# built once: the hot path (acting on a task, resuming its node) reuses their compiled form
+_GET = sa.select(T).where(T.c.id == sa.bindparam("i"))
+_OF_NODE = (sa.select(T).where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
+                               T.c.round == sa.bindparam("o")).order_by(T.c.position, T.c.id))
+_SET = T.update().where(T.c.id == sa.bindparam("i"))
 
 
 def insert(conn, rows: list[dict]) -> list[int]:
@@ -29,17 +34,15 @@ def insert(conn, rows: list[dict]) -> list[int]:
 
 
 def get(conn, task_id: int, *, lock: bool = False) -> dict | None:
-    stmt = sa.select(T).where(T.c.id == task_id)
     if lock and conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    row = conn.execute(stmt).mappings().first()
+        row = conn.execute(sa.select(T).where(T.c.id == task_id).with_for_update()).mappings().first()
+    else:
+        row = conn.execute(_GET, {"i": task_id}).mappings().first()
     return dict(row) if row else None
 
 
 def of_node(conn, run_id: int, node: str, round_: int) -> list[dict]:
-    stmt = (sa.select(T).where(T.c.run_id == run_id, T.c.node == node, T.c.round == round_)
-            .order_by(T.c.position, T.c.id))
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return [dict(r) for r in conn.execute(_OF_NODE, {"r": run_id, "n": node, "o": round_}).mappings()]
 
 
 def of_run(conn, run_id: int) -> list[dict]:
@@ -51,26 +54,26 @@ def open_count(tasks: list[dict]) -> int:
 
 
 def set_state(conn, task_id: int, state: str, now, **values) -> None:
-    conn.execute(T.update().where(T.c.id == task_id).values(state=state, **values))
+    conn.execute(_SET.values(state=state, **values), {"i": task_id})
 
 
-def close_open(conn, run_id: int, node: str | None, round_: int | None, state: str, now,
-               keep: tuple = ()) -> list[int]:
-    """Close the open tasks of a node's round (of the whole run when `node` is None)."""
-    where = [T.c.run_id == run_id, T.c.state.in_(OPEN)]
-    if node is not None:
-        where += [T.c.node == node, T.c.round == round_]
-    if keep:
-        where.append(T.c.id.not_in(keep))
-    ids = list(conn.execute(sa.select(T.c.id).where(*where)).scalars())
-    if ids:
-        conn.execute(T.update().where(T.c.id.in_(ids)).values(state=state, acted_at=now))
-    return ids
+_CLOSE_RUN = (T.update().where(T.c.run_id == sa.bindparam("r"), T.c.state.in_(OPEN))
+              .values(state=sa.bindparam("s"), acted_at=sa.bindparam("at")))
+_CLOSE_NODE = _CLOSE_RUN.where(T.c.node == sa.bindparam("n"), T.c.round == sa.bindparam("o"))
 
 
-def promote(conn, run_id: int, node: str, round_: int) -> list[dict]:
-    """Give the turn to the queued tasks at the lowest open position; the tasks it made pending."""
-    tasks = of_node(conn, run_id, node, round_)
+def close_open(conn, run_id: int, node: str | None, round_: int | None, state: str, now) -> int:
+    """Close the open tasks of a node's round (of the whole run when `node` is None); how many."""
+    params = {"r": run_id, "s": state, "at": now}
+    if node is None:
+        return conn.execute(_CLOSE_RUN, params).rowcount
+    return conn.execute(_CLOSE_NODE, dict(params, n=node, o=round_)).rowcount
+
+
+def promote(conn, run_id: int, node: str, round_: int, tasks: list[dict] | None = None) -> list[dict]:
+    """Give the turn to the queued tasks at the lowest open position; the tasks it made
+    pending (`tasks`: the round's tasks as read already; updated in place)."""
+    tasks = of_node(conn, run_id, node, round_) if tasks is None else tasks
     open_ = [t for t in tasks if t["state"] in OPEN]
     if not open_ or any(t["state"] == "pending" for t in open_):
         return []
