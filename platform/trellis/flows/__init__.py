@@ -3,9 +3,11 @@ a trigger, an entry condition and a block-structured body of typed nodes (sequen
 branch, parallel). Node types (flows/nodes/) and trigger types (flows/triggers/) are
 registries keyed by the type name a definition stores; `register(registries)` adds the
 core's, as a plugin adds its own; `install(runtime)` adds the `flow` definition kind, the
-engine (`runtime.flows`, flows/engine.py), its jobs (`flows.advance` moves a run,
-`flows.trigger` starts runs of a time-based trigger), the lifecycle handler that starts
-runs from record writes, and a publish listener that arms a new version's trigger."""
+engine (`runtime.flows`, flows/engine.py, with its people: tasks, the inbox and the
+approval status), its jobs (`flows.advance` moves a run, `flows.trigger` starts runs of a
+time-based trigger, `flows.sla` reminds and acts on overdue tasks), the lifecycle handlers
+that start runs from record writes and keep flow-locked fields, and a publish listener
+that arms a new version's trigger."""
 from __future__ import annotations
 
 import importlib
