@@ -17,6 +17,7 @@ import TriggerPanel from "./TriggerPanel";
 import type { Flow, FlowNode, FlowTypes, NodeTypeInfo, Problem } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
+import { useHumanWords } from "./useHumanWords";
 import { useTemplateNames } from "./useTemplateNames";
 
 interface Props {
@@ -43,6 +44,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
   const fields = useFormFields(app, flow.form);
   const describe = useLogicWords(fields);
   const templateNames = useTemplateNames(app);
+  const humanWords = useHumanWords(app, flow, fields);
   const nodeTypes = useMemo(() => new Map(types.nodes.map((n) => [n.key, n])), [types]);
   const triggerTypes = useMemo(() => new Map(types.triggers.map((n) => [n.key, n])), [types]);
   const placed = useMemo(() => placeProblems(flow, problems), [flow, problems]);
@@ -51,7 +53,7 @@ export default function DesignTab({ app, flow, types, problems, onChange }: Prop
   const itemFields = useFormFields(app, typeof loop?.form === "string" ? loop.form : null);
 
   const api: CanvasApi = {
-    flow, nodeTypes, triggerTypes, problems: placed, selected, readOnly: false, describe, templateNames,
+    flow, nodeTypes, triggerTypes, problems: placed, selected, readOnly: false, describe, templateNames, humanWords,
     onSelect: setSelected,
     onInsert: (list, index, type) => {
       const node = newNode(flow, type, nodeTypes.get(type));

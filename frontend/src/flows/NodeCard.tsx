@@ -7,7 +7,9 @@ import type { CSSProperties, MouseEvent } from "react";
 import { useLang } from "../i18n/text";
 import { useCanvas } from "./canvasContext";
 import { useFlowText } from "./i18n";
-import { CATEGORY_COLOR, nodeIcon } from "./nodeIcons";
+import { HUMAN_TYPES } from "./approvers";
+import { humanSummary } from "./humanSummary";
+import { nodeColor, nodeIcon } from "./nodeIcons";
 import { problemText } from "./problems";
 import { nodeSummary } from "./summary";
 import { canMove } from "./tree";
@@ -28,9 +30,12 @@ export default function NodeCard({ node }: { node: FlowNode }) {
     c.path ? (failed ? "tfl-node-failed" : waiting ? "tfl-node-waiting" : c.path.has(node.id) ? "tfl-node-path" : "tfl-node-dim") : ""];
   const typeLabel = info ? tx(info.label, node.type) : `${t("canvas.unknownType")} ${node.type}`;
   const title = node.label ? tx(node.label) : typeLabel;
-  const summary = nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }), c.templateNames);
+  const human = HUMAN_TYPES.has(node.type) && c.humanWords ? c.humanWords : null;
+  const summary = human ? humanSummary(node, human)
+    : nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }), c.templateNames);
+  const sentence = human ? humanSummary(node, human, title) : undefined;
   const stop = (e: MouseEvent) => e.stopPropagation();
-  const style = { "--tfl-accent": CATEGORY_COLOR[info?.category ?? ""] ?? "#1677ff" } as CSSProperties;
+  const style = { "--tfl-accent": nodeColor(node.type, info?.category) } as CSSProperties;
   return (
     <div className={classes.filter(Boolean).join(" ")} style={style} onClick={() => c.onSelect(node.id)}
       data-testid={`flow-node-${node.id}`} data-type={node.type} role="button" tabIndex={0}
@@ -45,7 +50,7 @@ export default function NodeCard({ node }: { node: FlowNode }) {
         <span>{typeLabel}</span>
       </div>
       <div className="tfl-node-title">{title}</div>
-      {summary && <div className="tfl-node-sub">{summary}</div>}
+      {summary && <div className="tfl-node-sub" title={sentence} data-testid={`flow-node-summary-${node.id}`}>{summary}</div>}
       {!c.readOnly && (
         <span className="tfl-node-tools" onClick={stop}>
           <Tooltip title={t("canvas.moveUp")}>

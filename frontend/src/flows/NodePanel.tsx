@@ -1,12 +1,15 @@
 /** The side panel of the node clicked on the canvas: its name, its settings (ConfigForm over
- * its type's config_schema), a branch / parallel node's branches, a note, its problems;
+ * its type's config_schema; a human step's in words, HumanNodeForm), a branch / parallel
+ * node's branches, a note, its problems;
  * move and delete. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { Alert, Button, Divider, Drawer, Form, Input, Popconfirm, Space, Tag } from "antd";
 import { useLang } from "../i18n/text";
+import { HUMAN_TYPES } from "./approvers";
 import BranchesEditor from "./BranchesEditor";
 import ConfigForm from "./ConfigForm";
 import { CANVAS_KEYS, configOf } from "./configSchema";
+import HumanNodeForm from "./HumanNodeForm";
 import { useFlowText } from "./i18n";
 import { NARROW } from "./layout";
 import { problemText } from "./problems";
@@ -74,7 +77,9 @@ export default function NodePanel({ node, info, problems, canUp, canDown, onChan
             onChange={(branches) => onChange({ ...node, branches })} />
         )}
         <Divider titlePlacement="start" plain style={{ margin: "4px 0 8px" }}>{t("panel.config")}</Divider>
-        <ConfigForm id={node.id} schema={info?.config_schema} value={configOf(node)} onChange={setConfig} />
+        {HUMAN_TYPES.has(node.type)
+          ? <HumanNodeForm node={node} info={info} problems={problems} onChange={setConfig} />
+          : <ConfigForm id={node.id} schema={info?.config_schema} value={configOf(node)} onChange={setConfig} />}
         <Form layout="vertical">
           <Form.Item label={t("panel.note")}>
             <Input.TextArea value={node.note ?? ""} autoSize={{ minRows: 1, maxRows: 4 }}

@@ -20,6 +20,7 @@ import type { TaskHistoryEntry } from "../tasks/types";
 import type { FlowTypes, StepLog } from "./types";
 import { useFormFields } from "./useFormFields";
 import { useLogicWords } from "./useLogicWords";
+import { useHumanWords } from "./useHumanWords";
 import { useTemplateNames } from "./useTemplateNames";
 
 interface Props {
@@ -41,6 +42,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
   const fields = useFormFields(app, run?.definition?.form ?? run?.form);
   const describe = useLogicWords(fields);
   const templateNames = useTemplateNames(app);
+  const humanWords = useHumanWords(app, run?.definition, fields);
   const byNode = useMemo(() => {
     const m = new Map<string, StepLog[]>();
     for (const s of run?.steps ?? []) m.set(s.node, [...(m.get(s.node) ?? []), s]);
@@ -61,7 +63,7 @@ export default function RunViewer({ app, id, types, onClose, onChanged }: Props)
     nodeTypes: new Map(types.nodes.map((n) => [n.key, n])),
     triggerTypes: new Map(types.triggers.map((n) => [n.key, n])),
     problems: new Map(), selected: node, readOnly: true, path: new Set(run.path ?? []), steps: byNode, describe,
-    templateNames,
+    templateNames, humanWords,
     onSelect: (n) => setNode(n === START || n === node ? null : n),
     onInsert: nothing, onRemove: nothing, onMove: nothing, onAddBranch: nothing, onRemoveBranch: nothing,
   } : null;

@@ -1,5 +1,6 @@
 /** The start card's panel: the flow's kind and form, its trigger (type and the type's
- * settings), entry condition, a journey's exit condition, and its options. */
+ * settings; 提交时发起审批's in words, SubmittedTriggerForm), entry condition, a journey's exit
+ * condition, and its options. */
 import { Alert, Divider, Drawer, Form, Radio, Select } from "antd";
 import { metaCache } from "../api/cache";
 import { useAsync } from "../hooks/useAsync";
@@ -11,6 +12,7 @@ import { NARROW } from "./layout";
 import OptionsForm from "./OptionsForm";
 import { usePanel } from "./panelContext";
 import { problemText } from "./problems";
+import SubmittedTriggerForm from "./SubmittedTriggerForm";
 import type { Flow, Problem, TriggerTypeInfo } from "./types";
 
 interface Props {
@@ -55,8 +57,12 @@ export default function TriggerPanel({ triggers, problems, onChange, onClose }: 
             onChange={(next: string) => set({ trigger: { type: next } })} />
         </Form.Item>
       </Form>
-      <ConfigForm id={`trigger-${type}`} schema={info?.config_schema} value={config}
-        onChange={(c) => set({ trigger: { ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)), type } })} />
+      {type === "submitted" ? (
+        <SubmittedTriggerForm value={config} problems={problems} onChange={(c) => set({ trigger: { ...c, type } })} />
+      ) : (
+        <ConfigForm id={`trigger-${type}`} schema={info?.config_schema} value={config}
+          onChange={(c) => set({ trigger: { ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)), type } })} />
+      )}
       <Divider plain style={{ margin: "8px 0" }} />
       <ConditionField value={flow.condition} onChange={(condition) => set({ condition })} fields={fields}
         title={t("panel.entryCondition")} help={t("panel.entryHelp")} testId="flow-entry-condition" />

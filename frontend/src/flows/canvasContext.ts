@@ -2,6 +2,7 @@
  * selection, a run's path) and the edits it may ask for, shared through one React context. */
 import { createContext, useContext, type ComponentType } from "react";
 import type { Text } from "../api/types";
+import type { HumanWords } from "./humanSummary";
 import type { Flow, FlowNode, NodeTypeInfo, Problem, StepLog, TriggerTypeInfo } from "./types";
 
 export interface CanvasApi {
@@ -20,6 +21,8 @@ export interface CanvasApi {
   /** the app's message templates' names by key (a notify node's summary) */
   templateNames?: Map<string, Text | null | undefined>;
   formLabel?: string;
+  /** roles, fields and members by name, for the words of a human step (审批 / 办理 / 抄送) */
+  humanWords?: HumanWords;
   onSelect: (id: string) => void;
   onInsert: (list: string, index: number, type: string) => void;
   onRemove: (id: string) => void;
