@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from approvalkit import act, approval_flow, make, pending, publish, status, submit, tasks, user
+from approvalkit import act, approval_flow, make, pending, publish, run_jobs, status, submit, tasks, user
 from trellis.kernel.errors import Conflict, Forbidden
 
 FINANCE = {"type": "role", "role": "rep"}  # dan and eve
@@ -131,3 +131,19 @@ def test_someone_else_cannot_act_and_a_closed_task_refuses(rt):
     act(rt, "bob", "approve")
     with pytest.raises(Conflict):
         rt.flows.people.act(task["id"], "approve", user(rt, "bob"), {})
+
+
+def test_the_initiators_choice_when_submitting_again(rt):
+    publish(rt, approval_flow("expense_choice", [node("manager", [{"type": "manager"}]),
+                                                 node("picked", [{"type": "initiator_choice"}])]))
+    rec = submit(rt)
+    act(rt, "bob", "return", to="start")
+    out = rt.flows.status.submit("demo", "expense", rec["id"], user(rt, "ann"), approvers={"picked": [rt.people["eve"]]})
+    assert out["status"] == "pending"
+    run_jobs(rt)
+    act(rt, "bob", "approve")
+    assert pending(rt, "eve") and status(rt, rec["id"]) == "pending"
+    act(rt, "eve", "approve")
+    assert status(rt, rec["id"]) == "approved"
+    with pytest.raises(Conflict):  # approved: not again
+        rt.flows.status.submit("demo", "expense", rec["id"], user(rt, "ann"))

@@ -69,7 +69,11 @@ def paths(app: dict, form: dict) -> dict:
             TAG, "Submit a record again for approval", json_ok(obj({"run": {"type": "integer"},
                                                                    "status": {"type": "string"}})),
             403, 404, 409, params=[app, form, record], status=202,
-            request=body(obj({"flow": {"type": "string"}}), required=False))},
+            request=body(obj({"flow": {"type": "string"}, "approvers": {"type": "object", "maxProperties": 50,
+                                                                         "additionalProperties": {
+                                                                             "type": "array", "maxItems": 20,
+                                                                             "items": {"type": "integer"}}}}),
+                         required=False))},
         "/api/v1/apps/{app}/forms/{form}/records/{record_id}/approvals": {"get": op(
             TAG, "The record's approvals: path taken, who acted when, who it waits for", json_ok(obj({
                 "items": {"type": "array", "items": obj({"run": {"type": "integer"}, "flow": {"type": "string"},

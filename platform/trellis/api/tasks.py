@@ -136,10 +136,14 @@ def urge(app, run_id):
 @login_required
 def submit(app, form, record_id):
     payload = _body()
-    flow = payload.get("flow")
+    flow, approvers = payload.get("flow"), payload.get("approvers")
     if flow is not None and not isinstance(flow, str):
         raise BadRequest("flow 应为流程标识", "flow is a flow key", code="malformed", details={"field": "flow"})
-    return jsonify(runtime().flows.status.submit(app, form, record_id, actor(), flow)), 202
+    if approvers is not None and not (isinstance(approvers, dict) and len(approvers) <= 50 and all(
+            isinstance(v, list) and len(v) <= 20 and all(type(i) is int for i in v) for v in approvers.values())):
+        raise BadRequest("approvers 应为 {节点: [用户编号]}", "approvers is {node id: [user ids]}", code="malformed",
+                         details={"field": "approvers"})
+    return jsonify(runtime().flows.status.submit(app, form, record_id, actor(), flow, approvers)), 202
 
 
 @bp.get("/apps/<app>/forms/<form>/records/<int:record_id>/approvals")

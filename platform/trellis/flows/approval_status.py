@@ -111,8 +111,11 @@ class ApprovalStatus:
                 raise
 
     # -- submitting again -------------------------------------------------------------------------
-    def submit(self, app: str, form: str, record_id: int, actor, flow_key: str | None = None) -> dict:
-        """The initiator submits a record again (after a rejection, a return or a withdrawal)."""
+    def submit(self, app: str, form: str, record_id: int, actor, flow_key: str | None = None,
+               approvers: dict | None = None) -> dict:
+        """The initiator submits a record again (after a rejection, a return or a withdrawal);
+        `approvers` {node id: [user ids]}: their picks for steps whose approvers are the
+        initiator's choice."""
         flows = self.flows(app, form)
         if flow_key:
             flows = [f for f in flows if f.key == flow_key]
@@ -129,7 +132,8 @@ class ApprovalStatus:
                                code="approval_live", details={"record": rec["id"], "field": field})
             run_id = self.engine.start(conn, flow, event=f"submit:{rec['id']}:{uuid.uuid4().hex}", record=rec,
                                        info={"type": "submitted", "by": actor.id}, actor_id=actor.id,
-                                       cause=[actor_link(actor)], limits=False)
+                                       cause=[actor_link(actor)], limits=False,
+                                       variables={"approvers": approvers} if approvers else None)
             if run_id is None:
                 raise Conflict("记录不满足流程的发起条件", "the record does not meet the flow's entry condition",
                                code="condition_false", details={"record": rec["id"]})
