@@ -3,9 +3,11 @@ return, transfer, add signer, 去重, empty approvers, withdraw and urge."""
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from approvalkit import act, approval_flow, make, pending, publish, run_jobs, status, submit, tasks, user
 from trellis.kernel.errors import Conflict, Forbidden
+from trellis.storage import models
 
 FINANCE = {"type": "role", "role": "rep"}  # dan and eve
 
@@ -27,6 +29,9 @@ def test_any_one_of_two_approves_and_the_record_is_approved(rt):
     act(rt, "eve", "approve", comment="同意")
     assert status(rt, rec["id"]) == "approved"
     assert {t["state"] for t in tasks(rt)} == {"approved", "skipped"}
+    with rt.engine.connect() as conn:  # the action is an entry of the audit chain
+        [entry] = conn.execute(sa.select(models.audit).where(models.audit.c.action == "task.approve")).mappings().all()
+    assert entry["user_id"] == rt.people["eve"] and entry["record_id"] == rec["id"] and entry["note"] == "同意"
 
 
 def test_all_must_approve_and_one_rejection_rejects(rt):

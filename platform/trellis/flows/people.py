@@ -115,7 +115,17 @@ class People:
                     "comment": comment, "attachments": attachments or None}
             getattr(self, "_" + action)(conn, task, node, actor, body, done, now)
             self._after(conn, task, node, now)
-            return task_store.get(conn, task["id"])
+            after = task_store.get(conn, task["id"])
+            self._audit(conn, f"task.{action}", task, actor, {"state": task["state"]},
+                        {"state": after["state"], "to": body.get("to"), "users": body.get("users")}, comment)
+            return after
+
+    def _audit(self, conn, action: str, task: dict, actor, before, after, note=None) -> None:
+        """One entry of the audit chain per action on a task (who, what, on which record)."""
+        self.runtime.record_event(action, app=task["app"], target=f"{task['flow']}/{task['node']}#{task['id']}",
+                                  record_id=task.get("record_id"), before=before,
+                                  after={k: v for k, v in after.items() if v is not None}, note=note,
+                                  actor=actor if actor.id is not None else None, conn=conn)
 
     def _approve(self, conn, task, node, actor, body, done, now) -> None:
         self._write_values(conn, task, node, actor, body)
@@ -271,6 +281,8 @@ class People:
             task_store.set_state(conn, task["id"], "transferred", now, acted_at=now, acted_by=actor.id,
                                  values={"to": user, "by_admin": True})
             self._copy(conn, task, [user], task["position"], task["state"], self.node_of(task, conn), now)
+            self._audit(conn, "task.reassign", task, actor, {"state": task["state"], "assignee": task["assignee_id"]},
+                        {"state": "transferred", "to": user})
             return task_store.get(conn, task["id"])
 
 
