@@ -26,6 +26,7 @@ ACTIONS = ("approve", "reject", "return", "transfer", "add_signer", "handle", "c
 DEFAULT_ACTIONS = {"approval": ("approve", "reject", "return", "transfer", "add_signer"),
                    "handle": ("handle", "return", "transfer", "add_signer"), "cc": ()}
 URGE_PAUSE_MINUTES = 10
+_VERSION = sa.select(runs.R.c.version).where(runs.R.c.id == sa.bindparam("r"))
 
 
 def _bad(key: str, zh: str, en: str):
@@ -43,24 +44,17 @@ class People:
         if conn is None:
             with self.runtime.engine.connect() as c:
                 return self.node_of(task, c)
-        version = conn.execute(sa.select(runs.R.c.version).where(runs.R.c.id == sa.bindparam("r")),
-                               {"r": task["run_id"]}).scalar()
-        body = self.engine.catalog.version(task["app"], task["flow"], version) if version else {}
-        return self._node_in(task["app"], task["flow"], version, body, task["node"])
-
-    def _node_in(self, app, flow, version, body, node_id):
-        key = (app, flow, version, node_id)
+        version = conn.execute(_VERSION, {"r": task["run_id"]}).scalar()
+        key = (task["app"], task["flow"], version, task["node"])
         if key not in self._nodes:
-            self._nodes[key] = self.find(body, node_id)[1] if body else None
+            body = self.engine.catalog.version(task["app"], task["flow"], version) if version else {}
+            self._nodes[key] = self.find(body, task["node"])[1] if body else None
         return self._nodes[key]
 
     def find(self, body: dict, node_id: str) -> tuple[str | None, dict | None]:
         from .structure import walk
 
-        def registry():
-            return self.engine.registries.node_types
-
-        for pointer, node in walk(body.get("steps") or [], registry()):
+        for pointer, node in walk(body.get("steps") or [], self.engine.registries.node_types):
             if isinstance(node, dict) and node.get("id") == node_id:
                 return pointer, node
         return None, None
@@ -168,7 +162,7 @@ class People:
             raise _bad("users", "加签人不能是自己", "you cannot add yourself")
         position = body.get("position", "after")
         if position == "before":
-            task_store.set_state(conn, task["id"], "queued", now, comment=comment_or(done), values={"added": ids})
+            task_store.set_state(conn, task["id"], "queued", now, comment=done["comment"], values={"added": ids})
             self._copy(conn, task, ids, task["position"] - 1, "pending", node, now)
         elif position == "after":
             self._write_values(conn, task, node, actor, body)
@@ -284,10 +278,6 @@ class People:
             self._audit(conn, "task.reassign", task, actor, {"state": task["state"], "assignee": task["assignee_id"]},
                         {"state": "transferred", "to": user})
             return task_store.get(conn, task["id"])
-
-
-def comment_or(done: dict):
-    return done.get("comment")
 
 
 def _comment(body: dict) -> tuple:
