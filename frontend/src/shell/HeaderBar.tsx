@@ -1,8 +1,9 @@
-/** Top bar: product name, app switcher, language switch, the notifications bell and the user menu. */
+/** Top bar: product name, app switcher, language switch, the inbox (待办) button, the notifications bell and the user menu. */
 import { Layout } from "antd";
 import { Link } from "react-router-dom";
 import logo from "../assets/favicon.svg";
 import Bell from "../notify/Bell";
+import InboxButton from "../tasks/InboxButton";
 import AppSwitcher from "./AppSwitcher";
 import LanguageSwitch from "./LanguageSwitch";
 import UserMenu from "./UserMenu";
@@ -14,6 +15,7 @@ export default function HeaderBar({ app }: { app?: string }) {
       <AppSwitcher current={app} />
       <div className="trellis-header-spacer" />
       <LanguageSwitch dark />
+      <InboxButton />
       <Bell />
       <UserMenu app={app} />
     </Layout.Header>

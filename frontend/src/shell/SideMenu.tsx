@@ -1,5 +1,5 @@
-/** The app's forms (those the user may read) and its saved views, shared and personal. */
-import { ApartmentOutlined, BranchesOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+/** The inbox (待办, with the pending count), the app's forms (those the user may read) and its saved views, shared and personal. */
+import { ApartmentOutlined, BranchesOutlined, CheckSquareOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Menu, Skeleton } from "antd";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { DEFINITIONS_CHANGED, metaCache } from "../api/cache";
 import type { ViewDef } from "../api/types";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
+import MenuLabel from "../tasks/MenuLabel";
 import { useViews } from "../views/ViewsContext";
 import { useSession } from "./SessionContext";
 
@@ -33,6 +34,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
   const labelOf = new Map((forms ?? []).map((f) => [f.id, tx(f.label, f.id)]));
   const mine = views.filter((v) => labelOf.has(v.form) && (v.shared || v.owner == null || v.owner === me?.id));
   const items: Item[] = [
+    { key: "/inbox", icon: <CheckSquareOutlined />, label: <MenuLabel /> },
     {
       type: "group", key: "forms", label: collapsed ? null : t("menu.forms"),
       children: [
@@ -59,7 +61,8 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
     items.push({ type: "group", key: "shared", label: collapsed ? null : t("menu.shared"), children: shared.map(viewItem) });
   }
   const path = location.pathname;
-  const selected = path.endsWith("/forms/new/design") ? [path]
+  const selected = path === "/inbox" || path.startsWith("/tasks/") ? ["/inbox"]
+    : path.endsWith("/forms/new/design") ? [path]
     : path.startsWith(`/apps/${app}/decisions`) ? [`/apps/${app}/decisions`]
     : path.startsWith(`/apps/${app}/flows`) ? [`/apps/${app}/flows`]
     : [...(forms ?? []).map((f) => `/apps/${app}/forms/${f.id}`), ...mine.map((v) => `/apps/${app}/views/${v.id}`)]

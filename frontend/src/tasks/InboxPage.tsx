@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { errorText } from "../api/client";
 import { useLang } from "../i18n/text";
+import { canBatchApprove } from "./actions";
 import BatchApprove from "./BatchApprove";
 import { useTaskText } from "./i18n";
 import InboxFilters from "./InboxFilters";
@@ -68,9 +69,9 @@ export default function InboxPage() {
       <div className="trellis-card">
         <Tabs className="trellis-inbox-tabs" activeKey={state.tab} size={phone ? "small" : "middle"} tabBarGutter={phone ? 14 : undefined}
           onChange={(k) => change({ tab: k as InboxState["tab"], overdue: false })}
-          items={TABS.map((k) => ({ key: k, label: <span data-testid={`inbox-tab-${k}`}>{t(`tabs.${k}`)}{k === "pending" && pending ? ` (${pending})` : ""}</span> }))} />
+          items={TABS.map((k) => ({ key: k, label: <span data-testid={`inbox-tab-${k}`}>{t(`${phone ? "tabsShort" : "tabs"}.${k}`)}{k === "pending" && pending ? ` (${pending})` : ""}</span> }))} />
         <InboxFilters state={state} onChange={change} />
-        {state.tab === "pending" && (
+        {state.tab === "pending" && list.items.some(canBatchApprove) && (
           <div className="trellis-inbox-batch">
             <BatchApprove items={list.items} selected={selected} onDone={() => { setSelected([]); list.reload(); }} />
             {selected.length > 0 && <Button type="link" onClick={() => setSelected([])}>{t("common.clear")}</Button>}

@@ -13,12 +13,14 @@ import SlaTag from "./SlaTag";
 import StatusTag from "./StatusTag";
 import TaskHistory from "./TaskHistory";
 import type { RecordApproval } from "./types";
+import "./tasks.css";
 
 export default function RunApproval({ app, approval, open }: { app: string; approval: RecordApproval; open?: boolean }) {
   const { t } = useTaskText();
   const { tx, lang } = useLang();
-  const [diagram, setDiagram] = useState(Boolean(open));
   const waiting = approval.history.filter((h) => h.state === "pending");
+  // a live approval shows where it stands on the diagram at once (not on a phone: it is tall)
+  const [diagram, setDiagram] = useState(() => open ?? (waiting.length > 0 && window.innerWidth > 600));
   const names = [...new Set(waiting.map((h) => h.assignee_name).filter(Boolean))].join(lang === "en" ? ", " : "、");
   const nodes = [...new Set(waiting.map((h) => tx(h.node_label, h.node ?? "")))].join(lang === "en" ? ", " : "、");
   const soonest = waiting.filter((h) => h.due_at || h.minutes_left != null)

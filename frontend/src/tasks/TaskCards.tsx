@@ -50,7 +50,7 @@ export default function TaskCards({ tab, items, loading, selected, onSelect, onO
             {tab === "initiated"
               ? (r.waiting_for?.length ? t("waitingFor", { names: r.waiting_for.join(lang === "en" ? ", " : "、") }) : "")
               : r.initiator_name ? t("by", { name: r.initiator_name }) : ""}
-            <span className="trellis-task-card-time">{formatDateTime(r.created_at)}</span>
+            <span className="trellis-task-card-time">{formatDateTime(tab === "done" ? r.acted_at ?? r.created_at : r.created_at)}</span>
           </div>
           {tab === "initiated" && (
             <div className="trellis-task-card-foot">

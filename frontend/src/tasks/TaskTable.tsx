@@ -45,7 +45,9 @@ export default function TaskTable({ tab, items, loading, selected, onSelect, onO
   } else {
     columns.push({ key: "initiator", title: t("columns.initiator"), width: 140, render: (_, r) => r.initiator_name ?? "" });
   }
-  columns.push({ key: "created", title: t("columns.created"), width: 150, render: (_, r) => formatDateTime(r.created_at) });
+  columns.push(tab === "done"
+    ? { key: "acted", title: t("columns.acted"), width: 150, render: (_, r) => formatDateTime(r.acted_at ?? r.created_at) }
+    : { key: "created", title: t("columns.created"), width: 150, render: (_, r) => formatDateTime(r.created_at) });
   if (tab === "done") columns.push({ key: "state", title: t("columns.status"), width: 100, render: (_, r) => <StateTag state={r.state} /> });
   if (tab === "pending" || tab === "initiated" || tab === "cc") {
     columns.push({ key: "sla", title: t("columns.sla"), width: 140, render: (_, r) => <SlaTag item={r} now={now} /> });

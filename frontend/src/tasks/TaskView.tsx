@@ -23,6 +23,7 @@ import { changedValues, missingRequired } from "./taskFields";
 import TaskFields from "./TaskFields";
 import TaskHistory from "./TaskHistory";
 import { useTask } from "./useTask";
+import "./tasks.css";
 
 interface Props {
   id: number;
@@ -36,7 +37,7 @@ export default function TaskView({ id, onActed }: Props) {
   const { t } = useTaskText();
   const { tx, lang } = useLang();
   const { message } = App.useApp();
-  const { task, fields, record, initial, error, loading, reload } = useTask(id);
+  const { task, def, fields, record, initial, error, loading, reload } = useTask(id);
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [action, setAction] = useState<TaskAction | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +48,8 @@ export default function TaskView({ id, onActed }: Props) {
   if (!task) return <Spin style={{ display: "block", margin: 48 }} />;
   const actions = taskActions(task);
   const recordId = task.record_id ?? record?.id ?? (typeof task.record === "number" ? task.record : null);
-  const recordLink = task.form && recordId != null ? `/apps/${task.app}/forms/${task.form}/records/${recordId}` : null;
+  // only for someone who may open the form (an assignee may see this record through the task alone)
+  const recordLink = def && task.form && recordId != null ? `/apps/${task.app}/forms/${task.form}/records/${recordId}` : null;
 
   const pick = (a: TaskAction) => {
     if (needsOf(a).values) {

@@ -11,7 +11,7 @@ export const taskApi = {
   inbox: (q: InboxQuery) =>
     request<InboxPage>("GET", "/inbox", {
       query: { state: q.state, app: q.app, form: q.form, q: q.q?.trim() || undefined, overdue: q.overdue ? "true" : undefined,
-        limit: q.limit ?? 20, offset: q.offset ?? 0 },
+        limit: q.limit ?? 20, offset: q.offset || undefined },
     }).then((r) => ({ items: r?.items ?? [], total: r?.total ?? r?.items?.length ?? 0 })),
   /** my pending count (the menu's badge) */
   pendingCount: () => request<InboxPage>("GET", "/inbox", { query: { state: "pending", limit: 1 } }).then((r) => r?.total ?? 0),

@@ -112,6 +112,8 @@ export interface TaskDetail extends Omit<InboxItem, "record"> {
   history?: TaskHistoryEntry[];
   returnable?: ReturnTarget[];
   required?: string[];
+  /** the visible fields' definitions, for an assignee who may not read the form itself */
+  field_defs?: FieldDef[];
 }
 
 /** The body of POST /tasks/{id}/{action}. */

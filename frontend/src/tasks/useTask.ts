@@ -18,7 +18,8 @@ export function useTask(id: number) {
   }, [id]);
   const task = loaded.data?.task;
   const def = loaded.data?.def ?? null;
-  const fields = useMemo(() => (task ? shownFields(task, def?.fields) : []), [task, def]);
+  // the form's definition when the caller may read it, else the one the task carries (if any)
+  const fields = useMemo(() => (task ? shownFields(task, def?.fields ?? task.field_defs) : []), [task, def]);
   const record = task ? recordOf(task) : null;
   const initial = useMemo(() => editableValues(fields, record), [fields, record]);
 

@@ -7,10 +7,11 @@ const en: Texts<typeof zh> = {
   menu: "Tasks",
   title: "Tasks",
   tabs: { pending: "To do", done: "Done", initiated: "Started by me", cc: "CC to me" },
+  tabsShort: { pending: "To do", done: "Done", initiated: "Mine", cc: "CC" },
   filters: {
     app: "App", form: "Form", anyForm: "All forms", overdue: "Overdue only", search: "Search title, flow or initiator",
   },
-  columns: { title: "Title", flow: "Flow / step", initiator: "Initiator", created: "Arrived", sla: "Due", status: "Status", waiting: "Waiting for" },
+  columns: { title: "Title", flow: "Flow / step", initiator: "Initiator", created: "Arrived", acted: "Done on", sla: "Due", status: "Status", waiting: "Waiting for" },
   empty: { pending: "Nothing to do", done: "No tasks done yet", initiated: "You have not started an approval", cc: "Nothing copied to you" },
   loadFailed: "Tasks could not be loaded",
   total: "{{count}} in all",

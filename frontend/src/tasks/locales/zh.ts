@@ -3,10 +3,11 @@ const zh = {
   menu: "待办",
   title: "待办中心",
   tabs: { pending: "待我处理", done: "我已处理", initiated: "我发起的", cc: "抄送我的" },
+  tabsShort: { pending: "待办", done: "已办", initiated: "我发起", cc: "抄送" },
   filters: {
     app: "应用", form: "表单", anyForm: "全部表单", overdue: "只看超时", search: "搜索标题、流程或发起人",
   },
-  columns: { title: "标题", flow: "流程 / 节点", initiator: "发起人", created: "到达时间", sla: "时限", status: "状态", waiting: "等待" },
+  columns: { title: "标题", flow: "流程 / 节点", initiator: "发起人", created: "到达时间", acted: "处理时间", sla: "时限", status: "状态", waiting: "等待" },
   empty: { pending: "没有待处理的任务", done: "还没有处理过任务", initiated: "还没有发起过审批", cc: "没有抄送给你的任务" },
   loadFailed: "待办加载失败",
   total: "共 {{count}} 条",
