@@ -21,6 +21,7 @@ const DecisionListPage = lazy(() => import("./decisions/DecisionListPage"));
 const DecisionEditorPage = lazy(() => import("./decisions/DecisionEditorPage"));
 const FlowListPage = lazy(() => import("./flows/FlowListPage"));
 const FlowEditorPage = lazy(() => import("./flows/FlowEditorPage"));
+const InboxPage = lazy(() => import("./tasks/InboxPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -52,6 +53,8 @@ export default function App() {
           <Route path="/apps/:app/flows" element={page(<FlowListPage />)} />
           <Route path="/apps/:app/flows/:key" element={page(<FlowEditorPage />)} />
           <Route path="/messages" element={page(<MessageCenterPage />)} />
+          <Route path="/inbox" element={page(<InboxPage />)} />
+          <Route path="/tasks/:id" element={page(<InboxPage />)} />
           <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
