@@ -32,6 +32,9 @@ export default function ApproverPicker({ value, onChange, testId, addText, singl
   const roles = useRoles(app);
   const userFields = fields.filter((f) => fieldTraits(f).references === "user");
   const fieldOptions = userFields.map((f) => ({ value: f.id, label: tx(f.label, f.id) }));
+  /** the person fields, and the one already chosen if it is another kind (a look-up of a person) */
+  const fieldsWith = (current: unknown) => (typeof current === "string" && current && !userFields.some((f) => f.id === current)
+    ? [...fieldOptions, { value: current, label: tx(fields.find((f) => f.id === current)?.label, current) }] : fieldOptions);
   const stored = sourcesOf(value);
   const list = single && !stored.length ? [blankSource("manager")] : stored;
   const set = (i: number, src: ApproverSource) => onChange(list.map((s, j) => (j === i ? src : s)));
@@ -51,7 +54,7 @@ export default function ApproverPicker({ value, onChange, testId, addText, singl
       input = (
         <Select value={typeof src.field === "string" ? src.field : undefined} placeholder={t("human.pickField")}
           notFoundContent={t("human.noUserFields")} style={{ minWidth: 160, flex: 1 }} data-testid={`${id}-field`}
-          options={fieldOptions} onChange={(field) => set(i, { type: "field", field })} />
+          options={fieldsWith(src.field)} onChange={(field) => set(i, { type: "field", field })} />
       );
     } else if (src.type === "department_head") {
       const levels = typeof src.levels === "number" ? src.levels : 1;
@@ -59,7 +62,7 @@ export default function ApproverPicker({ value, onChange, testId, addText, singl
         <>
           <Select value={typeof src.of === "string" ? src.of : ""} style={{ minWidth: 130 }} data-testid={`${id}-of`}
             aria-label={t("human.of")} popupMatchSelectWidth={false}
-            options={[{ value: "", label: t("human.ofInitiator") }, ...fieldOptions]}
+            options={[{ value: "", label: t("human.ofInitiator") }, ...fieldsWith(src.of)]}
             onChange={(of: string) => set(i, { type: "department_head", levels, ...(of ? { of } : {}) })} />
           <Select<number> value={levels} style={{ width: 100 }} data-testid={`${id}-levels`} aria-label={t("human.levelHelp")}
             options={LEVELS.map((n) => ({ value: n, label: t("human.level", { n }) }))}

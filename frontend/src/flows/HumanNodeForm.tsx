@@ -9,7 +9,7 @@ import { Checkbox, Form, Radio, Select, Switch, Tabs, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useLang } from "../i18n/text";
 import ApproverPicker from "./ApproverPicker";
-import { EMPTY_POLICIES, HUMAN_TYPES, MODES, sourcesOf } from "./approvers";
+import { EMPTY_POLICIES, HUMAN_TYPES, MODES, missingKey, sourcesOf } from "./approvers";
 import FieldRights from "./FieldRights";
 import { useFlowText } from "./i18n";
 import { usePanel } from "./panelContext";
@@ -41,19 +41,23 @@ export default function HumanNodeForm({ node, info, problems, onChange }: Props)
   /** The problems of the setting `key` (its pointer under the node's). */
   const errorsOf = (...keys: string[]) => problems.filter((p) => here && keys.some((k) => {
     const at = `${here.pointer}/${k}`;
-    return p.pointer === at || p.pointer?.startsWith(`${at}/`);
+    return p.pointer === at || p.pointer?.startsWith(`${at}/`) || (p.pointer === here.pointer && missingKey(p) === k);
   }));
+  const say = (p: Problem) => {
+    const key = missingKey(p);
+    return key ? t(`human.missing.${key}`, { defaultValue: problemText(p, lang) }) : problemText(p, lang);
+  };
   const config = Object.fromEntries(Object.entries(node).filter(([k]) => !["id", "type", "label", "note"].includes(k)));
   const set = (key: string, v: unknown) => {
     const next = { ...config, [key]: v };
     if (v === undefined) delete next[key];
     onChange(next);
   };
-  const item = (key: string, label: string, input: ReactNode, extra?: ReactNode) => {
+  const item = (key: string, label: string | undefined, input: ReactNode, extra?: ReactNode) => {
     const errs = errorsOf(key);
     return (
       <Form.Item key={key} label={label} extra={extra} validateStatus={errs.length ? "error" : undefined}
-        help={errs.length ? errs.map((p) => problemText(p, lang)).join("; ") : undefined} data-testid={`human-${key}`}>
+        help={errs.length ? errs.map(say).join("; ") : undefined} data-testid={`human-item-${key}`}>
         {input}
       </Form.Item>
     );
@@ -134,7 +138,7 @@ export default function HumanNodeForm({ node, info, problems, onChange }: Props)
 
   const more = (
     <>
-      {item("sla", t("human.sla"), <SlaInput value={node.sla} onChange={(v) => set("sla", v)} testId="human-sla"
+      {item("sla", undefined, <SlaInput value={node.sla} onChange={(v) => set("sla", v)} testId="human-sla"
         units={enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.unit)}
         overdue={enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.on_overdue).length
           ? enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.on_overdue) : undefined} />)}

@@ -1,5 +1,5 @@
-/** A new flow: its key and names, automation or journey, the form and the trigger type; the
- * draft is saved and the editor opens. */
+/** A new flow: its key and names, automation or journey, the form and the trigger type (提交时发起审批
+ * takes the form's approval status field at once); the draft is saved and the editor opens. */
 import { Form, Input, Modal, Radio, Select, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
@@ -8,6 +8,7 @@ import { errorText } from "../api/client";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
 import { flowApi } from "./api";
+import { statusFieldOf } from "./approvers";
 import { useFlowText } from "./i18n";
 import { blankFlow, FLOW_KEY } from "./model";
 import type { FlowKind } from "./types";
@@ -36,7 +37,16 @@ export default function NewFlowModal({ app, taken, onClose }: { app: string; tak
     const v = await form.validateFields();
     setFailure(null);
     try {
-      await flowApi.save(app, v.key, blankFlow(v.key, { zh: v.zh, en: v.en || undefined }, v.kind, v.form, v.trigger));
+      const flow = blankFlow(v.key, { zh: v.zh, en: v.en || undefined }, v.kind, v.form, v.trigger);
+      if (v.trigger === "submitted" && v.form) { // 提交时发起审批 needs its status field from the start
+        const status = statusFieldOf((await metaCache.form(app, v.form)).fields.filter((f) => !f.deleted));
+        if (!status) {
+          setFailure(t("submitted.noStatusFields"));
+          return;
+        }
+        flow.trigger.status_field = status;
+      }
+      await flowApi.save(app, v.key, flow);
       navigate(`/apps/${app}/flows/${v.key}`);
     } catch (err) {
       setFailure(errorText(err, lang));

@@ -7,13 +7,13 @@ import type { CSSProperties, MouseEvent } from "react";
 import { useLang } from "../i18n/text";
 import { useCanvas } from "./canvasContext";
 import { useFlowText } from "./i18n";
-import { HUMAN_TYPES } from "./approvers";
+import { HUMAN_TYPES, missingKey } from "./approvers";
 import { humanSummary } from "./humanSummary";
 import { nodeColor, nodeIcon } from "./nodeIcons";
 import { problemText } from "./problems";
 import { nodeSummary } from "./summary";
 import { canMove } from "./tree";
-import type { FlowNode } from "./types";
+import type { FlowNode, Problem } from "./types";
 
 export default function NodeCard({ node }: { node: FlowNode }) {
   const c = useCanvas();
@@ -35,13 +35,17 @@ export default function NodeCard({ node }: { node: FlowNode }) {
     : nodeSummary(node, c.describe, tx, (u) => t(`units.${u}`, { defaultValue: u }), c.templateNames);
   const sentence = human ? humanSummary(node, human, title) : undefined;
   const stop = (e: MouseEvent) => e.stopPropagation();
+  const say = (p: Problem) => {
+    const key = human ? missingKey(p) : null;
+    return key ? t(`human.missing.${key}`, { defaultValue: problemText(p, lang) }) : problemText(p, lang);
+  };
   const style = { "--tfl-accent": nodeColor(node.type, info?.category) } as CSSProperties;
   return (
     <div className={classes.filter(Boolean).join(" ")} style={style} onClick={() => c.onSelect(node.id)}
       data-testid={`flow-node-${node.id}`} data-type={node.type} role="button" tabIndex={0}
       onKeyDown={(e) => { if (e.key === "Enter") c.onSelect(node.id); }}>
       {problems.length > 0 && (
-        <Tooltip title={<ul className="tfl-problems" style={{ color: "#fff" }}>{problems.map((p, i) => <li key={i}>{problemText(p, lang)}</li>)}</ul>}>
+        <Tooltip title={<ul className="tfl-problems" style={{ color: "#fff" }}>{problems.map((p, i) => <li key={i}>{say(p)}</li>)}</ul>}>
           <span className="tfl-badge" data-testid={`flow-node-problems-${node.id}`}>{problems.length}</span>
         </Tooltip>
       )}

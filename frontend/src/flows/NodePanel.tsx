@@ -5,7 +5,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { Alert, Button, Divider, Drawer, Form, Input, Popconfirm, Space, Tag } from "antd";
 import { useLang } from "../i18n/text";
-import { HUMAN_TYPES } from "./approvers";
+import { HUMAN_TYPES, missingKey } from "./approvers";
 import BranchesEditor from "./BranchesEditor";
 import ConfigForm from "./ConfigForm";
 import { CANVAS_KEYS, configOf } from "./configSchema";
@@ -42,6 +42,11 @@ export default function NodePanel({ node, info, problems, canUp, canDown, onChan
     const clean = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
     onChange({ ...clean, ...kept } as FlowNode);
   };
+  /** a human step's missing setting in words (请设置审批人), else the server's text */
+  const say = (p: Problem) => {
+    const key = HUMAN_TYPES.has(node.type) ? missingKey(p) : null;
+    return key ? t(`human.missing.${key}`, { defaultValue: problemText(p, lang) }) : problemText(p, lang);
+  };
   const hasBranches = node.type === "branch" || node.type === "parallel";
   return (
     <Drawer open size={window.innerWidth < NARROW ? "100%" : 480} onClose={onClose} destroyOnHidden mask={false}
@@ -59,7 +64,7 @@ export default function NodePanel({ node, info, problems, canUp, canDown, onChan
       footer={<Button type="primary" onClick={onClose} data-testid="flow-panel-close">{t("panel.close")}</Button>}>
       {problems.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("panel.problems")} data-testid="flow-panel-problems"
-          description={<ul className="tfl-problems">{problems.map((p, i) => <li key={i}>{problemText(p, lang)}</li>)}</ul>} />
+          description={<ul className="tfl-problems">{problems.map((p, i) => <li key={i}>{say(p)}</li>)}</ul>} />
       )}
       <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
         <Form layout="vertical" size="middle">

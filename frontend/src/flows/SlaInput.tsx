@@ -55,9 +55,12 @@ export default function SlaInput({ value, onChange, units, overdue = OVERDUE, te
                 onChange={(unit: string) => set({ unit })} />
             </Space.Compact>
           </Form.Item>
-          <Form.Item label={t("human.remind")} extra={t("human.remindBefore")} style={{ marginBottom: 8 }}>
-            <DurationInput value={sla.remind_before} units={unitList} testId={`${testId}-remind`}
-              onChange={(remind_before) => set({ remind_before })} />
+          <Form.Item label={t("human.remind")} style={{ marginBottom: 8 }}>
+            <Space wrap size={6}>
+              <span>{t("human.remindBefore")}</span>
+              <DurationInput value={sla.remind_before} units={unitList} testId={`${testId}-remind`}
+                onChange={(remind_before) => set({ remind_before })} />
+            </Space>
           </Form.Item>
           <Form.Item label={t("human.overdue")} style={{ marginBottom: 8 }}>
             <Radio.Group value={sla.on_overdue ?? "notify_supervisor"} data-testid={`${testId}-overdue`}

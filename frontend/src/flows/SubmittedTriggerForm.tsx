@@ -5,14 +5,12 @@
 import { Alert, Form, Radio, Select, Typography } from "antd";
 import { fieldTraits } from "../api/fieldTypes";
 import { useLang } from "../i18n/text";
+import { hasStatuses, STATUSES } from "./approvers";
 import FieldSelect from "./FieldSelect";
 import { useFlowText } from "./i18n";
 import { usePanel } from "./panelContext";
 import { problemText } from "./problems";
 import type { Problem } from "./types";
-
-/** The approval statuses the engine writes, in their order (flows/approval_status.py). */
-export const STATUSES = ["pending", "approved", "rejected", "withdrawn", "returned"];
 
 interface Props {
   value: Record<string, unknown>;
@@ -32,8 +30,7 @@ export default function SubmittedTriggerForm({ value, onChange, problems }: Prop
   const errors = (key: string) => problems.filter((p) => p.pointer === `/trigger/${key}` || p.pointer?.startsWith(`/trigger/${key}/`))
     .map((p) => problemText(p, lang));
   const selects = fields.filter((f) => f.options?.length && fieldTraits(f).sql_kind === "text");
-  const has = (f: (typeof fields)[number]) => STATUSES.every((s) => f.options?.some((o) => o.value === s));
-  selects.sort((a, b) => Number(has(b)) - Number(has(a)));
+  selects.sort((a, b) => Number(hasStatuses(b)) - Number(hasStatuses(a)));
   const statusField = typeof value.status_field === "string" ? value.status_field : undefined;
   const picked = fields.find((f) => f.id === statusField);
   const missing = picked ? STATUSES.filter((s) => !picked.options?.some((o) => o.value === s)) : [];

@@ -44,3 +44,25 @@ export function mayBeSeveral(sources: ApproverSource[]): boolean {
   const kind = sources[0].type;
   return kind === "role" || kind === "field" || kind === "initiator_choice";
 }
+
+/** The setting a node-level problem says is missing (the server's schema message "'approvers'
+ * is a required property"), so it can be said in words and shown at its input. */
+export function missingKey(p: { message?: unknown; code?: string }): string | null {
+  const m = p.message;
+  const text = typeof m === "string" ? m : m && typeof m === "object" ? String((m as { en?: string }).en ?? "") : "";
+  return /'(\w+)' is a required property/.exec(text)?.[1] ?? null;
+}
+
+/** The approval statuses the engine writes to a `submitted` flow's status field, in their order
+ * (flows/approval_status.py). */
+export const STATUSES = ["pending", "approved", "rejected", "withdrawn", "returned"];
+
+type OptionField = { id: string; options?: { value: string }[] | null };
+
+/** Whether a select field offers every approval status. */
+export const hasStatuses = (f: OptionField) => STATUSES.every((s) => f.options?.some((o) => o.value === s));
+
+/** The field a new `submitted` flow takes as its status field: the first offering every status. */
+export function statusFieldOf(fields: OptionField[]): string | undefined {
+  return fields.find(hasStatuses)?.id;
+}

@@ -174,6 +174,7 @@ const zh = {
     channel: "渠道",
   },
   human: {
+    missing: { approvers: "请设置审批人(或办理人)", recipients: "请设置抄送给谁" },
     moreTab: "时限与操作",
     to: "交给 {{who}}",
     cc: "抄送 {{who}}",
@@ -248,7 +249,7 @@ const zh = {
     requiredHelp: "办理时必须填写;只能选可编辑的字段",
     sla: "时限",
     slaOn: "设置处理时限",
-    slaAmount: "时限",
+    slaAmount: "处理时长",
     remind: "提前提醒",
     remindNone: "不提醒",
     remindBefore: "到期前",
