@@ -11,6 +11,8 @@ definition API: a leave request form (事由, 天数, 审批备注, 审批状态
    history (bh_sh, 已同意, the comment) and the flow drawn with the path taken.
 3. Two more requests: on a desktop bh_sh selects both rows of 待我处理 and approves them in one
    go (批量同意), confirmed, each reported done; the list is empty after, 我已处理 lists them.
+4. The initiator sees a request under 我发起的 (waiting for 周海峰), urges and withdraws it; its
+   record page shows 已撤回 and 重新提交, which starts the approval again.
 
 Screenshots (zh and en, desktop and 390 px) of the inbox, a task and the record's approval go
 to /tmp/trellis_inbox_shots/ (printed), not to the shared artifacts folder.
@@ -246,3 +248,34 @@ def test_batch_approve_two_tasks_on_a_desktop(page, admin_api, approver_api, lea
 
     page.get_by_test_id("inbox-tab-pending").click()
     _shot(page, "inbox_empty_zh_desktop")
+
+
+def test_urge_withdraw_and_resubmit_as_the_initiator(page, admin_api, approver_api, leave_flow):
+    record = _submit(admin_api, "病假 · 撤回重交")
+    [task] = _tasks_for(approver_api, [record["id"]])
+
+    login(page, "admin", ADMIN_PASSWORD)
+    page.goto("/inbox?tab=initiated")
+    row = page.get_by_test_id(f"task-row-{task['run']}")
+    expect(row).to_contain_text("病假 · 撤回重交")
+    expect(row).to_contain_text("周海峰")
+    expect(row.get_by_test_id("approval-status")).to_have_text("审批中")
+    _shot(page, "initiated_zh_desktop")
+
+    row.get_by_test_id(f"run-urge-{task['run']}").click()
+    page.locator(".ant-popconfirm").get_by_role("button", name=re.compile("确\\s*定")).click()
+    expect(page.locator(".ant-message")).to_contain_text("已催办")
+    row.get_by_test_id(f"run-withdraw-{task['run']}").click()
+    page.locator(".ant-popconfirm:visible").get_by_role("button", name=re.compile("确\\s*定")).click()
+    expect(page.locator(".ant-message")).to_contain_text("已撤回")
+    assert _record_once(admin_api, record["id"], lambda r: r["status"] == "withdrawn")["status"] == "withdrawn"
+
+    # the record page offers 重新提交; submitted again, it waits for the approver once more
+    page.goto(f"/apps/{APP}/forms/{FORM}/records/{record['id']}")
+    expect(page.get_by_test_id("approval-status")).to_have_text("已撤回")
+    page.get_by_test_id("record-submit").click()
+    page.locator(".ant-popconfirm:visible").get_by_role("button", name=re.compile("确\\s*定")).click()
+    expect(page.get_by_test_id("approval-status")).to_have_text("审批中", timeout=20_000)
+    expect(page.get_by_test_id("record-submit")).to_have_count(0)
+    _shot(page, "resubmitted_zh_desktop")
+    assert len(_tasks_for(approver_api, [record["id"]])) == 1

@@ -9,6 +9,7 @@ import { useTaskText } from "./i18n";
 import RunButtons from "./RunButtons";
 import SlaTag from "./SlaTag";
 import StateTag from "./StateTag";
+import StatusTag from "./StatusTag";
 import type { InboxItem, InboxTab } from "./types";
 
 interface Props {
@@ -40,7 +41,7 @@ export default function TaskCards({ tab, items, loading, selected, onSelect, onO
               </span>
             )}
             <Typography.Text strong ellipsis className="trellis-task-card-title">{r.title || `#${r.record ?? r.id}`}</Typography.Text>
-            {tab === "initiated" ? <StateTag state={r.status ?? r.state} /> : tab === "done" ? <StateTag state={r.state} /> : <SlaTag item={r} now={now} />}
+            {tab === "initiated" ? <StatusTag status={r.status ?? r.state} /> : tab === "done" ? <StateTag state={r.state} /> : <SlaTag item={r} now={now} />}
           </div>
           <div className="trellis-task-card-line">
             {r.kind && tab !== "initiated" && <Tag style={{ marginInlineEnd: 6 }}>{t(`kind.${r.kind}`, { defaultValue: r.kind })}</Tag>}

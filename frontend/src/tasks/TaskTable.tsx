@@ -10,6 +10,7 @@ import { useTaskText } from "./i18n";
 import RunButtons from "./RunButtons";
 import SlaTag from "./SlaTag";
 import StateTag from "./StateTag";
+import StatusTag from "./StatusTag";
 import type { InboxItem, InboxTab } from "./types";
 
 interface Props {
@@ -39,7 +40,7 @@ export default function TaskTable({ tab, items, loading, selected, onSelect, onO
   ];
   if (tab === "initiated") {
     columns.push(
-      { key: "status", title: t("columns.status"), width: 110, render: (_, r) => <StateTag state={r.status ?? r.state} /> },
+      { key: "status", title: t("columns.status"), width: 110, render: (_, r) => <StatusTag status={r.status ?? r.state} /> },
       { key: "waiting", title: t("columns.waiting"), render: (_, r) => (r.waiting_for ?? []).join(lang === "en" ? ", " : "、") },
     );
   } else {
