@@ -243,6 +243,7 @@ def test_three_step_approval_designed_published_and_approved(admin_page, admin_a
 
     # and a copy to finance
     _add(page, 3, "cc")
+    _name(page, "抄送财务", "Copy to finance")
     _source(page, "human-recipients", 0, "角色")
     _pick(page, page.get_by_test_id("human-recipients-0-role"), "财务")
     page.get_by_test_id("flow-panel-close").click()

@@ -47,24 +47,24 @@ export default function ApproverPicker({ value, onChange, testId, addText, singl
     } else if (src.type === "role") {
       input = (
         <Select value={typeof src.role === "string" ? src.role : undefined} placeholder={t("human.pickRole")} showSearch
-          optionFilterProp="label" style={{ minWidth: 160, flex: 1 }} data-testid={`${id}-role`}
+          optionFilterProp="label" data-testid={`${id}-role`}
           options={roles.map((r) => ({ value: r.id, label: tx(r.label, r.id) }))} onChange={(role) => set(i, { type: "role", role })} />
       );
     } else if (src.type === "field") {
       input = (
         <Select value={typeof src.field === "string" ? src.field : undefined} placeholder={t("human.pickField")}
-          notFoundContent={t("human.noUserFields")} style={{ minWidth: 160, flex: 1 }} data-testid={`${id}-field`}
+          notFoundContent={t("human.noUserFields")} data-testid={`${id}-field`}
           options={fieldsWith(src.field)} onChange={(field) => set(i, { type: "field", field })} />
       );
     } else if (src.type === "department_head") {
       const levels = typeof src.levels === "number" ? src.levels : 1;
       input = (
         <>
-          <Select value={typeof src.of === "string" ? src.of : ""} style={{ minWidth: 130 }} data-testid={`${id}-of`}
+          <Select value={typeof src.of === "string" ? src.of : ""} data-testid={`${id}-of`}
             aria-label={t("human.of")} popupMatchSelectWidth={false}
             options={[{ value: "", label: t("human.ofInitiator") }, ...fieldsWith(src.of)]}
             onChange={(of: string) => set(i, { type: "department_head", levels, ...(of ? { of } : {}) })} />
-          <Select<number> value={levels} style={{ width: 100 }} data-testid={`${id}-levels`} aria-label={t("human.levelHelp")}
+          <Select<number> value={levels} className="tfl-approver-level" data-testid={`${id}-levels`} aria-label={t("human.levelHelp")}
             options={LEVELS.map((n) => ({ value: n, label: t("human.level", { n }) }))}
             onChange={(n) => set(i, { ...src, levels: n })} />
         </>
@@ -74,11 +74,11 @@ export default function ApproverPicker({ value, onChange, testId, addText, singl
       input = help ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{help}</Typography.Text> : null;
     }
     return (
-      <div className="tfl-recipient tfl-approver" key={i} data-testid={id}>
-        <Select<ApproverKind> value={src.type} style={{ width: 150 }} data-testid={`${id}-kind`} popupMatchSelectWidth={false}
+      <div className="tfl-approver" key={i} data-testid={id}>
+        <Select<ApproverKind> value={src.type} className="tfl-approver-kind" data-testid={`${id}-kind`} popupMatchSelectWidth={false}
           options={APPROVER_KINDS.map((k) => ({ value: k, label: t(`human.kinds.${k}`) }))}
           onChange={(k) => set(i, blankSource(k))} />
-        {input}
+        <div className="tfl-approver-inputs">{input}</div>
         {!single && <Button type="text" icon={<MinusCircleOutlined />} aria-label={t("human.remove")}
           onClick={() => onChange(list.filter((_, j) => j !== i))} />}
       </div>

@@ -31,7 +31,7 @@ export default function MemberSelect({ value, onChange, testId }: Props) {
     ? [{ value: shown, label: memberLabel(current!) }] : []), ...found];
   return (
     <Select<string> showSearch value={shown} placeholder={t("human.pickUser")} filterOption={false} data-testid={testId}
-      onSearch={search} onFocus={() => search("")} options={options} onChange={onChange} style={{ minWidth: 180, flex: 1 }}
+      onSearch={search} onFocus={() => search("")} options={options} onChange={onChange}
       popupMatchSelectWidth={false} />
   );
 }

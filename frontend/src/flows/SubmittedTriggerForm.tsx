@@ -34,7 +34,10 @@ export default function SubmittedTriggerForm({ value, onChange, problems }: Prop
   const statusField = typeof value.status_field === "string" ? value.status_field : undefined;
   const picked = fields.find((f) => f.id === statusField);
   const missing = picked ? STATUSES.filter((s) => !picked.options?.some((o) => o.value === s)) : [];
-  const named = (list: string[]) => list.map((s) => `${s} ${t(`submitted.statuses.${s}`)}`).join(t("human.joiner"));
+  const named = (list: string[]) => list.map((s) => {
+    const name = t(`submitted.statuses.${s}`);
+    return name === s ? s : `${s} ${name}`;
+  }).join(t("human.joiner"));
   const lock = value.lock;
   const lockWay = lock === "all" ? "all" : Array.isArray(lock) ? "some" : "none";
   const statusErrors = errors("status_field");

@@ -190,8 +190,8 @@ const en: FlowTexts = {
       head: "the department head of {{whose}}", headN: "the department head {{n}} levels above {{whose}}",
     },
     kinds: {
-      user: "A member", role: "A role", department_head: "Department head", field: "A person field of the form",
-      manager: "The initiator's manager", initiator_choice: "Chosen by the initiator",
+      user: "Member", role: "Role", department_head: "Department head", field: "Person field",
+      manager: "Initiator's manager", initiator_choice: "Initiator's choice",
     },
     kindHelp: {
       manager: "the head of the initiator's department",
