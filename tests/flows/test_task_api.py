@@ -148,3 +148,18 @@ def test_batch_approve_and_the_initiators_side(world, login):
     story = am.get(f"/api/v1/apps/{APP_ID}/forms/expense/records/{fresh['id']}/approvals").get_json()["items"]
     assert [s["status"] for s in story] == ["pending", "withdrawn"] and story[0]["waiting_for"]
     assert login("am0002").get(f"/api/v1/apps/{APP_ID}/forms/expense/records/{fresh['id']}/approvals").status_code == 404
+
+
+def test_a_task_names_its_fields_and_the_inbox_pages_from_zero(world, login):
+    rec = submit(world, login, reason="字段定义")
+    [item] = [i for i in mine(login, "bh_sh") if i["record"] == rec["id"]]
+    seen = login("bh_sh").get(f"/api/v1/tasks/{item['id']}").get_json()
+    defs = {d["id"]: d for d in seen["field_defs"]}
+    assert "secret" not in defs and defs["status"]["options"][0]["value"] == "pending"
+    assert defs["reason"]["label"] == {"zh": "事由", "en": "Reason"}
+    assert login("bh_sh").get("/api/v1/inbox?state=pending&offset=0").status_code == 200
+    r = login("bh_sh").post(f"/api/v1/tasks/{item['id']}/approve", json={})
+    assert r.get_json()["state"] == "approved"
+    got = login("am0001").get(f"/api/v1/apps/{APP_ID}/forms/expense/records/{rec['id']}").get_json()
+    assert got["status"] == "pending"  # moved on at once: finance has it now, no job needed
+    assert [i for i in mine(login, "fin01") if i["record"] == rec["id"]]

@@ -31,7 +31,8 @@ SCHEMAS = {
         "fields": {"type": "object", "additionalProperties": {"enum": ["editable", "readonly"]}},
         "history": {"type": "array", "items": HISTORY},
         "returnable": {"type": "array", "items": obj({"node": {"type": "string"}, "label": {}})},
-        "run_state": {"type": ["string", "null"]}, "required": {"type": "array", "items": {"type": "string"}}})]},
+        "run_state": {"type": ["string", "null"]}, "required": {"type": "array", "items": {"type": "string"}},
+        "field_defs": {"type": "array", "items": {"type": "object"}}})]},
 }
 DETAIL = {"$ref": "#/components/schemas/TaskDetail"}
 ACT_BODY = obj({"comment": {"type": "string", "maxLength": 2000}, "values": {"type": "object"},

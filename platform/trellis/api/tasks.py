@@ -63,7 +63,7 @@ def inbox():
     return jsonify(runtime().flows.inbox.listing(
         me.id, state, app=args.get("app") or None, form=args.get("form") or None, q=q,
         overdue=args.get("overdue") in ("1", "true"), limit=int_param(args, "limit", 50, maximum=200),
-        offset=int_param(args, "offset", 0, maximum=1_000_000)))
+        offset=int_param(args, "offset", 0, minimum=0, maximum=1_000_000)))
 
 
 @bp.get("/tasks/<int:task_id>")

@@ -142,7 +142,9 @@ class Inbox:
     # -- a run's story ----------------------------------------------------------------------------------------
     def history(self, conn, run_id: int) -> list[dict]:
         tasks = task_store.of_run(conn, run_id)
-        names = self._names(conn, [t["assignee_id"] for t in tasks] + [t["acted_by"] for t in tasks])
+        notes = {t["id"]: (t.get("values") or {}).get("notes") or [] for t in tasks}
+        names = self._names(conn, [t["assignee_id"] for t in tasks] + [t["acted_by"] for t in tasks]
+                            + [n.get("by") for ns in notes.values() for n in ns])
         now = self.runtime.clock.now()
         out = []
         for t in tasks:
@@ -151,7 +153,7 @@ class Inbox:
                     "assignee_name": names.get(t["assignee_id"]), "by": t["acted_by"], "by_name": names.get(t["acted_by"]),
                     "comment": t["comment"], "attachments": t["attachments"], "created_at": _iso(t["created_at"]),
                     "acted_at": _iso(t["acted_at"]), "added_by": t["added_by"], "round": t["round"],
-                    "notes": (t.get("values") or {}).get("notes") or [],
+                    "notes": [dict(n, by_name=names.get(n.get("by"))) for n in notes[t["id"]]],
                     "to": (t.get("values") or {}).get("to"),
                     **self.countdown(t["due_at"] if t["state"] == "pending" else None, now)}
             out.append(item)
@@ -165,6 +167,7 @@ class Inbox:
             names = self._names(conn, [task["initiator_id"]])
             out = self.item(task, names, now)
             out.update(task_access.view(self.runtime, conn, task, node, actor))
+            out["field_defs"] = task_access.field_defs(self.runtime, task, out["fields"])
             out["history"] = self.history(conn, task["run_id"])
             out["returnable"] = self.engine.people.returnable(conn, task, node) if task["state"] == "pending" else []
             out["run_state"] = run["state"] if run else None

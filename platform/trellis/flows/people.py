@@ -11,6 +11,8 @@ notes), read (a cc'd copy). Everything refused says why in both languages (409 f
 no longer pending, 403 for someone else's task, 400 naming the bad key)."""
 from __future__ import annotations
 
+import logging
+
 import sqlalchemy as sa
 
 from ..kernel.cause import actor_link
@@ -22,6 +24,7 @@ from .runner import ADVANCE
 from .sla import activate, assigned
 from .task_access import record_service
 
+log = logging.getLogger("trellis.flows")
 ACTIONS = ("approve", "reject", "return", "transfer", "add_signer", "handle", "comment", "read")
 DEFAULT_ACTIONS = {"approval": ("approve", "reject", "return", "transfer", "add_signer"),
                    "handle": ("handle", "return", "transfer", "add_signer"), "cc": ()}
@@ -93,6 +96,15 @@ class People:
         if action not in ACTIONS:
             raise NotFound(f"没有操作 {action}", f"there is no action {action}", details={"action": action})
         comment, attachments = _comment(body)
+        out = self._act(task_id, action, actor, body, comment, attachments)
+        if out.pop("_decided", False):  # nobody left to act: the run moves on now (its job stays as the safety net)
+            try:
+                self.engine.runner.advance(out["run_id"])
+            except Exception as exc:  # noqa: BLE001 - the job tries again
+                log.warning("run %s: moving on after task %s failed here: %s", out["run_id"], task_id, exc)
+        return out
+
+    def _act(self, task_id, action, actor, body, comment, attachments) -> dict:
         with self.runtime.transaction() as conn:
             task = task_store.get(conn, int(task_id), lock=True)
             if task is None:
@@ -108,11 +120,11 @@ class People:
             done = {"acted_at": now, "acted_by": actor.id if actor.id is not None else task["assignee_id"],
                     "comment": comment, "attachments": attachments or None}
             getattr(self, "_" + action)(conn, task, node, actor, body, done, now)
-            self._after(conn, task, node, now)
+            decided = self._after(conn, task, node, now)
             after = task_store.get(conn, task["id"])
             self._audit(conn, f"task.{action}", task, actor, {"state": task["state"]},
                         {"state": after["state"], "to": body.get("to"), "users": body.get("users")}, comment)
-            return after
+            return dict(after, _decided=decided)
 
     def _audit(self, conn, action: str, task: dict, actor, before, after, note=None) -> None:
         """One entry of the audit chain per action on a task (who, what, on which record)."""
@@ -218,17 +230,19 @@ class People:
             out.insert(0, actor_link(actor))
         return out
 
-    def _after(self, conn, task, node, now) -> None:
-        """The next turn, and the run woken once nobody is left to act."""
+    def _after(self, conn, task, node, now) -> bool:
+        """The next turn, and the run woken once nobody is left to act (True then)."""
         if task["kind"] == "cc":
-            return
+            return False
         tasks = task_store.of_node(conn, task["run_id"], task["node"], task["round"])
         turn = task_store.promote(conn, task["run_id"], task["node"], task["round"], tasks)
         if turn:
             activate(self.runtime, conn, turn, node, now)
-        if not task_store.open_count(tasks):
-            self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}",
-                                      app=task["app"], conn=conn)
+        if task_store.open_count(tasks):
+            return False
+        self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}",
+                                  app=task["app"], conn=conn)
+        return True
 
     # -- the initiator and administrators ----------------------------------------------------------------
     def withdraw(self, app: str, run_id: int, actor) -> dict:

@@ -41,3 +41,12 @@ def view(runtime, conn, task: dict, node: dict | None, actor) -> dict:
         record = None
     shown = {f: r for f, r in rights(form, node).items() if r != "hidden"}
     return {"record": record, "fields": shown, "schema": visible_schema(form, acc)}
+
+
+def field_defs(runtime, task: dict, shown: dict) -> list[dict]:
+    """The definitions (id, type, label, options, ...) of the fields the task shows, in the
+    form's order: an assignee without a role on the form still sees labels and option names."""
+    if not task.get("form") or not shown:
+        return []
+    form = runtime.form(task["app"], task["form"])
+    return [t.field for t in form.active if t.id in shown]
