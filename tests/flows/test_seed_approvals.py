@@ -5,7 +5,7 @@
   (through the survey webhook) stored in `survey`, linked to the ticket and the client;
   交易权限申请 with a client below the product's risk level is sent back with the reason,
   and one that matches goes to risk/compliance;
-- 开户审核: a prospect an account manager enters goes 材料审核 → 适当性评估 → 开户确认 in
+- 开户审核: a prospect an account manager enters and submits goes 材料审核 → 适当性评估 → 开户确认 in
   turn (a return sends it back to the account manager);
 - 高风险事件处理: the risk alert's ticket → the account manager's call notes → risk review;
 - 大额出金审批: a withdrawal over 500,000 → branch head and finance both sign."""
@@ -121,6 +121,9 @@ def test_account_opening_goes_through_three_reviews_in_turn_and_can_be_returned(
     values = {"name": "待开户客户", "mobile": "13900000101", "id_type": "id_card", "id_number": "110105199001010101",
               "client_type": "individual", "risk_level": "C3", "status": "prospect", "opened_at": "2026-07-01"}
     rec = svc.create(values)
+    run_jobs(rt, until=rt.clock.now())
+    assert svc.get(rec["id"]).get("opening_status") is None          # saved, not yet submitted
+    rt.flows.status.submit(APP, "client", rec["id"], who(rt, "am0001"))  # 提交审批
     run_jobs(rt, until=rt.clock.now())
     assert svc.get(rec["id"])["opening_status"] == "pending"
     act(rt, "cs01", "account_opening", "approve")

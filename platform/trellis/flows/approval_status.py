@@ -45,7 +45,7 @@ class ApprovalStatus:
         if not flows:
             return
         if not ctx.old:  # an insert: pending, where the flow will start
-            for flow in flows:
+            for flow in [f for f in flows if f.body["trigger"].get("on_create", True) is not False]:
                 field = flow.body["trigger"].get("status_field")
                 for rec in ctx.records:
                     if field and self.engine._passes(flow, rec, None, None):
@@ -76,7 +76,7 @@ class ApprovalStatus:
                     locked |= set(ctx.form.active_ids) if lock == "all" else set(lock)
                 for name in sorted(locked):
                     if name in new and new.get(name) != old.get(name):
-                        label = ctx.form.field(name).label if ctx.form.field(name) else {}
+                        label = ctx.form.field(name).field.get("label") if ctx.form.field(name) else {}
                         zh = label.get("zh") if isinstance(label, dict) else name
                         en = label.get("en") if isinstance(label, dict) else name
                         ctx.refuse(f"字段“{zh or name}”由审批流程管理,审批进行中不能修改",

@@ -1,5 +1,6 @@
-"""On submit (提交即发起审批): a record of the flow's form was created, or its initiator
-submitted it again after a rejection, a return or a withdrawal. The record's approval
+"""On submit (提交即发起审批): a record of the flow's form was created (unless `on_create`
+is false: then only its 提交审批 button starts it), or its initiator submitted it again
+after a rejection, a return or a withdrawal. The record's approval
 status lives in `status_field` (a select field with the options pending, approved,
 rejected, withdrawn, returned); `lock` names the fields nobody may change outside the
 flow while it runs ("all": every field). See flows/approval_status.py."""
@@ -21,11 +22,16 @@ class SubmittedTrigger(TriggerType):
         "additionalProperties": False,
         "properties": {
             "status_field": {**FIELD, "x-label": {"zh": "审批状态字段", "en": "Approval status field"}},
+            "on_create": {"type": "boolean", "default": True,
+                          "x-label": {"zh": "新建记录即提交", "en": "Submit when the record is created"}},
             "lock": {"x-label": {"zh": "审批中锁定的字段", "en": "Fields locked while under approval"},
                      "oneOf": [{"const": "all"}, {"type": "array", "uniqueItems": True, "maxItems": 500,
                                                    "items": FIELD}]},
         },
     }
+
+    def fires(self, trigger: dict, event: str, old, new) -> bool:
+        return trigger.get("on_create", True) is not False
 
     def fields_named(self, trigger: dict) -> list[str]:
         lock = trigger.get("lock")
