@@ -258,6 +258,7 @@ def test_three_step_approval_designed_published_and_approved(admin_page, admin_a
     _pick(page, panel.get_by_test_id("submitted-status-field"), "审批状态")
     expect(panel.get_by_test_id("submitted-status-missing")).to_have_count(0)
     _close_drawer(page)
+    expect(page.get_by_test_id("flow-start-status")).to_have_text("状态写入「审批状态」 · 锁定 金额")
     page.get_by_test_id("flow-save").click()
     expect(page.get_by_test_id("flow-save")).to_be_disabled()
     page.get_by_test_id("flow-publish").click()

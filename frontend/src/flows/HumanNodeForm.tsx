@@ -138,7 +138,7 @@ export default function HumanNodeForm({ node, info, problems, onChange }: Props)
 
   const more = (
     <>
-      {item("sla", undefined, <SlaInput value={node.sla} onChange={(v) => set("sla", v)} testId="human-sla"
+      {item("sla", undefined, <SlaInput value={node.sla} onChange={(v) => set("sla", v)} testId="human-sla" handle={handle}
         units={enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.unit)}
         overdue={enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.on_overdue).length
           ? enumOf((props.sla?.properties as Record<string, JsonSchema> | undefined)?.on_overdue) : undefined} />)}

@@ -22,12 +22,14 @@ interface Props {
   units?: string[];
   /** which of the overdue actions the step offers */
   overdue?: readonly string[];
+  /** a handle step: no rejection, and "approve" reads as completing it */
+  handle?: boolean;
   testId: string;
 }
 
 const isSla = (v: unknown): v is Sla => typeof v === "object" && v !== null && typeof (v as Sla).amount === "number";
 
-export default function SlaInput({ value, onChange, units, overdue = OVERDUE, testId }: Props) {
+export default function SlaInput({ value, onChange, units, overdue = OVERDUE, handle, testId }: Props) {
   const { t } = useFlowText();
   const sla = isSla(value) ? value : undefined;
   const unitList = SLA_UNITS.filter((u) => !units?.length || units.includes(u));
@@ -64,7 +66,8 @@ export default function SlaInput({ value, onChange, units, overdue = OVERDUE, te
           </Form.Item>
           <Form.Item label={t("human.overdue")} style={{ marginBottom: 8 }}>
             <Radio.Group value={sla.on_overdue ?? "notify_supervisor"} data-testid={`${testId}-overdue`}
-              options={overdue.map((o) => ({ value: o, label: t(`human.overdueWays.${o}`) }))}
+              options={overdue.filter((o) => !handle || o !== "reject")
+                .map((o) => ({ value: o, label: t(handle && o === "approve" ? "human.overdueHandled" : `human.overdueWays.${o}`) }))}
               onChange={(e) => set({ on_overdue: e.target.value, ...(e.target.value === "transfer" ? { transfer_to: sla.transfer_to ?? { type: "manager" } } : {}) })} />
           </Form.Item>
           {sla.on_overdue === "transfer" && (

@@ -1,10 +1,11 @@
-/** The start of the flow: its trigger, its form, its entry (and a journey's exit) condition;
+/** The start of the flow: its trigger (提交时发起审批: where the status goes, what it locks), its form, its entry (and a journey's exit) condition;
  * clicking it opens the trigger and options panel. */
 import { ThunderboltOutlined } from "@ant-design/icons";
 import { Tooltip } from "antd";
 import { useLang } from "../i18n/text";
 import { useCanvas } from "./canvasContext";
 import { useFlowText } from "./i18n";
+import { approvalWords } from "./humanSummary";
 import { problemText, START } from "./problems";
 
 export default function StartCard() {
@@ -16,6 +17,7 @@ export default function StartCard() {
   const problems = c.problems.get(START) ?? [];
   const entry = c.describe(flow.condition);
   const exit = flow.kind === "journey" ? c.describe(flow.exit) : null;
+  const status = approvalWords(flow.trigger, c.humanWords);
   const classes = ["tfl-node", "tfl-start", c.selected === START ? "tfl-node-selected" : "", problems.length ? "tfl-node-bad" : "",
     c.path ? "tfl-node-path" : ""];
   return (
@@ -31,6 +33,7 @@ export default function StartCard() {
         <span>{t("canvas.start")}{c.formLabel ? ` · ${c.formLabel}` : ""}</span>
       </div>
       <div className="tfl-node-title">{trigger ? tx(trigger.label, trigger.key) : flow.trigger?.type || t("canvas.noTrigger")}</div>
+      {status && <div className="tfl-node-sub" data-testid="flow-start-status">{status}</div>}
       {entry && <div className="tfl-node-sub" data-testid="flow-start-condition">{t("canvas.entry")} {entry}</div>}
       {exit && <div className="tfl-node-sub">{t("canvas.exit")} {exit}</div>}
     </div>

@@ -5,6 +5,7 @@ import { Alert, Divider, Drawer, Form, Radio, Select } from "antd";
 import { metaCache } from "../api/cache";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
+import { statusFieldOf } from "./approvers";
 import ConditionField from "./ConditionField";
 import ConfigForm from "./ConfigForm";
 import { useFlowText } from "./i18n";
@@ -54,7 +55,8 @@ export default function TriggerPanel({ triggers, problems, onChange, onClose }: 
         <Form.Item label={t("panel.triggerType")}>
           <Select value={type || undefined} data-testid="flow-trigger-type"
             options={triggers.map((tr) => ({ value: tr.key, label: tx(tr.label, tr.key) }))}
-            onChange={(next: string) => set({ trigger: { type: next } })} />
+            onChange={(next: string) => set({ trigger: next === "submitted" && statusFieldOf(fields)
+              ? { type: next, status_field: statusFieldOf(fields) } : { type: next } })} />
         </Form.Item>
       </Form>
       {type === "submitted" ? (

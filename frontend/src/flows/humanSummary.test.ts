@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanSummary, sourcesWords, type HumanWords } from "./humanSummary";
+import { approvalWords, humanSummary, sourcesWords, type HumanWords } from "./humanSummary";
 import en from "./locales/en";
 import zh from "./locales/zh";
 
@@ -49,5 +49,13 @@ describe("a human step's summary on the canvas", () => {
     expect(humanSummary({ id: "c", type: "cc", recipients: [{ type: "manager" }] }, EN)).toBe("copy to the initiator's manager");
     expect(humanSummary({ id: "n5", type: "approval", approvers: [{ type: "role", role: "finance" }], mode: "sequence" }, EN))
       .toBe("goes to role 财务 · in turn");
+  });
+});
+
+describe("the 提交时发起审批 trigger on the start card", () => {
+  it("says where the status goes and what it locks", () => {
+    expect(approvalWords({ type: "submitted", status_field: "status", lock: ["account_manager"] }, ZH)).toBe("状态写入「status」 · 锁定 客户经理");
+    expect(approvalWords({ type: "submitted", status_field: "status", lock: "all" }, EN)).toBe("status in “status” · locks every field");
+    expect(approvalWords({ type: "record_created" }, ZH)).toBeNull();
   });
 });

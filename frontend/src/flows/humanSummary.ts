@@ -1,5 +1,5 @@
 /**
- * A human step's (审批 / 办理 / 抄送) settings in words, for its card on the canvas:
+ * A human step's (审批 / 办理 / 抄送) settings (and the 提交时发起审批 trigger's) in words, for its card on the canvas:
  * 「财务审批」交给 角色 财务 · 会签 · 时限 4 工作小时; a copy: 抄送 发起人的上级. Names come
  * from `words` (roles, fields and users as the app calls them, the texts in the UI's language).
  */
@@ -54,4 +54,15 @@ export function humanSummary(node: FlowNode, w: HumanWords, label?: string): str
     text = parts.join(" · ");
   }
   return label ? w.t("human.labelled", { label, text }) : text;
+}
+
+/** The 提交时发起审批 trigger in words: 状态写入「审批状态」 · 锁定 金额、客户 (null for another trigger). */
+export function approvalWords(trigger: { type?: string; [k: string]: unknown } | undefined, w: HumanWords | undefined): string | null {
+  if (!w || trigger?.type !== "submitted" || typeof trigger.status_field !== "string") return null;
+  const parts = [w.t("human.statusTo", { name: w.field(trigger.status_field) })];
+  if (trigger.lock === "all") parts.push(w.t("human.lockAll"));
+  else if (Array.isArray(trigger.lock) && trigger.lock.length) {
+    parts.push(w.t("human.lockSome", { names: trigger.lock.map((f) => w.field(String(f))).join(w.t("human.joiner")) }));
+  }
+  return parts.join(" · ");
 }

@@ -176,6 +176,10 @@ const en: FlowTexts = {
     channel: "Channel",
   },
   human: {
+    statusTo: "status in “{{name}}”",
+    lockAll: "locks every field",
+    lockSome: "locks {{names}}",
+    overdueHandled: "Complete automatically",
     missing: { approvers: "Choose who approves (or handles) this step", recipients: "Choose who gets the copy" },
     moreTab: "Time limit & actions",
     to: "goes to {{who}}",

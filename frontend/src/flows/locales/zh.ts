@@ -174,6 +174,10 @@ const zh = {
     channel: "渠道",
   },
   human: {
+    statusTo: "状态写入「{{name}}」",
+    lockAll: "锁定全部字段",
+    lockSome: "锁定 {{names}}",
+    overdueHandled: "自动办结",
     missing: { approvers: "请设置审批人(或办理人)", recipients: "请设置抄送给谁" },
     moreTab: "时限与操作",
     to: "交给 {{who}}",
