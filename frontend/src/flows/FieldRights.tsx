@@ -11,9 +11,11 @@ interface Props {
   value: unknown;
   onChange: (v: Record<string, Right> | undefined) => void;
   testId: string;
+  /** the rights offered (a copy's people only read: 只读 / 隐藏) */
+  choices?: readonly Right[];
 }
 
-export default function FieldRights({ value, onChange, testId }: Props) {
+export default function FieldRights({ value, onChange, testId, choices = RIGHTS }: Props) {
   const { t } = useFlowText();
   const { tx } = useLang();
   const { fields } = usePanel();
@@ -29,7 +31,7 @@ export default function FieldRights({ value, onChange, testId }: Props) {
     write(right === "readonly" ? kept : { ...kept, ...Object.fromEntries(shown.map((f) => [f.id, right])) });
   };
   if (!shown.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("human.noFields")} />;
-  const options = RIGHTS.map((r) => ({ value: r, label: t(`human.rights.${r}`) }));
+  const options = choices.map((r) => ({ value: r, label: t(`human.rights.${r}`) }));
   return (
     <div className="tfl-rights" data-testid={testId}>
       <div className="tfl-rights-row tfl-rights-all">

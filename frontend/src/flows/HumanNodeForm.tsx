@@ -25,6 +25,8 @@ interface Props {
   onChange: (config: Record<string, unknown>) => void;
 }
 
+const CC_RIGHTS = ["readonly", "hidden"] as const;
+
 const enumOf = (schema: JsonSchema | undefined): string[] => {
   const e = (schema?.enum ?? (schema?.items as JsonSchema | undefined)?.enum) as unknown;
   return Array.isArray(e) ? e.map(String) : [];
@@ -71,7 +73,8 @@ export default function HumanNodeForm({ node, info, problems, onChange }: Props)
         {item("recipients", t("human.recipients"),
           <ApproverPicker value={node.recipients} onChange={(v) => set("recipients", v.length ? v : undefined)} testId="human-recipients"
             addText={t("human.addRecipient")} />)}
-        {item("fields", t("human.fields"), <FieldRights value={node.fields} onChange={(v) => set("fields", v)} testId="human-rights" />,
+        {item("fields", t("human.fields"), <FieldRights value={node.fields} onChange={(v) => set("fields", v)} testId="human-rights"
+          choices={CC_RIGHTS} />,
           t("human.fieldsHelp"))}
       </Form>
     );
