@@ -1,8 +1,9 @@
 /** The settings of the trigger 提交时发起审批 (`submitted`): the approval status field (a
  * select field of the flow's form that must offer pending, approved, rejected, withdrawn and
- * returned; the missing ones are named) and the fields locked while the approval runs (none,
+ * returned; the missing ones are named), whether creating a record submits it (else only the
+ * record page's 提交审批 button does) and the fields locked while the approval runs (none,
  * all, or the ones picked). The server's problems show on the input they point at. */
-import { Alert, Form, Radio, Select, Typography } from "antd";
+import { Alert, Form, Radio, Select, Switch, Typography } from "antd";
 import { fieldTraits } from "../api/fieldTypes";
 import { useLang } from "../i18n/text";
 import { hasStatuses, STATUSES } from "./approvers";
@@ -56,6 +57,10 @@ export default function SubmittedTriggerForm({ value, onChange, problems }: Prop
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="submitted-status-missing"
           title={t("submitted.statusMissing", { options: named(missing) })} />
       )}
+      <Form.Item label={t("submitted.onCreate")} extra={t(value.on_create === false ? "submitted.onCreateOff" : "submitted.onCreateOn")}>
+        <Switch checked={value.on_create !== false} data-testid="submitted-on-create"
+          onChange={(on) => set("on_create", on ? undefined : false)} />
+      </Form.Item>
       <Form.Item label={t("submitted.lock")} extra={t("submitted.lockHelp")}
         validateStatus={lockErrors.length ? "error" : undefined} help={lockErrors.length ? lockErrors.join("; ") : undefined}>
         <Radio.Group value={lockWay} data-testid="submitted-lock-way" style={{ marginBottom: lockWay === "some" ? 8 : 0 }}

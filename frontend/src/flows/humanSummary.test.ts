@@ -56,6 +56,7 @@ describe("the 提交时发起审批 trigger on the start card", () => {
   it("says where the status goes and what it locks", () => {
     expect(approvalWords({ type: "submitted", status_field: "status", lock: ["account_manager"] }, ZH)).toBe("状态写入「status」 · 锁定 客户经理");
     expect(approvalWords({ type: "submitted", status_field: "status", lock: "all" }, EN)).toBe("status in “status” · locks every field");
+    expect(approvalWords({ type: "submitted", status_field: "status", on_create: false }, ZH)).toBe("状态写入「status」 · 点“提交审批”时发起");
     expect(approvalWords({ type: "record_created" }, ZH)).toBeNull();
   });
 });

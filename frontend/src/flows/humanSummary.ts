@@ -60,6 +60,7 @@ export function humanSummary(node: FlowNode, w: HumanWords, label?: string): str
 export function approvalWords(trigger: { type?: string; [k: string]: unknown } | undefined, w: HumanWords | undefined): string | null {
   if (!w || trigger?.type !== "submitted" || typeof trigger.status_field !== "string") return null;
   const parts = [w.t("human.statusTo", { name: w.field(trigger.status_field) })];
+  if (trigger.on_create === false) parts.push(w.t("human.buttonOnly"));
   if (trigger.lock === "all") parts.push(w.t("human.lockAll"));
   else if (Array.isArray(trigger.lock) && trigger.lock.length) {
     parts.push(w.t("human.lockSome", { names: trigger.lock.map((f) => w.field(String(f))).join(w.t("human.joiner")) }));

@@ -176,6 +176,7 @@ const en: FlowTexts = {
     channel: "Channel",
   },
   human: {
+    buttonOnly: "started by “Submit for approval”",
     statusTo: "status in “{{name}}”",
     lockAll: "locks every field",
     lockSome: "locks {{names}}",
@@ -263,6 +264,9 @@ const en: FlowTexts = {
     transferTo: "Transfer to",
   },
   submitted: {
+    onCreate: "Submit when the record is created",
+    onCreateOn: "the approval starts as soon as a record is created",
+    onCreateOff: "not on create: the record page's “Submit for approval” button starts it",
     statusField: "Approval status field",
     statusHelp: "a select field with the options: {{options}}",
     statusMissing: "this field lacks the options: {{options}}",

@@ -174,6 +174,7 @@ const zh = {
     channel: "渠道",
   },
   human: {
+    buttonOnly: "点“提交审批”时发起",
     statusTo: "状态写入「{{name}}」",
     lockAll: "锁定全部字段",
     lockSome: "锁定 {{names}}",
@@ -262,6 +263,9 @@ const zh = {
     transferTo: "转交给",
   },
   submitted: {
+    onCreate: "新建记录即提交",
+    onCreateOn: "记录一新建就发起审批",
+    onCreateOff: "新建时不发起;在记录页点“提交审批”时才发起",
     statusField: "审批状态字段",
     statusHelp: "单选字段,选项须包含:{{options}}",
     statusMissing: "此字段缺少选项:{{options}}",
