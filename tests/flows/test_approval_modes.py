@@ -152,3 +152,18 @@ def test_the_initiators_choice_when_submitting_again(rt):
     assert status(rt, rec["id"]) == "approved"
     with pytest.raises(Conflict):  # approved: not again
         rt.flows.status.submit("demo", "expense", rec["id"], user(rt, "ann"))
+
+
+def test_two_flows_on_one_form_share_the_status_field(rt):
+    small = approval_flow("expense_small", [node("manager", [{"type": "manager"}])],
+                          condition={"<": [{"var": "amount"}, 1000]})
+    large = approval_flow("expense_large", [node("finance", [FINANCE], mode="all")],
+                          condition={">=": [{"var": "amount"}, 1000]})
+    publish(rt, small, large)
+    cheap, dear = submit(rt, amount="50.00"), submit(rt, amount="5000.00")
+    act(rt, "bob", "approve")
+    act(rt, "dan", "approve")
+    act(rt, "eve", "reject")
+    assert (status(rt, cheap["id"]), status(rt, dear["id"])) == ("approved", "rejected")
+    with pytest.raises(Conflict):  # still nobody else's to set
+        rt.records("demo", "expense", user(rt, "ann")).update(cheap["id"], {"status": "pending"})

@@ -55,9 +55,11 @@ class ApprovalStatus:
 
     def _check_locks(self, ctx, flows) -> None:
         causes = {c.get("id") for c in ctx.cause or [] if isinstance(c, dict)}
-        flows = [f for f in flows if not any(str(c).startswith(f"{f.key}#") for c in causes)]
+        acting = [f for f in flows if any(str(c).startswith(f"{f.key}#") for c in causes)]
+        flows = [f for f in flows if f not in acting]
         if not flows:  # the flows' own writes (their nodes, their tasks' assignees)
             return
+        theirs = {f.body["trigger"].get("status_field") for f in acting}  # a status field two flows share
         ids = [r.get("id") for r in ctx.records if r and r.get("id") is not None]
         live: dict = {}
         for run_id, record_id, flow_key in runs.live_for_records(ctx.conn, ctx.form.app, ctx.form.id, ids, True):
@@ -69,7 +71,7 @@ class ApprovalStatus:
                 trigger = flow.body["trigger"]
                 mine = live.get((new.get("id"), flow.key))
                 locked = set()
-                if trigger.get("status_field"):
+                if trigger.get("status_field") and trigger["status_field"] not in theirs:
                     locked.add(trigger["status_field"])
                 if mine:
                     lock = trigger.get("lock") or []
