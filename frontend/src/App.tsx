@@ -21,6 +21,7 @@ const DecisionListPage = lazy(() => import("./decisions/DecisionListPage"));
 const DecisionEditorPage = lazy(() => import("./decisions/DecisionEditorPage"));
 const FlowListPage = lazy(() => import("./flows/FlowListPage"));
 const FlowEditorPage = lazy(() => import("./flows/FlowEditorPage"));
+const WorkingCalendarPage = lazy(() => import("./calendar/WorkingCalendarPage"));
 const InboxPage = lazy(() => import("./tasks/InboxPage"));
 
 const page = (node: ReactNode) => (
@@ -56,6 +57,7 @@ export default function App() {
           <Route path="/inbox" element={page(<InboxPage />)} />
           <Route path="/tasks/:id" element={page(<InboxPage />)} />
           <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
+          <Route path="/system/calendar" element={page(<WorkingCalendarPage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
