@@ -265,8 +265,9 @@ def test_urge_withdraw_and_resubmit_as_the_initiator(page, admin_api, approver_a
     row.get_by_test_id(f"run-urge-{task['run']}").click()
     page.locator(".ant-popconfirm").get_by_role("button", name=re.compile("确\\s*定")).click()
     expect(page.locator(".ant-message")).to_contain_text("已催办")
+    expect(page.locator(".ant-popconfirm:visible")).to_have_count(0)  # the urge's confirm has closed
     row.get_by_test_id(f"run-withdraw-{task['run']}").click()
-    page.locator(".ant-popconfirm:visible").get_by_role("button", name=re.compile("确\\s*定")).click()
+    page.locator(".ant-popconfirm:visible").get_by_role("button", name=re.compile("确\\s*定")).last.click()
     expect(page.locator(".ant-message")).to_contain_text("已撤回")
     assert _record_once(admin_api, record["id"], lambda r: r["status"] == "withdrawn")["status"] == "withdrawn"
 
