@@ -20,6 +20,7 @@ from ..flows import task_store
 from ..flows.inbox import STATES, status_of
 from ..flows.people import ACTIONS
 from ..kernel.errors import BadRequest, Forbidden, NotFound
+from ..kernel.timestamps import stamp
 from .auth import actor, login_required, runtime
 from .params import body_json, int_param, whole_number
 
@@ -163,7 +164,7 @@ def approvals(app, form, record_id):
             waiting = [h for h in history if h["state"] == "pending"]
             items.append({"run": r["id"], "flow": r["flow"], "label": body.get("label"), "state": r["state"],
                           "status": status_of(r), "initiator": r["actor_id"],
-                          "started_at": r["started_at"].isoformat(), "ended_at": r["ended_at"] and r["ended_at"].isoformat(),
+                          "started_at": stamp(r["started_at"]), "ended_at": stamp(r["ended_at"]),
                           "history": history, "waiting_for": [h["assignee_name"] for h in waiting],
                           "due_at": min((h["due_at"] for h in waiting if h["due_at"]), default=None),
                           "path": [s["node"] for s in steps if s["result"] in ("ok", "waiting", "failed")],

@@ -15,6 +15,7 @@ Output: {"outcome", "by": [user ids who acted], "comments": [{"by", "state", "co
 "at"}], "values": {...} (handle)}."""
 from __future__ import annotations
 
+from ..kernel.timestamps import stamp
 from . import task_store
 from .acting import DURATION, ID, dry, titled
 from .approvers import SOURCES, admins, describe, resolve
@@ -141,7 +142,7 @@ def _summary(tasks: list[dict]) -> dict:
             values.update(t.get("values") or {})
     return {"by": [t.get("acted_by") or t["assignee_id"] for t in acted],
             "comments": [{"by": t.get("acted_by") or t["assignee_id"], "state": t["state"], "comment": t.get("comment"),
-                          "at": t["acted_at"].isoformat() if t.get("acted_at") else None}
+                          "at": stamp(t["acted_at"]) if t.get("acted_at") else None}
                          for t in acted if t.get("comment")],
             "values": values}
 

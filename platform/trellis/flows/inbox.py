@@ -13,6 +13,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from ..kernel.timestamps import stamp
 from ..storage.models import flow_run as R
 from ..storage.models import flow_task as T
 from . import task_access, task_store
@@ -23,7 +24,8 @@ STATE_WORDS = {"pending": "审批中", "approved": "已通过", "rejected": "已
 
 
 def _iso(v):
-    return v.isoformat() if isinstance(v, datetime) else v
+    """A time as the API gives times: ISO 8601 with its UTC offset."""
+    return stamp(v) if isinstance(v, datetime) else v
 
 
 def _text(label, lang: str = "zh") -> str:

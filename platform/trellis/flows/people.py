@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from ..kernel.cause import actor_link
 from ..kernel.errors import BadRequest, Conflict, Forbidden, NotFound
+from ..kernel.timestamps import stamp
 from . import runs, task_store
 from .approval_status import run_link
 from .cursor import Mover
@@ -187,7 +188,7 @@ class People:
         if not done["comment"] and not done["attachments"]:
             raise _bad("comment", "评论不能为空", "a comment needs text or an attachment")
         notes = list((task.get("values") or {}).get("notes") or [])[-99:]
-        notes.append({"by": done["acted_by"], "at": now.isoformat(), "comment": done["comment"],
+        notes.append({"by": done["acted_by"], "at": stamp(now), "comment": done["comment"],
                       "attachments": done["attachments"]})
         task_store.set_state(conn, task["id"], task["state"], now, values={**(task.get("values") or {}), "notes": notes})
 
