@@ -163,3 +163,14 @@ def test_a_task_names_its_fields_and_the_inbox_pages_from_zero(world, login):
     got = login("am0001").get(f"/api/v1/apps/{APP_ID}/forms/expense/records/{rec['id']}").get_json()
     assert got["status"] == "pending"  # moved on at once: finance has it now, no job needed
     assert [i for i in mine(login, "fin01") if i["record"] == rec["id"]]
+
+
+def test_a_rejected_approval_shows_as_rejected_on_the_record(world, login):
+    rt, _ = world
+    rec = submit(world, login, reason="驳回看状态")
+    [item] = [i for i in mine(login, "bh_sh") if i["record"] == rec["id"]]
+    assert login("bh_sh").post(f"/api/v1/tasks/{item['id']}/reject", json={"comment": "不符合规定"}).status_code == 200
+    story = login("am0001").get(f"/api/v1/apps/{APP_ID}/forms/expense/records/{rec['id']}/approvals").get_json()["items"]
+    assert [s["status"] for s in story] == ["rejected"] and story[0]["history"][0]["comment"] == "不符合规定"
+    started = [i for i in mine(login, "am0001", "initiated") if i["record"] == rec["id"]]
+    assert started[0]["status"] == "rejected"

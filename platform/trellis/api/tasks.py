@@ -163,7 +163,7 @@ def approvals(app, form, record_id):
             body = rt.flows.catalog.version(app, r["flow"], r["version"])
             waiting = [h for h in history if h["state"] == "pending"]
             items.append({"run": r["id"], "flow": r["flow"], "label": body.get("label"), "state": r["state"],
-                          "status": status_of(r), "initiator": r["actor_id"],
+                          "status": status_of(run_store.load(conn, r["id"]), body), "initiator": r["actor_id"],
                           "started_at": stamp(r["started_at"]), "ended_at": stamp(r["ended_at"]),
                           "history": history, "waiting_for": [h["assignee_name"] for h in waiting],
                           "due_at": min((h["due_at"] for h in waiting if h["due_at"]), default=None),

@@ -134,7 +134,8 @@ class Inbox:
             items.append({"id": rid, "run": rid, "kind": "run", "state": run["state"], "flow": run["flow"],
                           "flow_label": flow.body.get("label") if flow else run["flow"], "app": run["app"],
                           "form": run["form"], "record": run["record_id"], "title": titles.get(rid),
-                          "status": status_of(run), "created_at": _iso(run["started_at"]),
+                          "status": status_of(run, self.engine.catalog.version(run["app"], run["flow"], run["version"])),
+                          "created_at": _iso(run["started_at"]),
                           "node": waiting[0]["node"] if waiting else None,
                           "node_label": self._node_label(run["app"], run["flow"], waiting[0]["node"]) if waiting else None,
                           "waiting_for": [names.get(t["assignee_id"]) for t in waiting], **self.countdown(due, now),
@@ -173,7 +174,8 @@ class Inbox:
             out["history"] = self.history(conn, task["run_id"])
             out["returnable"] = self.engine.people.returnable(conn, task, node) if task["state"] == "pending" else []
             out["run_state"] = run["state"] if run else None
-            out["status"] = status_of(run) if run else None
+            out["status"] = status_of(run, self.engine.catalog.version(run["app"], run["flow"], run["version"])) \
+                if run else None
             out["required"] = (node or {}).get("required") or []
         return out
 
@@ -184,7 +186,11 @@ def task_store_run(conn, run_id: int) -> dict | None:
     return runs.load(conn, run_id)
 
 
-def status_of(run: dict) -> str | None:
+def status_of(run: dict, body: dict | None = None) -> str | None:
+    """The approval status a run gives its record (None for a flow not started on submit,
+    when `body`, its definition, is known)."""
+    if body is not None and (body.get("trigger") or {}).get("type") != "submitted":
+        return None
     status = (run.get("context") or {}).get("status")
     if status:
         return status
