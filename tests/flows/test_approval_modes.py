@@ -167,3 +167,29 @@ def test_two_flows_on_one_form_share_the_status_field(rt):
     assert (status(rt, cheap["id"]), status(rt, dear["id"])) == ("approved", "rejected")
     with pytest.raises(Conflict):  # still nobody else's to set
         rt.records("demo", "expense", user(rt, "ann")).update(cheap["id"], {"status": "pending"})
+
+
+def test_two_approvers_of_one_step_at_the_same_moment(rt):
+    """会签 with both acting at once (threads): the step is decided exactly once, by whoever comes second."""
+    import threading
+
+    publish(rt, approval_flow("expense_race", [node("finance", [FINANCE], mode="all")]))
+    rec = submit(rt)
+    tasks_now = {t["assignee_id"]: t["id"] for t in tasks(rt, state="pending")}
+    start = threading.Barrier(2)
+    errors = []
+
+    def approve(name):
+        start.wait()
+        try:
+            rt.flows.people.act(tasks_now[rt.people[name]], "approve", user(rt, name), {})
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=approve, args=(n,)) for n in ("dan", "eve")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    run_jobs(rt)
+    assert not errors and status(rt, rec["id"]) == "approved"

@@ -34,11 +34,15 @@ def insert(conn, rows: list[dict]) -> list[int]:
 
 
 def get(conn, task_id: int, *, lock: bool = False) -> dict | None:
-    if lock and conn.dialect.name == "postgresql":
-        row = conn.execute(sa.select(T).where(T.c.id == task_id).with_for_update()).mappings().first()
-    else:
-        row = conn.execute(_GET, {"i": task_id}).mappings().first()
-    return dict(row) if row else None
+    """A task; `lock`: on PostgreSQL its whole round is locked until the transaction ends, so
+    two people acting on one step at once take turns and the second sees the first's action
+    (SQLite's writers take turns anyway)."""
+    row = conn.execute(_GET, {"i": task_id}).mappings().first()
+    if row is None or not lock or conn.dialect.name != "postgresql":
+        return dict(row) if row else None
+    conn.execute(sa.select(T.c.id).where(T.c.run_id == row["run_id"], T.c.node == row["node"],
+                                         T.c.round == row["round"]).order_by(T.c.id).with_for_update()).all()
+    return dict(conn.execute(_GET, {"i": task_id}).mappings().first())
 
 
 def of_node(conn, run_id: int, node: str, round_: int) -> list[dict]:
