@@ -37,7 +37,8 @@ def list_roles(app):
 def _fab_role(app: str, role: str):
     sm = current_app.appbuilder.sm
     found = sm.find_role(fab_role_name(app, role))
-    if found is None or role not in runtime().roles_of(app):
+    published = role in runtime().roles_of(app) or runtime().store.published(app, "role", role) is not None
+    if found is None or not published:  # (the store itself: another process may have just published it)
         raise NotFound(f"角色 {role} 不存在或未发布", f"role {role} not found or not published")
     return found
 
