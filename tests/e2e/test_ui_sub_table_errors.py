@@ -67,6 +67,7 @@ def test_sub_table_errors_show_on_their_cells(admin_page, admin_api):
     # 2. a designer allows at most 10 per row meanwhile: the server refuses row 2's 50
     publish(admin_api, {**DEFINITION, "fields": [DEFINITION["fields"][0], {**DEFINITION["fields"][1], "fields": [
         DEFINITION["fields"][1]["fields"][0], {**DEFINITION["fields"][1]["fields"][1], "max": 10}]}]})
+    page.wait_for_timeout(2_500)  # the server's other processes see a publish within their definition TTL (2 s)
     with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith(f"/forms/{FORM}/records")) as resp:
         page.get_by_test_id("record-save").click()
     assert resp.value.status == 422
