@@ -74,6 +74,7 @@ def claim_form(admin_api):
     admin_api.call("PUT", f"{base}/roles/claimant", CLAIMANT)
     admin_api.call("POST", f"{base}/roles/claimant/publish", {})
     admin_api.call("PUT", f"{base}/roles/claimant/members", [fin01])
+    time.sleep(2.5)  # the server's other processes see the new form within their definition TTL (2 s)
     return FORM
 
 
