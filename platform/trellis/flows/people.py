@@ -1,8 +1,10 @@
 """People acting in flows (`runtime.flows.people`): the actions on a task, the initiator's
 withdraw and urge, an administrator's reassign. Each action is one transaction: the task's
 new state (and the record's values, written as the assignee through the node's field
-permissions), the next turn (flow_task `promote`), and, once nobody is left to act, a job
-that moves the run on (flows/human_node.py decides the outcome).
+permissions), the next turn (flow_task `promote`), its audit entry and, once nobody is
+left to act, the run moved on (flows/human_node.py decides the outcome; runner
+`advance_in`, or the `flows.advance` job when that cannot be done in the action's
+transaction).
 
 Actions: approve, reject, return (`to`: an earlier node of the run's way, or "start"),
 transfer (`to`: a user), add_signer (`users`, `position` before / after: after approves
@@ -10,8 +12,6 @@ and adds them behind), handle (`values`), comment (stays pending; kept in the ta
 notes), read (a cc'd copy). Everything refused says why in both languages (409 for a task
 no longer pending, 403 for someone else's task, 400 naming the bad key)."""
 from __future__ import annotations
-
-import logging
 
 import sqlalchemy as sa
 
@@ -25,7 +25,6 @@ from .runner import ADVANCE
 from .sla import activate, assigned
 from .task_access import record_service
 
-log = logging.getLogger("trellis.flows")
 ACTIONS = ("approve", "reject", "return", "transfer", "add_signer", "handle", "comment", "read")
 DEFAULT_ACTIONS = {"approval": ("approve", "reject", "return", "transfer", "add_signer"),
                    "handle": ("handle", "return", "transfer", "add_signer"), "cc": ()}
@@ -97,13 +96,7 @@ class People:
         if action not in ACTIONS:
             raise NotFound(f"没有操作 {action}", f"there is no action {action}", details={"action": action})
         comment, attachments = _comment(body)
-        out = self._act(task_id, action, actor, body, comment, attachments)
-        if out.pop("_decided", False):  # nobody left to act: the run moves on now (its job stays as the safety net)
-            try:
-                self.engine.runner.advance(out["run_id"])
-            except Exception as exc:  # noqa: BLE001 - the job tries again
-                log.warning("run %s: moving on after task %s failed here: %s", out["run_id"], task_id, exc)
-        return out
+        return self._act(task_id, action, actor, body, comment, attachments)
 
     def _act(self, task_id, action, actor, body, comment, attachments) -> dict:
         with self.runtime.transaction() as conn:
@@ -125,7 +118,10 @@ class People:
             after = task_store.get(conn, task["id"])
             self._audit(conn, f"task.{action}", task, actor, {"state": task["state"]},
                         {"state": after["state"], "to": body.get("to"), "users": body.get("users")}, comment)
-            return dict(after, _decided=decided)
+            if decided and not self.engine.runner.advance_in(conn, task["run_id"]):
+                self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, app=task["app"], conn=conn,
+                                          key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}")
+            return after
 
     def _audit(self, conn, action: str, task: dict, actor, before, after, note=None) -> None:
         """One entry of the audit chain per action on a task (who, what, on which record)."""
@@ -239,11 +235,7 @@ class People:
         turn = task_store.promote(conn, task["run_id"], task["node"], task["round"], tasks)
         if turn:
             activate(self.runtime, conn, turn, node, now)
-        if task_store.open_count(tasks):
-            return False
-        self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}",
-                                  app=task["app"], conn=conn)
-        return True
+        return not task_store.open_count(tasks)
 
     # -- the initiator and administrators ----------------------------------------------------------------
     def withdraw(self, app: str, run_id: int, actor) -> dict:

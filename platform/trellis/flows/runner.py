@@ -1,7 +1,9 @@
 """Running a flow: the `flows.advance` job moves one run step by step, each step its own
 transaction (flows/runs.py `save_step`: the node's writes, its log row and the run's new
 cursor, or nothing), until the run waits, ends or has taken `BATCH` steps (then it hands
-on to a new job, so one long run does not hold a worker).
+on to a new job, so one long run does not hold a worker). A person's action that leaves
+nobody to act moves the run on in its own transaction (`advance_in`), the job being the
+fallback.
 
 Before every step a journey's `exit` condition is checked against the record as it is
 now: true ends the run (`exited`). A token that waits is asked again (`resume`) when the
@@ -101,6 +103,28 @@ class Runner:
             taken += 1
         self.runtime.jobs.enqueue(ADVANCE, {"run": run}, key=f"{ADVANCE}:{run}:{row['seq']}:more", app=row["app"])
         return {"state": "running", "steps": taken}
+
+    def advance_in(self, conn, run: int) -> bool:
+        """Move the run on inside the caller's transaction (a person's action left nobody to
+        act), each step in a savepoint, until it waits or ends. False when it is not done
+        here (a node calls out, a step failed, `BATCH` steps taken): the caller then leaves
+        it to the `flows.advance` job, which retries and logs failures as usual."""
+        row = runs.load(conn, run)
+        if row is None or row["state"] not in runs.LIVE:
+            return True
+        if self._has_external(row, self.catalog.version(row["app"], row["flow"], row["version"])):
+            return False
+        checked: set = set()
+        with self.runtime.logic_time():
+            for _ in range(BATCH):
+                try:
+                    with conn.begin_nested():
+                        if not self._one(conn, row, checked):
+                            return True
+                except Exception as exc:  # noqa: BLE001 - rolled back to the savepoint: the job tries again
+                    log.info("flow run %s: left to its job: %s", run, _message(exc))
+                    return False
+        return False
 
     def _has_external(self, row: dict, body: dict) -> bool:
         key = (row["app"], row["flow"], row["version"])

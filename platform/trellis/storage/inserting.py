@@ -38,11 +38,7 @@ def insert_many(conn, table: sa.Table, rows: list[dict], raw: tuple[str, ...] = 
         if len(r) != len(names):
             names = list(dict.fromkeys(k for row in rows for k in row))
             break
-    stmt = table.insert().values({n: sa.bindparam(n) for n in names})
-    compiled = stmt.compile(dialect=conn.dialect)
-    order = list(compiled.positiontup) if compiled.positional else names
-    procs = [(i, p) for i, n in enumerate(order)
-             if n not in raw and (p := table.c[n].type._cached_bind_processor(conn.dialect)) is not None]
+    sql, order, positional, procs = _prepared(conn, table, names, raw)
     params = []
     for r in rows:
         vals = [r.get(n) for n in order]
@@ -53,10 +49,29 @@ def insert_many(conn, table: sa.Table, rows: list[dict], raw: tuple[str, ...] = 
         params.append(vals)
     if conn.dialect.name == "postgresql":
         _copy(conn, table, order, params)
-    elif compiled.positional:
-        conn.exec_driver_sql(compiled.string, [tuple(v) for v in params])
+    elif positional:
+        conn.exec_driver_sql(sql, [tuple(v) for v in params])
     else:
-        conn.exec_driver_sql(compiled.string, [dict(zip(order, v)) for v in params])
+        conn.exec_driver_sql(sql, [dict(zip(order, v)) for v in params])
+
+
+_PREPARED: dict = {}
+
+
+def _prepared(conn, table: sa.Table, names: list[str], raw: tuple[str, ...]) -> tuple:
+    """The INSERT's text, its parameter order and the bind processors, compiled once per
+    (table, columns, dialect): the audit chain and the outbox insert a row at a time."""
+    key = (table, tuple(names), raw, conn.dialect.name)
+    found = _PREPARED.get(key)
+    if found is None:
+        compiled = table.insert().values({n: sa.bindparam(n) for n in names}).compile(dialect=conn.dialect)
+        order = list(compiled.positiontup) if compiled.positional else names
+        procs = [(i, p) for i, n in enumerate(order)
+                 if n not in raw and (p := table.c[n].type._cached_bind_processor(conn.dialect)) is not None]
+        if len(_PREPARED) > 512:
+            _PREPARED.clear()
+        found = _PREPARED[key] = (compiled.string, order, compiled.positional, procs)
+    return found
 
 
 def insert_columns(conn, table: sa.Table, names: list[str], columns: list[list], constants: dict | None = None,
