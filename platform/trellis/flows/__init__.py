@@ -42,13 +42,14 @@ def install(runtime) -> None:
     from .engine import FlowEngine
     from .flow_kind import FlowKind
     from .runner import ADVANCE
-    from .sla import JOB as SLA_JOB, due_job
+    from .sla import JOB as SLA_JOB, NOTICE, due_job, notice_job
 
     runtime.definition_kinds.add(FlowKind(runtime.registries))
     engine = runtime.flows = FlowEngine(runtime, runtime.registries)
     runtime.jobs.register(ADVANCE, engine.runner.advance, max_attempts=5, backoff=2)
     runtime.jobs.register(TRIGGER_JOB, engine.trigger_due, max_attempts=5, backoff=5)
     runtime.jobs.register(SLA_JOB, lambda **args: due_job(runtime, **args), max_attempts=5, backoff=5)
+    runtime.jobs.register(NOTICE, lambda **args: notice_job(runtime, **args), max_attempts=5, backoff=5)
     runtime.lifecycle.subscribe("before_save", engine.status.before_save, order=300, name="flows.approval")
     for event in ("after_insert", "after_update", "after_delete", "after_restore"):
         runtime.lifecycle.subscribe(event, engine.on_write, order=300, name="flows")

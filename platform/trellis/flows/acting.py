@@ -150,10 +150,21 @@ def members(conn, app: str, spec) -> list[int]:
                      .scalars())
     else:
         return []
-    if not ids or not sa.inspect(conn).has_table("ab_user"):
+    if not ids or not has_table(conn, "ab_user"):
         return ids
     active = {u["user_id"] for u in users(conn, ids)}
     return [i for i in ids if i in active]
+
+
+_TABLES: dict = {}  # (engine url, table) found: the security tables, once they exist, stay
+
+
+def has_table(conn, name: str) -> bool:
+    """Does the database have the (security) table `name`? Asked again until it does."""
+    key = (str(conn.engine.url), name)
+    if key not in _TABLES and sa.inspect(conn).has_table(name):
+        _TABLES[key] = True
+    return key in _TABLES
 
 
 def user_set_text(spec) -> tuple[str, str]:

@@ -105,7 +105,7 @@ class ApprovalStatus:
     def write(self, conn, row: dict, field: str, status: str, label=None) -> None:
         records = self.runtime.records(row["app"], row["form"], SYSTEM, cause=run_link(row["flow"], row["id"], label))
         try:
-            records.update(int(row["record_id"]), {field: status}, conn=conn)
+            records.update_rows([{"id": int(row["record_id"]), field: status}], conn=conn)
         except Exception as exc:  # noqa: BLE001 - a deleted record keeps no status
             from ..kernel.errors import NotFound
 

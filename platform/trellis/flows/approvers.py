@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..storage import models
-from .acting import ID, USER_ID, members, titled
+from .acting import ID, USER_ID, has_table, members, titled
 
 SOURCE = {"oneOf": [
     {"type": "object", "required": ["type", "user"], "additionalProperties": False,
@@ -82,7 +82,7 @@ def _user_id(conn, user) -> int | None:
 
 
 def _active(conn, ids: list[int]) -> list[int]:
-    if not ids or not sa.inspect(conn).has_table("ab_user"):
+    if not ids or not has_table(conn, "ab_user"):
         return ids
     active = {r.id for r in conn.execute(sa.select(USERS.c.id, USERS.c.active).where(USERS.c.id.in_(ids)))
               if r.active is not False}
@@ -111,7 +111,7 @@ def admins(conn) -> list[int]:
     """The instance's administrators (FAB role Admin): where an approver-less step goes."""
     roles = sa.table("ab_role", sa.column("id"), sa.column("name"))
     user_roles = sa.table("ab_user_role", sa.column("user_id"), sa.column("role_id"))
-    if not sa.inspect(conn).has_table("ab_role"):
+    if not has_table(conn, "ab_role"):
         return []
     stmt = (sa.select(user_roles.c.user_id).join(roles, roles.c.id == user_roles.c.role_id)
             .where(roles.c.name == "Admin").order_by(user_roles.c.user_id))

@@ -22,7 +22,7 @@ from . import runs, task_store
 from .approval_status import run_link
 from .cursor import Mover
 from .runner import ADVANCE
-from .sla import activate, assigned
+from .sla import activate, assigned, tell
 from .task_access import record_service
 
 ACTIONS = ("approve", "reject", "return", "transfer", "add_signer", "handle", "comment", "read")
@@ -133,12 +133,8 @@ class People:
     def _approve(self, conn, task, node, actor, body, done, now) -> None:
         self._write_values(conn, task, node, actor, body)
         task_store.set_state(conn, task["id"], "approved", now, **done)
-        if task["mode"] == "any":  # 或签: one is enough (signers someone added stay)
-            others = [t["id"] for t in task_store.of_node(conn, task["run_id"], task["node"], task["round"])
-                      if t["id"] != task["id"] and t["state"] in task_store.OPEN and t["added_by"] is None]
-            if others:
-                conn.execute(task_store.T.update().where(task_store.T.c.id.in_(others))
-                             .values(state="skipped", acted_at=now))
+        if task["mode"] == "any":
+            task_store.skip_others(conn, task, now)
 
     def _handle(self, conn, task, node, actor, body, done, now) -> None:
         values = self._write_values(conn, task, node, actor, body)
@@ -263,8 +259,8 @@ class People:
             for t in pending:
                 t["urges"] = (t.get("urges") or 0) + 1
                 task_store.set_state(conn, t["id"], "pending", now, urged_at=now, urges=t["urges"])
-            assigned(self.runtime, conn, pending, urgent=True,
-                     words=(f"催办:{pending[0].get('title') or ''}", f"Reminder: {pending[0].get('title') or ''}"))
+            tell(self.runtime, conn, pending, urgent=True,
+                 words=(f"催办:{pending[0].get('title') or ''}", f"Reminder: {pending[0].get('title') or ''}"))
             return {"run": run_id, "urged": [t["assignee_id"] for t in pending]}
 
     def reassign(self, task_id: int, to, actor) -> dict:

@@ -14,6 +14,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..storage.binding import one_of
 from ..storage.database import json_dumps
 from ..storage.models import flow_mark as M
 from ..storage.models import flow_run as R
@@ -43,8 +44,11 @@ def create(conn, *, app: str, flow: str, version: int, form: str | None, record_
     return conn.execute(stmt.returning(R.c.id)).scalar()
 
 
+_LOAD = sa.select(R).where(R.c.id == sa.bindparam("i"))
+
+
 def load(conn, run_id: int) -> dict | None:
-    row = conn.execute(sa.select(R).where(R.c.id == run_id)).mappings().first()
+    row = conn.execute(_LOAD, {"i": run_id}).mappings().first()
     return dict(row) if row else None
 
 
@@ -134,7 +138,7 @@ def runs_since(conn, app: str, flow: str, record_id, since) -> int:
 
 _LIVE = sa.select(R.c.id, R.c.record_id, R.c.flow).where(
     R.c.app == sa.bindparam("a"), R.c.form == sa.bindparam("f"),
-    R.c.record_id.in_(sa.bindparam("ids", expanding=True)), R.c.state.in_(LIVE))
+    R.c.record_id.in_(sa.bindparam("ids", expanding=True)), one_of(R.c.state, LIVE))
 
 
 def live_for_records(conn, app: str, form: str, ids: list, with_flow: bool = False) -> list[tuple]:

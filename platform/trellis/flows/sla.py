@@ -10,8 +10,10 @@ if the task is still pending then (a task acted on in time leaves its jobs idle)
 - `transfer`: the task goes to `transfer_to` (an approver source);
 - `approve` / `reject`: the engine acts on the task as the system.
 
-`assigned` tells new assignees of their task through the notification service (in-app,
-and WeCom / DingTalk cards where the app routes them) with a link to it."""
+New assignees hear of their task through the notification service (in-app, and WeCom /
+DingTalk cards where the app routes them) with a link to it: `assigned` leaves that to a
+`flows.notice` job after the commit (a task acted on by then is not announced); reminders,
+overdue notices and urges are sent at once (`tell`)."""
 from __future__ import annotations
 
 import logging
@@ -22,6 +24,7 @@ from .approvers import head_of, resolve
 
 log = logging.getLogger("trellis.flows")
 JOB = "flows.sla"
+NOTICE = "flows.notice"
 KIND_WORDS = {"approval": ("审批", "approve"), "handle": ("办理", "handle"), "cc": ("抄送", "read (cc)")}
 
 
@@ -70,9 +73,24 @@ def activate(runtime, conn, tasks: list[dict], node: dict, now) -> None:
     assigned(runtime, conn, tasks)
 
 
-def assigned(runtime, conn, tasks: list[dict], *, urgent: bool = False, words: tuple | None = None) -> None:
-    """Tell each task's assignee (best effort: a notification that cannot be routed never
-    stops the flow)."""
+def assigned(runtime, conn, tasks: list[dict]) -> None:
+    """New tasks: their assignees are told by a `flows.notice` job once the transaction that
+    made them has committed (acting on a task stays one short transaction)."""
+    if getattr(runtime, "notify", None) is not None and tasks:
+        runtime.jobs.enqueue(NOTICE, {"tasks": [t["id"] for t in tasks]}, app=tasks[0]["app"], conn=conn)
+
+
+def notice_job(runtime, tasks: list, **_ignored) -> dict:
+    """`flows.notice`: tell the assignees of the tasks still waiting for them."""
+    with runtime.transaction() as conn:
+        found = [t for t in (task_store.get(conn, int(i)) for i in tasks) if t and t["state"] in ("pending", "cc")]
+        tell(runtime, conn, found)
+    return {"told": [t["id"] for t in found]}
+
+
+def tell(runtime, conn, tasks: list[dict], *, urgent: bool = False, words: tuple | None = None) -> None:
+    """Tell each task's assignee now, in the caller's transaction (best effort: a notification
+    that cannot be routed never stops the flow)."""
     notify = getattr(runtime, "notify", None)
     if notify is None or not tasks:
         return
@@ -102,7 +120,7 @@ def due_job(runtime, task: int, what: str, **_ignored) -> dict:
         sla = (node or {}).get("sla") or {}
         if what == "remind":
             task_store.set_state(conn, t["id"], "pending", None, sla_state="reminded")
-            assigned(runtime, conn, [t], words=(f"即将超时:{t.get('title') or ''}", f"Due soon: {t.get('title') or ''}"))
+            tell(runtime, conn, [t], words=(f"即将超时:{t.get('title') or ''}", f"Due soon: {t.get('title') or ''}"))
             return {"reminded": t["id"]}
         task_store.set_state(conn, t["id"], "pending", None, sla_state="overdue")
         action = sla.get("on_overdue") or "notify_supervisor"
@@ -119,7 +137,7 @@ def due_job(runtime, task: int, what: str, **_ignored) -> dict:
         with runtime.transaction() as conn:
             head = head_of(conn, t["assignee_id"], 1)
             words = (f"已超时:{t.get('title') or ''}", f"Overdue: {t.get('title') or ''}")
-            assigned(runtime, conn, [t], urgent=True, words=words)
+            tell(runtime, conn, [t], urgent=True, words=words)
             if head:
-                assigned(runtime, conn, [dict(t, assignee_id=head)], urgent=True, words=words)
+                tell(runtime, conn, [dict(t, assignee_id=head)], urgent=True, words=words)
     return {"overdue": t["id"], "action": action}

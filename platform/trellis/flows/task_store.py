@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from ..storage.binding import one_of
 from ..storage.models import flow_task as T
 
 OPEN = ("queued", "pending")
@@ -57,11 +58,31 @@ def open_count(tasks: list[dict]) -> int:
     return sum(1 for t in tasks if t["state"] in OPEN)
 
 
+_SETS: dict = {}  # the columns set -> the UPDATE (a handful of shapes: one per action)
+
+
 def set_state(conn, task_id: int, state: str, now, **values) -> None:
-    conn.execute(_SET.values(state=state, **values), {"i": task_id})
+    keys = tuple(values)
+    stmt = _SETS.get(keys)
+    if stmt is None:
+        stmt = _SETS[keys] = _SET.values(state=sa.bindparam("_s"), **{k: sa.bindparam(f"_{k}") for k in keys})
+    conn.execute(stmt, {"i": task_id, "_s": state, **{f"_{k}": v for k, v in values.items()}})
 
 
-_CLOSE_RUN = (T.update().where(T.c.run_id == sa.bindparam("r"), T.c.state.in_(OPEN))
+_SKIP_OTHERS = (T.update().where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
+                                 T.c.round == sa.bindparam("o"), T.c.id != sa.bindparam("i"),
+                                 one_of(T.c.state, OPEN), T.c.added_by.is_(None))
+                .values(state="skipped", acted_at=sa.bindparam("at")))
+
+
+def skip_others(conn, task: dict, now) -> None:
+    """或签: one approval is enough; the round's other open tasks are skipped (signers someone
+    added stay)."""
+    conn.execute(_SKIP_OTHERS, {"r": task["run_id"], "n": task["node"], "o": task["round"], "i": task["id"],
+                                "at": now})
+
+
+_CLOSE_RUN = (T.update().where(T.c.run_id == sa.bindparam("r"), one_of(T.c.state, OPEN))
               .values(state=sa.bindparam("s"), acted_at=sa.bindparam("at")))
 _CLOSE_NODE = _CLOSE_RUN.where(T.c.node == sa.bindparam("n"), T.c.round == sa.bindparam("o"))
 
@@ -89,15 +110,19 @@ def promote(conn, run_id: int, node: str, round_: int, tasks: list[dict] | None 
     return turn
 
 
+_LAST_ROUND = sa.select(sa.func.max(T.c.round)).where(T.c.run_id == sa.bindparam("r"), T.c.kind == "approval",
+                                                       T.c.round < sa.bindparam("o"))
+_OF_ROUND = sa.select(T.c.acted_by, T.c.assignee_id, T.c.state).where(
+    T.c.run_id == sa.bindparam("r"), T.c.round == sa.bindparam("o"), T.c.kind == "approval")
+
+
 def last_approver(conn, run_id: int, before_round: int) -> set[int]:
     """Who approved the run's approval step just before this round (去重); nobody when that
     step did not end approved (a return to this step asks again)."""
-    last = conn.execute(sa.select(sa.func.max(T.c.round)).where(T.c.run_id == run_id, T.c.kind == "approval",
-                                                                 T.c.round < before_round)).scalar()
+    last = conn.execute(_LAST_ROUND, {"r": run_id, "o": before_round}).scalar()
     if last is None:
         return set()
-    rows = conn.execute(sa.select(T.c.acted_by, T.c.assignee_id, T.c.state)
-                        .where(T.c.run_id == run_id, T.c.round == last, T.c.kind == "approval")).all()
+    rows = conn.execute(_OF_ROUND, {"r": run_id, "o": last}).all()
     if any(r.state in ("returned", "rejected") for r in rows):
         return set()
     return {r.acted_by or r.assignee_id for r in rows if r.state in ("approved", "auto")}

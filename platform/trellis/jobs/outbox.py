@@ -33,15 +33,27 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
                   cause=cause or None, created_at=now)
-    if key is None:
-        stmt = T.insert().values(values)
-    else:  # the platform runs on PostgreSQL and SQLite; both skip a taken key
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        stmt = insert(T).values(values).on_conflict_do_nothing(index_elements=["key"])
-    new_id = conn.execute(stmt.returning(T.c.id)).scalar()
+    new_id = conn.execute(_statement(conn.dialect.name, key is not None), values).scalar()
     if new_id is not None:
         conn.info[ENQUEUED_KEY] = True
     return new_id
+
+
+_STATEMENTS: dict = {}
+
+
+def _statement(dialect: str, keyed: bool):
+    """The INSERT ... RETURNING id, built once; with a key, a taken key is skipped (the
+    platform runs on PostgreSQL and SQLite, both have ON CONFLICT DO NOTHING)."""
+    found = _STATEMENTS.get((dialect, keyed))
+    if found is None:
+        if keyed:
+            insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+            stmt = insert(T).on_conflict_do_nothing(index_elements=["key"])
+        else:
+            stmt = T.insert()
+        found = _STATEMENTS[(dialect, keyed)] = stmt.returning(T.c.id)
+    return found
 
 
 def enqueue_many(conn, name: str, jobs: list[tuple], app: str | None = None, cause: list[dict] | None = None) -> None:

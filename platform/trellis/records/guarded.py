@@ -34,6 +34,7 @@ from ..forms.sqlfields import SYSTEM_KINDS
 from ..kernel.errors import BadRequest
 from ..logic import SqlField, rule_vars, to_sql
 from ..security.access import Access
+from ..storage.binding import among
 from . import counting
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
 
@@ -299,6 +300,23 @@ class GuardedQuery:
         if limit is not None:
             stmt = stmt.limit(limit)
         return stmt
+
+    def by_ids(self, conn, lock: bool = False):
+        """The SELECT of the selected fields of the rows whose id is among the bound `ids`
+        (storage/binding.py `among`), `FOR UPDATE` on PostgreSQL with `lock`. With
+        unrestricted access and nothing that depends on the time (no computed columns, no
+        added conditions) it is built once per form and selection: the write path reads each
+        record it writes this way."""
+        fields = self.fields if self.fields is not None else self.select().fields
+        fixed = (self.access.unrestricted and not (self.conds or self.paths or self.keys or self.groups or self.measures)
+                 and not any(self.form.fields[n].virtual for n in fields))
+        lock = lock and conn.dialect.name == "postgresql"
+        key = (conn.dialect.name, fields, self.recycled_rows, self.action, lock)
+        cache = self.form.__dict__.setdefault("_by_ids", {}) if fixed else {}
+        if key not in cache:
+            stmt = self.filter_sql(among(conn, self.table.c.id, "ids")).statement()
+            cache[key] = stmt.with_for_update() if lock else stmt
+        return cache[key]
 
     def _column(self, name: str):
         """A selected field's column, or its expression labelled with its id (computed)."""

@@ -13,7 +13,7 @@ import time
 from ..forms.indexes import slowlog as slow_queries
 from ..kernel.errors import NotFound
 from ..kernel.timestamps import stamp
-from ..storage.binding import chunks
+from ..storage.binding import batch, chunks
 from .guarded import GuardedQuery, unknown_field
 from .subtables import read_children
 
@@ -59,11 +59,9 @@ def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=Fal
         query = query.recycled()
     names = query.names
     found = {}
-    for part in chunks(list(ids)):
-        stmt = query.ids(part).statement()
-        if lock and conn.dialect.name == "postgresql":
-            stmt = stmt.with_for_update()
-        for row in conn.execute(stmt).mappings():
+    stmt = query.by_ids(conn, lock)
+    for part in chunks(list(ids), batch(conn)):
+        for row in conn.execute(stmt, {"ids": part}).mappings():
             found[row["id"]] = to_json(form, row, names)
     records = [found[i] for i in ids if i in found]
     _attach_children(conn, form, records, names)

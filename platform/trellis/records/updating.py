@@ -109,11 +109,19 @@ def _write(svc, c, rows: list[tuple], now) -> None:
         values["_id"], values["_version"] = rid, version
         groups.setdefault(keys, []).append(values)
     sane = c.dialect.supports_sane_multi_rowcount
+    cache = svc.form.__dict__.setdefault("_updates", {})  # one statement per set of changed fields
     for keys, params in groups.items():
-        stmt = (t.update().where(t.c.id == sa.bindparam("_id"), t.c.version == sa.bindparam("_version"),
+        stmt = cache.get(keys)
+        if stmt is None:
+            if len(cache) > 256:
+                cache.clear()
+            stmt = cache[keys] = (
+                t.update().where(t.c.id == sa.bindparam("_id"), t.c.version == sa.bindparam("_version"),
                                  t.c.deleted_at.is_(None))
-                .values({**{k: sa.bindparam(k) for k in keys}, "updated_at": now, "updated_by": svc.actor.id,
-                         "version": t.c.version + 1}))
+                .values({**{k: sa.bindparam(k) for k in keys}, "updated_at": sa.bindparam("_at"),
+                         "updated_by": sa.bindparam("_by"), "version": t.c.version + 1}))
+        for p in params:
+            p["_at"], p["_by"] = now, svc.actor.id
         if sane and len(params) > 1:
             done = c.execute(stmt, params).rowcount
             if done != len(params):

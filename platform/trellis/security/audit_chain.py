@@ -88,9 +88,11 @@ def _normalize(entry: dict, now: datetime) -> dict:
     return row
 
 
+_LAST = sa.select(m.audit.c.hash).order_by(m.audit.c.id.desc()).limit(1)
+
+
 def last_hash(conn) -> str:
-    a = m.audit
-    return conn.execute(sa.select(a.c.hash).order_by(a.c.id.desc()).limit(1)).scalar() or GENESIS
+    return conn.execute(_LAST).scalar() or GENESIS
 
 
 def append(conn, entries: list[dict]) -> list[int]:

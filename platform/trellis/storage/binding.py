@@ -24,6 +24,12 @@ def among(conn, col, name: str = "values"):
     return col.in_(sa.bindparam(name, expanding=True))
 
 
+def one_of(col, values):
+    """`col` is one of a few fixed values, as plain parameters: a statement built once then
+    runs without the per-execution expansion an `IN` list of values gets."""
+    return sa.or_(*(col == v for v in values))
+
+
 def batch(conn) -> int:
     """How many values one lookup may bind (SQLite counts each one; PostgreSQL binds an array)."""
     return 20000 if conn.dialect.name == "postgresql" else CHUNK
