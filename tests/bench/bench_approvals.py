@@ -3,11 +3,12 @@
 - inbox: `GET /api/v1/inbox` of one user over 10,000 open approval instances across 500
   users (20 pending each), through the Flask app with a bearer token, p50 / p95, against
   the same rows read with one raw SQL query on the driver. Goal: p50 <= 50 ms.
-- approve: approve-and-advance in one process on SQLite (`people.act`): a task approved
-  (its transaction: the task, its audit entry, the run's safety-net job) and the run moved
-  on to its end at once (the step, the record's approval status written through the record
-  service, audited), against raw driver transactions doing the same writes (task, run,
-  step log, record status, audit rows). Goal: >= 1,000 tasks/s.
+- approve: approve-and-advance in one process on SQLite (`people.act`), each one audited
+  transaction: the task approved with its audit entry and the run moved on, either to its
+  end (the step, the record's approval status written through the record service, audited)
+  or to the next approver (the step, the new task, its notice job), against a raw driver
+  transaction doing the first's writes (task, run, step log, record status, two audit rows).
+  Goal: >= 1,000 tasks/s.
 
 Usage: python tests/bench/bench_approvals.py [--instances N] [--users N] [--approve N]
 """
@@ -155,8 +156,6 @@ def raw_approve(n: int) -> float:
                    "AND state = 'pending'", ("同意", now, i))
         db.execute("INSERT INTO audit (form, record, action, diff, prev, hash) VALUES ('expense', ?, 'task.approve', "
                    "'{\"state\": [\"pending\", \"approved\"]}', 'x', 'y')", (i,))
-        db.execute("COMMIT")
-        db.execute("BEGIN IMMEDIATE")
         db.execute("UPDATE run SET seq = 2, state = 'done', cursor = '{\"tokens\": []}', updated_at = ? "
                    "WHERE id = ? AND seq = 1", (now, i))
         db.execute("INSERT INTO step (run, seq, node, result, output, at) VALUES (?, 1, 'head', 'ok', "

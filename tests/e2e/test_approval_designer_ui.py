@@ -186,7 +186,7 @@ def test_three_step_approval_designed_published_and_approved(admin_page, admin_a
     page.get_by_test_id("flow-new-zh").fill(NAME)
     page.get_by_test_id("flow-new-en").fill("Expense claim in three steps")
     _pick(page, page.get_by_test_id("flow-new-trigger"), "提交时发起审批")
-    _pick(page, page.get_by_test_id("flow-new-form"), "报销申请")
+    _pick(page, page.get_by_test_id("flow-new-form"), "报销申请", search="报销申请")
     page.get_by_test_id("flow-new-ok").click()
     page.wait_for_url(f"**/apps/{APP}/flows/{KEY}")
     expect(page.get_by_test_id("flow-start")).to_contain_text("提交时发起审批")

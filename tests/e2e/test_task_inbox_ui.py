@@ -275,8 +275,67 @@ def test_urge_withdraw_and_resubmit_as_the_initiator(page, admin_api, approver_a
     page.goto(f"/apps/{APP}/forms/{FORM}/records/{record['id']}")
     expect(page.get_by_test_id("approval-status")).to_have_text("已撤回")
     page.get_by_test_id("record-submit").click()
-    page.locator(".ant-popconfirm:visible").get_by_role("button", name=re.compile("确\\s*定")).click()
+    modal = page.locator(".ant-modal:visible")
+    expect(modal).to_contain_text("提交这条记录审批")
+    modal.get_by_role("button", name=re.compile("确\\s*定")).click()
     expect(page.get_by_test_id("approval-status")).to_have_text("审批中", timeout=20_000)
     expect(page.get_by_test_id("record-submit")).to_have_count(0)
     _shot(page, "resubmitted_zh_desktop")
     assert len(_tasks_for(approver_api, [record["id"]])) == 1
+
+
+PICK_FORM, PICK_FLOW = "e2e_seal", "e2e_seal_approval"
+SEAL = dict(LEAVE, id=PICK_FORM, label={"zh": "用章申请", "en": "Seal request"})
+PICKED = {
+    "schema_version": 1, "id": PICK_FLOW, "kind": "automation", "enabled": True, "form": PICK_FORM,
+    "label": {"zh": "用章审批", "en": "Seal approval"},
+    "trigger": {"type": "submitted", "status_field": "status", "on_create": False},
+    "steps": [{"id": "chosen", "type": "approval", "label": {"zh": "自选审批", "en": "Chosen approval"},
+               "approvers": [{"type": "initiator_choice"}]}],
+}
+
+
+@pytest.fixture(scope="module")
+def seal_flow(admin_api):
+    """A form whose approval starts on 提交审批, its approver picked by the initiator."""
+    base = f"/api/v1/apps/{APP}/definitions"
+    admin_api.call("PUT", f"{base}/form/{PICK_FORM}", SEAL)
+    admin_api.call("POST", f"{base}/form/{PICK_FORM}/publish", {"note": "e2e"})
+    admin_api.call("PUT", f"{base}/flow/{PICK_FLOW}", PICKED)
+    admin_api.call("POST", f"{base}/flow/{PICK_FLOW}/publish", {"note": "e2e"})
+    time.sleep(2.5)  # the server's other processes keep published definitions for 2 s
+    return PICK_FLOW
+
+
+def test_the_initiator_picks_the_approver_when_submitting(page, admin_api, approver_api, seal_flow):
+    record = admin_api.call("POST", f"/api/v1/apps/{APP}/forms/{PICK_FORM}/records", {"reason": "合同用章", "days": 1})
+    login(page, "admin", ADMIN_PASSWORD)
+    page.goto(f"/apps/{APP}/forms/{PICK_FORM}/records/{record['id']}")
+    page.get_by_test_id("record-submit").click()
+    modal = page.locator(".ant-modal:visible")
+    expect(modal).to_contain_text("请选择自选审批的处理人")
+    modal.get_by_role("button", name=re.compile("确\\s*定")).click()  # nobody picked: refused in place
+    expect(modal).to_contain_text("请选择人员")
+    picker = page.get_by_test_id("submit-pick-chosen")
+    picker.click()
+    picker.locator("input").fill(APPROVER)
+    option = page.locator(".ant-select-dropdown:visible").get_by_title("周海峰 (bh_sh)", exact=True)
+    option.click()
+    expect(picker).to_contain_text("周海峰")
+    page.keyboard.press("Escape")
+    _shot(page, "submit_pick_zh_desktop")
+    modal.get_by_role("button", name=re.compile("确\\s*定")).click()
+    expect(page.get_by_test_id("approval-status")).to_have_text("审批中", timeout=20_000)
+    found = [t for t in approver_api.get("/api/v1/inbox", state="pending", limit=200)["items"]
+             if t["flow"] == PICK_FLOW and t["record"] == record["id"]]
+    assert [t["node"] for t in found] == ["chosen"]
+
+    # the dialog on a phone, in English (a second request)
+    other = admin_api.call("POST", f"/api/v1/apps/{APP}/forms/{PICK_FORM}/records", {"reason": "Seal", "days": 1})
+    page.set_viewport_size(PHONE)
+    page.goto(f"/apps/{APP}/forms/{PICK_FORM}/records/{other['id']}")
+    _set_lang(page, "en")
+    page.get_by_test_id("record-submit").click()
+    expect(page.locator(".ant-modal:visible")).to_contain_text("Pick who handles Chosen approval")
+    _shot(page, "submit_pick_en_phone")
+    _set_lang(page, "zh")

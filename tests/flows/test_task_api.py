@@ -174,3 +174,32 @@ def test_a_rejected_approval_shows_as_rejected_on_the_record(world, login):
     assert [s["status"] for s in story] == ["rejected"] and story[0]["history"][0]["comment"] == "不符合规定"
     started = [i for i in mine(login, "am0001", "initiated") if i["record"] == rec["id"]]
     assert started[0]["status"] == "rejected"
+
+
+def _upload(client, name: str) -> dict:
+    import io
+
+    r = client.post("/api/v1/files", data={"file": (io.BytesIO(b"call notes"), name)}, content_type="multipart/form-data")
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def test_a_comments_files_are_the_commenters_own_and_the_runs_people_may_download_them(world, login):
+    rec = submit(world, login)
+    [item] = [i for i in mine(login, "bh_sh") if i["record"] == rec["id"]]
+    head = login("bh_sh")
+    url = f"/api/v1/tasks/{item['id']}/comment"
+    mine_file, theirs = _upload(head, "纪要.txt"), _upload(login("am0002"), "other.txt")
+    for bad in ([theirs], [{"id": "0" * 32}], ["not-a-file-id"]):
+        r = head.post(url, json={"comment": "附件", "attachments": bad})
+        assert r.status_code == 400 and r.get_json()["details"]["field"] == "attachments", r.get_json()
+    r = head.post(url, json={"comment": "见附件", "attachments": [{"id": mine_file["id"], "name": "改名.exe"}]})
+    assert r.status_code == 200, r.get_json()
+    seen = head.get(f"/api/v1/tasks/{item['id']}").get_json()
+    [files] = [n["attachments"] for h in seen["history"] if h["task"] == item["id"] for n in h["notes"]]
+    assert files and files[0]["id"] == mine_file["id"] and files[0]["name"] == "纪要.txt"  # as stored, not as sent
+    download = f"/api/v1/files/{mine_file['id']}"
+    assert login("am0001").get(download).status_code == 200   # the initiator
+    assert head.get(download).status_code == 200               # the commenter
+    assert login("am0002").get(download).status_code == 404   # not in the run
+    assert login("am0002").get(f"/api/v1/files/{theirs['id']}").status_code == 200

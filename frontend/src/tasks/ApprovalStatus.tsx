@@ -1,7 +1,7 @@
 /** Beside a record's title: its approval status (when its form's flow keeps one) and, after a
  * rejection, a withdrawal or a return (or before any submit), the 提交审批 / 重新提交 button. */
 import { SendOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm } from "antd";
+import { App, Button } from "antd";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import type { FieldDef, RecordRow } from "../api/types";
@@ -11,6 +11,7 @@ import { taskApi } from "./api";
 import { useTaskText } from "./i18n";
 import { refreshPending } from "./pending";
 import StatusTag from "./StatusTag";
+import SubmitModal from "./SubmitModal";
 
 interface Props {
   app: string;
@@ -26,28 +27,27 @@ export default function ApprovalStatus({ app, form, fields, record, part, onSubm
   const { t } = useTaskText();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
   const found = statusOf(fields, record);
   if (!found) return null;
   if (part === "tag") return <StatusTag status={found.status} />;
   const label = submitLabel(found.status);
   if (!label) return null;
-  const submit = async () => {
-    setBusy(true);
+  const submit = async (approvers: Record<string, number[]>) => {
     try {
-      await taskApi.submit(app, form, record.id);
+      await taskApi.submit(app, form, record.id, approvers);
       message.success(t("done.submit"));
+      setOpen(false);
       refreshPending();
       onSubmitted?.();
     } catch (err) {
       message.error(errorText(err, lang));
-    } finally {
-      setBusy(false);
     }
   };
   return (
-    <Popconfirm title={t("modal.submitConfirm")} okText={t("common.ok")} cancelText={t("common.cancel")} onConfirm={() => void submit()}>
-      <Button icon={<SendOutlined />} loading={busy} data-testid="record-submit">{t(`actions.${label}`)}</Button>
-    </Popconfirm>
+    <>
+      <Button icon={<SendOutlined />} onClick={() => setOpen(true)} data-testid="record-submit">{t(`actions.${label}`)}</Button>
+      <SubmitModal app={app} form={form} id={record.id} open={open} onClose={() => setOpen(false)} onSubmit={submit} />
+    </>
   );
 }

@@ -2,29 +2,19 @@
  * checkbox for the batch approval on the pending tab; a started run's status, who it waits for
  * and its withdraw / urge buttons. */
 import { Checkbox, Empty, Spin, Tag, Typography } from "antd";
-import { useLang } from "../i18n/text";
 import { formatDateTime } from "../registries/format";
 import { canBatchApprove } from "./actions";
 import { useTaskText } from "./i18n";
+import { itemTitle, useItemText } from "./itemText";
+import type { TaskListProps } from "./itemText";
 import RunButtons from "./RunButtons";
 import SlaTag from "./SlaTag";
 import StateTag from "./StateTag";
 import StatusTag from "./StatusTag";
-import type { InboxItem, InboxTab } from "./types";
 
-interface Props {
-  tab: InboxTab;
-  items: InboxItem[];
-  loading: boolean;
-  selected: number[];
-  onSelect: (ids: number[]) => void;
-  onOpen: (item: InboxItem) => void;
-  onChanged: () => void;
-}
-
-export default function TaskCards({ tab, items, loading, selected, onSelect, onOpen, onChanged }: Props) {
+export default function TaskCards({ tab, items, loading, selected, onSelect, onOpen, onChanged }: TaskListProps) {
   const { t } = useTaskText();
-  const { tx, lang } = useLang();
+  const text = useItemText();
   const now = Date.now();
   if (loading && !items.length) return <Spin style={{ display: "block", margin: 32 }} />;
   if (!items.length) return <Empty description={t(`empty.${tab}`)} />;
@@ -36,20 +26,20 @@ export default function TaskCards({ tab, items, loading, selected, onSelect, onO
           <div className="trellis-task-card-head">
             {tab === "pending" && (
               <span onClick={(e) => e.stopPropagation()}>
-                <Checkbox checked={selected.includes(r.id)} disabled={!canBatchApprove(r)} aria-label={r.title ?? String(r.id)}
+                <Checkbox checked={selected.includes(r.id)} disabled={!canBatchApprove(r)} aria-label={itemTitle(r)}
                   onChange={(e) => toggle(r.id, e.target.checked)} data-testid={`task-check-${r.id}`} />
               </span>
             )}
-            <Typography.Text strong ellipsis className="trellis-task-card-title">{r.title || `#${r.record ?? r.id}`}</Typography.Text>
+            <Typography.Text strong ellipsis className="trellis-task-card-title">{itemTitle(r)}</Typography.Text>
             {tab === "initiated" ? <StatusTag status={r.status ?? r.state} /> : tab === "done" ? <StateTag state={r.state} /> : <SlaTag item={r} now={now} />}
           </div>
           <div className="trellis-task-card-line">
-            {r.kind && tab !== "initiated" && <Tag style={{ marginInlineEnd: 6 }}>{t(`kind.${r.kind}`, { defaultValue: r.kind })}</Tag>}
-            {tx(r.flow_label, r.flow ?? "")}{r.node_label || r.node ? ` · ${tx(r.node_label, r.node ?? "")}` : ""}
+            {r.kind && tab !== "initiated" && <Tag style={{ marginInlineEnd: 6 }}>{text.kind(r)}</Tag>}
+            {text.flow(r)}{text.step(r) ? ` · ${text.step(r)}` : ""}
           </div>
           <div className="trellis-task-card-line secondary">
             {tab === "initiated"
-              ? (r.waiting_for?.length ? t("waitingFor", { names: r.waiting_for.join(lang === "en" ? ", " : "、") }) : "")
+              ? (r.waiting_for?.length ? t("waitingFor", { names: text.waiting(r) }) : "")
               : r.initiator_name ? t("by", { name: r.initiator_name }) : ""}
             <span className="trellis-task-card-time">{formatDateTime(tab === "done" ? r.acted_at ?? r.created_at : r.created_at)}</span>
           </div>

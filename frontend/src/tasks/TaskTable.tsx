@@ -3,45 +3,36 @@
 import { Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import type { HTMLAttributes } from "react";
-import { useLang } from "../i18n/text";
 import { formatDateTime } from "../registries/format";
 import { canBatchApprove } from "./actions";
 import { useTaskText } from "./i18n";
+import { itemTitle, useItemText } from "./itemText";
+import type { TaskListProps } from "./itemText";
 import RunButtons from "./RunButtons";
 import SlaTag from "./SlaTag";
 import StateTag from "./StateTag";
 import StatusTag from "./StatusTag";
-import type { InboxItem, InboxTab } from "./types";
+import type { InboxItem } from "./types";
 
-interface Props {
-  tab: InboxTab;
-  items: InboxItem[];
-  loading: boolean;
-  selected: number[];
-  onSelect: (ids: number[]) => void;
-  onOpen: (item: InboxItem) => void;
-  onChanged: () => void;
-}
-
-export default function TaskTable({ tab, items, loading, selected, onSelect, onOpen, onChanged }: Props) {
+export default function TaskTable({ tab, items, loading, selected, onSelect, onOpen, onChanged }: TaskListProps) {
   const { t } = useTaskText();
-  const { tx, lang } = useLang();
+  const text = useItemText();
   const now = Date.now();
   const columns: TableColumnsType<InboxItem> = [
     { key: "title", title: t("columns.title"), render: (_, r) => (
       <span>
-        {r.kind && tab !== "initiated" && <Tag>{t(`kind.${r.kind}`, { defaultValue: r.kind })}</Tag>}
-        <Typography.Link data-testid={`task-link-${r.id}`}>{r.title || `#${r.record ?? r.id}`}</Typography.Link>
+        {r.kind && tab !== "initiated" && <Tag>{text.kind(r)}</Tag>}
+        <Typography.Link data-testid={`task-link-${r.id}`}>{itemTitle(r)}</Typography.Link>
       </span>
     ) },
     { key: "flow", title: t("columns.flow"), render: (_, r) => (
-      <span>{tx(r.flow_label, r.flow ?? "")}{r.node_label || r.node ? <Typography.Text type="secondary"> · {tx(r.node_label, r.node ?? "")}</Typography.Text> : null}</span>
+      <span>{text.flow(r)}{text.step(r) ? <Typography.Text type="secondary"> · {text.step(r)}</Typography.Text> : null}</span>
     ) },
   ];
   if (tab === "initiated") {
     columns.push(
       { key: "status", title: t("columns.status"), width: 110, render: (_, r) => <StatusTag status={r.status ?? r.state} /> },
-      { key: "waiting", title: t("columns.waiting"), render: (_, r) => (r.waiting_for ?? []).join(lang === "en" ? ", " : "、") },
+      { key: "waiting", title: t("columns.waiting"), render: (_, r) => text.waiting(r) },
     );
   } else {
     columns.push({ key: "initiator", title: t("columns.initiator"), width: 140, render: (_, r) => r.initiator_name ?? "" });

@@ -3,7 +3,9 @@
  * tasks. */
 import { request } from "../api/client";
 import { normalizeBatch } from "./batch";
-import type { ActionBody, BatchResult, InboxPage, InboxQuery, RecordApproval, TaskAction, TaskDetail } from "./types";
+import type { ActionBody, BatchResult, InboxPage, InboxQuery, RecordApproval, SubmitChoice, TaskAction, TaskDetail } from "./types";
+
+interface SubmitChoices { flow: string; choices: SubmitChoice[] }
 
 const appPath = (app: string) => `/apps/${encodeURIComponent(app)}`;
 
@@ -24,8 +26,13 @@ export const taskApi = {
   withdraw: (app: string, run: number, comment?: string) =>
     request<unknown>("POST", `${appPath(app)}/flow-runs/${run}/withdraw`, { body: comment ? { comment } : {} }),
   urge: (app: string, run: number) => request<unknown>("POST", `${appPath(app)}/flow-runs/${run}/urge`, { body: {} }),
-  submit: (app: string, form: string, id: number) =>
-    request<unknown>("POST", `${appPath(app)}/forms/${encodeURIComponent(form)}/records/${id}/submit`, { body: {} }),
+  /** what submitting asks: the steps whose approvers the initiator picks */
+  submitChoices: (app: string, form: string, id: number) =>
+    request<SubmitChoices>("GET", `${appPath(app)}/forms/${encodeURIComponent(form)}/records/${id}/submit`)
+      .then((r) => r?.choices ?? []),
+  submit: (app: string, form: string, id: number, approvers?: Record<string, number[]>) =>
+    request<unknown>("POST", `${appPath(app)}/forms/${encodeURIComponent(form)}/records/${id}/submit`,
+      { body: approvers && Object.keys(approvers).length ? { approvers } : {} }),
   /** a record's runs with people in them (its approvals), newest first */
   approvals: (app: string, form: string, id: number) =>
     request<{ items: RecordApproval[] }>("GET", `${appPath(app)}/forms/${encodeURIComponent(form)}/records/${id}/approvals`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FieldDef, RecordRow } from "../api/types";
-import { statusField, statusOf, submitLabel } from "./approvalStatus";
+import { missingPicks, statusField, statusOf, submitLabel } from "./approvalStatus";
 
 const opts = (...values: string[]) => values.map((value) => ({ value }));
 const FIELDS: FieldDef[] = [
@@ -26,5 +26,15 @@ describe("approval status", () => {
     expect(submitLabel("withdrawn")).toBe("resubmit");
     expect(submitLabel("pending")).toBeNull();
     expect(submitLabel("approved")).toBeNull();
+  });
+});
+
+describe("missingPicks", () => {
+  it("names the steps nobody was picked for", () => {
+    const choices = [{ node: "head" }, { node: "finance" }];
+    expect(missingPicks(choices, {})).toEqual(["head", "finance"]);
+    expect(missingPicks(choices, { head: [3], finance: [] })).toEqual(["finance"]);
+    expect(missingPicks(choices, { head: [3], finance: [4, 5] })).toEqual([]);
+    expect(missingPicks([], {})).toEqual([]);
   });
 });

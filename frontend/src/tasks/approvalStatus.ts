@@ -26,3 +26,8 @@ export function submitLabel(status: string): "submit" | "resubmit" | null {
   if (!AGAIN.has(status)) return null;
   return status === "" ? "submit" : "resubmit";
 }
+
+/** The steps (of those whose approvers the initiator picks) still without anyone picked. */
+export function missingPicks(choices: { node: string }[], picks: Record<string, number[] | undefined>): string[] {
+  return choices.filter((c) => !(picks[c.node] ?? []).length).map((c) => c.node);
+}

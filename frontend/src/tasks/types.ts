@@ -154,3 +154,9 @@ export interface RunTask {
   round?: number | null;
   attachments?: FileMeta[] | null;
 }
+
+/** A step whose approvers the initiator picks when submitting (`GET .../records/{id}/submit`). */
+export interface SubmitChoice {
+  node: string;
+  label: Record<string, string>;
+}

@@ -19,6 +19,7 @@ from flask import Blueprint, jsonify, request
 
 from ..flows import runs as run_store
 from ..kernel.errors import BadRequest, Forbidden, NotFound
+from ..kernel.timestamps import stamp
 from .auth import actor, login_required, runtime
 from .params import body_json, int_param, whole_number
 
@@ -39,7 +40,7 @@ def _member(app: str) -> None:
 
 
 def _iso(v):
-    return v.isoformat() if isinstance(v, datetime) else v
+    return stamp(v) if isinstance(v, datetime) else v
 
 
 def _summary(row: dict, titles: dict | None = None) -> dict:

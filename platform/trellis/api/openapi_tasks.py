@@ -66,7 +66,12 @@ def paths(app: dict, form: dict) -> dict:
             TAG, text, json_ok({"type": "object"}), 403, 404, 409, params=[app, RUN_ID])}
            for what, text in (("withdraw", "Withdraw an approval until someone acts (the initiator)"),
                               ("urge", "Remind the people a run waits for (the initiator)"))},
-        "/api/v1/apps/{app}/forms/{form}/records/{record_id}/submit": {"post": op(
+        "/api/v1/apps/{app}/forms/{form}/records/{record_id}/submit": {"get": op(
+            TAG, "What submitting the record asks: the flow and the steps whose approvers the initiator picks",
+            json_ok(obj({"flow": {"type": "string"}, "label": {"type": "object"},
+                         "choices": {"type": "array", "items": obj({"node": {"type": "string"},
+                                                                    "label": {"type": "object"}})}})),
+            404, 409, params=[app, form, record]), "post": op(
             TAG, "Submit a record again for approval", json_ok(obj({"run": {"type": "integer"},
                                                                    "status": {"type": "string"}})),
             403, 404, 409, params=[app, form, record], status=202,

@@ -8,7 +8,8 @@ view):
     POST /api/v1/tasks/batch                        {"ids", "action": approve|reject|read, "comment"}
     POST /api/v1/tasks/<id>/reassign                {"to"} (administrators)
     POST /api/v1/apps/<app>/flow-runs/<id>/withdraw|urge      (the initiator)
-    POST /api/v1/apps/<app>/forms/<form>/records/<id>/submit  submit again {"flow"?}
+    GET  /api/v1/apps/<app>/forms/<form>/records/<id>/submit  what submitting asks (approvers to pick)
+    POST /api/v1/apps/<app>/forms/<form>/records/<id>/submit  submit again {"flow"?, "approvers"?}
     GET  /api/v1/apps/<app>/forms/<form>/records/<id>/approvals   the record's runs with tasks
 """
 from __future__ import annotations
@@ -131,6 +132,12 @@ def withdraw(app, run_id):
 @login_required
 def urge(app, run_id):
     return jsonify(runtime().flows.people.urge(app, run_id, actor()))
+
+
+@bp.get("/apps/<app>/forms/<form>/records/<int:record_id>/submit")
+@login_required
+def submit_choices(app, form, record_id):
+    return jsonify(runtime().flows.status.choices(app, form, record_id, actor()))
 
 
 @bp.post("/apps/<app>/forms/<form>/records/<int:record_id>/submit")

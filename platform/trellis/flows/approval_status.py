@@ -113,6 +113,22 @@ class ApprovalStatus:
                 raise
 
     # -- submitting again -------------------------------------------------------------------------
+    def choices(self, app: str, form: str, record_id: int, actor) -> dict:
+        """What submitting the record asks of its initiator: the flow, and its steps whose
+        approvers they pick (an approver source `initiator_choice`)."""
+        from .structure import walk
+
+        self.runtime.records(app, form, actor).get(int(record_id))  # 404 unless the caller may read it
+        flows = self.flows(app, form)
+        if not flows:
+            raise Conflict("此表单没有提交即发起的审批流程", "this form has no approval flow started on submit",
+                           code="no_approval_flow", details={"form": form})
+        steps = [{"node": n["id"], "label": n.get("label") or {"zh": n["id"], "en": n["id"]}}
+                 for _p, n in walk(flows[0].body.get("steps") or [], self.engine.registries.node_types)
+                 if isinstance(n, dict) and any(isinstance(s, dict) and s.get("type") == "initiator_choice"
+                                                for s in n.get("approvers") or [])]
+        return {"flow": flows[0].key, "label": flows[0].body.get("label"), "choices": steps}
+
     def submit(self, app: str, form: str, record_id: int, actor, flow_key: str | None = None,
                approvers: dict | None = None) -> dict:
         """The initiator submits a record again (after a rejection, a return or a withdrawal);

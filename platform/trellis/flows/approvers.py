@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..storage import models
+from ..storage.prepared import Prepared
 from .acting import ID, USER_ID, has_table, members, titled
 
 SOURCE = {"oneOf": [
@@ -75,18 +76,30 @@ def _field_users(record: dict, field: str) -> list[int]:
     return [int(v) for v in values if isinstance(v, int) or (isinstance(v, str) and v.isdigit())]
 
 
+_BY_NAME = Prepared(sa.select(USERS.c.id).where(USERS.c.username == sa.bindparam("u")))
+_ONE_ACTIVE = Prepared(sa.select(USERS.c.active).where(USERS.c.id == sa.bindparam("i")))
+
+
 def _user_id(conn, user) -> int | None:
     if isinstance(user, int):
         return user
-    return conn.execute(sa.select(USERS.c.id).where(USERS.c.username == user)).scalar()
+    return _BY_NAME.scalar(conn, {"u": user})
 
 
 def _active(conn, ids: list[int]) -> list[int]:
     if not ids or not has_table(conn, "ab_user"):
         return ids
+    if len(ids) == 1:  # a step's usual case
+        row = _ONE_ACTIVE.first(conn, {"i": ids[0]})
+        return ids if row is not None and _on(row["active"]) else []
     active = {r.id for r in conn.execute(sa.select(USERS.c.id, USERS.c.active).where(USERS.c.id.in_(ids)))
-              if r.active is not False}
+              if _on(r.active)}
     return [i for i in ids if i in active]
+
+
+def _on(active) -> bool:
+    """An account is active unless marked otherwise (SQLite keeps the flag as 0 / 1)."""
+    return active is None or bool(active)
 
 
 def head_of(conn, user_id: int, levels: int = 1) -> int | None:

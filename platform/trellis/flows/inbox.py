@@ -47,8 +47,7 @@ class Inbox:
         found = self._flow(app, flow)
         if found is None:
             return node
-        _p, n = self.engine.people.find(found.body, node)
-        return (n or {}).get("label") or node
+        return (self.engine.people.node_at(app, flow, found.version, node) or {}).get("label") or node
 
     def _names(self, conn, ids) -> dict:
         ids = {i for i in ids if i is not None}
@@ -102,7 +101,7 @@ class Inbox:
 
     def item(self, r: dict, names: dict, now) -> dict:
         flow = self._flow(r["app"], r["flow"])
-        node = self.engine.people.find(flow.body, r["node"])[1] if flow else None
+        node = self.engine.people.node_at(r["app"], r["flow"], flow.version, r["node"]) if flow else None
         return {"id": r["id"], "kind": r["kind"], "state": r["state"], "flow": r["flow"],
                 "flow_label": flow.body.get("label") if flow else r["flow"], "node": r["node"],
                 "node_label": (node or {}).get("label") or r["node"], "app": r["app"], "form": r["form"],

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from ..kernel.cause import actor_link
 from ..kernel.errors import BadRequest, Conflict, Forbidden, NotFound
 from ..kernel.timestamps import stamp
+from ..storage.prepared import Prepared
 from . import runs, task_store
 from .approval_status import run_link
 from .cursor import Mover
@@ -29,7 +30,7 @@ ACTIONS = ("approve", "reject", "return", "transfer", "add_signer", "handle", "c
 DEFAULT_ACTIONS = {"approval": ("approve", "reject", "return", "transfer", "add_signer"),
                    "handle": ("handle", "return", "transfer", "add_signer"), "cc": ()}
 URGE_PAUSE_MINUTES = 10
-_VERSION = sa.select(runs.R.c.version).where(runs.R.c.id == sa.bindparam("r"))
+_VERSION = Prepared(sa.select(runs.R.c.version).where(runs.R.c.id == sa.bindparam("r")))
 
 
 def _bad(key: str, zh: str, en: str):
@@ -43,15 +44,21 @@ class People:
         self._nodes: dict = {}  # (app, flow, version, node id) -> node (a version never changes)
 
     # -- what a task belongs to -------------------------------------------------------------------
-    def node_of(self, task: dict, conn=None) -> dict | None:
-        if conn is None:
+    def node_of(self, task: dict, conn=None, version: int | None = None) -> dict | None:
+        """The task's node as its run's flow version has it (`version`: when the caller knows it)."""
+        if conn is None and version is None:
             with self.runtime.engine.connect() as c:
                 return self.node_of(task, c)
-        version = conn.execute(_VERSION, {"r": task["run_id"]}).scalar()
-        key = (task["app"], task["flow"], version, task["node"])
+        if version is None:
+            version = _VERSION.scalar(conn, {"r": task["run_id"]})
+        return self.node_at(task["app"], task["flow"], version, task["node"])
+
+    def node_at(self, app: str, flow: str, version: int | None, node_id: str) -> dict | None:
+        """Node `node_id` of a flow version (looked up once: a version never changes)."""
+        key = (app, flow, version, node_id)
         if key not in self._nodes:
-            body = self.engine.catalog.version(task["app"], task["flow"], version) if version else {}
-            self._nodes[key] = self.find(body, task["node"])[1] if body else None
+            body = self.engine.catalog.version(app, flow, version) if version else {}
+            self._nodes[key] = self.find(body, node_id)[1] if body else None
         return self._nodes[key]
 
     def find(self, body: dict, node_id: str) -> tuple[str | None, dict | None]:
@@ -96,7 +103,28 @@ class People:
         if action not in ACTIONS:
             raise NotFound(f"没有操作 {action}", f"there is no action {action}", details={"action": action})
         comment, attachments = _comment(body)
-        return self._act(task_id, action, actor, body, comment, attachments)
+        return self._act(task_id, action, actor, body, comment, self._files(attachments, actor))
+
+    def _files(self, attachments: list | None, actor) -> list[dict] | None:
+        """A comment's files, as the upload endpoint returned them: each must exist and have
+        been uploaded by the actor (their participants may then download it)."""
+        if not attachments or not self.runtime.files_dir:
+            return attachments
+        from ..storage.files import FileStore
+
+        store, out = FileStore(self.runtime.files_dir), []
+        for i, item in enumerate(attachments):
+            file_id = item.get("id") if isinstance(item, dict) else item
+            try:
+                _path, meta = store.open(str(file_id or ""))
+            except NotFound:
+                meta = None
+            if meta is None or (actor.id is not None and not actor.is_admin and meta.get("owner") != actor.id):
+                raise _bad("attachments", f"第 {i + 1} 个附件不存在或不是您上传的",
+                           f"attachment {i + 1} does not exist or was not uploaded by you")
+            out.append({"id": file_id, "name": meta.get("name"), "size": meta.get("size"),
+                        "content_type": meta.get("content_type")})
+        return out
 
     def _act(self, task_id, action, actor, body, comment, attachments) -> dict:
         with self.runtime.transaction() as conn:
@@ -105,7 +133,8 @@ class People:
                 raise NotFound(f"待办 {task_id} 不存在", f"task {task_id} not found", details={"task": task_id})
             if actor.id is not None and task["assignee_id"] != actor.id:
                 raise Forbidden("这不是您的待办", "this task is not yours", details={"task": task_id})
-            node = self.node_of(task, conn) or {}
+            run = runs.load(conn, task["run_id"]) or {}
+            node = self.node_of(task, conn, run.get("version")) or {}
             if action not in self.actions_for(task, node):
                 state = task["state"]
                 raise Conflict(f"待办当前状态为 {state},不能执行 {action}", f"the task is {state}: it cannot be {action}d",
@@ -118,7 +147,7 @@ class People:
             after = task_store.get(conn, task["id"])
             self._audit(conn, f"task.{action}", task, actor, {"state": task["state"]},
                         {"state": after["state"], "to": body.get("to"), "users": body.get("users")}, comment)
-            if decided and not self.engine.runner.advance_in(conn, task["run_id"]):
+            if decided and not self.engine.runner.advance_in(conn, task["run_id"], run):
                 self.runtime.jobs.enqueue(ADVANCE, {"run": task["run_id"]}, app=task["app"], conn=conn,
                                           key=f"{ADVANCE}:{task['run_id']}:task:{task['id']}")
             return after

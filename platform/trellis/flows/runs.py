@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..storage.binding import one_of
 from ..storage.database import json_dumps
+from ..storage.prepared import Prepared
 from ..storage.models import flow_mark as M
 from ..storage.models import flow_run as R
 from ..storage.models import flow_step as S
@@ -44,12 +45,11 @@ def create(conn, *, app: str, flow: str, version: int, form: str | None, record_
     return conn.execute(stmt.returning(R.c.id)).scalar()
 
 
-_LOAD = sa.select(R).where(R.c.id == sa.bindparam("i"))
+_LOAD = Prepared(sa.select(R).where(R.c.id == sa.bindparam("i")))
 
 
 def load(conn, run_id: int) -> dict | None:
-    row = conn.execute(_LOAD, {"i": run_id}).mappings().first()
-    return dict(row) if row else None
+    return _LOAD.first(conn, {"i": run_id})
 
 
 # The step's two statements are the engine's hot path: plain SQL on the driver's cursor of the
@@ -141,12 +141,20 @@ _LIVE = sa.select(R.c.id, R.c.record_id, R.c.flow).where(
     R.c.record_id.in_(sa.bindparam("ids", expanding=True)), one_of(R.c.state, LIVE))
 
 
+_LIVE_ONE = Prepared(sa.select(R.c.id, R.c.record_id, R.c.flow).where(
+    R.c.app == sa.bindparam("a"), R.c.form == sa.bindparam("f"), R.c.record_id == sa.bindparam("i"),
+    one_of(R.c.state, LIVE)))
+
+
 def live_for_records(conn, app: str, form: str, ids: list, with_flow: bool = False) -> list[tuple]:
     """(run id, record id[, flow]) of the live runs started by these records (a write pokes
     them: exit conditions, waits)."""
     if not ids:
         return []
-    rows = conn.execute(_LIVE, {"a": app, "f": form, "ids": list(ids)}).tuples()
+    if len(ids) == 1:
+        rows = [tuple(r.values()) for r in _LIVE_ONE.all(conn, {"a": app, "f": form, "i": next(iter(ids))})]
+    else:
+        rows = conn.execute(_LIVE, {"a": app, "f": form, "ids": list(ids)}).tuples()
     return [tuple(r) if with_flow else (r[0], r[1]) for r in rows]
 
 

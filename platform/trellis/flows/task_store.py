@@ -16,38 +16,48 @@ import sqlalchemy as sa
 
 from ..storage.binding import one_of
 from ..storage.models import flow_task as T
+from ..storage.prepared import Prepared
 
 OPEN = ("queued", "pending")
 ACTED = ("approved", "rejected", "returned", "handled", "transferred")
 DONE = ACTED + ("cancelled", "skipped", "auto", "read")
 COLUMNS = tuple(T.c)
 # built once: the hot path (acting on a task, resuming its node) reuses their compiled form
-_GET = sa.select(T).where(T.c.id == sa.bindparam("i"))
-_OF_NODE = (sa.select(T).where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
-                               T.c.round == sa.bindparam("o")).order_by(T.c.position, T.c.id))
+_GET = Prepared(sa.select(T).where(T.c.id == sa.bindparam("i")))
+_OF_NODE = Prepared(sa.select(T).where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
+                                       T.c.round == sa.bindparam("o")).order_by(T.c.position, T.c.id))
 _SET = T.update().where(T.c.id == sa.bindparam("i"))
 
 
 def insert(conn, rows: list[dict]) -> list[int]:
     if not rows:
         return []
+    if len(rows) == 1:  # one assignee: a step's usual case
+        keys = tuple(rows[0])
+        stmt = _INSERTS.get(keys)
+        if stmt is None:
+            stmt = _INSERTS[keys] = Prepared(T.insert().values({k: sa.bindparam(k) for k in keys}).returning(T.c.id))
+        return [stmt.scalar(conn, rows[0])]
     return [r.id for r in conn.execute(T.insert().returning(T.c.id, sort_by_parameter_order=True), rows)]
+
+
+_INSERTS: dict = {}  # the columns given -> the INSERT of one task
 
 
 def get(conn, task_id: int, *, lock: bool = False) -> dict | None:
     """A task; `lock`: on PostgreSQL its whole round is locked until the transaction ends, so
     two people acting on one step at once take turns and the second sees the first's action
     (SQLite's writers take turns anyway)."""
-    row = conn.execute(_GET, {"i": task_id}).mappings().first()
+    row = _GET.first(conn, {"i": task_id})
     if row is None or not lock or conn.dialect.name != "postgresql":
-        return dict(row) if row else None
+        return row
     conn.execute(sa.select(T.c.id).where(T.c.run_id == row["run_id"], T.c.node == row["node"],
                                          T.c.round == row["round"]).order_by(T.c.id).with_for_update()).all()
-    return dict(conn.execute(_GET, {"i": task_id}).mappings().first())
+    return _GET.first(conn, {"i": task_id})
 
 
 def of_node(conn, run_id: int, node: str, round_: int) -> list[dict]:
-    return [dict(r) for r in conn.execute(_OF_NODE, {"r": run_id, "n": node, "o": round_}).mappings()]
+    return _OF_NODE.all(conn, {"r": run_id, "n": node, "o": round_})
 
 
 def of_run(conn, run_id: int) -> list[dict]:
@@ -65,11 +75,12 @@ def set_state(conn, task_id: int, state: str, now, **values) -> None:
     keys = tuple(values)
     stmt = _SETS.get(keys)
     if stmt is None:
-        stmt = _SETS[keys] = _SET.values(state=sa.bindparam("_s"), **{k: sa.bindparam(f"_{k}") for k in keys})
-    conn.execute(stmt, {"i": task_id, "_s": state, **{f"_{k}": v for k, v in values.items()}})
+        stmt = _SETS[keys] = Prepared(_SET.values(state=sa.bindparam("_s"),
+                                                  **{k: sa.bindparam(f"_{k}") for k in keys}))
+    stmt.run(conn, {"i": task_id, "_s": state, **{f"_{k}": v for k, v in values.items()}})
 
 
-_SKIP_OTHERS = (T.update().where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
+_SKIP_OTHERS = Prepared(T.update().where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
                                  T.c.round == sa.bindparam("o"), T.c.id != sa.bindparam("i"),
                                  one_of(T.c.state, OPEN), T.c.added_by.is_(None))
                 .values(state="skipped", acted_at=sa.bindparam("at")))
@@ -78,21 +89,22 @@ _SKIP_OTHERS = (T.update().where(T.c.run_id == sa.bindparam("r"), T.c.node == sa
 def skip_others(conn, task: dict, now) -> None:
     """或签: one approval is enough; the round's other open tasks are skipped (signers someone
     added stay)."""
-    conn.execute(_SKIP_OTHERS, {"r": task["run_id"], "n": task["node"], "o": task["round"], "i": task["id"],
+    _SKIP_OTHERS.run(conn, {"r": task["run_id"], "n": task["node"], "o": task["round"], "i": task["id"],
                                 "at": now})
 
 
-_CLOSE_RUN = (T.update().where(T.c.run_id == sa.bindparam("r"), one_of(T.c.state, OPEN))
-              .values(state=sa.bindparam("s"), acted_at=sa.bindparam("at")))
-_CLOSE_NODE = _CLOSE_RUN.where(T.c.node == sa.bindparam("n"), T.c.round == sa.bindparam("o"))
+_CLOSE = (T.update().where(T.c.run_id == sa.bindparam("r"), one_of(T.c.state, OPEN))
+          .values(state=sa.bindparam("s"), acted_at=sa.bindparam("at")))
+_CLOSE_RUN = Prepared(_CLOSE)
+_CLOSE_NODE = Prepared(_CLOSE.where(T.c.node == sa.bindparam("n"), T.c.round == sa.bindparam("o")))
 
 
 def close_open(conn, run_id: int, node: str | None, round_: int | None, state: str, now) -> int:
     """Close the open tasks of a node's round (of the whole run when `node` is None); how many."""
     params = {"r": run_id, "s": state, "at": now}
     if node is None:
-        return conn.execute(_CLOSE_RUN, params).rowcount
-    return conn.execute(_CLOSE_NODE, dict(params, n=node, o=round_)).rowcount
+        return _CLOSE_RUN.run(conn, params)
+    return _CLOSE_NODE.run(conn, dict(params, n=node, o=round_))
 
 
 def promote(conn, run_id: int, node: str, round_: int, tasks: list[dict] | None = None) -> list[dict]:
@@ -110,22 +122,22 @@ def promote(conn, run_id: int, node: str, round_: int, tasks: list[dict] | None 
     return turn
 
 
-_LAST_ROUND = sa.select(sa.func.max(T.c.round)).where(T.c.run_id == sa.bindparam("r"), T.c.kind == "approval",
-                                                       T.c.round < sa.bindparam("o"))
-_OF_ROUND = sa.select(T.c.acted_by, T.c.assignee_id, T.c.state).where(
-    T.c.run_id == sa.bindparam("r"), T.c.round == sa.bindparam("o"), T.c.kind == "approval")
+_LAST_ROUND = Prepared(sa.select(sa.func.max(T.c.round)).where(T.c.run_id == sa.bindparam("r"), T.c.kind == "approval",
+                                                       T.c.round < sa.bindparam("o")))
+_OF_ROUND = Prepared(sa.select(T.c.acted_by, T.c.assignee_id, T.c.state).where(
+    T.c.run_id == sa.bindparam("r"), T.c.round == sa.bindparam("o"), T.c.kind == "approval"))
 
 
 def last_approver(conn, run_id: int, before_round: int) -> set[int]:
     """Who approved the run's approval step just before this round (去重); nobody when that
     step did not end approved (a return to this step asks again)."""
-    last = conn.execute(_LAST_ROUND, {"r": run_id, "o": before_round}).scalar()
+    last = _LAST_ROUND.scalar(conn, {"r": run_id, "o": before_round})
     if last is None:
         return set()
-    rows = conn.execute(_OF_ROUND, {"r": run_id, "o": last}).all()
-    if any(r.state in ("returned", "rejected") for r in rows):
+    rows = _OF_ROUND.all(conn, {"r": run_id, "o": last})
+    if any(r["state"] in ("returned", "rejected") for r in rows):
         return set()
-    return {r.acted_by or r.assignee_id for r in rows if r.state in ("approved", "auto")}
+    return {r["acted_by"] or r["assignee_id"] for r in rows if r["state"] in ("approved", "auto")}
 
 
 def acted_in_run(conn, run_id: int) -> bool:

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
+
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..kernel.clock import CLOCK_KEY, REAL
 from ..kernel.errors import BadRequest
 from ..storage.models import job as T
+from ..storage.prepared import Prepared
+
+_COLUMNS = ("name", "args", "run_at", "key", "state", "attempts", "app", "cause", "created_at")
 
 ENQUEUED_KEY = "trellis_jobs"  # conn.info: set when a job was written (the scheduler is woken after commit)
 
@@ -33,7 +38,7 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
                   cause=cause or None, created_at=now)
-    new_id = conn.execute(_statement(conn.dialect.name, key is not None), values).scalar()
+    new_id = _statement(conn.dialect.name, key is not None).scalar(conn, values)
     if new_id is not None:
         conn.info[ENQUEUED_KEY] = True
     return new_id
@@ -52,7 +57,8 @@ def _statement(dialect: str, keyed: bool):
             stmt = insert(T).on_conflict_do_nothing(index_elements=["key"])
         else:
             stmt = T.insert()
-        found = _STATEMENTS[(dialect, keyed)] = stmt.returning(T.c.id)
+        found = _STATEMENTS[(dialect, keyed)] = Prepared(stmt.values({c: sa.bindparam(c) for c in _COLUMNS})
+                                                         .returning(T.c.id))
     return found
 
 

@@ -6,6 +6,8 @@ records and see that field; a file not attached yet, only by the user who upload
 Files are found where they are used: the upload names its form when the browser sends
 `app` / `form` (the sidecar keeps them) and only that form is searched; otherwise every
 published form with an attachment column. A search reads the JSON text of those columns.
+A file on a comment of a flow task may be downloaded by the run's participants (its
+assignees and its initiator).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import sqlalchemy as sa
 
 from ..kernel.actor import Actor
 from ..kernel.errors import TrellisError
+from ..storage import models
 from .guarded import GuardedQuery
 
 IDS_CHECKED = 200  # record ids holding the file, checked against the reader's scope
@@ -63,6 +66,21 @@ def may_download(runtime, actor: Actor, file_id: str, meta: dict) -> bool:
             readable = GuardedQuery.of(runtime, form, access, actor).ids(ids)
             if conn.execute(readable.statement(t.c.id, limit=1)).first():
                 return True
+        if _in_own_tasks(conn, actor, pattern):
+            return True
     if attached:
         return False
     return meta.get("owner") is not None and meta.get("owner") == actor.id
+
+
+def _in_own_tasks(conn, actor: Actor, pattern: str) -> bool:
+    """Is the file attached to a comment on a task of a flow run the actor takes part in
+    (an assignee of one of its tasks, or its initiator)?"""
+    if actor.id is None:
+        return False
+    t = models.flow_task
+    runs = sa.select(t.c.run_id).where(sa.or_(sa.cast(t.c.attachments, sa.Text).like(pattern),
+                                              sa.cast(t.c["values"], sa.Text).like(pattern)))
+    mine = sa.select(t.c.id).where(t.c.run_id.in_(runs), sa.or_(t.c.assignee_id == actor.id,
+                                                                 t.c.initiator_id == actor.id)).limit(1)
+    return conn.execute(mine).first() is not None

@@ -35,6 +35,7 @@ from ..kernel.errors import BadRequest
 from ..logic import SqlField, rule_vars, to_sql
 from ..security.access import Access
 from ..storage.binding import among
+from ..storage.prepared import Prepared
 from . import counting
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
 
@@ -301,9 +302,10 @@ class GuardedQuery:
             stmt = stmt.limit(limit)
         return stmt
 
-    def by_ids(self, conn, lock: bool = False):
-        """The SELECT of the selected fields of the rows whose id is among the bound `ids`
-        (storage/binding.py `among`), `FOR UPDATE` on PostgreSQL with `lock`. With
+    def by_ids(self, conn, lock: bool = False, one: bool = False):
+        """The (storage/prepared.py) SELECT of the selected fields of the rows whose id is among the bound `ids`
+        (storage/binding.py `among`; `one`: the row whose id is the bound `id`), `FOR UPDATE`
+        on PostgreSQL with `lock`. With
         unrestricted access and nothing that depends on the time (no computed columns, no
         added conditions) it is built once per form and selection: the write path reads each
         record it writes this way."""
@@ -311,11 +313,12 @@ class GuardedQuery:
         fixed = (self.access.unrestricted and not (self.conds or self.paths or self.keys or self.groups or self.measures)
                  and not any(self.form.fields[n].virtual for n in fields))
         lock = lock and conn.dialect.name == "postgresql"
-        key = (conn.dialect.name, fields, self.recycled_rows, self.action, lock)
+        key = (conn.dialect.name, fields, self.recycled_rows, self.action, lock, one)
         cache = self.form.__dict__.setdefault("_by_ids", {}) if fixed else {}
         if key not in cache:
-            stmt = self.filter_sql(among(conn, self.table.c.id, "ids")).statement()
-            cache[key] = stmt.with_for_update() if lock else stmt
+            cond = self.table.c.id == sa.bindparam("id") if one else among(conn, self.table.c.id, "ids")
+            stmt = self.filter_sql(cond).statement()
+            cache[key] = Prepared(stmt.with_for_update() if lock else stmt, prepare=fixed and one)
         return cache[key]
 
     def _column(self, name: str):

@@ -59,9 +59,13 @@ def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=Fal
         query = query.recycled()
     names = query.names
     found = {}
-    stmt = query.by_ids(conn, lock)
-    for part in chunks(list(ids), batch(conn)):
-        for row in conn.execute(stmt, {"ids": part}).mappings():
+    ids = list(ids)
+    if len(ids) == 1:  # the write path's usual case: no list to expand
+        parts, stmt = [{"id": ids[0]}], query.by_ids(conn, lock, one=True)
+    else:
+        parts, stmt = [{"ids": p} for p in chunks(list(ids), batch(conn))], query.by_ids(conn, lock)
+    for part in parts:
+        for row in stmt.all(conn, part):
             found[row["id"]] = to_json(form, row, names)
     records = [found[i] for i in ids if i in found]
     _attach_children(conn, form, records, names)

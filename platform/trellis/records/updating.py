@@ -14,6 +14,7 @@ from ..forms.computed import refresh_stored
 
 from ..kernel.errors import NotFound, ValidationFailed
 from ..kernel.timestamps import stamp
+from ..storage.prepared import Prepared
 from . import checks, reading
 from .columnar import RowsResult
 from .subtables import write_children
@@ -115,7 +116,7 @@ def _write(svc, c, rows: list[tuple], now) -> None:
         if stmt is None:
             if len(cache) > 256:
                 cache.clear()
-            stmt = cache[keys] = (
+            stmt = cache[keys] = Prepared(
                 t.update().where(t.c.id == sa.bindparam("_id"), t.c.version == sa.bindparam("_version"),
                                  t.c.deleted_at.is_(None))
                 .values({**{k: sa.bindparam(k) for k in keys}, "updated_at": sa.bindparam("_at"),
@@ -123,12 +124,12 @@ def _write(svc, c, rows: list[tuple], now) -> None:
         for p in params:
             p["_at"], p["_by"] = now, svc.actor.id
         if sane and len(params) > 1:
-            done = c.execute(stmt, params).rowcount
+            done = c.execute(stmt.stmt, params).rowcount
             if done != len(params):
                 raise svc.stale(_first_stale(c, t, params), None)
             continue
         for p in params:
-            if not c.execute(stmt, p).rowcount:
+            if not stmt.run(c, p):
                 raise svc.stale(p["_id"], None)
 
 

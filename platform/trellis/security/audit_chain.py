@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from ..kernel.clock import now_on
 from ..storage import models as m
 from ..storage.inserting import insert_many, reserve_ids
+from ..storage.prepared import Prepared
 
 GENESIS = "0" * 64
 LOCK_KEY = 0x7472656C6C6973  # "trellis": the advisory lock serializing audit appends
@@ -88,11 +89,16 @@ def _normalize(entry: dict, now: datetime) -> dict:
     return row
 
 
-_LAST = sa.select(m.audit.c.hash).order_by(m.audit.c.id.desc()).limit(1)
+_LAST = Prepared(sa.select(m.audit.c.id, m.audit.c.hash).order_by(m.audit.c.id.desc()).limit(1))
 
 
 def last_hash(conn) -> str:
-    return conn.execute(_LAST).scalar() or GENESIS
+    return _last(conn)[1]
+
+
+def _last(conn) -> tuple[int, str]:
+    row = _LAST.first(conn)
+    return (row["id"], row["hash"]) if row else (0, GENESIS)
 
 
 def append(conn, entries: list[dict]) -> list[int]:
@@ -102,7 +108,7 @@ def append(conn, entries: list[dict]) -> list[int]:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
     now = now_on(conn)
-    prev = last_hash(conn)
+    top, prev = _last(conn)
     rows = []
     for entry in entries:
         row = _normalize(entry, now)
@@ -111,7 +117,9 @@ def append(conn, entries: list[dict]) -> list[int]:
         row["hash"] = prev = _digest(prev, canonical(row, parts))
         row.update(parts)  # stored as serialized, exactly the text that was hashed
         rows.append(row)
-    ids = reserve_ids(conn, m.audit, len(rows))
+    # SQLite: the write lock is held, the next ids follow the last entry's
+    ids = reserve_ids(conn, m.audit, len(rows)) if conn.dialect.name == "postgresql" else \
+        list(range(top + 1, top + len(rows) + 1))
     for row, rid in zip(rows, ids):
         row["id"] = rid
     insert_many(conn, m.audit, rows, raw=_JSON)

@@ -39,6 +39,7 @@ const en: Texts<typeof zh> = {
     position: "Position", before: "Before me", after: "After me", attachments: "Attachments",
     withdrawConfirm: "Withdraw this approval? You can then change the record and submit it again.",
     urgeConfirm: "Remind the current approvers?", submitConfirm: "Submit this record for approval?",
+    chooseApprovers: "Pick who handles {{step}}", choose: "Pick people",
   },
   done: {
     approve: "Approved", reject: "Rejected", return: "Returned", transfer: "Transferred", add_signer: "Signer added", handle: "Submitted",

@@ -34,7 +34,7 @@ const zh = {
     transferTo: "转交给", userRequired: "请选择人员", signers: "加签人员", signersRequired: "请选择加签人员",
     position: "加签位置", before: "在我之前", after: "在我之后", attachments: "附件",
     withdrawConfirm: "撤回这个审批?撤回后可以修改记录再重新提交。", urgeConfirm: "提醒当前处理人尽快处理?",
-    submitConfirm: "提交这条记录审批?",
+    submitConfirm: "提交这条记录审批?", chooseApprovers: "请选择{{step}}的处理人", choose: "选择人员",
   },
   done: {
     approve: "已同意", reject: "已驳回", return: "已退回", transfer: "已转交", add_signer: "已加签", handle: "已办理",
