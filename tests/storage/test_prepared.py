@@ -66,3 +66,19 @@ def test_an_expanding_list_is_refused(conn, engine):
         with pytest.raises(ValueError):
             stmt.all(conn, {"ids": [1, 2]})
     assert Prepared(stmt.stmt, prepare=False).all(conn, {"ids": [1, 2]}) == []
+
+
+def test_a_savepoint_keeps_or_undoes_its_block_alone(conn):
+    from trellis.storage.prepared import savepoint
+
+    conn.execute(THING.insert().values(name="kept"))
+    with savepoint(conn):
+        conn.execute(THING.insert().values(name="inner"))
+    with pytest.raises(ZeroDivisionError):
+        with savepoint(conn):
+            conn.execute(THING.insert().values(name="undone"))
+            with savepoint(conn):
+                conn.execute(THING.insert().values(name="undone too"))
+            1 / 0
+    conn.execute(THING.insert().values(name="after"))
+    assert list(conn.execute(sa.select(THING.c.name).order_by(THING.c.id)).scalars()) == ["kept", "inner", "after"]

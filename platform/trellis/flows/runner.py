@@ -25,6 +25,7 @@ import time
 from ..kernel.defer import Defer
 from ..kernel.errors import TrellisError
 from ..storage.database import write_connection
+from ..storage.prepared import savepoint
 from . import runs
 from .cursor import Mover, resolve
 from .step import Step
@@ -117,7 +118,7 @@ class Runner:
             return False
         checked: set = set()
         try:
-            with self.runtime.logic_time(), conn.begin_nested():
+            with self.runtime.logic_time(), savepoint(conn):
                 for _ in range(BATCH):
                     if not self._one(conn, row, checked):
                         return True
@@ -212,6 +213,8 @@ class Runner:
             (context.get("failures") or {}).pop(node["id"], None)
         ms = int((time.perf_counter() - started) * 1000)
         state = "running" if mover.tokens else "done"
+        if mover.tokens and all(t.get("wait") for t in mover.tokens):
+            state = "waiting"  # parked in this same write (`_park` adds a wake time where one is due)
         runs.save_step(conn, row, row["seq"], _log(node["id"], node["type"], result, output=res.output, ms=ms,
                                                    input=getattr(step, "input", None)),
                        state=state, cursor=mover.cursor, context=context, now=step.now)

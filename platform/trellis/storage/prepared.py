@@ -11,8 +11,16 @@ prepared; they raise at their first use.
 
     _GET = Prepared(sa.select(T).where(T.c.id == sa.bindparam("i")))
     row = _GET.first(conn, {"i": 7})
+
+`savepoint(conn)` is `conn.begin_nested()` the same way: on SQLite the SAVEPOINT, RELEASE
+and ROLLBACK TO statements go straight to the driver.
 """
 from __future__ import annotations
+
+from contextlib import contextmanager
+from itertools import count
+
+_SAVEPOINTS = count(1)
 
 
 class Prepared:
@@ -101,3 +109,26 @@ def _row(values, keys: list[str], procs: list) -> dict:
         for i, proc in procs:
             values[i] = proc(values[i])
     return dict(zip(keys, values))
+
+
+@contextmanager
+def savepoint(conn):
+    """A savepoint in the caller's transaction: released when the block ends, rolled back
+    to (and the exception raised on) when it raises."""
+    if conn.dialect.name != "sqlite":
+        with conn.begin_nested():
+            yield
+        return
+    name = f"trellis_sp_{next(_SAVEPOINTS)}"
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            cur.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            cur.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        cur.execute(f"RELEASE SAVEPOINT {name}")
+    finally:
+        cur.close()
