@@ -67,16 +67,21 @@ def _fresh_shots():
     print(f"\ntask inbox screenshots: {SHOTS}")
 
 
+def _publish(admin_api, form: dict, flow: dict) -> str:
+    """A form and its approval flow published, once the server's other processes can have
+    seen them (they keep published definitions for 2 s)."""
+    base = f"/api/v1/apps/{APP}/definitions"
+    for kind, body in (("form", form), ("flow", flow)):
+        admin_api.call("PUT", f"{base}/{kind}/{body['id']}", body)
+        admin_api.call("POST", f"{base}/{kind}/{body['id']}/publish", {"note": "e2e"})
+    time.sleep(2.5)
+    return flow["id"]
+
+
 @pytest.fixture(scope="module")
 def leave_flow(admin_api):
     """The leave form and its approval flow, published once for the module."""
-    base = f"/api/v1/apps/{APP}/definitions"
-    admin_api.call("PUT", f"{base}/form/{FORM}", LEAVE)
-    admin_api.call("POST", f"{base}/form/{FORM}/publish", {"note": "e2e"})
-    admin_api.call("PUT", f"{base}/flow/{FLOW}", APPROVAL)
-    admin_api.call("POST", f"{base}/flow/{FLOW}/publish", {"note": "e2e"})
-    time.sleep(2.5)  # the server's other processes keep published definitions for 2 s
-    return FLOW
+    return _publish(admin_api, LEAVE, APPROVAL)
 
 
 @pytest.fixture(scope="module")
@@ -299,13 +304,7 @@ PICKED = {
 @pytest.fixture(scope="module")
 def seal_flow(admin_api):
     """A form whose approval starts on 提交审批, its approver picked by the initiator."""
-    base = f"/api/v1/apps/{APP}/definitions"
-    admin_api.call("PUT", f"{base}/form/{PICK_FORM}", SEAL)
-    admin_api.call("POST", f"{base}/form/{PICK_FORM}/publish", {"note": "e2e"})
-    admin_api.call("PUT", f"{base}/flow/{PICK_FLOW}", PICKED)
-    admin_api.call("POST", f"{base}/flow/{PICK_FLOW}/publish", {"note": "e2e"})
-    time.sleep(2.5)  # the server's other processes keep published definitions for 2 s
-    return PICK_FLOW
+    return _publish(admin_api, SEAL, PICKED)
 
 
 def test_the_initiator_picks_the_approver_when_submitting(page, admin_api, approver_api, seal_flow):
