@@ -119,3 +119,19 @@ def test_an_inactive_approver_is_passed_over(rt):
     [task] = pending(rt, "eve")
     rt.flows.people.act(task["id"], "approve", user(rt, "eve"), {})
     assert status(rt, rec["id"]) == "approved"
+
+
+def test_submitting_lists_the_steps_whose_approvers_the_initiator_picks(rt):
+    chosen = {"id": "chosen", "type": "approval", "label": {"zh": "自选", "en": "Chosen"},
+              "approvers": [{"type": "initiator_choice"}]}
+    publish(rt, approval_flow("picked", [node("first", "dan"), chosen], trigger={
+        "type": "submitted", "status_field": "status", "on_create": False}))
+    rec = rt.records("demo", "expense", user(rt, "ann")).create({"reason": "用章", "amount": "1.00"})
+    asked = rt.flows.status.choices("demo", "expense", rec["id"], user(rt, "ann"))
+    assert asked == {"flow": "picked", "label": {"zh": "报销审批", "en": "Expense approval"},
+                     "choices": [{"node": "chosen", "label": {"zh": "自选", "en": "Chosen"}}]}
+    rt.flows.status.submit("demo", "expense", rec["id"], user(rt, "ann"), approvers={"chosen": [rt.people["fay"]]})
+    run_jobs(rt)
+    [task] = pending(rt, "dan")
+    rt.flows.people.act(task["id"], "approve", user(rt, "dan"), {})
+    assert [t["node"] for t in pending(rt, "fay")] == ["chosen"]

@@ -203,3 +203,12 @@ def test_a_comments_files_are_the_commenters_own_and_the_runs_people_may_downloa
     assert head.get(download).status_code == 200               # the commenter
     assert login("am0002").get(download).status_code == 404   # not in the run
     assert login("am0002").get(f"/api/v1/files/{theirs['id']}").status_code == 200
+
+
+def test_what_submitting_asks(world, login):
+    rec = submit(world, login)
+    url = f"/api/v1/apps/{APP_ID}/forms/expense/records/{rec['id']}/submit"
+    r = login("am0001").get(url)
+    assert r.status_code == 200 and r.get_json() == {"flow": "expense_api", "label": FLOW["label"], "choices": []}
+    assert login("am0002").get(url).status_code == 404  # a record the caller may not read
+    assert login("admin").get(f"/api/v1/apps/{APP_ID}/forms/client/records/999999/submit").status_code == 404
