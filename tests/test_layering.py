@@ -22,6 +22,7 @@ LAYERS = [
     ("jobs", "tasks"),
     ("notify",),
     ("flows",),
+    ("reports",),
     ("plugins",),
     ("runtime",),
     ("api",),

@@ -33,7 +33,7 @@ def test_each_failure_disables_only_its_plugin(loaded):
     assert by_name["needs_newer"].error.startswith("requires trellis>=99: trellis 0.")
     assert by_name["broken_install"].active                       # fails only when installed
     assert {n for n, s in by_name.items() if s.active} == {"field_types", "audit", "imports", "notify", "rollups",
-                                                             "flows", "good", "legacy", "broken_install"} | {
+                                                             "flows", "reports", "good", "legacy", "broken_install"} | {
         n for n, s in by_name.items() if s.origin.startswith("entry point trellis-")}  # the installed first-party plugins
     assert "sample_legacy_text" in regs.field_types and "text" in regs.field_types
 
@@ -41,7 +41,7 @@ def test_each_failure_disables_only_its_plugin(loaded):
 def test_requirements_order_the_loading(loaded):
     _, by_name = loaded
     order = list(by_name)
-    assert order[:6] == ["field_types", "audit", "imports", "notify", "rollups", "flows"]  # the core's engines first, in order
+    assert order[:7] == ["field_types", "audit", "imports", "notify", "rollups", "flows", "reports"]  # the core's engines first
     assert order.index("legacy") < order.index("good")           # good requires legacy, offered after it
     assert by_name["good"].version == "1.2.3" and by_name["good"].origin == ENV
     assert by_name["legacy"].plugin.name == "legacy"             # a bare register() named after its module

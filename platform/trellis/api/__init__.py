@@ -46,6 +46,7 @@ def register_api(app: Flask) -> None:
     from .flow_bpmn import bp as flow_bpmn_bp
     from .calendar import bp as calendar_bp
     from .tasks import bp as tasks_bp
+    from .reports import bp as reports_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
@@ -67,6 +68,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(flow_bpmn_bp)
     app.register_blueprint(calendar_bp)
     app.register_blueprint(tasks_bp)
+    app.register_blueprint(reports_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
 

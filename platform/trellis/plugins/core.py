@@ -6,8 +6,7 @@ rollups subscribe their upkeep to the lifecycle and register their jobs (records
 A plugin's `install(runtime)` reaches the other engines through the runtime: job functions
 with `runtime.jobs.register(name, fn, ...)`, definition kinds (meta-schema and publish hook)
 with `runtime.definition_kinds.add(kind)`, lifecycle handlers with
-`runtime.lifecycle.subscribe(...)`. Engines still to come (flows, reports) are added to this
-list the same way."""
+`runtime.lifecycle.subscribe(...)`. The flow and report engines are in this list the same way."""
 from __future__ import annotations
 
 from .base import Plugin
@@ -22,6 +21,7 @@ def core_engines() -> list[Plugin]:
     from ..flows import install as install_flows
     from ..flows import register as register_flows
     from ..records.rollup_jobs import install as install_rollups
+    from ..reports import install as install_reports
     from ..security.audit import subscribe as install_audit
 
     return [
@@ -31,4 +31,5 @@ def core_engines() -> list[Plugin]:
         FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
         FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
         FunctionPlugin("flows", version=__version__, register=register_flows, install=install_flows, core=True),
+        FunctionPlugin("reports", version=__version__, install=install_reports, core=True),
     ]

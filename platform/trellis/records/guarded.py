@@ -37,6 +37,7 @@ from ..security.access import Access
 from ..storage.binding import among
 from ..storage.prepared import Prepared
 from . import counting
+from .date_buckets import bucket
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
 
 PARAMS = {"fields": "字段", "sort": "排序", "expand": "展开", "filter": "筛选条件", "group_by": "分组",
@@ -221,14 +222,24 @@ class GuardedQuery:
             names.append(name)
         return replace(self, fields=tuple(names), every_field=every_field, paths=tuple(chosen))
 
-    def group_by(self, *names: str) -> "GuardedQuery":
+    def group_by(self, *names: str, buckets: dict | None = None) -> "GuardedQuery":
+        """Groups by fields the actor may see; `buckets` {name: day|month|quarter|year}
+        groups a date or date-time field by period (records/date_buckets.py)."""
         groups = []
         for name in names:
             f, t = self._field(name, "group_by")
             if t is not None and not t.sortable:
                 raise BadRequest(f"字段 {name} 不能分组", f"field {name} cannot be grouped by",
                                  code="not_groupable", details={"field": name, "param": "group_by"})
-            groups.append((name, f.column))
+            expr = f.column
+            unit = (buckets or {}).get(name)
+            if unit is not None:
+                if f.kind not in ("date", "datetime"):
+                    raise BadRequest(f"字段 {name} 不是日期,不能按{unit}分组", f"field {name} is not a date: "
+                                     f"it cannot be grouped by {unit}", code="not_groupable",
+                                     details={"field": name, "param": "group_by"})
+                expr = bucket(expr, unit, self.runtime.engine.dialect.name)
+            groups.append((name, expr))
         return replace(self, groups=self.groups + tuple(groups))
 
     def measure(self, agg: str, field: str | None = None, label: str | None = None) -> "GuardedQuery":

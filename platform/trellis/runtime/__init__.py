@@ -46,6 +46,7 @@ class Runtime:
         self.secret = secret  # the instance secret: channel credentials are sealed under a key derived from it
         self.notify = None  # the notify engine's service (notify/service.py), set when it installs
         self.flows = None  # the flow engine (flows/engine.py), set when it installs
+        self.reports = None  # the report engine (reports/engine.py), set when it installs
         self.base_url = base_url  # where users reach this instance: links in messages start with it
         self.registries = registries or load_registries()
         # kinds of definition by name; an install step adds one with definition_kinds.add(kind)

@@ -1,0 +1,89 @@
+"""The `report` kind of definition (metadata/report.schema.json). Saving a draft checks the
+meta-schema and the report's own shape (measure ids unique and apart from the dimensions, a
+formula naming only measures, a sort naming a dimension or a measure); publishing also
+checks it against the app: the form is published, the fields exist, a period groups a date,
+a sum or an average takes a number. A viewer's own rights are applied when it runs."""
+from __future__ import annotations
+
+from ..kernel.errors import DefinitionInvalid, bilingual
+from ..logic import rule_vars
+from ..meta.kind import DefinitionKind
+
+NUMERIC = ("sum", "avg")
+IDS = ("relation", "user", "department")  # numbers that are ids: counted, never summed
+
+
+def _problem(pointer: str, code: str, zh: str, en: str) -> dict:
+    return {"pointer": pointer, "code": code, "message": bilingual(f"{pointer}:{zh}", f"{pointer}: {en}")}
+
+
+class ReportKind(DefinitionKind):
+    key = "report"
+    label = ("报表", "report")
+
+    def __init__(self, registries):
+        self.registries = registries
+
+    def _number(self, type_key: str) -> bool:
+        if type_key in IDS or type_key not in self.registries.field_types:
+            return False
+        return getattr(self.registries.field_types.get(type_key), "sql_kind", None) == "number"
+
+    def problems(self, body, field_types) -> list[dict]:
+        found = super().problems(body, field_types)
+        if found or not isinstance(body, dict):
+            return found
+        dims = [d["field"] for d in body.get("dimensions") or []]
+        out = [_problem(f"/dimensions/{i}", "duplicate", f"维度 {f} 重复", f"dimension {f} is given twice")
+               for i, f in enumerate(dims) if f in dims[:i]]
+        ids: list[str] = []
+        for i, m in enumerate(body["measures"]):
+            if m["id"] in ids or m["id"] in dims:
+                out.append(_problem(f"/measures/{i}/id", "duplicate", f"指标标识 {m['id']} 重复",
+                                    f"measure id {m['id']} is used twice"))
+            if "formula" in m:
+                unknown = sorted(v for v in rule_vars(m["formula"]) if v not in ids)
+                if unknown:
+                    out.append(_problem(f"/measures/{i}/formula", "unknown_measure",
+                                        f"公式引用了前面没有的指标 {'、'.join(unknown)}",
+                                        f"the formula names measures not defined before it: {', '.join(unknown)}"))
+            elif m["agg"] != "count" and not m.get("field"):
+                out.append(_problem(f"/measures/{i}/field", "required", f"{m['agg']} 需要字段",
+                                    f"{m['agg']} needs a field"))
+            ids.append(m["id"])
+        for i, s in enumerate(body.get("sort") or []):
+            if s["by"] not in dims and s["by"] not in ids:
+                out.append(_problem(f"/sort/{i}/by", "unknown_column", f"排序列 {s['by']} 不是维度或指标",
+                                    f"sort column {s['by']} is not a dimension or a measure"))
+        return out
+
+    def publish(self, conn, app, body, previous, store):
+        self.check(body)
+        found = store.published(app, "form", body["form"], conn)
+        if found is None:
+            raise DefinitionInvalid([_problem("/form", "unknown_form", f"表单 {body['form']} 不存在或未发布",
+                                              f"form {body['form']} does not exist or is not published")])
+        types = {f["id"]: f["type"] for f in found[0].get("fields", []) if not f.get("deleted")}
+        types.update(id="relation", version="integer", created_at="datetime", updated_at="datetime",
+                     created_by="user", updated_by="user")
+        out = []
+        for i, d in enumerate(body.get("dimensions") or []):
+            if d["field"] not in types:
+                out.append(_unknown(f"/dimensions/{i}/field", body["form"], d["field"]))
+            elif d.get("bucket") and types[d["field"]] not in ("date", "datetime"):
+                out.append(_problem(f"/dimensions/{i}/bucket", "not_a_date", f"字段 {d['field']} 不是日期,不能按周期分组",
+                                    f"field {d['field']} is not a date: it cannot be grouped by period"))
+        for i, m in enumerate(body["measures"]):
+            field = m.get("field")
+            if field is not None and field not in types:
+                out.append(_unknown(f"/measures/{i}/field", body["form"], field))
+            elif field is not None and m.get("agg") in NUMERIC and not self._number(types[field]):
+                out.append(_problem(f"/measures/{i}/field", "not_a_number", f"字段 {field} 不是数值,不能{m['agg']}",
+                                    f"field {field} is not a number: it cannot be {m['agg']}-aggregated"))
+        if out:
+            raise DefinitionInvalid(out)
+        return body
+
+
+def _unknown(path: str, form: str, field: str) -> dict:
+    return _problem(path, "unknown_field", f"表单 {form} 没有字段 {field}", f"form {form} has no field {field}")

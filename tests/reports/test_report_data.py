@@ -1,0 +1,184 @@
+"""Reports aggregated in the database through the viewer's guarded query, on both databases:
+each measure (count, distinct count, sum, average, minimum, maximum, a formula over measures)
+equals a hand-written SQL query on the same rows, dates grouped by day / month / quarter /
+year, select labels named, sorted and limited; an account manager's figures are those of
+their own clients only, and a field hidden from them cannot be aggregated, grouped or
+filtered (400 as unknown); a report is checked when saved and when published."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+import sqlalchemy as sa
+from flask_appbuilder.security.sqla import models as fab_models
+
+from samples import APP, BROKER, CLIENT, DEAL, install
+from trellis.imports.batches import actor_for
+from trellis.kernel.actor import SYSTEM
+from trellis.kernel.errors import BadRequest, DefinitionInvalid, NotFound
+from trellis.kernel.simulated_clock import SimulatedClock
+from trellis.runtime import Runtime
+from trellis.security.roles import fab_role_name
+
+MANAGER_ROLE = {"schema_version": 1, "id": "am", "label": {"zh": "客户经理", "en": "Account manager"},
+                "forms": {"client": {"actions": ["read"], "scope": {"==": [{"var": "manager"}, {"var": "$user.id"}]},
+                                     "fields": {"margin": "hidden"}}}}
+RISK = ["C1", "C2", "C3", "C4", "C5"]
+BY_MONTH = {
+    "schema_version": 1, "id": "clients_by_month", "label": {"zh": "每月开户", "en": "Openings by month"},
+    "form": "client", "filter": {"!=": [{"var": "risk_level"}, "C5"]},
+    "dimensions": [{"field": "opened_at", "bucket": "month"}, {"field": "risk_level"}],
+    "measures": [{"id": "clients", "agg": "count"},
+                 {"id": "managers", "agg": "count_distinct", "field": "manager"},
+                 {"id": "equity", "agg": "sum", "field": "equity"},
+                 {"id": "avg_equity", "agg": "avg", "field": "equity"},
+                 {"id": "low", "agg": "min", "field": "equity"},
+                 {"id": "high", "agg": "max", "field": "equity"},
+                 {"id": "per_manager", "formula": {"/": [{"var": "clients"}, {"var": "managers"}]}}],
+    "sort": [{"by": "opened_at"}, {"by": "clients", "desc": True}],
+}
+
+
+@pytest.fixture
+def world(engine):
+    rt = Runtime(engine, ttl=0, secret="test-instance-secret", clock=SimulatedClock(datetime(2026, 12, 7, 9, 0)))
+    install(rt, BROKER, CLIENT, DEAL, app=APP)
+    rt.store.save_draft("demo", "role", "am", MANAGER_ROLE)
+    rt.publish("demo", "role", "am")
+    fab_models.User.metadata.create_all(rt.engine)
+    users, roles, link = fab_models.User.__table__, fab_models.Role.__table__, fab_models.assoc_user_role
+    ids = {}
+    with rt.engine.begin() as conn:
+        role = conn.execute(roles.insert().values(name=fab_role_name("demo", "am")).returning(roles.c.id)).scalar_one()
+        for login in ("ann", "bob"):
+            ids[login] = conn.execute(users.insert().values(username=login, first_name=login, last_name="",
+                                                            email=f"{login}@example.com", active=True, password="x")
+                                      .returning(users.c.id)).scalar_one()
+            conn.execute(link.insert().values(user_id=ids[login], role_id=role))
+    rt.directory._users = None
+    rows = []
+    for i in range(60):
+        rows.append({"name": f"客户{i}", "risk_level": RISK[i % 5], "equity": str(1000 * (i % 7) + i),
+                     "margin": i % 9 / 10, "opened_at": date(2026, 1 + i % 12, 1 + i % 27).isoformat(),
+                     "manager": ids["ann"] if i % 3 else ids["bob"]})
+    rt.records("demo", "client", SYSTEM).bulk_create(rows)
+    with rt.engine.connect() as conn:
+        rt.viewers = {u: actor_for(conn, ids[u], u) for u in ids}
+    rt.ids = ids
+    return rt
+
+
+def publish(rt, body: dict) -> None:
+    rt.store.save_draft("demo", "report", body["id"], body)
+    rt.publish("demo", "report", body["id"])
+
+
+def hand(rt, where: str = "", params: dict | None = None) -> list[tuple]:
+    """The same figures by hand-written SQL: month, risk level, count, distinct managers,
+    sum, average, minimum and maximum of equity."""
+    pg = rt.engine.dialect.name == "postgresql"
+    month = "to_char(opened_at, 'YYYY-MM')" if pg else "substr(opened_at, 1, 7)"
+    sql = (f"SELECT {month} AS m, risk_level, count(*), count(DISTINCT manager), sum(equity), avg(equity), "
+           f"min(equity), max(equity) FROM demo__client WHERE deleted_at IS NULL AND risk_level <> 'C5' {where} "
+           f"GROUP BY {month}, risk_level")
+    with rt.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(sql), params or {})]
+
+
+def _n(v):
+    return None if v is None else round(float(v), 6)
+
+
+def test_each_measure_equals_hand_written_sql(world):
+    rt = world
+    publish(rt, BY_MONTH)
+    out = rt.reports.data("demo", "clients_by_month", SYSTEM)
+    assert [c["id"] for c in out["columns"]] == ["opened_at", "risk_level", "clients", "managers", "equity",
+                                                 "avg_equity", "low", "high", "per_manager"]
+    assert [c["kind"] for c in out["columns"]][:3] == ["dimension", "dimension", "measure"]
+    assert out["columns"][1]["labels"]["C1"] and out["columns"][0]["bucket"] == "month"
+    got = {(r[0], r[1]): tuple(_n(v) for v in r[2:8]) for r in out["rows"]}
+    want = {(r[0], r[1]): tuple(_n(v) for v in r[2:]) for r in hand(rt)}
+    assert got == want and len(got) == 48
+    for r in out["rows"]:
+        assert r[8] == pytest.approx(r[2] / r[3])
+    months = [r[0] for r in out["rows"]]
+    assert months == sorted(months)  # sorted by month, then by clients descending within it
+    total = out["totals"]
+    with rt.engine.connect() as conn:
+        count, distinct, equity = conn.execute(sa.text(
+            "SELECT count(*), count(DISTINCT manager), sum(equity) FROM demo__client "
+            "WHERE deleted_at IS NULL AND risk_level <> 'C5'")).one()
+    assert (total["clients"], total["managers"], _n(total["equity"])) == (count, distinct, _n(equity))
+    assert total["per_manager"] == pytest.approx(count / distinct) and out["fresh_at"].startswith("2026-12-07T09:00")
+
+
+@pytest.mark.parametrize("unit, expected", [("day", "2026-03-03"), ("month", "2026-03"), ("quarter", "2026-Q1"),
+                                            ("year", "2026")])
+def test_dates_are_grouped_by_period(world, unit, expected):
+    rt = world
+    publish(rt, {"schema_version": 1, "id": f"by_{unit}", "label": {"zh": unit, "en": unit}, "form": "client",
+                 "dimensions": [{"field": "opened_at", "bucket": unit}], "measures": [{"id": "n", "agg": "count"}],
+                 "sort": [{"by": "opened_at"}]})
+    out = rt.reports.data("demo", f"by_{unit}", SYSTEM)
+    periods = [r[0] for r in out["rows"]]
+    assert expected in periods and sum(r[1] for r in out["rows"]) == 60
+    assert periods == sorted(periods) and len(set(periods)) == len(periods)
+    created = rt.reports.data("demo", f"by_{unit}", SYSTEM, {"==": [{"var": "risk_level"}, "C1"]})
+    assert sum(r[1] for r in created["rows"]) == 12  # a global filter narrows every figure
+
+
+def test_a_manager_sees_the_figures_of_their_own_clients(world):
+    rt = world
+    publish(rt, BY_MONTH)
+    ann = rt.reports.data("demo", "clients_by_month", rt.viewers["ann"])
+    got = {(r[0], r[1]): tuple(_n(v) for v in r[2:8]) for r in ann["rows"]}
+    want = {(r[0], r[1]): tuple(_n(v) for v in r[2:]) for r in hand(rt, "AND manager = :m", {"m": rt.ids["ann"]})}
+    assert got == want and ann["totals"]["managers"] == 1
+    assert ann["totals"]["clients"] + rt.reports.data("demo", "clients_by_month", rt.viewers["bob"])["totals"][
+        "clients"] == rt.reports.data("demo", "clients_by_month", SYSTEM)["totals"]["clients"]
+    assert [r["id"] for r in rt.reports.listing("demo", rt.viewers["ann"])] == ["clients_by_month"]
+
+
+def test_a_hidden_field_cannot_be_aggregated_grouped_or_filtered(world):
+    rt = world
+    for key, body in (("margin_sum", {"measures": [{"id": "m", "agg": "sum", "field": "margin"}]}),
+                      ("margin_groups", {"dimensions": [{"field": "margin"}], "measures": [{"id": "n", "agg": "count"}]}),
+                      ("margin_filter", {"filter": {">": [{"var": "margin"}, 0.5]},
+                                         "measures": [{"id": "n", "agg": "count"}]})):
+        publish(rt, {"schema_version": 1, "id": key, "label": {"zh": key, "en": key}, "form": "client", **body})
+        assert rt.reports.data("demo", key, SYSTEM)["rows"]
+        with pytest.raises(BadRequest) as bad:
+            rt.reports.data("demo", key, rt.viewers["ann"])
+        assert bad.value.details["field"] == "margin" and bad.value.code == "unknown_field"
+    publish(rt, {"schema_version": 1, "id": "plain", "label": {"zh": "数", "en": "n"}, "form": "client",
+                 "measures": [{"id": "n", "agg": "count"}]})
+    with pytest.raises(BadRequest) as bad:  # nor through a dashboard's global filter
+        rt.reports.data("demo", "plain", rt.viewers["ann"], {"<": [{"var": "margin"}, 0.2]})
+    assert bad.value.details["param"] == "filters"
+
+
+def test_a_report_is_checked_when_saved_and_published(world):
+    rt = world
+    base = {"schema_version": 1, "id": "bad", "label": {"zh": "坏", "en": "Bad"}, "form": "client"}
+    for body, pointer in (
+            ({"measures": [{"id": "n", "agg": "count"}, {"id": "n", "agg": "count"}]}, "/measures/1/id"),
+            ({"measures": [{"id": "r", "formula": {"/": [{"var": "x"}, 2]}}]}, "/measures/0/formula"),
+            ({"measures": [{"id": "s", "agg": "sum"}]}, "/measures/0/field"),
+            ({"measures": [{"id": "n", "agg": "count"}], "sort": [{"by": "nope"}]}, "/sort/0/by"),
+            ({"measures": [{"id": "n", "agg": "count", "formula": {"var": "n"}}]}, "/measures/0")):
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.store.save_draft("demo", "report", "bad", dict(base, **body))
+        assert any(p["pointer"].startswith(pointer) for p in bad.value.errors), bad.value.errors
+    for body, pointer in (
+            ({"measures": [{"id": "s", "agg": "sum", "field": "name"}]}, "/measures/0/field"),
+            ({"measures": [{"id": "s", "agg": "max", "field": "nope"}]}, "/measures/0/field"),
+            ({"dimensions": [{"field": "name", "bucket": "month"}], "measures": [{"id": "n", "agg": "count"}]},
+             "/dimensions/0/bucket"),
+            ({"form": "nothing", "measures": [{"id": "n", "agg": "count"}]}, "/form")):
+        rt.store.save_draft("demo", "report", "bad", dict(base, **body))
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.publish("demo", "report", "bad")
+        assert [p["pointer"] for p in bad.value.errors] == [pointer]
+    with pytest.raises(NotFound):
+        rt.reports.data("demo", "bad", SYSTEM)  # never published
