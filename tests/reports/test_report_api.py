@@ -60,3 +60,15 @@ def test_refusals_name_what_is_wrong(published, login):
         assert field is None or body["details"]["field"] == field
     r = am.get(f"/api/v1/apps/{APP}/reports/no_such_report/data")
     assert r.status_code == 404 and set(r.get_json()["message"]) == {"zh", "en"}
+
+
+def test_the_chart_spec_in_either_language(published, login):
+    am = login("am0001")
+    spec_url = URL.replace("/data", "/spec")
+    en = am.get(spec_url, query_string={"lang": "en"}).get_json()
+    assert en["chart"] == "bar" and en["spec"]["mark"]["type"] == "bar"
+    assert en["spec"]["encoding"]["color"]["field"] == "measure" and en["spec"]["title"] == "Clients by risk"
+    assert sum(v["clients"] for v in en["spec"]["data"]["values"]) == en["data"]["totals"]["clients"]
+    assert am.get(spec_url).get_json()["spec"]["title"] == "客户风险分布"
+    r = am.get(spec_url, query_string={"lang": "fr"})
+    assert r.status_code == 400 and r.get_json()["details"]["param"] == "lang"

@@ -182,3 +182,36 @@ def test_a_report_is_checked_when_saved_and_published(world):
         assert [p["pointer"] for p in bad.value.errors] == [pointer]
     with pytest.raises(NotFound):
         rt.reports.data("demo", "bad", SYSTEM)  # never published
+
+
+@pytest.mark.parametrize("chart, mark", [({"type": "bar"}, "bar"), ({"type": "bar", "stack": False}, "bar"),
+                                         ({"type": "line"}, "line"), ({"type": "area"}, "area"),
+                                         ({"type": "heatmap"}, "rect")])
+def test_a_chart_is_a_vega_lite_spec_of_the_viewers_figures(world, chart, mark):
+    rt = world
+    body = {"schema_version": 1, "id": "chart", "label": {"zh": "开户", "en": "Openings"}, "form": "client",
+            "dimensions": [{"field": "opened_at", "bucket": "quarter"}, {"field": "risk_level"}],
+            "measures": [{"id": "clients", "agg": "count", "label": {"zh": "客户数", "en": "Clients"}}], "chart": chart}
+    publish(rt, body)
+    out = rt.reports.spec("demo", "chart", rt.viewers["ann"], lang="en")
+    spec = out["spec"]
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/") and spec["title"] == "Openings"
+    assert (spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]) == mark
+    assert spec["encoding"]["x"]["field"] == "opened_at" and spec["encoding"]["x"]["title"] == "Opened"
+    assert sum(v["clients"] for v in spec["data"]["values"]) == out["data"]["totals"]["clients"] == 40  # ann's
+    assert {v["risk_level"] for v in spec["data"]["values"]} == {"C1", "C2", "C3", "C4", "C5"}  # the labels
+
+
+def test_a_pie_shows_one_dimension_and_a_table_has_no_spec(world):
+    rt = world
+    base = {"schema_version": 1, "label": {"zh": "风险", "en": "Risk"}, "form": "client",
+            "dimensions": [{"field": "risk_level"}], "measures": [{"id": "n", "agg": "count"}]}
+    publish(rt, dict(base, id="donut", chart={"type": "pie", "donut": True}))
+    spec = rt.reports.spec("demo", "donut", SYSTEM)["spec"]
+    assert spec["mark"]["innerRadius"] == 60 and spec["encoding"]["theta"]["field"] == "n"
+    publish(rt, dict(base, id="grid", chart={"type": "table"}))
+    assert rt.reports.spec("demo", "grid", SYSTEM)["spec"] is None
+    for chart, pointer in (({"type": "radar"}, "/chart/type"), ({"type": "heatmap"}, "/chart/type")):
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.store.save_draft("demo", "report", "wrong", dict(base, id="wrong", chart=chart))
+        assert [p["pointer"] for p in bad.value.errors] == [pointer]

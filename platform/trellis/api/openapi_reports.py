@@ -7,6 +7,7 @@ from .openapi_parts import STAMP, json_ok, obj, op, path, query
 TAG = ["reports"]
 KEY = path("key", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"})
 CELL = {"type": ["string", "number", "boolean", "null"]}
+FILTERS = query("filters", description="a JsonLogic rule as JSON, applied with the report's filter")
 SCHEMAS = {
     "ReportColumn": obj({"id": {"type": "string"}, "label": {"type": "object"},
                          "kind": {"type": "string", "enum": ["dimension", "measure"]},
@@ -30,9 +31,14 @@ def paths(app: dict, _form: dict) -> dict:
                 "id": {"type": "string"}, "label": {"type": "object"}, "description": {},
                 "form": {"type": "string"}, "chart": {}, "version": {"type": "integer"}}, ["id", "form"])}})),
             params=[app])},
+        "/api/v1/apps/{app}/reports/{key}/spec": {"get": op(
+            TAG, "A report's Vega-Lite spec on the caller's figures (null for a table), with the figures",
+            json_ok(obj({"report": {"type": "string"}, "chart": {"type": "string"},
+                         "spec": {"type": ["object", "null"]}, "data": {"$ref": "#/components/schemas/ReportData"}},
+                        ["report", "chart", "spec", "data"])), 400, 403, 404,
+            params=[app, KEY, FILTERS, query("lang", {"type": "string", "enum": ["zh", "en"]})])},
         "/api/v1/apps/{app}/reports/{key}/data": {"get": op(
             TAG, "A report's figures in the caller's row scope (aggregated in the database)",
             json_ok({"$ref": "#/components/schemas/ReportData"}), 400, 403, 404,
-            params=[app, KEY, query("filters", {"type": "string", "maxLength": 20000,
-                                                "description": "a JsonLogic rule as JSON, applied with the report's filter"})])},
+            params=[app, KEY, FILTERS])},
     }

@@ -22,6 +22,7 @@ def core_engines() -> list[Plugin]:
     from ..flows import register as register_flows
     from ..records.rollup_jobs import install as install_rollups
     from ..reports import install as install_reports
+    from ..reports import register as register_reports
     from ..security.audit import subscribe as install_audit
 
     return [
@@ -31,5 +32,5 @@ def core_engines() -> list[Plugin]:
         FunctionPlugin("notify", version=__version__, install=install_notify, core=True),
         FunctionPlugin("rollups", version=__version__, install=install_rollups, core=True),
         FunctionPlugin("flows", version=__version__, register=register_flows, install=install_flows, core=True),
-        FunctionPlugin("reports", version=__version__, install=install_reports, core=True),
+        FunctionPlugin("reports", version=__version__, register=register_reports, install=install_reports, core=True),
     ]

@@ -14,6 +14,7 @@ class Registries:
         self.channels: Registry = Registry("notification channel")  # notify/channel.py
         self.node_types: Registry = Registry("flow node type")  # flows/node_type.py
         self.triggers: Registry = Registry("flow trigger type")  # flows/trigger_type.py
+        self.chart_types: Registry = Registry("chart type")  # reports/chart_type.py
 
     def each(self) -> dict[str, Registry]:
         return {name: reg for name, reg in vars(self).items() if isinstance(reg, Registry)}

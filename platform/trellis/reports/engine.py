@@ -7,6 +7,7 @@ per row from the aggregated values (JsonLogic over the measures' ids), never ove
 
     data(app, key, actor, filters) -> {"columns": [{"id", "label", "kind", ...}], "rows": [[...]],
                                         "totals": {measure: value}, "fresh_at", "took_ms", ...}
+    spec(app, key, actor, filters, lang) -> {"chart", "spec": Vega-Lite (reports/charts/), "data"}
 
 The figures are computed when asked (`fresh_at` is the query's time)."""
 from __future__ import annotations
@@ -77,6 +78,14 @@ class Reports:
                 "truncated": len(found) > MAX_ROWS, "fresh_at": stamp(self.runtime.clock.now()),
                 "took_ms": round((time.perf_counter() - started) * 1000, 1)}
 
+    def spec(self, app: str, key: str, actor, filters=None, lang: str = "zh") -> dict:
+        """The report's Vega-Lite spec on the viewer's figures (None for a chart the browser
+        draws itself, the table), with the figures as `data` answers them."""
+        body, _version = self.definition(app, key)
+        found = self.data(app, key, actor, filters)
+        kind = self.runtime.registries.chart_types.get((body.get("chart") or {}).get("type") or "table")
+        return {"report": key, "chart": kind.key, "spec": kind().spec(body, found, lang), "data": found}
+
     # -- what the numbers are called ---------------------------------------------------------------
     def _columns(self, conn, form, body: dict) -> list[dict]:
         out = []
@@ -93,7 +102,8 @@ class Reports:
             label = m.get("label")
             if label is None and m.get("field"):
                 label = _label(form.field(m["field"]), m["field"])
-            out.append({"id": m["id"], "kind": "measure", "label": label or m["id"], "format": m.get("format")})
+            out.append({"id": m["id"], "kind": "measure", "label": label or {"zh": m["id"], "en": m["id"]},
+                        "format": m.get("format")})
         return out
 
     @staticmethod

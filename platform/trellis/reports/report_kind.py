@@ -51,11 +51,29 @@ class ReportKind(DefinitionKind):
                 out.append(_problem(f"/measures/{i}/field", "required", f"{m['agg']} 需要字段",
                                     f"{m['agg']} needs a field"))
             ids.append(m["id"])
+        out += self._chart_problems(body, len(dims), len(ids))
         for i, s in enumerate(body.get("sort") or []):
             if s["by"] not in dims and s["by"] not in ids:
                 out.append(_problem(f"/sort/{i}/by", "unknown_column", f"排序列 {s['by']} 不是维度或指标",
                                     f"sort column {s['by']} is not a dimension or a measure"))
         return out
+
+    def _chart_problems(self, body: dict, dims: int, measures: int) -> list[dict]:
+        """The chart type exists and can show this many dimensions and measures."""
+        key = (body.get("chart") or {}).get("type")
+        if key is None:
+            return []
+        if key not in self.registries.chart_types:
+            known = sorted(self.registries.chart_types)
+            return [_problem("/chart/type", "unknown_chart", f"没有图表类型 {key}(可用:{'、'.join(known)})",
+                             f"there is no chart type {key} (known: {', '.join(known)})")]
+        kind = self.registries.chart_types.get(key)
+        (dlo, dhi), (mlo, mhi) = kind.dimensions, kind.measures
+        if not (dlo <= dims <= dhi and mlo <= measures <= mhi):
+            zh, en = kind.label["zh"], kind.label["en"]
+            return [_problem("/chart/type", "chart_shape", f"{zh}需要 {dlo}–{dhi} 个维度和 {mlo}–{mhi} 个指标",
+                             f"a {en} chart shows {dlo}-{dhi} dimensions and {mlo}-{mhi} measures")]
+        return []
 
     def publish(self, conn, app, body, previous, store):
         self.check(body)

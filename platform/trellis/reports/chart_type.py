@@ -1,0 +1,65 @@
+"""The chart-type contract of the report engine. A chart type is one class in one file
+(reports/charts/), registered in `registries.chart_types` under the key a report's
+`chart.type` stores. It declares how many dimensions and measures it shows (`dimensions`,
+`measures`: (fewest, most)), checked when a report is saved, and builds the Vega-Lite spec
+of a report's figures with vega-altair (`spec(report, data, lang)`, the data inline: the
+figures are the viewer's); a type drawn by the browser itself (the table) gives None."""
+from __future__ import annotations
+
+import altair as alt
+
+LANGS = ("zh", "en")
+
+
+class ChartType:
+    key: str = ""
+    label = {"zh": "", "en": ""}
+    dimensions: tuple[int, int] = (0, 4)
+    measures: tuple[int, int] = (1, 20)
+
+    def spec(self, report: dict, data: dict, lang: str = "zh") -> dict | None:
+        raise NotImplementedError
+
+
+def values(data: dict, lang: str) -> list[dict]:
+    """The rows as records keyed by column id, a select's values shown by their labels."""
+    ids = [c["id"] for c in data["columns"]]
+    shown = {c["id"]: {k: _text(v, lang) for k, v in c.get("labels", {}).items()} for c in data["columns"]}
+    out = []
+    for row in data["rows"]:
+        rec = dict(zip(ids, row))
+        for cid, labels in shown.items():
+            if labels and rec.get(cid) in labels:
+                rec[cid] = labels[rec[cid]]
+        out.append(rec)
+    return out
+
+
+def title(column: dict, lang: str) -> str:
+    return _text(column.get("label"), lang) or column["id"]
+
+
+def split(data: dict) -> tuple[list[dict], list[dict]]:
+    """(dimension columns, measure columns)."""
+    cols = data["columns"]
+    return [c for c in cols if c["kind"] == "dimension"], [c for c in cols if c["kind"] == "measure"]
+
+
+def chart(report: dict, data: dict, lang: str) -> alt.Chart:
+    """An empty chart on the report's figures, titled with its label."""
+    return alt.Chart(alt.Data(values=values(data, lang)), title=_text(report.get("label"), lang) or report["id"])
+
+
+def axis_type(column: dict) -> str:
+    """Periods are ordered (ordinal), other dimensions named (nominal)."""
+    return "O" if column.get("bucket") else "N"
+
+
+def finished(c) -> dict:
+    return c.properties(width="container").to_dict(validate=False)
+
+
+def _text(label, lang: str) -> str:
+    if isinstance(label, dict):
+        return label.get(lang) or label.get("zh") or label.get("en") or ""
+    return "" if label is None else str(label)

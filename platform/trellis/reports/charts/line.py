@@ -1,0 +1,28 @@
+"""Lines: the first dimension along x (a period, in time order), one line per measure or per
+value of a second dimension, with points; `chart.area: true` fills under them (the area
+chart is the same spec with a filled mark)."""
+from __future__ import annotations
+
+import altair as alt
+
+from ..chart_type import ChartType, axis_type, chart, finished, split, title
+
+
+class Line(ChartType):
+    key = "line"
+    label = {"zh": "折线图", "en": "Line"}
+    dimensions = (1, 2)
+    mark = "line"
+
+    def spec(self, report, data, lang="zh"):
+        dims, measures = split(data)
+        x = alt.X(f"{dims[0]['id']}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
+        base = chart(report, data, lang)
+        base = base.mark_area(opacity=0.6) if self.mark == "area" else base.mark_line(point=True)
+        if len(measures) > 1:
+            return finished(base.transform_fold([m["id"] for m in measures], as_=["measure", "value"]).encode(
+                x=x, y=alt.Y("value:Q", title=""), color=alt.Color("measure:N", title="")))
+        y = alt.Y(f"{measures[0]['id']}:Q", title=title(measures[0], lang))
+        if len(dims) == 2:
+            return finished(base.encode(x=x, y=y, color=alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))))
+        return finished(base.encode(x=x, y=y))
