@@ -129,7 +129,10 @@ def test_a_relation_path_reads_only_related_rows_the_actor_may_read(rt):
 def test_measures_refuse_what_cannot_be_added(rt):
     q = rt.records("demo", "client", me()).query()
     for build, code in ((lambda: q.measure("sum", "name"), "not_aggregatable"),
-                        (lambda: q.measure("median", "equity"), "malformed"),
+                        (lambda: q.measure("mode", "equity"), "malformed"),
+                        (lambda: q.measure("percentile", "equity"), "malformed"),
+                        (lambda: q.measure("percentile", "equity", p=1.5), "malformed"),
+                        (lambda: q.measure("median", "name"), "not_aggregatable"),
                         (lambda: q.measure("sum"), "malformed")):
         with pytest.raises(BadRequest) as e:
             build()

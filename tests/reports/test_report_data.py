@@ -215,3 +215,55 @@ def test_a_pie_shows_one_dimension_and_a_table_has_no_spec(world):
         with pytest.raises(DefinitionInvalid) as bad:
             rt.store.save_draft("demo", "report", "wrong", dict(base, id="wrong", chart=chart))
         assert [p["pointer"] for p in bad.value.errors] == [pointer]
+
+
+def _percentile(values: list, p: float):
+    """percentile_cont by hand: rank p * (n - 1) among the sorted values, interpolated."""
+    values = sorted(float(v) for v in values if v is not None)
+    rank = p * (len(values) - 1)
+    low, high = int(rank), min(int(rank) + 1, len(values) - 1)
+    return values[low] + (values[high] - values[low]) * (rank - low)
+
+
+def test_medians_and_percentiles_equal_the_hand_computed_ones(world):
+    rt = world
+    publish(rt, {"schema_version": 1, "id": "spread", "label": {"zh": "分布", "en": "Spread"}, "form": "client",
+                 "dimensions": [{"field": "risk_level"}],
+                 "measures": [{"id": "median", "agg": "median", "field": "equity"},
+                              {"id": "p90", "agg": "percentile", "field": "equity", "p": 0.9},
+                              {"id": "p0", "agg": "percentile", "field": "equity", "p": 0}]})
+    with rt.engine.connect() as conn:
+        raw = conn.execute(sa.text("SELECT risk_level, equity FROM demo__client WHERE deleted_at IS NULL")).all()
+    by_risk: dict = {}
+    for risk, equity in raw:
+        by_risk.setdefault(risk, []).append(equity)
+    out = rt.reports.data("demo", "spread", SYSTEM)
+    for risk, median, p90, p0 in out["rows"]:
+        assert median == pytest.approx(_percentile(by_risk[risk], 0.5))
+        assert p90 == pytest.approx(_percentile(by_risk[risk], 0.9))
+        assert p0 == pytest.approx(min(float(v) for v in by_risk[risk]))
+    everyone = [e for _r, e in raw]
+    assert out["totals"]["p90"] == pytest.approx(_percentile(everyone, 0.9))
+    mine = rt.reports.data("demo", "spread", rt.viewers["bob"])["totals"]["median"]  # in bob's scope
+    with rt.engine.connect() as conn:
+        bobs = conn.execute(sa.text("SELECT equity FROM demo__client WHERE manager = :m"), {"m": rt.ids["bob"]}).scalars()
+        assert mine == pytest.approx(_percentile(list(bobs), 0.5))
+    for body in ({"measures": [{"id": "x", "agg": "percentile", "field": "equity"}]},
+                 {"measures": [{"id": "x", "agg": "median", "field": "equity", "p": 0.3}]}):
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.store.save_draft("demo", "report", "bad_p", dict(
+                {"schema_version": 1, "id": "bad_p", "label": {"zh": "坏", "en": "Bad"}, "form": "client"}, **body))
+        assert [p["pointer"] for p in bad.value.errors] == ["/measures/0/p"]
+
+
+def test_the_sqlite_percentile_aggregate_on_its_own():
+    from trellis.storage.sqlite_percentile import Percentile
+
+    def run(values, p):
+        agg = Percentile()
+        for v in values:
+            agg.step(v, p)
+        return agg.finalize()
+
+    assert run([], 0.5) is None and run([None], 0.5) is None and run([3, 1], 1.5) is None
+    assert run([5], 0.9) == 5 and run([1, 2, 3, 4], 0.5) == 2.5 and run([10, None, 0], 0.25) == 2.5

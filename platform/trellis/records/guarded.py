@@ -42,8 +42,8 @@ from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
 
 PARAMS = {"fields": "字段", "sort": "排序", "expand": "展开", "filter": "筛选条件", "group_by": "分组",
           "measure": "统计"}
-AGGREGATES = ("count", "count_distinct", "sum", "avg", "min", "max")
-NUMERIC = ("sum", "avg")
+AGGREGATES = ("count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile")
+NUMERIC = ("sum", "avg", "median", "percentile")
 SMALL_SCOPE = 20000
 
 
@@ -51,6 +51,13 @@ def unknown_field(name: str, param: str) -> BadRequest:
     """The refusal of a field that does not exist or that the actor may not see."""
     return BadRequest(f"{PARAMS.get(param, param)}中的字段 {name} 不存在", f"unknown field {name} in {param}",
                       code="unknown_field", details={"field": name, "param": param})
+
+
+def _percentile(expr, p: float, dialect: str):
+    """The continuous percentile p (0..1) of `expr` (storage/sqlite_percentile.py on SQLite)."""
+    if dialect == "postgresql":
+        return sa.func.percentile_cont(p).within_group(expr)
+    return sa.func.trellis_percentile(expr, p)
 
 
 def _aggregate(agg: str, expr):
@@ -242,8 +249,10 @@ class GuardedQuery:
             groups.append((name, expr))
         return replace(self, groups=self.groups + tuple(groups))
 
-    def measure(self, agg: str, field: str | None = None, label: str | None = None) -> "GuardedQuery":
-        """count (rows, or a field's non-empty values), count_distinct, sum, avg, min, max."""
+    def measure(self, agg: str, field: str | None = None, label: str | None = None,
+                p: float | None = None) -> "GuardedQuery":
+        """count (rows, or a field's non-empty values), count_distinct, sum, avg, min, max,
+        median, percentile (`p`: 0..1, e.g. 0.9)."""
         if agg not in AGGREGATES:
             raise BadRequest(f"统计方式 {agg} 无效,可用:{'、'.join(AGGREGATES)}",
                              f"unknown aggregate {agg}; one of {', '.join(AGGREGATES)}",
@@ -259,6 +268,13 @@ class GuardedQuery:
             raise BadRequest(f"统计 {agg} 需要字段", f"aggregate {agg} needs a field", code="malformed",
                              details={"param": "measure", "aggregate": agg})
         name = label or (agg if field is None else f"{agg}_{field}")
+        if agg in ("median", "percentile"):
+            p = 0.5 if agg == "median" else p
+            if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
+                raise BadRequest("百分位应为 0–1 之间的数", "a percentile is a number from 0 to 1", code="malformed",
+                                 details={"param": "measure", "aggregate": agg})
+            return replace(self, measures=self.measures + (
+                (name, _percentile(expr, float(p), self.runtime.engine.dialect.name)),))
         return replace(self, measures=self.measures + ((name, _aggregate(agg, expr)),))
 
     def order_by(self, sort) -> "GuardedQuery":

@@ -60,11 +60,11 @@ class Reports:
         aggs = [m for m in body["measures"] if "agg" in m]
         totals_q = query
         for m in aggs:
-            totals_q = totals_q.measure(m["agg"], m.get("field"), label=m["id"])
+            totals_q = totals_q.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"))
         grouped = query.group_by(*[d["field"] for d in dims],
                                  buckets={d["field"]: d["bucket"] for d in dims if d.get("bucket")})
         for m in aggs:
-            grouped = grouped.measure(m["agg"], m.get("field"), label=m["id"])
+            grouped = grouped.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"))
         with self.runtime.engine.connect() as conn:
             totals = dict(conn.execute(totals_q.statement()).mappings().first() or {})
             found = conn.execute(grouped.statement(limit=MAX_ROWS + 1)).mappings().all() if dims else [totals]
@@ -115,8 +115,8 @@ class Reports:
                     value = evaluate(m["formula"], row)
                 except (TrellisError, ArithmeticError, TypeError, ValueError):
                     value = None
-                row[m["id"]] = value if isinstance(value, (int, float)) and value == value and abs(value) != float("inf") \
-                    else None
+                finite = isinstance(value, (int, float)) and value == value and abs(value) != float("inf")
+                row[m["id"]] = value if finite else None
         return row
 
 

@@ -9,7 +9,7 @@ from ..kernel.errors import DefinitionInvalid, bilingual
 from ..logic import rule_vars
 from ..meta.kind import DefinitionKind
 
-NUMERIC = ("sum", "avg")
+NUMERIC = ("sum", "avg", "median", "percentile")
 IDS = ("relation", "user", "department")  # numbers that are ids: counted, never summed
 
 
@@ -50,6 +50,9 @@ class ReportKind(DefinitionKind):
             elif m["agg"] != "count" and not m.get("field"):
                 out.append(_problem(f"/measures/{i}/field", "required", f"{m['agg']} 需要字段",
                                     f"{m['agg']} needs a field"))
+            elif (m["agg"] == "percentile") != ("p" in m):
+                out.append(_problem(f"/measures/{i}/p", "percentile", "百分位指标需要 p(且只有它需要)",
+                                    "a percentile measure needs p (and only it has one)"))
             ids.append(m["id"])
         out += self._chart_problems(body, len(dims), len(ids))
         for i, s in enumerate(body.get("sort") or []):
@@ -96,7 +99,7 @@ class ReportKind(DefinitionKind):
             if field is not None and field not in types:
                 out.append(_unknown(f"/measures/{i}/field", body["form"], field))
             elif field is not None and m.get("agg") in NUMERIC and not self._number(types[field]):
-                out.append(_problem(f"/measures/{i}/field", "not_a_number", f"字段 {field} 不是数值,不能{m['agg']}",
+                out.append(_problem(f"/measures/{i}/field", "not_a_number", f"字段 {field} 不是数值,不能做{m['agg']}统计",
                                     f"field {field} is not a number: it cannot be {m['agg']}-aggregated"))
         if out:
             raise DefinitionInvalid(out)

@@ -24,6 +24,8 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from .sqlite_percentile import Percentile
+
 
 def configure_engine(engine: sa.Engine) -> sa.Engine:
     if engine.dialect.name != "sqlite" or getattr(engine, "_trellis_configured", False):
@@ -42,6 +44,7 @@ def configure_engine(engine: sa.Engine) -> sa.Engine:
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA cache_size=-65536")
         cur.close()
+        dbapi_conn.create_aggregate("trellis_percentile", 2, Percentile)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
