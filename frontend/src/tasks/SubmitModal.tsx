@@ -50,7 +50,7 @@ export default function SubmitModal({ app, form, id, open, onClose, onSubmit }: 
       {choices === null ? <Spin /> : (
         <>
           <Typography.Paragraph>{t("modal.submitConfirm")}</Typography.Paragraph>
-          {failed && <Alert type="warning" showIcon message={failed} style={{ marginBottom: 12 }} />}
+          {failed && <Alert type="warning" showIcon title={failed} style={{ marginBottom: 12 }} />}
           <Form layout="vertical">
             {choices.map((c) => {
               const bad = tried && missing.includes(c.node);

@@ -108,7 +108,7 @@ class Runner:
     def advance_in(self, conn, run: int, row: dict | None = None) -> bool:
         """Move the run on inside the caller's transaction (a person's action left nobody to
         act), in a savepoint, until it waits or ends. False when it is not done here (a node
-        calls out, a step failed, `BATCH` steps taken: all rolled back): the caller then leaves
+        calls out; a step failed: all rolled back; `BATCH` steps taken): the caller then leaves
         it to the `flows.advance` job, which retries and logs failures as usual. `row`: the
         run as read in this transaction (its `seq` guards the first step)."""
         row = row if row and row.get("id") == run else runs.load(conn, run)
@@ -122,10 +122,10 @@ class Runner:
                 for _ in range(BATCH):
                     if not self._one(conn, row, checked):
                         return True
-                raise _Handed()
         except Exception as exc:  # noqa: BLE001 - rolled back to the savepoint: the job does it all again
             log.info("flow run %s: left to its job: %s", run, _message(exc))
             return False
+        return False  # BATCH steps taken (and kept): the job goes on from there
 
     def _has_external(self, row: dict, body: dict) -> bool:
         key = (row["app"], row["flow"], row["version"])
@@ -279,13 +279,6 @@ class Runner:
         if row.get("parent_run"):
             self.runtime.jobs.enqueue(ADVANCE, {"run": row["parent_run"]},
                                       key=f"{ADVANCE}:{row['parent_run']}:child:{row['id']}", app=row["app"], conn=conn)
-
-
-class _Handed(Exception):
-    """More steps than one transaction takes: the job moves the run on."""
-
-    def __str__(self) -> str:
-        return f"more than {BATCH} steps"
 
 
 class _Raised:

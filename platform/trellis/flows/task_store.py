@@ -81,16 +81,15 @@ def set_state(conn, task_id: int, state: str, now, **values) -> None:
 
 
 _SKIP_OTHERS = Prepared(T.update().where(T.c.run_id == sa.bindparam("r"), T.c.node == sa.bindparam("n"),
-                                 T.c.round == sa.bindparam("o"), T.c.id != sa.bindparam("i"),
-                                 one_of(T.c.state, OPEN), T.c.added_by.is_(None))
-                .values(state="skipped", acted_at=sa.bindparam("at")))
+                                         T.c.round == sa.bindparam("o"), T.c.id != sa.bindparam("i"),
+                                         one_of(T.c.state, OPEN), T.c.added_by.is_(None))
+                        .values(state="skipped", acted_at=sa.bindparam("at")))
 
 
 def skip_others(conn, task: dict, now) -> None:
     """或签: one approval is enough; the round's other open tasks are skipped (signers someone
     added stay)."""
-    _SKIP_OTHERS.run(conn, {"r": task["run_id"], "n": task["node"], "o": task["round"], "i": task["id"],
-                                "at": now})
+    _SKIP_OTHERS.run(conn, {"r": task["run_id"], "n": task["node"], "o": task["round"], "i": task["id"], "at": now})
 
 
 _CLOSE = (T.update().where(T.c.run_id == sa.bindparam("r"), one_of(T.c.state, OPEN))
@@ -122,8 +121,8 @@ def promote(conn, run_id: int, node: str, round_: int, tasks: list[dict] | None 
     return turn
 
 
-_LAST_ROUND = Prepared(sa.select(sa.func.max(T.c.round)).where(T.c.run_id == sa.bindparam("r"), T.c.kind == "approval",
-                                                       T.c.round < sa.bindparam("o")))
+_LAST_ROUND = Prepared(sa.select(sa.func.max(T.c.round)).where(
+    T.c.run_id == sa.bindparam("r"), T.c.kind == "approval", T.c.round < sa.bindparam("o")))
 _OF_ROUND = Prepared(sa.select(T.c.acted_by, T.c.assignee_id, T.c.state).where(
     T.c.run_id == sa.bindparam("r"), T.c.round == sa.bindparam("o"), T.c.kind == "approval"))
 

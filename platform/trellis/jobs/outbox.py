@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..kernel.clock import CLOCK_KEY, REAL

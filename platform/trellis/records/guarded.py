@@ -330,12 +330,11 @@ class GuardedQuery:
         return stmt
 
     def by_ids(self, conn, lock: bool = False, one: bool = False):
-        """The (storage/prepared.py) SELECT of the selected fields of the rows whose id is among the bound `ids`
-        (storage/binding.py `among`; `one`: the row whose id is the bound `id`), `FOR UPDATE`
-        on PostgreSQL with `lock`. With
-        unrestricted access and nothing that depends on the time (no computed columns, no
-        added conditions) it is built once per form and selection: the write path reads each
-        record it writes this way."""
+        """The SELECT (storage/prepared.py) of the selected fields of the rows whose id is among
+        the bound `ids` (storage/binding.py `among`; `one`: the row whose id is the bound `id`),
+        `FOR UPDATE` on PostgreSQL with `lock`. With unrestricted access and nothing that
+        depends on the time (no computed columns, no added conditions) it is built once per
+        form and selection: the write path reads each record it writes this way."""
         fields = self.fields if self.fields is not None else self.select().fields
         fixed = (self.access.unrestricted and not (self.conds or self.paths or self.keys or self.groups or self.measures)
                  and not any(self.form.fields[n].virtual for n in fields))

@@ -63,7 +63,7 @@ def fetch(conn, service, ids: list[int], *, fields=None, lock=False, deleted=Fal
     if len(ids) == 1:  # the write path's usual case: no list to expand
         parts, stmt = [{"id": ids[0]}], query.by_ids(conn, lock, one=True)
     else:
-        parts, stmt = [{"ids": p} for p in chunks(list(ids), batch(conn))], query.by_ids(conn, lock)
+        parts, stmt = [{"ids": p} for p in chunks(ids, batch(conn))], query.by_ids(conn, lock)
     for part in parts:
         for row in stmt.all(conn, part):
             found[row["id"]] = to_json(form, row, names)

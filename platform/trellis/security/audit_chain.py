@@ -92,11 +92,8 @@ def _normalize(entry: dict, now: datetime) -> dict:
 _LAST = Prepared(sa.select(m.audit.c.id, m.audit.c.hash).order_by(m.audit.c.id.desc()).limit(1))
 
 
-def last_hash(conn) -> str:
-    return _last(conn)[1]
-
-
 def _last(conn) -> tuple[int, str]:
+    """(id, hash) of the chain's last entry ((0, GENESIS) when empty)."""
     row = _LAST.first(conn)
     return (row["id"], row["hash"]) if row else (0, GENESIS)
 
@@ -117,9 +114,10 @@ def append(conn, entries: list[dict]) -> list[int]:
         row["hash"] = prev = _digest(prev, canonical(row, parts))
         row.update(parts)  # stored as serialized, exactly the text that was hashed
         rows.append(row)
-    # SQLite: the write lock is held, the next ids follow the last entry's
-    ids = reserve_ids(conn, m.audit, len(rows)) if conn.dialect.name == "postgresql" else \
-        list(range(top + 1, top + len(rows) + 1))
+    if conn.dialect.name == "postgresql":
+        ids = reserve_ids(conn, m.audit, len(rows))
+    else:  # the write lock is held: the next ids follow the last entry's
+        ids = list(range(top + 1, top + len(rows) + 1))
     for row, rid in zip(rows, ids):
         row["id"] = rid
     insert_many(conn, m.audit, rows, raw=_JSON)

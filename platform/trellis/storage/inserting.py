@@ -16,14 +16,8 @@ def reserve_ids(conn, table: sa.Table, n: int) -> list[int]:
         rows = conn.execute(sa.text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
                             {"t": table.name, "n": n}).scalars()
         return list(rows)
-    stmt = _TOP.get(table)
-    if stmt is None:
-        stmt = _TOP[table] = sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))
-    top = conn.execute(stmt).scalar()
+    top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar()
     return list(range(top + 1, top + n + 1))
-
-
-_TOP: dict = {}  # table -> SELECT max(id)
 
 
 def after_explicit_ids(conn, table: sa.Table) -> None:
