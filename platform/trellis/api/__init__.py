@@ -47,6 +47,7 @@ def register_api(app: Flask) -> None:
     from .calendar import bp as calendar_bp
     from .tasks import bp as tasks_bp
     from .reports import bp as reports_bp
+    from .dashboards import bp as dashboards_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
@@ -69,6 +70,7 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(calendar_bp)
     app.register_blueprint(tasks_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(dashboards_bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
 

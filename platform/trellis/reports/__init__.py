@@ -2,7 +2,9 @@
 aggregated in the database through the viewer's guarded query (reports/engine.py,
 `runtime.reports`), drawn by chart types (reports/charts/, one class a module) kept in a
 registry keyed by the `chart.type` a report stores. `register(registries)` adds the core's
-chart types, as a plugin adds its own; `install(runtime)` adds the kind and the engine."""
+chart types, as a plugin adds its own; `install(runtime)` adds the `report` and `dashboard`
+kinds, the engines (`runtime.reports`, `runtime.dashboards`) and the subscriber that moves a
+form's data version on once a write to it commits (the result cache's invalidation)."""
 from __future__ import annotations
 
 import importlib
@@ -22,8 +24,14 @@ def register(registries) -> None:
 
 
 def install(runtime) -> None:
+    from .dashboard_kind import DashboardKind
+    from .dashboards import Dashboards
     from .engine import Reports
     from .report_kind import ReportKind
 
     runtime.definition_kinds.add(ReportKind(runtime.registries))
+    runtime.definition_kinds.add(DashboardKind())
     runtime.reports = Reports(runtime)
+    runtime.dashboards = Dashboards(runtime)
+    for event in ("after_insert", "after_update", "after_delete", "after_restore"):
+        runtime.lifecycle.subscribe(event, runtime.reports.written, order=900, name=f"reports.{event}")

@@ -3,12 +3,20 @@
 `chart.type` stores. It declares how many dimensions and measures it shows (`dimensions`,
 `measures`: (fewest, most)), checked when a report is saved, and builds the Vega-Lite spec
 of a report's figures with vega-altair (`spec(report, data, lang)`, the data inline: the
-figures are the viewer's); a type drawn by the browser itself (the table) gives None."""
+figures are the viewer's); a type drawn by the browser itself (table, pivot, KPI card) gives
+None. `levels(report)` names the subtotals it needs (lists of dimension ids, one GROUP BY
+each); `whole_rows` keeps its rows over the whole report when it compares periods (the KPI
+card's trend), where other types show the current period.
+
+Numbers on axes, legends and tooltips carry `formatType: "trellisNumber"` with the measure's
+format (number / percent / money): the browser registers that function (万 / 亿 in Chinese),
+and `config.customFormatTypes` lets Vega call it."""
 from __future__ import annotations
 
 import altair as alt
 
 LANGS = ("zh", "en")
+RAW = "__raw"  # a labelled value's stored value, beside its label (what a click drills into)
 
 
 class ChartType:
@@ -16,6 +24,10 @@ class ChartType:
     label = {"zh": "", "en": ""}
     dimensions: tuple[int, int] = (0, 4)
     measures: tuple[int, int] = (1, 20)
+    whole_rows = False
+
+    def levels(self, report: dict) -> list[list[str]]:
+        return []
 
     def spec(self, report: dict, data: dict, lang: str = "zh") -> dict | None:
         raise NotImplementedError
@@ -30,7 +42,7 @@ def values(data: dict, lang: str) -> list[dict]:
         rec = dict(zip(ids, row))
         for cid, labels in shown.items():
             if labels and rec.get(cid) in labels:
-                rec[cid] = labels[rec[cid]]
+                rec[cid + RAW], rec[cid] = rec[cid], labels[rec[cid]]
         out.append(rec)
     return out
 
@@ -55,8 +67,30 @@ def axis_type(column: dict) -> str:
     return "O" if column.get("bucket") else "N"
 
 
+def number_format(column: dict) -> dict:
+    return {"format": column.get("format") or "number", "formatType": "trellisNumber"}
+
+
+def quantity(channel, column: dict, lang: str, field: str | None = None, **kw):
+    """A quantitative encoding of a measure with its title and number format."""
+    guide = {"legend": alt.Legend(**number_format(column))} if channel in (alt.Color, alt.Size) else \
+        {} if channel is alt.Theta else {"axis": alt.Axis(**number_format(column))}
+    kw.setdefault("title", title(column, lang))
+    if kw.get("axis", True) is None:
+        guide = {}
+    return channel(f"{field or column['id']}:Q", **guide, **kw)
+
+
+def tips(columns: list[dict], lang: str) -> list:
+    """Tooltips naming each column, numbers in their format."""
+    return [alt.Tooltip(f"{c['id']}:Q", title=title(c, lang), **number_format(c)) if c["kind"] == "measure"
+            else alt.Tooltip(f"{c['id']}:N", title=title(c, lang)) for c in columns]
+
+
 def finished(c) -> dict:
-    return c.properties(width="container").to_dict(validate=False)
+    out = c.properties(width="container").to_dict(validate=False)
+    out.setdefault("config", {})["customFormatTypes"] = True
+    return out
 
 
 def _text(label, lang: str) -> str:

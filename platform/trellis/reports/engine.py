@@ -1,32 +1,38 @@
 """Running a report (`runtime.reports`): its published definition, aggregated in the database
 through the viewer's guarded query (records/guarded.py), so their row scope applies to every
 figure and a field they may not see cannot be grouped, filtered or aggregated (400, as an
-unknown field). One query gives the groups (dimensions, dates by period), one more the totals
-(a distinct count's total is not the sum of its groups); formula measures are then worked out
-per row from the aggregated values (JsonLogic over the measures' ids), never over records.
+unknown field). reports/figures.py computes the groups, totals, 其他 and subtotals;
+reports/periods.py the comparison with the previous period; results are kept in the
+report cache (reports/cache.py) by definition version, data version and viewer scope.
 
-    data(app, key, actor, filters) -> {"columns": [{"id", "label", "kind", ...}], "rows": [[...]],
-                                        "totals": {measure: value}, "fresh_at", "took_ms", ...}
-    spec(app, key, actor, filters, lang) -> {"chart", "spec": Vega-Lite (reports/charts/), "data"}
+    data(app, key, actor, filters, period) -> {"columns": [{"id", "label", "kind", ...}], "rows": [[...]],
+        "totals", "previous", "range", "subtotals"?, "fresh_at", "took_ms", "cached", ...}
+    spec(app, key, actor, filters, lang, period) -> {"chart", "spec": Vega-Lite (reports/charts/), "data"}
+    drill(app, key, actor, filters, at) -> {"form", "filter"}: the records behind one group
 
-The figures are computed when asked (`fresh_at` is the query's time)."""
+`fresh_at` is when the figures were computed (a cached answer keeps its time)."""
 from __future__ import annotations
 
+import json
 import time
-from datetime import date, datetime
-from decimal import Decimal
 
 from ..forms.types.base import labels_of
 from ..kernel.errors import BadRequest, NotFound, TrellisError
 from ..kernel.timestamps import stamp
-from ..logic import evaluate
+from ..records.reading import expand_relations
+from ..security.access import substitute_user
+from . import figures
+from .cache import ResultCache
+from .periods import label_range, period_of, previous, range_rule
 
-MAX_ROWS = 10_000
+OTHER_LABEL = {"zh": "其他", "en": "Other"}
 
 
 class Reports:
-    def __init__(self, runtime):
+    def __init__(self, runtime, cache: ResultCache | None = None):
         self.runtime = runtime
+        jobs = getattr(runtime, "jobs", None)
+        self.cache = cache or ResultCache(getattr(jobs, "redis_url", None))
 
     def definition(self, app: str, key: str) -> tuple[dict, int]:
         found = self.runtime.store.published(app, "report", key)
@@ -35,6 +41,15 @@ class Reports:
                            details={"report": key})
         return found
 
+    def chart_type(self, body: dict):
+        return self.runtime.registries.chart_types.get((body.get("chart") or {}).get("type") or "table")
+
+    def readable(self, app: str, body: dict, actor) -> bool:
+        try:
+            return self.runtime.access(actor, self.runtime.form(app, body["form"])).allowed("read")
+        except TrellisError:  # its form is gone
+            return False
+
     def listing(self, app: str, actor) -> list[dict]:
         """The published reports over forms the actor may read."""
         out = []
@@ -42,61 +57,133 @@ class Reports:
             if not row["published_version"]:
                 continue
             body, version = self.definition(app, row["key"])
-            try:
-                if not self.runtime.access(actor, self.runtime.form(app, body["form"])).allowed("read"):
-                    continue
-            except TrellisError:  # its form is gone
-                continue
-            out.append({"id": row["key"], "label": body.get("label"), "description": body.get("description"),
-                        "form": body["form"], "chart": body.get("chart"), "version": version})
+            if self.readable(app, body, actor):
+                out.append({"id": row["key"], "label": body.get("label"), "description": body.get("description"),
+                            "form": body["form"], "chart": body.get("chart"), "version": version})
         return out
 
-    def data(self, app: str, key: str, actor, filters=None) -> dict:
+    def written(self, ctx) -> None:
+        """A write moves its form's data version on once its transaction commits (once per
+        transaction and form inside `runtime.transaction()`, whose state it keeps)."""
+        tx = ctx.conn.info.get("trellis_tx")
+        done = tx.setdefault("reports.written", set()) if tx is not None else set()
+        app, form = ctx.form.app, ctx.form.id
+        if (app, form) not in done:
+            done.add((app, form))
+            ctx.after_commit(lambda: self.cache.bump(app, [form]))
+
+    # -- figures ------------------------------------------------------------------------------
+    def data(self, app: str, key: str, actor, filters=None, period=None) -> dict:
+        """The viewer's figures; `period` (start, end) is the comparison's current period
+        (default: the calendar period holding today)."""
         body, version = self.definition(app, key)
-        started = time.perf_counter()
         records = self.runtime.records(app, body["form"], actor)
+        today = self.runtime.clock.now().date()
+        forms = {body["form"]} | {t.target for t in records.form.active if t.references == "form"}
+        versions = self.cache.versions(app, forms)
+        slot = None
+        if versions is not None:
+            slot = self.cache.key(app, key, version, versions, _scope_key(records.access), filters,
+                                  period and [d.isoformat() for d in period], today.isoformat())
+            hit = self.cache.get(slot)
+            if hit is not None:
+                return dict(hit, cached=True)
+        started = time.perf_counter()
+        found = self._computed(body, records, filters, period, today)
+        found.update(report=key, version=version, form=body["form"], chart=body.get("chart") or {"type": "table"},
+                     fresh_at=stamp(self.runtime.clock.now()), cached=False,
+                     took_ms=round((time.perf_counter() - started) * 1000, 1))
+        if slot is not None:
+            self.cache.put(slot, found)
+        return found
+
+    def _computed(self, body: dict, records, filters, period, today) -> dict:
+        kind = self.chart_type(body)()
         query = records.query("read").where(body.get("filter"), "filter").where(filters, "filters")
         dims = body.get("dimensions") or []
-        aggs = [m for m in body["measures"] if "agg" in m]
-        totals_q = query
-        for m in aggs:
-            totals_q = totals_q.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"))
-        grouped = query.group_by(*[d["field"] for d in dims],
-                                 buckets={d["field"]: d["bucket"] for d in dims if d.get("bucket")})
-        for m in aggs:
-            grouped = grouped.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"))
+        compare = body.get("compare")
+        current, span, before = query, None, None
+        if compare:
+            span = period or period_of(today, compare["period"])
+            before = previous(*span)
+            current = query.where(range_rule(compare["field"], *span), "compare")
+        sort, limit = body.get("sort") or [], body.get("limit") or figures.MAX_ROWS
         with self.runtime.engine.connect() as conn:
-            totals = dict(conn.execute(totals_q.statement()).mappings().first() or {})
-            found = conn.execute(grouped.statement(limit=MAX_ROWS + 1)).mappings().all() if dims else [totals]
-            columns = self._columns(conn, records.form, body)
+            totals = figures.totals(conn, current, body)
+            rows, truncated = (figures.groups(conn, query if kind.whole_rows else current, body, dims)
+                               if dims else ([totals], False))
+            rows = figures.sorted_rows(rows, sort)[:limit]
+            out = {"totals": totals, "truncated": truncated, "previous": None,
+                   "range": span and [d.isoformat() for d in span]}
+            levels = kind.levels(body)
+            if levels:
+                out["subtotals"] = [dict(s, rows=figures.sorted_rows(s["rows"], sort))
+                                    for s in figures.subtotals(conn, current, body, levels)]
+            if compare:
+                past = query.where(range_rule(compare["field"], *before), "compare")
+                past_rows = [] if kind.whole_rows or not dims else figures.groups(conn, past, body, dims)[0]
+                out["previous"] = {"totals": figures.totals(conn, past, body), "rows": past_rows,
+                                   "range": [d.isoformat() for d in before]}
+            columns = self._columns(conn, records, body, rows + [r for s in out.get("subtotals", []) for r in s["rows"]])
         ids = [c["id"] for c in columns]
-        rows = [self._worked_out(body, {k: _plain(v) for k, v in r.items()}) for r in found[:MAX_ROWS]]
-        rows = _sorted(rows, body.get("sort") or [])[: body.get("limit") or MAX_ROWS]
-        return {"report": key, "version": version, "columns": columns,
-                "rows": [[r.get(i) for i in ids] for r in rows],
-                "totals": self._worked_out(body, {k: _plain(v) for k, v in totals.items()}),
-                "truncated": len(found) > MAX_ROWS, "fresh_at": stamp(self.runtime.clock.now()),
-                "took_ms": round((time.perf_counter() - started) * 1000, 1)}
+        out["columns"] = columns
+        out["rows"] = [[r.get(i) for i in ids] for r in rows]
+        for s in out.get("subtotals", []):
+            s["rows"] = [[r.get(i) for i in ids] for r in s["rows"]]
+        if out["previous"]:
+            out["previous"]["rows"] = [[r.get(i) for i in ids] for r in out["previous"]["rows"]]
+        return out
 
-    def spec(self, app: str, key: str, actor, filters=None, lang: str = "zh") -> dict:
+    def spec(self, app: str, key: str, actor, filters=None, lang: str = "zh", period=None) -> dict:
         """The report's Vega-Lite spec on the viewer's figures (None for a chart the browser
-        draws itself, the table), with the figures as `data` answers them."""
+        draws itself: table, pivot, KPI card), with the figures as `data` answers them."""
         body, _version = self.definition(app, key)
-        found = self.data(app, key, actor, filters)
-        kind = self.runtime.registries.chart_types.get((body.get("chart") or {}).get("type") or "table")
+        found = self.data(app, key, actor, filters, period)
+        kind = self.chart_type(body)
         return {"report": key, "chart": kind.key, "spec": kind().spec(body, found, lang), "data": found}
 
+    def drill(self, app: str, key: str, actor, filters=None, at=None) -> dict:
+        """The grid filter of the records behind one group: the report's filter, the given
+        filters and each dimension's value in `at` ({dimension: value}; a period's label
+        becomes its days; 其他 is not one group and is refused)."""
+        body, _version = self.definition(app, key)
+        self.runtime.records(app, body["form"], actor).access.require("read")
+        parts = [r for r in (body.get("filter"), filters) if r]
+        dims = {d["field"]: d for d in body.get("dimensions") or []}
+        for name, value in (at or {}).items():
+            dim = dims.get(name)
+            if dim is None:
+                raise BadRequest(f"报表 {key} 没有维度 {name}", f"report {key} has no dimension {name}",
+                                 code="unknown_dimension", details={"param": "at", "dimension": name})
+            if value == figures.OTHER:
+                raise BadRequest("“其他”汇总了多组,不能下钻", "“Other” gathers several groups: it cannot be drilled into",
+                                 code="not_drillable", details={"param": "at", "dimension": name})
+            if dim.get("bucket"):
+                days = label_range(value, dim["bucket"])
+                if days is None:
+                    raise BadRequest(f"{value} 不是{dim['bucket']}周期", f"{value} is not a {dim['bucket']} period",
+                                     code="malformed", details={"param": "at", "dimension": name})
+                parts.append(range_rule(name, *days))
+            else:
+                parts.append({"==": [{"var": name}, value]})
+        return {"form": body["form"], "filter": ({"and": parts} if len(parts) > 1 else parts[0]) if parts else None}
+
     # -- what the numbers are called ---------------------------------------------------------------
-    def _columns(self, conn, form, body: dict) -> list[dict]:
-        out = []
+    def _columns(self, conn, records, body: dict, rows: list[dict]) -> list[dict]:
+        form, out = records.form, []
         for d in body.get("dimensions") or []:
-            t = form.field(d["field"])
+            t = form.field(d["field"]) if "." not in d["field"] else None
             col = {"id": d["field"], "kind": "dimension", "label": d.get("label") or _label(t, d["field"])}
             if d.get("bucket"):
                 col["bucket"] = d["bucket"]
-            options = (t.field.get("options") if t is not None else None) or []
-            if options:
-                col["labels"] = {o["value"]: o.get("label") for o in options if isinstance(o, dict)}
+            labels = {o["value"]: o.get("label") for o in ((t.field.get("options") if t is not None else None) or [])
+                      if isinstance(o, dict)}
+            if t is not None and t.references is not None:
+                labels.update(_titles(conn, records, d["field"], rows))
+            if d.get("top"):
+                labels[figures.OTHER] = OTHER_LABEL
+            if labels:
+                col["labels"] = labels
             out.append(col)
         for m in body["measures"]:
             label = m.get("label")
@@ -106,64 +193,50 @@ class Reports:
                         "format": m.get("format")})
         return out
 
-    @staticmethod
-    def _worked_out(body: dict, row: dict) -> dict:
-        """The formula measures of one row, in their order (a later formula may use an earlier one)."""
-        for m in body["measures"]:
-            if "formula" in m:
-                try:
-                    value = evaluate(m["formula"], row)
-                except (TrellisError, ArithmeticError, TypeError, ValueError):
-                    value = None
-                finite = isinstance(value, (int, float)) and value == value and abs(value) != float("inf")
-                row[m["id"]] = value if finite else None
-        return row
+
+def _titles(conn, records, name: str, rows: list[dict]) -> dict:
+    """The names of the users, departments or related records a dimension's values are."""
+    values = sorted({r.get(name) for r in rows if isinstance(r.get(name), int)})
+    if not values:
+        return {}
+    holders = [{name: v} for v in values]
+    expand_relations(conn, records, holders, [name])
+    return {v: {"zh": h[name].get("title"), "en": h[name].get("title")}
+            for v, h in zip(values, holders) if h[name].get("title") is not None}
+
+
+def _scope_key(access) -> str:
+    """What decides a viewer's figures: each read grant's scope (their own values put in) and
+    hidden fields; viewers with the same share cached figures."""
+    if access.unrestricted:
+        return "*"
+    grants = [[substitute_user(g.get("scope"), access.user), sorted(access._hidden(g))]
+              for _rid, g in access.grants if "read" in g.get("actions", ())]
+    return json.dumps(sorted(json.dumps(g, sort_keys=True, default=str) for g in grants))
 
 
 def _label(t, name: str) -> dict:
-    """A field's label {zh, en} (a system field's: its name)."""
+    """A field's label {zh, en} (a system field's or a path's: its name)."""
     if t is None:
         return {"zh": name, "en": name}
     zh, en = labels_of(t.field)
     return {"zh": zh, "en": en}
 
 
-def _plain(value):
-    """A database value as JSON: decimals as numbers, dates as ISO text."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, datetime):
-        return stamp(value)
-    if isinstance(value, date):
-        return value.isoformat()
+def parse_json(text: str | None, param: str, zh: str, en: str, kind=dict):
+    """A JSON query parameter (None when absent); 400 naming it when it is not `kind`."""
+    if text in (None, ""):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, kind):
+        raise BadRequest(f"{param} 应为 JSON 格式的{zh}", f"{param} is {en} as JSON", code="malformed",
+                         details={"param": param})
     return value
-
-
-def _sorted(rows: list[dict], sort: list[dict]) -> list[dict]:
-    """Sorted by dimensions or measures (empty values last), the first key first."""
-    for key in reversed(sort):
-        by, desc = key["by"], bool(key.get("desc"))
-        present = [r for r in rows if r.get(by) is not None]
-        missing = [r for r in rows if r.get(by) is None]
-        try:
-            present.sort(key=lambda r: r[by], reverse=desc)
-        except TypeError:
-            present.sort(key=lambda r: str(r[by]), reverse=desc)
-        rows = present + missing
-    return rows
 
 
 def parse_filters(text: str | None):
     """The `filters` query parameter: a JsonLogic rule as JSON text (None when absent)."""
-    if text in (None, ""):
-        return None
-    import json
-
-    try:
-        rule = json.loads(text)
-    except ValueError:
-        rule = None
-    if not isinstance(rule, dict):
-        raise BadRequest("filters 应为 JSON 格式的筛选条件", "filters is a filter rule as JSON", code="malformed",
-                         details={"param": "filters"})
-    return rule
+    return parse_json(text, "filters", "筛选条件", "a filter rule")

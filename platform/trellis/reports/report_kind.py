@@ -1,8 +1,9 @@
 """The `report` kind of definition (metadata/report.schema.json). Saving a draft checks the
 meta-schema and the report's own shape (measure ids unique and apart from the dimensions, a
 formula naming only measures, a sort naming a dimension or a measure); publishing also
-checks it against the app: the form is published, the fields exist, a period groups a date,
-a sum or an average takes a number. A viewer's own rights are applied when it runs."""
+checks it against the app: the form is published, the fields exist (a relation path's on
+the related form), a period groups a date and a comparison runs over one, a sum or an
+average takes a number. A viewer's own rights are applied when it runs."""
 from __future__ import annotations
 
 from ..kernel.errors import DefinitionInvalid, bilingual
@@ -54,6 +55,18 @@ class ReportKind(DefinitionKind):
                 out.append(_problem(f"/measures/{i}/p", "percentile", "百分位指标需要 p(且只有它需要)",
                                     "a percentile measure needs p (and only it has one)"))
             ids.append(m["id"])
+        if not any("agg" in m for m in body["measures"]):
+            out.append(_problem("/measures", "no_aggregate", "至少要有一个统计指标(公式只能基于它们)",
+                                "at least one measure aggregates (formulas work on them)"))
+        for i, d in enumerate(body.get("dimensions") or []):
+            if d.get("top") and (d.get("bucket") or any(e.get("top") for e in body["dimensions"][:i])):
+                out.append(_problem(f"/dimensions/{i}/top", "top", "只有一个维度可取前 N 名,且不能是日期周期",
+                                    "only one dimension keeps a top N, and not a period"))
+        for axis in ("rows", "columns"):
+            for j, name in enumerate((body.get("chart") or {}).get(axis) or []):
+                if name not in dims:
+                    out.append(_problem(f"/chart/{axis}/{j}", "unknown_dimension", f"透视表的 {name} 不是维度",
+                                        f"the pivot's {name} is not a dimension"))
         out += self._chart_problems(body, len(dims), len(ids))
         for i, s in enumerate(body.get("sort") or []):
             if s["by"] not in dims and s["by"] not in ids:
@@ -84,9 +97,14 @@ class ReportKind(DefinitionKind):
         if found is None:
             raise DefinitionInvalid([_problem("/form", "unknown_form", f"表单 {body['form']} 不存在或未发布",
                                               f"form {body['form']} does not exist or is not published")])
-        types = {f["id"]: f["type"] for f in found[0].get("fields", []) if not f.get("deleted")}
-        types.update(id="relation", version="integer", created_at="datetime", updated_at="datetime",
-                     created_by="user", updated_by="user")
+        types = _types(found[0])
+        for name in _paths(body):
+            head, _, rest = name.partition(".")
+            target = next((f.get("target") for f in found[0].get("fields", [])
+                           if f["id"] == head and f["type"] == "relation"), None)
+            related = store.published(app, "form", target, conn) if target else None
+            if related is not None and rest in _types(related[0]):
+                types[name] = _types(related[0])[rest]
         out = []
         for i, d in enumerate(body.get("dimensions") or []):
             if d["field"] not in types:
@@ -101,9 +119,26 @@ class ReportKind(DefinitionKind):
             elif field is not None and m.get("agg") in NUMERIC and not self._number(types[field]):
                 out.append(_problem(f"/measures/{i}/field", "not_a_number", f"字段 {field} 不是数值,不能做{m['agg']}统计",
                                     f"field {field} is not a number: it cannot be {m['agg']}-aggregated"))
+        compare = body.get("compare")
+        if compare and types.get(compare["field"]) not in ("date", "datetime"):
+            out.append(_problem("/compare/field", "not_a_date", f"字段 {compare['field']} 不是日期,不能按周期对比",
+                                f"field {compare['field']} is not a date: periods cannot be compared on it"))
         if out:
             raise DefinitionInvalid(out)
         return body
+
+
+def _types(form: dict) -> dict:
+    """Field id -> type of a published form, its system fields included."""
+    types = {f["id"]: f["type"] for f in form.get("fields", []) if not f.get("deleted")}
+    types.update(id="relation", version="integer", created_at="datetime", updated_at="datetime",
+                 created_by="user", updated_by="user")
+    return types
+
+
+def _paths(body: dict) -> set[str]:
+    named = [d["field"] for d in body.get("dimensions") or []] + [m["field"] for m in body["measures"] if m.get("field")]
+    return {n for n in named if "." in n}
 
 
 def _unknown(path: str, form: str, field: str) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, axis_type, chart, finished, split, title
+from ..chart_type import ChartType, axis_type, chart, finished, quantity, split, tips, title
 
 
 class Heatmap(ChartType):
@@ -17,5 +17,4 @@ class Heatmap(ChartType):
         return finished(chart(report, data, lang).mark_rect().encode(
             x=alt.X(f"{a['id']}:{axis_type(a)}", title=title(a, lang), sort=None),
             y=alt.Y(f"{b['id']}:{axis_type(b)}", title=title(b, lang), sort=None),
-            color=alt.Color(f"{measure['id']}:Q", title=title(measure, lang)),
-            tooltip=[f"{a['id']}:N", f"{b['id']}:N", f"{measure['id']}:Q"]))
+            color=quantity(alt.Color, measure, lang), tooltip=tips(data["columns"], lang)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, axis_type, chart, finished, split, title
+from ..chart_type import ChartType, axis_type, chart, finished, quantity, split, tips, title
 
 
 class Line(ChartType):
@@ -21,8 +21,10 @@ class Line(ChartType):
         base = base.mark_area(opacity=0.6) if self.mark == "area" else base.mark_line(point=True)
         if len(measures) > 1:
             return finished(base.transform_fold([m["id"] for m in measures], as_=["measure", "value"]).encode(
-                x=x, y=alt.Y("value:Q", title=""), color=alt.Color("measure:N", title="")))
-        y = alt.Y(f"{measures[0]['id']}:Q", title=title(measures[0], lang))
+                x=x, y=quantity(alt.Y, measures[0], lang, "value", title=""), color=alt.Color("measure:N", title="")))
+        y = quantity(alt.Y, measures[0], lang)
+        tooltip = tips(data["columns"], lang)
         if len(dims) == 2:
-            return finished(base.encode(x=x, y=y, color=alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))))
-        return finished(base.encode(x=x, y=y))
+            return finished(base.encode(x=x, y=y, tooltip=tooltip,
+                                        color=alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))))
+        return finished(base.encode(x=x, y=y, tooltip=tooltip))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, chart, finished, split, title
+from ..chart_type import ChartType, chart, finished, quantity, split, tips, title
 
 
 class Pie(ChartType):
@@ -16,6 +16,6 @@ class Pie(ChartType):
         (dim,), (measure,) = split(data)
         donut = bool((report.get("chart") or {}).get("donut"))
         base = chart(report, data, lang).mark_arc(innerRadius=60 if donut else 0)
-        return finished(base.encode(theta=alt.Theta(f"{measure['id']}:Q", title=title(measure, lang)),
-                                    color=alt.Color(f"{dim['id']}:N", title=title(dim, lang)),
-                                    tooltip=[f"{dim['id']}:N", f"{measure['id']}:Q"]))
+        return finished(base.encode(theta=quantity(alt.Theta, measure, lang),
+                                    color=alt.Color(f"{dim['id']}:N", title=title(dim, lang), sort=None),
+                                    tooltip=tips(data["columns"], lang)))

@@ -1,0 +1,47 @@
+"""Dashboards over REST (reports/dashboards.py), each tile computed in the caller's scope:
+
+    GET /api/v1/apps/<app>/dashboards                      the published dashboards
+    GET /api/v1/apps/<app>/dashboards/<key>                the page: filters (with options), tiles, refresh
+    GET /api/v1/apps/<app>/dashboards/<key>/tiles/<tile>?values=<JSON {filter: value}>&lang=zh|en
+                                                           the tile's report spec answer + the rule applied
+    PUT /api/v1/apps/<app>/dashboards/<key>/layout         {"tiles": [{"id", "x", "y", "w", "h"}]}: a new version
+
+Editing the rest of a dashboard is the definitions API's (kind `dashboard`)."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from ..reports.engine import parse_json
+from .auth import actor, login_required, runtime
+from .params import body_json
+from .reports import lang_param
+
+bp = Blueprint("trellis_dashboards", __name__, url_prefix="/api/v1/apps/<app>/dashboards")
+
+
+@bp.get("")
+@login_required
+def listing(app):
+    return jsonify({"items": runtime().dashboards.listing(app, actor())})
+
+
+@bp.get("/<key>")
+@login_required
+def view(app, key):
+    return jsonify(runtime().dashboards.view(app, key, actor()))
+
+
+@bp.get("/<key>/tiles/<tile>")
+@login_required
+def tile(app, key, tile):
+    lang = lang_param()
+    values = parse_json(request.args.get("values"), "values", "筛选值", "{filter: value}")
+    return jsonify(runtime().dashboards.tile(app, key, tile, actor(), values, lang))
+
+
+@bp.put("/<key>/layout")
+@login_required
+def layout(app, key):
+    body = body_json(request)
+    version = runtime().dashboards.save_layout(app, key, actor(), body.get("tiles") if isinstance(body, dict) else None)
+    return jsonify({"version": version})

@@ -1,0 +1,204 @@
+"""What a report can say beyond groups and totals, on both databases, each against figures
+worked out by hand from the same rows: ISO weeks, the top N with the rest as 其他 (counted by
+the database, not summed), the previous period beside the current one, a pivot's subtotals
+(a distinct count per level), a KPI card's trend over the whole report, users and related
+records by name, relation paths, the records behind a group (drill-down), the result cache
+(kept per viewer scope, dropped by a write), a workbook of the figures, and the checks a
+report meets when published."""
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from datetime import date
+
+import openpyxl
+import pytest
+
+from test_report_data import publish
+from trellis.kernel.actor import SYSTEM
+from trellis.kernel.errors import BadRequest, DefinitionInvalid
+from trellis.reports.workbook import workbook
+
+
+def clients(rt) -> list[dict]:
+    return rt.records("demo", "client", SYSTEM).list(limit=500)["items"]
+
+
+def report(rt, key: str, **body) -> str:
+    publish(rt, {"schema_version": 1, "id": key, "label": {"zh": key, "en": key}, "form": "client", **body})
+    return key
+
+
+def by_dims(out: dict) -> dict:
+    n = sum(c["kind"] == "dimension" for c in out["columns"])
+    return {tuple(r[:n]): r[n:] for r in out["rows"]}
+
+
+def test_weeks_are_iso_weeks(world):
+    rt = world
+    key = report(rt, "weekly", dimensions=[{"field": "opened_at", "bucket": "week"}], measures=[{"id": "n", "agg": "count"}])
+    want = Counter("%d-W%02d" % date.fromisoformat(c["opened_at"]).isocalendar()[:2] for c in clients(rt))
+    assert {k[0]: v[0] for k, v in by_dims(rt.reports.data("demo", key, SYSTEM)).items()} == dict(want)
+
+
+def test_the_top_n_and_the_rest_as_other(world):
+    rt = world
+    key = report(rt, "top_risk", dimensions=[{"field": "risk_level", "top": 2}],
+                 measures=[{"id": "equity", "agg": "sum", "field": "equity"},
+                           {"id": "managers", "agg": "count_distinct", "field": "manager"}])
+    sums = defaultdict(float)
+    for c in clients(rt):
+        sums[c["risk_level"]] += float(c["equity"])
+    leaders = sorted(sums, key=sums.get, reverse=True)[:2]
+    out = rt.reports.data("demo", key, SYSTEM)
+    got = by_dims(out)
+    assert set(got) == {(v,) for v in leaders} | {("__other__",)}
+    assert got[("__other__",)][0] == pytest.approx(sum(v for k, v in sums.items() if k not in leaders))
+    assert got[("__other__",)][1] == 2  # two managers among the rest: a distinct count, not a sum
+    assert out["columns"][0]["labels"]["__other__"] == {"zh": "其他", "en": "Other"}
+    with pytest.raises(BadRequest) as bad:
+        rt.reports.drill("demo", key, SYSTEM, None, {"risk_level": "__other__"})
+    assert bad.value.code == "not_drillable"
+
+
+def test_the_previous_period_beside_the_current(world):
+    rt = world  # the clock says 2026-12-07
+    key = report(rt, "monthly", compare={"field": "opened_at", "period": "month"},
+                 dimensions=[{"field": "risk_level"}], measures=[{"id": "n", "agg": "count"}])
+    rows = clients(rt)
+    out = rt.reports.data("demo", key, SYSTEM)
+    assert out["range"] == ["2026-12-01", "2026-12-31"] and out["previous"]["range"] == ["2026-11-01", "2026-11-30"]
+    assert out["totals"]["n"] == sum(c["opened_at"].startswith("2026-12") for c in rows)
+    assert out["previous"]["totals"]["n"] == sum(c["opened_at"].startswith("2026-11") for c in rows)
+    assert sum(r[1] for r in out["rows"]) == out["totals"]["n"]
+    assert sum(r[1] for r in out["previous"]["rows"]) == out["previous"]["totals"]["n"]
+    q1 = rt.reports.data("demo", key, SYSTEM, period=(date(2026, 1, 1), date(2026, 3, 31)))
+    assert q1["previous"]["range"] == ["2025-10-01", "2025-12-31"] and q1["previous"]["totals"]["n"] == 0
+    assert q1["totals"]["n"] == sum(c["opened_at"] < "2026-04" for c in rows)
+
+
+def test_a_kpi_card_keeps_its_trend_over_the_whole_report(world):
+    rt = world
+    key = report(rt, "kpi", compare={"field": "opened_at", "period": "month"}, chart={"type": "kpi"},
+                 dimensions=[{"field": "opened_at", "bucket": "month"}], measures=[{"id": "n", "agg": "count"}])
+    out = rt.reports.spec("demo", key, SYSTEM)
+    assert out["spec"] is None and out["chart"] == "kpi"
+    assert len(out["data"]["rows"]) == 12 and sum(r[1] for r in out["data"]["rows"]) == 60
+    assert out["data"]["totals"]["n"] == sum(c["opened_at"].startswith("2026-12") for c in clients(rt))
+
+
+def test_a_pivot_has_each_level_counted_by_the_database(world):
+    rt = world
+    key = report(rt, "pivot", chart={"type": "pivot", "rows": ["risk_level"], "columns": ["opened_at"]},
+                 dimensions=[{"field": "risk_level"}, {"field": "opened_at", "bucket": "quarter"}],
+                 measures=[{"id": "managers", "agg": "count_distinct", "field": "manager"}])
+    out = rt.reports.data("demo", key, SYSTEM)
+    levels = {tuple(s["by"]): s["rows"] for s in out["subtotals"]}
+    assert set(levels) == {("risk_level",), ("opened_at",)}
+    managers = defaultdict(set)
+    for c in clients(rt):
+        managers[c["risk_level"]].add(c["manager"])
+    assert {r[0]: r[2] for r in levels[("risk_level",)]} == {k: len(v) for k, v in managers.items()}
+    assert all(r[0] is None for r in levels[("opened_at",)]) and out["totals"]["managers"] == 2
+    nested = report(rt, "pivot2", chart={"type": "pivot", "rows": ["risk_level", "active"], "columns": ["opened_at"]},
+                    dimensions=[{"field": "risk_level"}, {"field": "active"}, {"field": "opened_at", "bucket": "year"}],
+                    measures=[{"id": "n", "agg": "count"}])
+    by = [s["by"] for s in rt.reports.data("demo", nested, SYSTEM)["subtotals"]]
+    assert by == [["opened_at"], ["risk_level"], ["risk_level", "opened_at"], ["risk_level", "active"]]
+
+
+def test_people_and_related_records_by_name_and_along_paths(world):
+    rt = world
+    key = report(rt, "by_manager", dimensions=[{"field": "manager"}], measures=[{"id": "n", "agg": "count"}])
+    labels = rt.reports.data("demo", key, SYSTEM)["columns"][0]["labels"]
+    assert {v["zh"] for v in labels.values()} == {"ann", "bob"}
+    brokers = rt.records("demo", "broker", SYSTEM).bulk_create([{"name": "居间甲"}, {"name": "居间乙"}])
+    ids = [r["id"] for r in clients(rt)]
+    deals = rt.records("demo", "deal", SYSTEM)
+    deals.bulk_create([{"client": ids[i], "lots": i} for i in range(10)])
+    rt.records("demo", "client", SYSTEM).update(ids[0], {"broker": brokers[0]["id"]})
+    publish(rt, {"schema_version": 1, "id": "deal_risk", "label": {"zh": "交易", "en": "Deals"}, "form": "deal",
+                 "dimensions": [{"field": "client.risk_level"}], "measures": [{"id": "lots", "agg": "sum", "field": "lots"}]})
+    got = {r[0]: r[1] for r in rt.reports.data("demo", "deal_risk", SYSTEM)["rows"]}
+    want = defaultdict(int)
+    for i, c in enumerate(clients(rt)[:10]):
+        want[c["risk_level"]] += i
+    assert got == dict(want)
+    broker = report(rt, "by_broker", dimensions=[{"field": "broker"}], measures=[{"id": "n", "agg": "count"}])
+    assert rt.reports.data("demo", broker, SYSTEM)["columns"][0]["labels"] == {brokers[0]["id"]: {"zh": "居间甲", "en": "居间甲"}}
+
+
+def test_a_group_drills_down_to_its_records(world):
+    rt = world
+    key = report(rt, "drill", filter={"!=": [{"var": "risk_level"}, "C5"]},
+                 dimensions=[{"field": "opened_at", "bucket": "month"}, {"field": "risk_level"}],
+                 measures=[{"id": "n", "agg": "count"}])
+    out = rt.reports.data("demo", key, SYSTEM)
+    month, risk, n = out["rows"][0]
+    found = rt.reports.drill("demo", key, SYSTEM, {"==": [{"var": "active"}, None]}, {"opened_at": month, "risk_level": risk})
+    assert found["form"] == "client"
+    assert rt.records("demo", "client", SYSTEM).list(filter=found["filter"], limit=500)["count"] == n
+    for at, code in (({"nope": 1}, "unknown_dimension"), ({"opened_at": "March"}, "malformed")):
+        with pytest.raises(BadRequest) as bad:
+            rt.reports.drill("demo", key, SYSTEM, None, at)
+        assert bad.value.code == code
+
+
+def test_figures_are_cached_per_scope_until_a_write(world):
+    rt = world
+    key = report(rt, "cached", measures=[{"id": "n", "agg": "count"}])
+    first = rt.reports.data("demo", key, rt.viewers["ann"])
+    again = rt.reports.data("demo", key, rt.viewers["ann"])
+    assert (first["cached"], again["cached"]) == (False, True) and again["totals"] == first["totals"]
+    bob = rt.reports.data("demo", key, rt.viewers["bob"])
+    assert bob["cached"] is False and bob["totals"]["n"] + first["totals"]["n"] == 60
+    rt.records("demo", "client", SYSTEM).create({"name": "新客户", "manager": rt.ids["ann"]})
+    after = rt.reports.data("demo", key, rt.viewers["ann"])
+    assert after["cached"] is False and after["totals"]["n"] == first["totals"]["n"] + 1
+
+
+def test_a_workbook_of_the_figures(world):
+    rt = world
+    key = report(rt, "book", dimensions=[{"field": "risk_level"}],
+                 measures=[{"id": "n", "agg": "count", "label": {"zh": "客户数", "en": "Clients"}},
+                           {"id": "share", "formula": {"/": [{"var": "n"}, 60]}, "format": "percent"}])
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook(rt.reports.data("demo", key, SYSTEM), "zh"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("风险等级", "客户数", "share") and rows[-1][:2] == ("合计", 60)
+    assert len(rows) == 7 and sheet.cell(2, 3).number_format == "0.0%"
+
+
+@pytest.mark.parametrize("chart, dims, measures, mark", [
+    ({"type": "scatter"}, ["risk_level"], 2, "circle"), ({"type": "funnel"}, ["risk_level"], 1, None),
+    ({"type": "pie", "donut": True}, ["risk_level"], 1, "arc"), ({"type": "bar", "horizontal": True}, ["risk_level"], 1, "bar")])
+def test_more_chart_types(world, chart, dims, measures, mark):
+    rt = world
+    ms = [{"id": "n", "agg": "count"}, {"id": "equity", "agg": "sum", "field": "equity", "format": "money"}][:measures]
+    key = report(rt, "chart", chart=chart, dimensions=[{"field": d} for d in dims], measures=ms)
+    spec = rt.reports.spec("demo", key, SYSTEM, lang="zh")["spec"]
+    assert spec["config"]["customFormatTypes"] is True
+    if mark is None:
+        assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "text"]
+    else:
+        assert spec["mark"]["type"] == mark
+    if chart.get("horizontal"):
+        assert spec["encoding"]["y"]["field"] == "risk_level" and spec["encoding"]["x"]["axis"]["formatType"] == "trellisNumber"
+
+
+def test_what_publishing_refuses(world):
+    rt = world
+    base = {"schema_version": 1, "id": "bad", "label": {"zh": "坏", "en": "Bad"}, "form": "client",
+            "measures": [{"id": "n", "agg": "count"}]}
+    with pytest.raises(DefinitionInvalid) as bad:
+        rt.store.save_draft("demo", "report", "bad", dict(base, dimensions=[{"field": "opened_at", "bucket": "month", "top": 3}]))
+    assert bad.value.errors[0]["pointer"] == "/dimensions/0/top"
+    with pytest.raises(DefinitionInvalid) as bad:
+        rt.store.save_draft("demo", "report", "bad", dict(base, dimensions=[{"field": "risk_level"}],
+                                                          chart={"type": "pivot", "rows": ["name"]}))
+    assert bad.value.errors[0]["pointer"] == "/chart/rows/0"
+    for body, pointer in (({"compare": {"field": "name", "period": "month"}}, "/compare/field"),
+                          ({"dimensions": [{"field": "broker.nope"}]}, "/dimensions/0/field")):
+        rt.store.save_draft("demo", "report", "bad", dict(base, **body))
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.publish("demo", "report", "bad")
+        assert [p["pointer"] for p in bad.value.errors] == [pointer]
