@@ -23,6 +23,9 @@ const FlowListPage = lazy(() => import("./flows/FlowListPage"));
 const FlowEditorPage = lazy(() => import("./flows/FlowEditorPage"));
 const WorkingCalendarPage = lazy(() => import("./calendar/WorkingCalendarPage"));
 const InboxPage = lazy(() => import("./tasks/InboxPage"));
+const ReportsPage = lazy(() => import("./reports/ReportsPage"));
+const ReportPage = lazy(() => import("./reports/ReportPage"));
+const DashboardPage = lazy(() => import("./reports/DashboardPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -53,6 +56,9 @@ export default function App() {
           <Route path="/apps/:app/decisions/:key" element={page(<DecisionEditorPage />)} />
           <Route path="/apps/:app/flows" element={page(<FlowListPage />)} />
           <Route path="/apps/:app/flows/:key" element={page(<FlowEditorPage />)} />
+          <Route path="/apps/:app/reports" element={page(<ReportsPage />)} />
+          <Route path="/apps/:app/reports/:key" element={page(<ReportPage />)} />
+          <Route path="/apps/:app/dashboards/:key" element={page(<DashboardPage />)} />
           <Route path="/messages" element={page(<MessageCenterPage />)} />
           <Route path="/inbox" element={page(<InboxPage />)} />
           <Route path="/tasks/:id" element={page(<InboxPage />)} />

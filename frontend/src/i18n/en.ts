@@ -19,7 +19,7 @@ const en: Strings = {
     apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
     notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin", calendar: "Working calendar",
   },
-  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables", flows: "Flows & automations" },
+  menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables", flows: "Flows & automations", reports: "Reports & dashboards" },
   grid: {
     search: "Search records", filter: "Filter", filterActive: "Filter ({{n}})", columns: "Columns",
     mode: { grid: "Table", kanban: "Kanban", calendar: "Calendar" },

@@ -17,7 +17,7 @@ const zh = {
     apps: "应用", language: "语言", logout: "退出登录", admin: "管理员", roles: "角色",
     notifications: "通知", messages: "消息中心", notifySettings: "通知设置", notifyAdmin: "通知管理", calendar: "工作日历",
   },
-  menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单", decisions: "决策表", flows: "流程 / 自动化" },
+  menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单", decisions: "决策表", flows: "流程 / 自动化", reports: "报表 / 仪表盘" },
   grid: {
     search: "搜索记录", filter: "筛选", filterActive: "筛选({{n}})", columns: "列", 
     mode: { grid: "表格", kanban: "看板", calendar: "日历" },

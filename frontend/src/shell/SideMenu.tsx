@@ -1,5 +1,5 @@
-/** The inbox (待办, with the pending count), the app's forms (those the user may read) and its saved views, shared and personal. */
-import { ApartmentOutlined, BranchesOutlined, CheckSquareOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+/** The inbox (待办, with the pending count), the app's reports and dashboards, its forms (those the user may read) and its saved views, shared and personal. */
+import { ApartmentOutlined, BarChartOutlined, BranchesOutlined, CheckSquareOutlined, EyeOutlined, FormOutlined, PlusOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Menu, Skeleton } from "antd";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
@@ -35,6 +35,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
   const mine = views.filter((v) => labelOf.has(v.form) && (v.shared || v.owner == null || v.owner === me?.id));
   const items: Item[] = [
     { key: "/inbox", icon: <CheckSquareOutlined />, label: <MenuLabel /> },
+    { key: `/apps/${app}/reports`, icon: <BarChartOutlined />, label: t("menu.reports") },
     {
       type: "group", key: "forms", label: collapsed ? null : t("menu.forms"),
       children: [
@@ -65,6 +66,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
     : path.endsWith("/forms/new/design") ? [path]
     : path.startsWith(`/apps/${app}/decisions`) ? [`/apps/${app}/decisions`]
     : path.startsWith(`/apps/${app}/flows`) ? [`/apps/${app}/flows`]
+    : path.startsWith(`/apps/${app}/reports`) || path.startsWith(`/apps/${app}/dashboards/`) ? [`/apps/${app}/reports`]
     : [...(forms ?? []).map((f) => `/apps/${app}/forms/${f.id}`), ...mine.map((v) => `/apps/${app}/views/${v.id}`)]
       .filter((key) => path === key || path.startsWith(`${key}/`));
   return (

@@ -1,0 +1,38 @@
+/** Reports and dashboards texts (namespace "reports", loaded with the pages). */
+import type zh from "./zh";
+
+const en: typeof zh = {
+  title: "Reports & dashboards",
+  dashboards: "Dashboards",
+  reports: "Reports",
+  noDashboards: "No dashboards yet",
+  noReports: "No reports you can view yet",
+  tiles: "{{n}} charts",
+  version: "version {{v}}",
+  charts: {
+    bar: "Bar", line: "Line", area: "Area", pie: "Pie", heatmap: "Heatmap", scatter: "Scatter",
+    funnel: "Funnel", table: "Table", pivot: "Pivot table", kpi: "KPI",
+  },
+  back: "Back to reports",
+  retry: "Retry",
+  footer: {
+    fresh: { s: "Updated {{n}} s ago", min: "Updated {{n}} min ago", h: "Updated {{n}} h ago", d: "Updated {{n}} d ago" },
+    took: "query {{t}}",
+    truncated: "Too many figures: only part of them is shown",
+  },
+  pivot: { subtotal: "Subtotal", total: "Total" },
+  kpi: { previous: "previous {{v}}", noPrevious: "no previous period" },
+  empty: "No data",
+  download: { menu: "Download", png: "Image (PNG)", svg: "Vector image (SVG)", xlsx: "Data (Excel)", failed: "Download failed: {{msg}}" },
+  drill: { hint: "Click the chart to see its records", failed: "Cannot open the records: {{msg}}" },
+  tile: { failed: "“{{report}}” could not be loaded", forbidden: "Not available to you", forbiddenHint: "You may not view this report" },
+  toolbar: {
+    refresh: "Refresh", autoRefresh: "Refresh every {{n}} s", fullscreen: "Full screen", exitFullscreen: "Exit full screen",
+    editLayout: "Edit layout", save: "Save", cancel: "Cancel", saved: "Layout saved (version {{v}})", editHint: "Drag a chart by its title to move it, by its corner to resize it",
+    unsaved: "The layout has unsaved changes",
+  },
+  filters: { all: "All", searchUser: "Search users", clear: "Clear filters" },
+  presets: { this_month: "This month", last_month: "Last month", this_quarter: "This quarter", this_year: "This year", last_30_days: "Last 30 days" },
+};
+
+export default en;
