@@ -202,3 +202,21 @@ def test_what_publishing_refuses(world):
         with pytest.raises(DefinitionInvalid) as bad:
             rt.publish("demo", "report", "bad")
         assert [p["pointer"] for p in bad.value.errors] == [pointer]
+
+
+def test_a_measure_over_the_rows_that_match_its_own_filter(world):
+    rt = world
+    key = report(rt, "share", dimensions=[{"field": "manager"}],
+                 measures=[{"id": "n", "agg": "count"},
+                           {"id": "c1", "agg": "count", "filter": {"==": [{"var": "risk_level"}, "C1"]}},
+                           {"id": "rich", "agg": "sum", "field": "equity", "filter": {">": [{"var": "equity"}, {"var": "margin"}]}},
+                           {"id": "rate", "formula": {"/": [{"var": "c1"}, {"var": "n"}]}, "format": "percent"}])
+    out = rt.reports.data("demo", key, SYSTEM)
+    want = defaultdict(lambda: [0, 0, 0.0])
+    for c in clients(rt):
+        w = want[c["manager"]]
+        w[0] += 1
+        w[1] += c["risk_level"] == "C1"
+        w[2] += float(c["equity"]) if float(c["equity"]) > float(c["margin"]) else 0
+    assert {k[0]: (v[0], v[1], pytest.approx(v[2]), pytest.approx(v[1] / v[0])) for k, v in by_dims(out).items()} == \
+        {k: (v[0], v[1], v[2], v[1] / v[0]) for k, v in want.items()}

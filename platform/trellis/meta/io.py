@@ -88,8 +88,9 @@ def read_folder(folder: str | Path, kinds=()) -> tuple[dict, list[tuple[str, dic
         for path in sorted((folder / sub).glob("*.json")):
             items.append((kind, _read(path)))
     order = {f: i for i, f in enumerate(app.get("forms", []))}
-    # decision tables first (formulas of forms call them), then forms, then what reads forms
-    rank = {"decision": 0, "form": 1}
+    # decision tables first (formulas of forms call them), then forms, then what reads forms;
+    # dashboards last (they show reports)
+    rank = {"decision": 0, "form": 1, "dashboard": 3}
     items.sort(key=lambda kv: (rank.get(kv[0], 2), order.get(kv[1].get("id"), len(order))))
     return app, items
 

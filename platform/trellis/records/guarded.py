@@ -123,6 +123,9 @@ class GuardedQuery:
         """A JsonLogic condition; a field the actor may not see is refused as unknown."""
         if rule in (None, {}, True):
             return self
+        return replace(self, conds=self.conds + (self._condition(rule, param),))
+
+    def _condition(self, rule, param: str):
         names = sorted(rule_vars(rule))
         found = {name: self._field(name, param) for name in names if name not in SYSTEM_FIELDS}
 
@@ -133,8 +136,7 @@ class GuardedQuery:
             return f if t is None or t.filterable else None
 
         with self.runtime.logic_time():  # `now` / `today`: the runtime's clock, in the instance's zone
-            cond = to_sql(rule, resolve)
-        return replace(self, conds=self.conds + (cond,))
+            return to_sql(rule, resolve)
 
     def search(self, text: str | None) -> "GuardedQuery":
         """Rows whose searchable fields the actor may see contain `text`."""
@@ -250,9 +252,10 @@ class GuardedQuery:
         return replace(self, groups=self.groups + tuple(groups))
 
     def measure(self, agg: str, field: str | None = None, label: str | None = None,
-                p: float | None = None) -> "GuardedQuery":
+                p: float | None = None, where=None) -> "GuardedQuery":
         """count (rows, or a field's non-empty values), count_distinct, sum, avg, min, max,
-        median, percentile (`p`: 0..1, e.g. 0.9)."""
+        median, percentile (`p`: 0..1, e.g. 0.9); `where`: over the rows of the group that
+        match this JsonLogic condition only (`FILTER (WHERE ...)`, e.g. the promoters of an NPS)."""
         if agg not in AGGREGATES:
             raise BadRequest(f"统计方式 {agg} 无效,可用:{'、'.join(AGGREGATES)}",
                              f"unknown aggregate {agg}; one of {', '.join(AGGREGATES)}",
@@ -273,9 +276,12 @@ class GuardedQuery:
             if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
                 raise BadRequest("百分位应为 0–1 之间的数", "a percentile is a number from 0 to 1", code="malformed",
                                  details={"param": "measure", "aggregate": agg})
-            return replace(self, measures=self.measures + (
-                (name, _percentile(expr, float(p), self.runtime.engine.dialect.name)),))
-        return replace(self, measures=self.measures + ((name, _aggregate(agg, expr)),))
+            value = _percentile(expr, float(p), self.runtime.engine.dialect.name)
+        else:
+            value = _aggregate(agg, expr)
+        if where not in (None, {}, True):
+            value = value.filter(self._condition(where, "measure"))
+        return replace(self, measures=self.measures + ((name, value),))
 
     def order_by(self, sort) -> "GuardedQuery":
         """Multi-key sort on fields the actor may see; the id is always the last key."""

@@ -67,6 +67,11 @@ def axis_type(column: dict) -> str:
     return "O" if column.get("bucket") else "N"
 
 
+def ref(column: dict) -> str:
+    """A column's id as a Vega field name (a relation path's dot escaped, not a nested field)."""
+    return column["id"].replace(".", "\\.")
+
+
 def number_format(column: dict) -> dict:
     return {"format": column.get("format") or "number", "formatType": "trellisNumber"}
 
@@ -78,13 +83,13 @@ def quantity(channel, column: dict, lang: str, field: str | None = None, **kw):
     kw.setdefault("title", title(column, lang))
     if kw.get("axis", True) is None:
         guide = {}
-    return channel(f"{field or column['id']}:Q", **guide, **kw)
+    return channel(f"{field or ref(column)}:Q", **guide, **kw)
 
 
 def tips(columns: list[dict], lang: str) -> list:
     """Tooltips naming each column, numbers in their format."""
-    return [alt.Tooltip(f"{c['id']}:Q", title=title(c, lang), **number_format(c)) if c["kind"] == "measure"
-            else alt.Tooltip(f"{c['id']}:N", title=title(c, lang)) for c in columns]
+    return [alt.Tooltip(f"{ref(c)}:Q", title=title(c, lang), **number_format(c)) if c["kind"] == "measure"
+            else alt.Tooltip(f"{ref(c)}:N", title=title(c, lang)) for c in columns]
 
 
 def finished(c) -> dict:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..kernel.errors import BadRequest, FieldError, NotFound, ValidationFailed
-from .periods import parse_range, period_of, range_rule
+from .periods import parse_range, period_of, range_rule, timed
 
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_30_days")
 MAX_OPTIONS = 500
@@ -138,7 +138,7 @@ class Dashboards:
                 continue
             value = values[f["id"]]
             if f["type"] == "date_range":
-                parts.append(range_rule(field, *value))
+                parts.append(range_rule(field, *value, timed(form, field)))
                 if (report.get("compare") or {}).get("field") == field:
                     period = value
             else:

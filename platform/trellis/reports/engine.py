@@ -23,7 +23,7 @@ from ..records.reading import expand_relations
 from ..security.access import substitute_user
 from . import figures
 from .cache import ResultCache
-from .periods import label_range, period_of, previous, range_rule
+from .periods import label_range, period_of, previous, range_rule, timed
 
 OTHER_LABEL = {"zh": "其他", "en": "Other"}
 
@@ -106,7 +106,8 @@ class Reports:
         if compare:
             span = period or period_of(today, compare["period"])
             before = previous(*span)
-            current = query.where(range_rule(compare["field"], *span), "compare")
+            clock = timed(records.form, compare["field"])
+            current = query.where(range_rule(compare["field"], *span, clock), "compare")
         sort, limit = body.get("sort") or [], body.get("limit") or figures.MAX_ROWS
         with self.runtime.engine.connect() as conn:
             totals = figures.totals(conn, current, body)
@@ -120,7 +121,7 @@ class Reports:
                 out["subtotals"] = [dict(s, rows=figures.sorted_rows(s["rows"], sort))
                                     for s in figures.subtotals(conn, current, body, levels)]
             if compare:
-                past = query.where(range_rule(compare["field"], *before), "compare")
+                past = query.where(range_rule(compare["field"], *before, clock), "compare")
                 past_rows = [] if kind.whole_rows or not dims else figures.groups(conn, past, body, dims)[0]
                 out["previous"] = {"totals": figures.totals(conn, past, body), "rows": past_rows,
                                    "range": [d.isoformat() for d in before]}
@@ -147,7 +148,9 @@ class Reports:
         filters and each dimension's value in `at` ({dimension: value}; a period's label
         becomes its days; 其他 is not one group and is refused)."""
         body, _version = self.definition(app, key)
-        self.runtime.records(app, body["form"], actor).access.require("read")
+        records = self.runtime.records(app, body["form"], actor)
+        records.access.require("read")
+        form = records.form
         parts = [r for r in (body.get("filter"), filters) if r]
         dims = {d["field"]: d for d in body.get("dimensions") or []}
         for name, value in (at or {}).items():
@@ -163,7 +166,7 @@ class Reports:
                 if days is None:
                     raise BadRequest(f"{value} 不是{dim['bucket']}周期", f"{value} is not a {dim['bucket']} period",
                                      code="malformed", details={"param": "at", "dimension": name})
-                parts.append(range_rule(name, *days))
+                parts.append(range_rule(name, *days, timed(form, name)))
             else:
                 parts.append({"==": [{"var": name}, value]})
         return {"form": body["form"], "filter": ({"and": parts} if len(parts) > 1 else parts[0]) if parts else None}

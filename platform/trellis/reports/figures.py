@@ -24,7 +24,7 @@ OTHER = "__other__"
 def _aggregated(query, body: dict):
     for m in body["measures"]:
         if "agg" in m:
-            query = query.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"))
+            query = query.measure(m["agg"], m.get("field"), label=m["id"], p=m.get("p"), where=m.get("filter"))
     return query
 
 
@@ -64,7 +64,8 @@ def groups(conn, query, body: dict, dims: list[dict]) -> tuple[list[dict], bool]
 def _leaders(conn, query, body: dict, dim: dict) -> list:
     """The `top` values of `dim` by the report's first aggregated measure, largest first."""
     first = next(m for m in body["measures"] if "agg" in m)
-    q = _grouped(query, [dim]).measure(first["agg"], first.get("field"), label="lead", p=first.get("p"))
+    q = _grouped(query, [dim]).measure(first["agg"], first.get("field"), label="lead", p=first.get("p"),
+                                                   where=first.get("filter"))
     stmt = q.statement().order_by(None).order_by(sa.literal_column("lead").desc()).limit(dim["top"])
     return [r[0] for r in conn.execute(stmt) if r[0] is not None]
 

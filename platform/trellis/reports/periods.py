@@ -52,10 +52,20 @@ def previous(start: date, end: date) -> tuple[date, date]:
     return start - timedelta(days=days), start - timedelta(days=1)
 
 
-def range_rule(field: str, start: date, end: date) -> dict:
-    """`field` within [start, end] (whole days; a date-time field up to the end's midnight)."""
-    return {"and": [{">=": [{"var": field}, start.isoformat()]},
-                    {"<": [{"var": field}, (end + timedelta(days=1)).isoformat()]}]}
+def range_rule(field: str, start: date, end: date, timed: bool = False) -> dict:
+    """`field` within [start, end], whole days (`timed`: a date-time field, from the start's
+    midnight to the midnight after the end)."""
+    def text(d: date) -> str:
+        return f"{d.isoformat()}T00:00:00" if timed else d.isoformat()
+    return {"and": [{">=": [{"var": field}, text(start)]}, {"<": [{"var": field}, text(end + timedelta(days=1))]}]}
+
+
+def timed(form, name: str) -> bool:
+    """Is field `name` of `form` a date-time (a system time, or of type datetime)?"""
+    if name in ("created_at", "updated_at"):
+        return True
+    t = form.field(name) if "." not in name else None
+    return t is not None and t.field.get("type") == "datetime"
 
 
 def label_range(label, unit: str) -> tuple[date, date] | None:

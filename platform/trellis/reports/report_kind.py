@@ -12,6 +12,7 @@ from ..meta.kind import DefinitionKind
 
 NUMERIC = ("sum", "avg", "median", "percentile")
 IDS = ("relation", "user", "department")  # numbers that are ids: counted, never summed
+COMPUTED = ("formula", "rollup", "lookup")
 
 
 def _problem(pointer: str, code: str, zh: str, en: str) -> dict:
@@ -26,6 +27,8 @@ class ReportKind(DefinitionKind):
         self.registries = registries
 
     def _number(self, type_key: str) -> bool:
+        if type_key in COMPUTED:  # its kind follows its expression: checked when it runs
+            return True
         if type_key in IDS or type_key not in self.registries.field_types:
             return False
         return getattr(self.registries.field_types.get(type_key), "sql_kind", None) == "number"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, axis_type, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, ref, axis_type, chart, finished, quantity, split, tips, title
 
 
 class Bar(ChartType):
@@ -19,7 +19,7 @@ class Bar(ChartType):
         flip = bool(options.get("horizontal"))
         along, across = (alt.Y, alt.X) if flip else (alt.X, alt.Y)
         offset = "yOffset" if flip else "xOffset"
-        x = along(f"{dims[0]['id']}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
+        x = along(f"{ref(dims[0])}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
         base = chart(report, data, lang).mark_bar()
         pos = {"y" if flip else "x": x}
         if len(measures) > 1:
@@ -29,8 +29,8 @@ class Bar(ChartType):
         y = {"x" if flip else "y": quantity(across, measures[0], lang)}
         tooltip = tips(data["columns"], lang)
         if len(dims) == 2:
-            color = alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))
+            color = alt.Color(f"{ref(dims[1])}:N", title=title(dims[1], lang))
             if options.get("stack", True) is False:
-                return finished(base.encode(**pos, **y, color=color, tooltip=tooltip, **{offset: f"{dims[1]['id']}:N"}))
+                return finished(base.encode(**pos, **y, color=color, tooltip=tooltip, **{offset: f"{ref(dims[1])}:N"}))
             return finished(base.encode(**pos, **y, color=color, tooltip=tooltip))
         return finished(base.encode(**pos, **y, tooltip=tooltip))

@@ -1,30 +1,43 @@
-"""A funnel: the stages of one dimension (in the report's sort, or as grouped) as centred
-bars of one measure, widest first, each labelled with its figure and its share of the first
-stage (the conversion)."""
+"""A funnel: the stages as centred bars, widest first, each labelled with its figure and
+its share of the first stage (the conversion). The stages are one dimension's groups of one
+measure (in the report's sort), or, with no dimension, the measures themselves in their
+order (开户 → 入金 → 交易 as three counts)."""
 from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, chart, finished, number_format, quantity, split, tips, title
+from ..chart_type import ChartType, _text, chart, finished, number_format, quantity, ref, split, tips, title
 
 
 class Funnel(ChartType):
     key = "funnel"
     label = {"zh": "漏斗图", "en": "Funnel"}
-    dimensions = (1, 1)
-    measures = (1, 1)
+    dimensions = (0, 1)
+    measures = (1, 8)
 
     def spec(self, report, data, lang="zh"):
-        (dim,), (measure,) = split(data)
-        m = measure["id"]
-        base = chart(report, data, lang).transform_joinaggregate(first=f"max({m})").transform_calculate(
-            share=f"datum.first ? datum.{m} / datum.first : null")
-        y = alt.Y(f"{dim['id']}:N", title=title(dim, lang), sort=None)
+        dims, measures = split(data)
+        if dims:
+            stage, measure = dims[0], measures[0]
+            base = chart(report, data, lang)
+            tooltip = tips([stage, measure], lang)
+        else:  # the measures are the stages
+            stage = {"id": "stage", "kind": "dimension", "label": {"zh": "阶段", "en": "Stage"}}
+            measure = dict(measures[0], id="value", label={"zh": "数量", "en": "Count"})
+            row = dict(zip([c["id"] for c in data["columns"]], data["rows"][0] if data["rows"] else []))
+            base = alt.Chart(alt.Data(values=[{"stage": title(m, lang), "stage__raw": m["id"], "value": row.get(m["id"])}
+                                              for m in measures]), title=_text(report.get("label"), lang) or report["id"])
+            tooltip = tips([stage, measure], lang)
+        m = ref(measure)
+        base = base.transform_joinaggregate(first=f"max({m})").transform_calculate(
+            share=f"datum.first ? datum['{measure['id']}'] / datum.first : null")
+        y = alt.Y(f"{ref(stage)}:N", title=title(stage, lang), sort=None)
+        share = alt.Tooltip("share:Q", title="转化率" if lang == "zh" else "Conversion", format="percent",
+                            formatType="trellisNumber")
         bars = base.mark_bar().encode(x=quantity(alt.X, measure, lang, stack="center", axis=None), y=y,
-                                      color=alt.Color(f"{dim['id']}:N", legend=None, sort=None),
-                                      tooltip=tips(data["columns"], lang) + [
-                                          alt.Tooltip("share:Q", title="转化率" if lang == "zh" else "Conversion",
-                                                      format="percent", formatType="trellisNumber")])
+                                      color=alt.Color(f"{ref(stage)}:N", legend=None, sort=None),
+                                      tooltip=tooltip + [share])
         text = base.mark_text(color="white", fontWeight="bold").encode(
-            y=y, text=alt.Text(f"{m}:Q", **number_format(measure)))
+            y=y, x=alt.X(f"{m}:Q", stack="center", axis=None), text=alt.Text(f"{m}:Q", **number_format(measure)))
         return finished(alt.layer(bars, text))
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, axis_type, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, ref, axis_type, chart, finished, quantity, split, tips, title
 
 
 class Heatmap(ChartType):
@@ -15,6 +15,6 @@ class Heatmap(ChartType):
     def spec(self, report, data, lang="zh"):
         (a, b), (measure,) = split(data)
         return finished(chart(report, data, lang).mark_rect().encode(
-            x=alt.X(f"{a['id']}:{axis_type(a)}", title=title(a, lang), sort=None),
-            y=alt.Y(f"{b['id']}:{axis_type(b)}", title=title(b, lang), sort=None),
+            x=alt.X(f"{ref(a)}:{axis_type(a)}", title=title(a, lang), sort=None),
+            y=alt.Y(f"{ref(b)}:{axis_type(b)}", title=title(b, lang), sort=None),
             color=quantity(alt.Color, measure, lang), tooltip=tips(data["columns"], lang)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, axis_type, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, ref, axis_type, chart, finished, quantity, split, tips, title
 
 
 class Line(ChartType):
@@ -16,7 +16,7 @@ class Line(ChartType):
 
     def spec(self, report, data, lang="zh"):
         dims, measures = split(data)
-        x = alt.X(f"{dims[0]['id']}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
+        x = alt.X(f"{ref(dims[0])}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
         base = chart(report, data, lang)
         base = base.mark_area(opacity=0.6) if self.mark == "area" else base.mark_line(point=True)
         if len(measures) > 1:
@@ -26,5 +26,5 @@ class Line(ChartType):
         tooltip = tips(data["columns"], lang)
         if len(dims) == 2:
             return finished(base.encode(x=x, y=y, tooltip=tooltip,
-                                        color=alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))))
+                                        color=alt.Color(f"{ref(dims[1])}:N", title=title(dims[1], lang))))
         return finished(base.encode(x=x, y=y, tooltip=tooltip))

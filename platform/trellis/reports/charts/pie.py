@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, ref, chart, finished, quantity, split, tips, title
 
 
 class Pie(ChartType):
@@ -17,5 +17,5 @@ class Pie(ChartType):
         donut = bool((report.get("chart") or {}).get("donut"))
         base = chart(report, data, lang).mark_arc(innerRadius=60 if donut else 0)
         return finished(base.encode(theta=quantity(alt.Theta, measure, lang),
-                                    color=alt.Color(f"{dim['id']}:N", title=title(dim, lang), sort=None),
+                                    color=alt.Color(f"{ref(dim)}:N", title=title(dim, lang), sort=None),
                                     tooltip=tips(data["columns"], lang)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, ref, chart, finished, quantity, split, tips, title
 
 
 class Scatter(ChartType):
@@ -16,9 +16,9 @@ class Scatter(ChartType):
     def spec(self, report, data, lang="zh"):
         dims, measures = split(data)
         enc = {"x": quantity(alt.X, measures[0], lang), "y": quantity(alt.Y, measures[1], lang),
-               "detail": f"{dims[0]['id']}:N", "tooltip": tips(data["columns"], lang)}
+               "detail": f"{ref(dims[0])}:N", "tooltip": tips(data["columns"], lang)}
         if len(measures) == 3:
             enc["size"] = quantity(alt.Size, measures[2], lang)
         if len(dims) == 2:
-            enc["color"] = alt.Color(f"{dims[1]['id']}:N", title=title(dims[1], lang))
+            enc["color"] = alt.Color(f"{ref(dims[1])}:N", title=title(dims[1], lang))
         return finished(chart(report, data, lang).mark_circle(opacity=0.7).encode(**enc))
