@@ -3,7 +3,7 @@
  * each loading its report under those filters; refresh by hand or every `refresh` seconds,
  * full screen for a wall display (the page alone, no menus), and for those who may edit it
  * the layout dragged and resized, then saved as a new version. */
-import { Alert, App, Button, Result, Spin } from "antd";
+import { Alert, App, Button, ConfigProvider, Result, Spin } from "antd";
 import type { Layout } from "react-grid-layout";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
@@ -103,26 +103,32 @@ export default function DashboardPage() {
   }
   if (!dash) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
 
+  const filterNames = Object.fromEntries(filters.map((f) => [f.id, tx(f.label, f.id)]));
   const renderTile = (tile: TileDef) => (
-    <DashboardTile app={app} dashboard={key} tile={tile} values={asked} lang={lang} tick={tick} editing={draft != null} />
+    <DashboardTile app={app} dashboard={key} tile={tile} values={asked} filterNames={filterNames} lang={lang} tick={tick}
+      editing={draft != null} />
   );
+  // in full screen only the page shows: menus and pickers open inside it
+  const popupsIn = () => (fullscreen && root.current ? root.current : document.body);
   return (
-    <div ref={root} className={`trr-page trr-dashboard${fullscreen ? " trr-fullscreen" : ""}`} data-testid="dashboard-page">
-      <div className="trellis-page-title trr-head">
-        <h2>{tx(dash.label, dash.id)}</h2>
-        <span className="trr-grow" />
-        <DashboardToolbar refresh={every} auto={auto} onAuto={setAuto} onRefresh={() => setTick((n) => n + 1)}
-          fullscreen={fullscreen} onFullscreen={toggleFullscreen} editable={!!dash.editable && !fullscreen}
-          editing={draft != null} dirty={dirty} saving={saving}
-          onEdit={() => { setSaveError(null); setDraft(layout); }} onSave={() => void save()}
-          onCancel={() => { setDraft(null); setSaveError(null); }} />
+    <ConfigProvider getPopupContainer={popupsIn}>
+      <div ref={root} className={`trr-page trr-dashboard${fullscreen ? " trr-fullscreen" : ""}`} data-testid="dashboard-page">
+        <div className="trellis-page-title trr-head">
+          <h2>{tx(dash.label, dash.id)}</h2>
+          <span className="trr-grow" />
+          <DashboardToolbar refresh={every} auto={auto} onAuto={setAuto} onRefresh={() => setTick((n) => n + 1)}
+            fullscreen={fullscreen} onFullscreen={toggleFullscreen} editable={!!dash.editable && !fullscreen}
+            editing={draft != null} dirty={dirty} saving={saving}
+            onEdit={() => { setSaveError(null); setDraft(layout); }} onSave={() => void save()}
+            onCancel={() => { setDraft(null); setSaveError(null); }} />
+        </div>
+        {dash.description ? <div className="trr-muted trr-description">{tx(dash.description)}</div> : null}
+        {saveError ? <Alert type="error" showIcon closable title={saveError} className="trr-save-error" data-testid="layout-error"
+          onClose={() => setSaveError(null)} /> : null}
+        <FilterBar filters={filters} values={values} onChange={setValues} />
+        <DashboardGrid tiles={tiles} layout={draft ?? layout} editing={draft != null} onLayoutChange={onLayoutChange}
+          renderTile={renderTile} />
       </div>
-      {dash.description ? <div className="trr-muted trr-description">{tx(dash.description)}</div> : null}
-      {saveError ? <Alert type="error" showIcon closable title={saveError} className="trr-save-error" data-testid="layout-error"
-        onClose={() => setSaveError(null)} /> : null}
-      <FilterBar filters={filters} values={values} onChange={setValues} />
-      <DashboardGrid tiles={tiles} layout={draft ?? layout} editing={draft != null} onLayoutChange={onLayoutChange}
-        renderTile={renderTile} />
-    </div>
+    </ConfigProvider>
   );
 }

@@ -2,8 +2,8 @@
  * downloads, and the report drawn with ReportView under the dashboard's filters. A report the
  * viewer may not read shows a quiet placeholder (and is not asked for); a tile that fails
  * says which report failed and keeps the rest of the page working. */
-import { LockOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Spin } from "antd";
+import { FilterOutlined, LockOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Spin, Tooltip } from "antd";
 import type { View } from "vega";
 import { useState } from "react";
 import { errorText } from "../api/client";
@@ -23,12 +23,14 @@ export interface DashboardTileProps {
   /** the filters' values as the tiles are asked with them (filterValues.requestValues) */
   values: Record<string, unknown>;
   lang: Lang;
+  /** filter id -> its name (to say which filters do not apply to the tile) */
+  filterNames: Record<string, string>;
   /** bumped to load the figures again (refresh, auto refresh) */
   tick: number;
   editing: boolean;
 }
 
-export default function DashboardTile({ app, dashboard, tile, values, lang, tick, editing }: DashboardTileProps) {
+export default function DashboardTile({ app, dashboard, tile, values, filterNames, lang, tick, editing }: DashboardTileProps) {
   const { t } = useReportsText();
   const readable = tile.readable !== false;
   const valuesKey = JSON.stringify(values);
@@ -38,6 +40,7 @@ export default function DashboardTile({ app, dashboard, tile, values, lang, tick
   );
   const [view, setView] = useState<View | null>(null);
   const title = textOf(tile.title, lang, tile.report);
+  const unfiltered = (loaded.data?.unfiltered ?? []).filter((id) => id in filterNames && values[id] != null);
 
   let body;
   if (!readable) {
@@ -62,6 +65,11 @@ export default function DashboardTile({ app, dashboard, tile, values, lang, tick
       data-readable={readable ? "1" : "0"} data-loaded={loaded.data && !loaded.loading ? "1" : "0"}>
       <header className="trr-tile-head">
         <span className="trr-tile-title trr-drag" title={title}>{title}</span>
+        {unfiltered.length ? (
+          <Tooltip title={t("tile.unfiltered", { filters: unfiltered.map((id) => filterNames[id]).join(t("tile.sep")) })}>
+            <FilterOutlined className="trr-unfiltered" data-testid="tile-unfiltered" />
+          </Tooltip>
+        ) : null}
         {readable && loaded.loading && loaded.data ? <Spin size="small" /> : null}
         {readable && !editing ? (
           <DownloadMenu app={app} report={tile.report} name={title} lang={lang} filters={loaded.data?.applied} view={view} size="small" />

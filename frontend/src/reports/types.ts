@@ -65,6 +65,8 @@ export interface ReportResponse {
   data: ReportData;
   /** a dashboard tile: the rule its global filters became for this report */
   applied?: JsonLogic;
+  /** a dashboard tile: the global filters that do not apply to its report (ids) */
+  unfiltered?: string[];
 }
 
 export interface ReportSummary {

@@ -25,7 +25,7 @@ const en: typeof zh = {
   empty: "No data",
   download: { menu: "Download", png: "Image (PNG)", svg: "Vector image (SVG)", xlsx: "Data (Excel)", failed: "Download failed: {{msg}}" },
   drill: { hint: "Click the chart to see its records", failed: "Cannot open the records: {{msg}}" },
-  tile: { failed: "“{{report}}” could not be loaded", forbidden: "Not available to you", forbiddenHint: "You may not view this report" },
+  tile: { unfiltered: "The filter “{{filters}}” does not apply to this chart", sep: ", ", failed: "“{{report}}” could not be loaded", forbidden: "Not available to you", forbiddenHint: "You may not view this report" },
   toolbar: {
     refresh: "Refresh", autoRefresh: "Refresh every {{n}} s", fullscreen: "Full screen", exitFullscreen: "Exit full screen",
     editLayout: "Edit layout", save: "Save", cancel: "Cancel", saved: "Layout saved (version {{v}})", editHint: "Drag a chart by its title to move it, by its corner to resize it",

@@ -23,7 +23,7 @@ const zh = {
   empty: "暂无数据",
   download: { menu: "下载", png: "图片 (PNG)", svg: "矢量图 (SVG)", xlsx: "数据 (Excel)", failed: "下载失败:{{msg}}" },
   drill: { hint: "点击图表可查看明细记录", failed: "无法打开明细:{{msg}}" },
-  tile: { failed: "“{{report}}”加载失败", forbidden: "无权查看", forbiddenHint: "你没有查看这个报表的权限" },
+  tile: { unfiltered: "筛选“{{filters}}”不适用于这个图表", sep: "、", failed: "“{{report}}”加载失败", forbidden: "无权查看", forbiddenHint: "你没有查看这个报表的权限" },
   toolbar: {
     refresh: "刷新", autoRefresh: "每 {{n}} 秒自动刷新", fullscreen: "全屏", exitFullscreen: "退出全屏",
     editLayout: "编辑布局", save: "保存", cancel: "取消", saved: "布局已保存(第 {{v}} 版)", editHint: "拖动图表标题移动位置,拖动右下角调整大小",
