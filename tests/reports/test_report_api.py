@@ -72,3 +72,20 @@ def test_the_chart_spec_in_either_language(published, login):
     assert am.get(spec_url).get_json()["spec"]["title"] == "客户风险分布"
     r = am.get(spec_url, query_string={"lang": "fr"})
     assert r.status_code == 400 and r.get_json()["details"]["param"] == "lang"
+
+
+def test_a_draft_is_previewed_in_the_callers_scope(login):
+    am, admin = login("am0001"), login("admin")
+    url = f"/api/v1/apps/{APP}/reports/preview"
+    draft = dict(REPORT, id="draft_preview", chart={"type": "pie"}, measures=REPORT["measures"][:1], sort=[])
+    mine = am.post(url, json={"report": draft, "lang": "en"}).get_json()
+    assert mine["chart"] == "pie" and mine["spec"]["mark"]["type"] == "arc"
+    assert mine["data"]["totals"]["clients"] == _count(am) < admin.post(url, json={"report": draft}).get_json()[
+        "data"]["totals"]["clients"]
+    assert am.get(f"/api/v1/apps/{APP}/reports/draft_preview/data").status_code == 404  # nothing was kept
+    for body, status, where in (({"report": dict(draft, measures=[{"id": "s", "agg": "sum", "field": "nope"}])}, 422, "/measures/0/field"),
+                                ({"report": dict(draft, chart={"type": "nope"})}, 422, "/chart/type"),
+                                ({"report": "x"}, 400, None), ({"report": draft, "lang": "fr"}, 400, None)):
+        r = am.post(url, json=body)
+        assert r.status_code == status and set(r.get_json()["message"]) == {"zh", "en"}, r.get_json()
+        assert where is None or where in json.dumps(r.get_json())

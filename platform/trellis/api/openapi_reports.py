@@ -85,6 +85,11 @@ def _reports(app: dict) -> dict:
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                     "schema": {"type": "string", "format": "binary"}}}}, 400, 403, 404,
             params=[app, KEY, FILTERS, LANG])},
+        "/api/v1/apps/{app}/reports/preview": {"post": op(
+            TAG, "A draft report's chart and figures in the caller's scope, checked as publishing checks it (not kept)",
+            json_ok(SPEC), 400, 403, 404, 422, params=[app],
+            request=body(obj({"report": {"type": "object"}, "filters": {"type": ["object", "null"]},
+                              "lang": {"type": "string", "enum": ["zh", "en"]}}, ["report"])))},
         "/api/v1/apps/{app}/reports/{key}/drill": {"get": op(
             TAG, "The grid filter of the records behind one group of a report",
             json_ok(obj({"form": {"type": "string"}, "filter": {"type": ["object", "null"]}}, ["form", "filter"])),

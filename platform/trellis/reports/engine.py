@@ -8,6 +8,7 @@ report cache (reports/cache.py) by definition version, data version and viewer s
     data(app, key, actor, filters, period) -> {"columns": [{"id", "label", "kind", ...}], "rows": [[...]],
         "totals", "previous", "range", "subtotals"?, "fresh_at", "took_ms", "cached", ...}
     spec(app, key, actor, filters, lang, period) -> {"chart", "spec": Vega-Lite (reports/charts/), "data"}
+    preview(app, body, actor, filters, lang) -> the same for a draft (the designer's), not cached
     drill(app, key, actor, filters, at) -> {"form", "filter"}: the records behind one group
 
 `fresh_at` is when the figures were computed (a cached answer keeps its time)."""
@@ -77,10 +78,26 @@ class Reports:
         """The viewer's figures; `period` (start, end) is the comparison's current period
         (default: the calendar period holding today)."""
         body, version = self.definition(app, key)
+        return self.figures(app, body, version, actor, filters, period)
+
+    def preview(self, app: str, body, actor, filters=None, lang: str = "zh") -> dict:
+        """A draft report's spec answer, checked as publishing checks it, computed in the
+        viewer's scope and not kept (the designer's live preview)."""
+        kind = self.runtime.definition_kinds.get("report")
+        kind.check(body)
+        with self.runtime.engine.connect() as conn:
+            kind.publish(conn, app, body, None, self.runtime.store)
+        found = self.figures(app, body, None, actor, filters, None, keep=False)
+        chart = self.chart_type(body)
+        return {"report": body["id"], "chart": chart.key, "spec": chart().spec(body, found, lang), "data": found}
+
+    def figures(self, app: str, body: dict, version, actor, filters=None, period=None, keep: bool = True) -> dict:
+        """The figures of a report definition (`keep`: through the result cache)."""
+        key = body["id"]
         records = self.runtime.records(app, body["form"], actor)
         today = self.runtime.clock.now().date()
         forms = {body["form"]} | {t.target for t in records.form.active if t.references == "form"}
-        versions = self.cache.versions(app, forms)
+        versions = self.cache.versions(app, forms) if keep else None
         slot = None
         if versions is not None:
             slot = self.cache.key(app, key, version, versions, _scope_key(records.access), filters,
@@ -138,8 +155,8 @@ class Reports:
     def spec(self, app: str, key: str, actor, filters=None, lang: str = "zh", period=None) -> dict:
         """The report's Vega-Lite spec on the viewer's figures (None for a chart the browser
         draws itself: table, pivot, KPI card), with the figures as `data` answers them."""
-        body, _version = self.definition(app, key)
-        found = self.data(app, key, actor, filters, period)
+        body, version = self.definition(app, key)
+        found = self.figures(app, body, version, actor, filters, period)
         kind = self.chart_type(body)
         return {"report": key, "chart": kind.key, "spec": kind().spec(body, found, lang), "data": found}
 
