@@ -1,11 +1,13 @@
-/** The `kpi` chart: the first measure's total in large figures, its change against the
- * previous period (↑ green / ↓ red), and a sparkline of the rows when the report has them.
- * Clicking the figure drills down to all of its records. */
+/** The `kpi` chart: the headline measure's total in large figures (kpi.ts picks it), its
+ * change against the previous period (↑ green / ↓ red), a sparkline of its rows when the
+ * report has them, and the report's other measures as smaller figures. Clicking the figure
+ * drills down to all of its records. */
 import { useMemo } from "react";
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
-import { changeOf, formatFigure } from "./format";
+import { formatFigure } from "./format";
 import { useReportsText } from "./i18n";
+import { kpiFigures } from "./kpi";
 import type { Cell, ReportData } from "./types";
 import VegaChart from "./VegaChart";
 import { sparklineSpec } from "./vegaSpec";
@@ -18,24 +20,17 @@ export interface KpiCardProps {
 
 export default function KpiCard({ data, lang, onDrill }: KpiCardProps) {
   const { t } = useReportsText();
-  const measureAt = data.columns.findIndex((c) => c.kind === "measure");
-  const measure = data.columns[measureAt];
-  const dimAt = data.columns.findIndex((c) => c.kind === "dimension");
-  const value = measure ? data.totals?.[measure.id] : null;
-  const before = measure && data.previous ? data.previous.totals?.[measure.id] : null;
-  const change = changeOf(value, before);
-  const points = useMemo(() => (dimAt < 0 || measureAt < 0 ? [] : data.rows
-    .filter((r) => typeof r[measureAt] === "number")
-    .map((r) => ({ x: String(r[dimAt] ?? ""), y: r[measureAt] as number }))), [data.rows, dimAt, measureAt]);
-  const spark = useMemo(() => (points.length > 1 ? sparklineSpec(points) : null), [points]);
-  if (!measure) return null;
+  const k = useMemo(() => kpiFigures(data), [data]);
+  const spark = useMemo(() => (k?.points.length ? sparklineSpec(k.points) : null), [k]);
+  if (!k) return null;
+  const { measure, change } = k;
   const arrow = change?.direction === "up" ? "↑" : change?.direction === "down" ? "↓" : "";
   return (
     <div className="trr-kpi" data-testid="report-kpi">
       <div className="trr-kpi-label">{textOf(measure.label, lang, measure.id)}</div>
-      <div className={`trr-kpi-value${onDrill ? " trr-clickable" : ""}`} title={formatFigure(value, measure.format, lang)}
+      <div className={`trr-kpi-value${onDrill ? " trr-clickable" : ""}`} title={formatFigure(k.value, measure.format, lang)}
         onClick={onDrill ? () => onDrill({}) : undefined} data-testid="kpi-value">
-        {formatFigure(value, measure.format, lang, { compact: true })}
+        {formatFigure(k.value, measure.format, lang, { compact: true })}
       </div>
       {data.previous ? (
         <div className="trr-kpi-change">
@@ -45,11 +40,21 @@ export default function KpiCard({ data, lang, onDrill }: KpiCardProps) {
             </span>
           ) : null}
           <span className="trr-muted">
-            {before != null ? t("kpi.previous", { v: formatFigure(before, measure.format, lang, { compact: true }) }) : t("kpi.noPrevious")}
+            {k.previous != null ? t("kpi.previous", { v: formatFigure(k.previous, measure.format, lang, { compact: true }) })
+              : t("kpi.noPrevious")}
           </span>
         </div>
       ) : null}
-      {spark ? <VegaChart spec={spark} lang={lang} className="trr-kpi-spark" /> : null}
+      {k.others.length ? (
+        <div className="trr-kpi-others">
+          {k.others.map((o) => (
+            <span key={o.measure.id}>
+              {textOf(o.measure.label, lang, o.measure.id)} <b>{formatFigure(o.value, o.measure.format, lang, { compact: true })}</b>
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {spark ? <VegaChart spec={spark} lang={lang} fillHeight className="trr-kpi-spark" /> : null}
     </div>
   );
 }

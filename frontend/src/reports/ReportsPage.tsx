@@ -16,6 +16,7 @@ export default function ReportsPage() {
   const { lang, tx } = useLang();
   const dashboards = useAsync(() => reportsApi.dashboards(app), [app]);
   const reports = useAsync(() => reportsApi.reports(app), [app]);
+  const chartOf = (chart: unknown) => (typeof chart === "string" ? chart : String((chart as { type?: unknown } | null)?.type ?? ""));
   const count = (tiles: unknown) => (Array.isArray(tiles) ? tiles.length : typeof tiles === "number" ? tiles : null);
 
   return (
@@ -49,7 +50,7 @@ export default function ReportsPage() {
         dataSource={reports.data ?? []}
         locale={{ emptyText: t("noReports") }}
         renderItem={(r) => (
-          <List.Item key={r.id} extra={<Tag>{t(`charts.${r.chart}`, { defaultValue: r.chart })}</Tag>}>
+          <List.Item key={r.id} extra={<Tag>{t(`charts.${chartOf(r.chart)}`, { defaultValue: chartOf(r.chart) })}</Tag>}>
             <List.Item.Meta
               avatar={<BarChartOutlined className="trr-report-icon" />}
               title={<Link to={`/apps/${app}/reports/${r.id}`} data-testid={`report-link-${r.id}`}>{tx(r.label, r.id)}</Link>}

@@ -101,6 +101,15 @@ describe("buildPivot", () => {
     expect(p.rows.every((r) => r.kind === "detail")).toBe(true);
   });
 
+  it("puts a select's values across in its options' order, 其他 last", () => {
+    const data = sample();
+    data.chart = { type: "pivot", rows: ["manager"], columns: ["branch"] };
+    data.rows = [["bj", "am3", "2026-Q2", 8], ["__other__", "am9", "2026-Q2", 1], ["sh", "am1", "2026-Q2", 4]];
+    data.subtotals = [];
+    const p = buildPivot(data, "zh", TEXTS);
+    expect(p.headers.map((h) => h.title)).toEqual(["上海", "北京", "其他"]);
+  });
+
   it("shows the measures as columns when nothing goes across", () => {
     const data = sample();
     data.chart = { type: "pivot", rows: ["branch"], columns: [] };

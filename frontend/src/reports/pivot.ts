@@ -6,7 +6,7 @@
  * grand totals are `data.totals`; what the server did not give stays empty. */
 import type { Lang } from "../i18n";
 import { textOf } from "../i18n/text";
-import { dimensionText } from "./format";
+import { OTHER, dimensionText } from "./format";
 import type { Cell, ReportColumn, ReportData } from "./types";
 
 export interface PivotTexts {
@@ -116,8 +116,18 @@ interface Node {
 
 const node = (value: Cell): Node => ({ value, children: [], byValue: new Map() });
 
-/** The distinct value paths of `dims` in the rows, as a tree; a period orders by time. */
-function tree(rows: Cell[][], dims: ReportColumn[], position: Map<string, number>): Node {
+/** Where a value goes across the top: a period in time order, a select's values in its
+ * options' order (others after them, 其他 last), else as they come. */
+function rank(column: ReportColumn): ((v: Cell) => number | string) | null {
+  if (column.bucket) return (v) => String(v ?? "");
+  if (!column.labels) return null;
+  const order = new Map(Object.keys(column.labels).map((k, i) => [k, i]));
+  return (v) => (v === OTHER ? Number.MAX_SAFE_INTEGER : order.get(String(v)) ?? order.size);
+}
+
+/** The distinct value paths of `dims` in the rows, as a tree in the rows' order (`ordered`:
+ * each level ranked as above). */
+function tree(rows: Cell[][], dims: ReportColumn[], position: Map<string, number>, ordered = false): Node {
   const root = node(null);
   for (const row of rows) {
     let at = root;
@@ -134,7 +144,14 @@ function tree(rows: Cell[][], dims: ReportColumn[], position: Map<string, number
     }
   }
   const sort = (n: Node, level: number) => {
-    if (dims[level]?.bucket) n.children.sort((a, b) => String(a.value ?? "").localeCompare(String(b.value ?? "")));
+    const by = ordered && dims[level] ? rank(dims[level]) : null;
+    if (by) {
+      n.children.sort((a, b) => {
+        const x = by(a.value);
+        const y = by(b.value);
+        return typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      });
+    }
     n.children.forEach((c) => sort(c, level + 1));
   };
   sort(root, 0);
@@ -174,7 +191,7 @@ export function buildPivot(data: ReportData, lang: Lang, texts: PivotTexts): Piv
       }
       return head;
     };
-    headers.push(...tree(data.rows, colDims, position).children.map((n) => walk(n, 0, {})));
+    headers.push(...tree(data.rows, colDims, position, true).children.map((n) => walk(n, 0, {})));
     // row totals: the server grouped by the row dimensions alone (or there are none)
     const rowTotals = rowIds.length === 0 || (data.subtotals ?? []).some((s) => s.by.every((id) => rowIds.includes(id)));
     if (rowTotals) {

@@ -74,7 +74,8 @@ export interface ReportSummary {
   label?: Text | null;
   description?: Text | null;
   form: string;
-  chart: string;
+  /** the chart's type, or its options ({type, ...}) */
+  chart: string | ChartOptions;
   version?: number;
 }
 

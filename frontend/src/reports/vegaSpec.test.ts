@@ -1,6 +1,6 @@
 /** The spec fitted to its box, the sparkline, a clicked datum's stored values. */
 import { describe, expect, it } from "vitest";
-import { atOfDatum, fitSpec, sparklineSpec } from "./vegaSpec";
+import { atOfDatum, discreteX, fitSpec, sparklineSpec } from "./vegaSpec";
 import type { ReportColumn } from "./types";
 
 const BAR = {
@@ -25,6 +25,16 @@ describe("fitSpec", () => {
     expect((plain.config as Record<string, unknown>).customFormatTypes).toBe(false);
     const composed = fitSpec({ hconcat: [] });
     expect(composed.width).toBeUndefined();
+  });
+
+  it("slants a few names along a discrete x axis, not many", () => {
+    const few = fitSpec(BAR).config as Record<string, { labelAngle?: number }>;
+    expect(few.axisXDiscrete.labelAngle).toBe(-30);
+    const months = Array.from({ length: 24 }, (_, i) => ({ month: `m${i}`, n: i }));
+    const many = fitSpec({ ...BAR, data: { values: months } }).config as Record<string, unknown>;
+    expect(many.axisXDiscrete).toBeUndefined();
+    expect(discreteX({ mark: "arc", encoding: { theta: { field: "n" } } })).toBeNull();
+    expect(discreteX({ layer: [{ encoding: { x: { field: "s", type: "nominal" } } }], data: { values: [{ s: 1 }, { s: 2 }] } })).toBe(2);
   });
 
   it("draws a sparkline without axes", () => {

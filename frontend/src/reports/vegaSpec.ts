@@ -13,6 +13,18 @@ type Spec = Record<string, unknown>;
 
 const COMPOSED = ["facet", "repeat", "concat", "hconcat", "vconcat"];
 
+/** Up to this many names along a discrete x axis are written aslant. */
+const SLANTED_NAMES = 12;
+
+/** How many distinct values a discrete x axis shows (null: the x axis is not discrete). */
+export function discreteX(spec: Spec): number | null {
+  const encodingOf = (s: unknown) => ((s as Spec | undefined)?.encoding as Record<string, Spec> | undefined);
+  const x = encodingOf(spec)?.x ?? (Array.isArray(spec.layer) ? spec.layer.map((l) => encodingOf(l)?.x).find(Boolean) : undefined);
+  if (!x || !["ordinal", "nominal"].includes(String(x.type)) || typeof x.field !== "string") return null;
+  const values = (spec.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? [];
+  return new Set(values.map((v) => JSON.stringify(v?.[x.field as string] ?? null))).size;
+}
+
 export interface FitOptions {
   /** fill the box's height as well (a dashboard tile) */
   fillHeight?: boolean;
@@ -23,7 +35,10 @@ export interface FitOptions {
 /** A copy of the spec that fits its container. */
 export function fitSpec(spec: Spec, opts: FitOptions = {}): Spec {
   const out = JSON.parse(JSON.stringify(spec)) as Spec;
-  if (opts.untitled) delete out.title;
+  if (opts.untitled) {
+    delete out.title;
+    for (const layer of (Array.isArray(out.layer) ? out.layer : []) as Spec[]) delete layer.title;
+  }
   if (!COMPOSED.some((k) => k in out)) {
     out.width = "container";
     if (opts.fillHeight) out.height = "container";
@@ -33,18 +48,24 @@ export function fitSpec(spec: Spec, opts: FitOptions = {}): Spec {
   config.font = config.font ?? FONT;
   if (JSON.stringify(out).includes(`"${FORMAT_TYPE}"`)) config.customFormatTypes = true;
   config.view = { stroke: null, ...((config.view as Spec | undefined) ?? {}) };
+  // a few names along a discrete x axis read aslant rather than on their side (Chinese above all);
+  // many (months of years) stay upright on their side, where they do not overlap
+  const names = discreteX(out);
+  if (names != null && names <= SLANTED_NAMES) {
+    config.axisXDiscrete = { labelAngle: -30, labelLimit: 120, ...((config.axisXDiscrete as Spec | undefined) ?? {}) };
+  }
   out.config = config;
   out.background = out.background ?? null;
   return out;
 }
 
-/** A tiny trend line under a KPI's figure: the first dimension along, the measure up. */
+/** A tiny trend line under a KPI's figure, as high as its box: the first dimension along, the measure up. */
 export function sparklineSpec(points: { x: string; y: number }[], colour = "#1677ff"): Spec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     data: { values: points },
     width: "container",
-    height: 40,
+    height: "container",
     autosize: { type: "fit", contains: "padding", resize: true },
     background: null,
     config: { view: { stroke: null }, font: FONT },
