@@ -14,7 +14,7 @@ interface Node {
   children: Node[];
 }
 
-export default function DepartmentFilter({ filter, value, onChange, label }: FilterInputProps) {
+export default function DepartmentFilter({ value, onChange, label }: FilterInputProps) {
   const { t } = useReportsText();
   const { tx } = useLang();
   const { data } = useAsync(() => metaCache.departments(), []);
@@ -26,7 +26,6 @@ export default function DepartmentFilter({ filter, value, onChange, label }: Fil
   return (
     <TreeSelect
       aria-label={label}
-      data-testid={`filter-${filter.id}`}
       multiple
       allowClear
       treeDefaultExpandAll

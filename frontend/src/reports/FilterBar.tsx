@@ -35,7 +35,7 @@ export default function FilterBar({ filters, values, onChange }: FilterBarProps)
         const Input = inputOf(f);
         const label = tx(f.label, f.id);
         return (
-          <div key={f.id} className="trr-filter">
+          <div key={f.id} className="trr-filter" data-testid={`filter-${f.id}`}>
             <span className="trr-filter-label">{label}</span>
             <Input filter={f} label={label} value={values[f.id]} onChange={(v) => onChange({ ...values, [f.id]: v })} />
           </div>

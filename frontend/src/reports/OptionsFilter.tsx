@@ -11,7 +11,6 @@ export default function OptionsFilter({ filter, value, onChange, label }: Filter
   return (
     <Select
       aria-label={label}
-      data-testid={`filter-${filter.id}`}
       mode="multiple"
       allowClear
       maxTagCount="responsive"

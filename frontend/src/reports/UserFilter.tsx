@@ -7,7 +7,7 @@ import { searchUsers } from "../registries/search";
 import { listOf, type FilterInputProps } from "./filterInput";
 import { useReportsText } from "./i18n";
 
-export default function UserFilter({ filter, value, onChange, label }: FilterInputProps) {
+export default function UserFilter({ value, onChange, label }: FilterInputProps) {
   const { t } = useReportsText();
   const found = useDebouncedSearch(searchUsers);
   const chosen = listOf(value);
@@ -20,7 +20,6 @@ export default function UserFilter({ filter, value, onChange, label }: FilterInp
   return (
     <Select
       aria-label={label}
-      data-testid={`filter-${filter.id}`}
       mode="multiple"
       allowClear
       maxTagCount="responsive"

@@ -55,7 +55,7 @@ export function fitSpec(spec: Spec, opts: FitOptions = {}): Spec {
     config.axisXDiscrete = { labelAngle: -30, labelLimit: 120, ...((config.axisXDiscrete as Spec | undefined) ?? {}) };
   }
   out.config = config;
-  out.background = out.background ?? null;
+  out.background = out.background ?? "#ffffff"; // a downloaded image is not transparent
   return out;
 }
 
