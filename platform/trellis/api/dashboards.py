@@ -5,6 +5,9 @@
     GET /api/v1/apps/<app>/dashboards/<key>/tiles/<tile>?values=<JSON {filter: value}>&lang=zh|en
                                                            the tile's report spec answer + the rule applied
     PUT /api/v1/apps/<app>/dashboards/<key>/layout         {"tiles": [{"id", "x", "y", "w", "h"}]}: a new version
+    POST /api/v1/apps/<app>/dashboards/<key>/deliveries/<id>/send
+                                                           send a scheduled delivery now (administrators):
+                                                           202 {"jobs": [send job ids, one per recipient]}
 
 Editing the rest of a dashboard is the definitions API's (kind `dashboard`)."""
 from __future__ import annotations
@@ -45,3 +48,9 @@ def layout(app, key):
     body = body_json(request)
     version = runtime().dashboards.save_layout(app, key, actor(), body.get("tiles") if isinstance(body, dict) else None)
     return jsonify({"version": version})
+
+
+@bp.post("/<key>/deliveries/<delivery>/send")
+@login_required
+def send_delivery(app, key, delivery):
+    return jsonify({"jobs": runtime().deliveries.send_now(app, key, delivery, actor())}), 202

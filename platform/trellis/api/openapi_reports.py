@@ -1,6 +1,7 @@
 """Reports and dashboards in the OpenAPI document (reports.py, dashboards.py): the lists a
 caller may read, a report's figures computed in their scope (JSON, a Vega-Lite spec, a
-workbook), the records behind a group, a dashboard's page and tiles, its layout."""
+workbook), the records behind a group, a dashboard's page and tiles, its layout, sending one
+of its scheduled deliveries now."""
 from __future__ import annotations
 
 from .openapi_parts import STAMP, body, json_ok, obj, op, path, query
@@ -39,6 +40,7 @@ def paths(app: dict, _form: dict) -> dict:
 
 def _dashboards(app: dict) -> dict:
     tile = path("tile", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"})
+    delivery = path("delivery", {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"})
     return {
         "/api/v1/apps/{app}/dashboards": {"get": op(
             TAG, "The app's published dashboards",
@@ -65,6 +67,11 @@ def _dashboards(app: dict) -> dict:
             request=body(obj({"tiles": {"type": "array", "items": obj({
                 "id": {"type": "string"}, "x": {"type": "integer"}, "y": {"type": "integer"},
                 "w": {"type": "integer"}, "h": {"type": "integer"}}, ["id"])}}, ["tiles"])))},
+        "/api/v1/apps/{app}/dashboards/{key}/deliveries/{delivery}/send": {"post": op(
+            TAG, "Send a scheduled delivery of the dashboard now: one job per recipient, each building the "
+                 "snapshot in that recipient's scope (administrators)",
+            json_ok(obj({"jobs": {"type": "array", "items": {"type": "integer"}}}, ["jobs"]), "Accepted"),
+            403, 404, params=[app, DASH, delivery], status=202)},
     }
 
 

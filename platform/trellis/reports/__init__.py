@@ -4,7 +4,8 @@ aggregated in the database through the viewer's guarded query (reports/engine.py
 registry keyed by the `chart.type` a report stores. `register(registries)` adds the core's
 chart types, as a plugin adds its own; `install(runtime)` adds the `report` and `dashboard`
 kinds, the engines (`runtime.reports`, `runtime.dashboards`) and the subscriber that moves a
-form's data version on once a write to it commits (the result cache's invalidation)."""
+form's data version on once a write to it commits (the result cache's invalidation), and the
+dashboards' scheduled deliveries (reports/delivery.py: `runtime.deliveries`, its jobs)."""
 from __future__ import annotations
 
 import importlib
@@ -25,6 +26,7 @@ def register(registries) -> None:
 
 def install(runtime) -> None:
     from .dashboard_kind import DashboardKind
+    from . import delivery
     from .dashboards import Dashboards
     from .engine import Reports
     from .report_kind import ReportKind
@@ -33,5 +35,6 @@ def install(runtime) -> None:
     runtime.definition_kinds.add(DashboardKind())
     runtime.reports = Reports(runtime)
     runtime.dashboards = Dashboards(runtime)
+    delivery.install(runtime)
     for event in ("after_insert", "after_update", "after_delete", "after_restore"):
         runtime.lifecycle.subscribe(event, runtime.reports.written, order=900, name=f"reports.{event}")

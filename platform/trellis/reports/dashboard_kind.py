@@ -1,13 +1,15 @@
 """The `dashboard` kind of definition (metadata/dashboard.schema.json). Saving a draft
 checks the meta-schema and the grid (tile and filter ids unique, every tile inside the 12
-columns, a refresh of 0 or at least 30 seconds); publishing also checks that each tile's
-report is published and that each global filter's field is on the form of at least one of
-them. Administrators edit dashboards; everyone lists them (each tile is shown in the
-viewer's own scope, or not at all)."""
+columns, a refresh of 0 or at least 30 seconds, each scheduled delivery's time, day and filter
+values: reports/delivery.py); publishing also checks that each tile's report is published,
+that each global filter's field is on the form of at least one of them and that each
+delivery's roles and users exist. Administrators edit dashboards; everyone lists them (each
+tile is shown in the viewer's own scope, or not at all)."""
 from __future__ import annotations
 
 from ..kernel.errors import DefinitionInvalid
 from ..meta.kind import DefinitionKind
+from .delivery import delivery_problems, recipient_problems
 from .report_kind import _problem, _types
 
 COLUMNS = 12
@@ -32,7 +34,7 @@ class DashboardKind(DefinitionKind):
                                     f"tile {t['id']} reaches past the {COLUMNS} columns"))
         if 0 < body.get("refresh", 0) < 30:
             out.append(_problem("/refresh", "too_often", "自动刷新间隔至少 30 秒", "refresh at most every 30 seconds"))
-        return out
+        return out + delivery_problems(body)
 
     def may_list(self, rt, who, app, key, body) -> bool:
         return True
@@ -55,6 +57,7 @@ class DashboardKind(DefinitionKind):
                 out.append(_problem(f"/filters/{i}/field", "unknown_field",
                                     f"筛选 {f['id']} 的字段 {f['field']} 不在任何图块的表单上",
                                     f"filter {f['id']}: field {f['field']} is on no tile's form"))
+        out += recipient_problems(conn, app, body, store)
         if out:
             raise DefinitionInvalid(out)
         return body

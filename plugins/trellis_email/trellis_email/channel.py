@@ -1,7 +1,8 @@
 """The `email` channel type: one message over SMTP (plain, STARTTLS or implicit SSL).
 
-The mail is multipart/alternative (the text, plus the HTML when the message has one);
-Subject, From and To are encoded for any language (RFC 2047 words; an address outside
+The mail is multipart/alternative (the text, plus the HTML when the message has one); the
+HTML's `data:image/...;base64` images (a dashboard's charts) go as inline parts beside it
+(multipart/related, referenced by cid:), since mail clients do not show `data:` images. Subject, From and To are encoded for any language (RFC 2047 words; an address outside
 ASCII goes out with SMTPUTF8 when the server offers it). `Message-ID` is derived from
 the delivery's idempotency key, so a retry after a lost answer carries the same id (a
 receiving system or the recipient's client can tell it is the same mail), and the key
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import smtplib
 import socket
 import ssl
@@ -140,8 +142,35 @@ def build_mail(config: dict, message, ctx) -> EmailMessage:
         mail["Date"] = format_datetime(datetime.now().astimezone())
     mail.set_content(message.text or "", charset="utf-8", cte="base64")  # 7-bit safe for any server
     if message.html:
-        mail.add_alternative(message.html, subtype="html", charset="utf-8", cte="base64")
+        html, images = inline_images(message.html, message.key)
+        mail.add_alternative(html, subtype="html", charset="utf-8", cte="base64")
+        if images:
+            part = mail.get_payload()[-1]
+            for cid, subtype, data in images:
+                part.add_related(data, maintype="image", subtype=subtype, cid=f"<{cid}>",
+                                 filename=f"{cid.split('.')[0]}.{subtype}", disposition="inline")
     return mail
+
+
+DATA_IMAGE = re.compile(r"""(src\s*=\s*["'])data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/=\s]+)(["'])""")
+
+
+def inline_images(html: str, key: str) -> tuple[str, list]:
+    """The HTML with its `data:` images as `cid:` references, and the images [(cid, subtype,
+    bytes)]; the cids follow from the delivery's key, the same on every retry."""
+    images: list = []
+    seed = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def swap(m):
+        try:
+            data = base64.b64decode("".join(m.group(3).split()), validate=True)
+        except ValueError:
+            return m.group(0)
+        cid = f"image{len(images) + 1}.{seed}@trellis"
+        images.append((cid, m.group(2), data))
+        return f"{m.group(1)}cid:{cid}{m.group(4)}"
+
+    return DATA_IMAGE.sub(swap, html), images
 
 
 def message_id(key: str, sender: str) -> str:
