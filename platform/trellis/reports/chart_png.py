@@ -5,7 +5,7 @@ The server's specs are written for the browser: their number axes, legends and t
 carry `"formatType": "trellisNumber"` (a function the web UI registers, 万 / 亿) and
 `config.customFormatTypes`; vl-convert knows no such function, so those become a plain d3
 format by the measure's format (number, percent, money). A width or height of "container"
-becomes pixels, the title goes (the mail names the tile above its image), the background is
+becomes pixels (axes and legend inside them), the title goes (the mail names the tile above its image), the background is
 white (mail clients draw on white or dark). Chinese needs a CJK font: the directories of
 TRELLIS_CHART_FONTS (separated by the path separator) and the usual places of WenQuanYi /
 Noto CJK are registered once per process, and the spec's font names them first."""
@@ -55,7 +55,7 @@ def printable(spec: dict, width: int = WIDTH, height: int = HEIGHT) -> dict:
         out["width"] = width
     if out.get("height") in (None, "container"):
         out["height"] = height
-    out.pop("autosize", None)
+    out["autosize"] = {"type": "fit", "contains": "padding"}  # axes and legend inside the width
     out["background"] = "white"
     return out
 
