@@ -1,6 +1,7 @@
 """The reports' world: the demo app (brokers, clients, deals), an account-manager role that
 sees only its own clients and not their margin, two managers (ann, bob) and 60 clients
-spread over the months of 2026, on each database."""
+spread over the months of 2026, on each database, read from the database itself and from the
+columnar replica (where no report may fall back to the database)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -12,6 +13,7 @@ from samples import APP, BROKER, CLIENT, DEAL, install
 from trellis.imports.batches import actor_for
 from trellis.kernel.actor import SYSTEM
 from trellis.kernel.simulated_clock import SimulatedClock
+from trellis.reports.replica import ColumnarReplica
 from trellis.runtime import Runtime
 from trellis.security.roles import fab_role_name
 
@@ -21,8 +23,8 @@ MANAGER_ROLE = {"schema_version": 1, "id": "am", "label": {"zh": "客户经理",
 RISK = ["C1", "C2", "C3", "C4", "C5"]
 
 
-@pytest.fixture
-def world(engine):
+@pytest.fixture(params=["main", "columnar"])
+def world(engine, request):
     rt = Runtime(engine, ttl=0, secret="test-instance-secret", clock=SimulatedClock(datetime(2026, 12, 7, 9, 0)))
     install(rt, BROKER, CLIENT, DEAL, app=APP)
     rt.store.save_draft("demo", "role", "am", MANAGER_ROLE)
@@ -47,5 +49,10 @@ def world(engine):
     with rt.engine.connect() as conn:
         rt.viewers = {u: actor_for(conn, ids[u], u) for u in ids}
     rt.ids = ids
-    return rt
+    if request.param == "columnar":  # every report read from the columnar replica, small forms too
+        rt.reports.replica = ColumnarReplica(rt.engine, rt.reports.cache, min_rows=0)
+        rt.reports.replica.prefer_index = False
+    yield rt
+    if request.param == "columnar":
+        assert rt.reports.replica.refused == [], rt.reports.replica.refused
 

@@ -15,6 +15,7 @@ report cache (reports/cache.py) by definition version, data version and viewer s
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 from ..forms.types.base import labels_of
@@ -24,9 +25,11 @@ from ..records.reading import expand_relations
 from ..security.access import substitute_user
 from . import figures
 from .cache import ResultCache
+from .replica import Unsupported
 from .periods import label_range, period_of, previous, range_rule, timed
 
 OTHER_LABEL = {"zh": "其他", "en": "Other"}
+log = logging.getLogger(__name__)
 
 
 class Reports:
@@ -34,6 +37,7 @@ class Reports:
         self.runtime = runtime
         jobs = getattr(runtime, "jobs", None)
         self.cache = cache or ResultCache(getattr(jobs, "redis_url", None))
+        self.replica = None  # reports/replica.py: set by the application when configured
 
     def definition(self, app: str, key: str) -> tuple[dict, int]:
         found = self.runtime.store.published(app, "report", key)
@@ -65,13 +69,22 @@ class Reports:
 
     def written(self, ctx) -> None:
         """A write moves its form's data version on once its transaction commits (once per
-        transaction and form inside `runtime.transaction()`, whose state it keeps)."""
+        transaction and form inside `runtime.transaction()`, whose state it keeps), and tells
+        the columnar replica which rows it wrote."""
         tx = ctx.conn.info.get("trellis_tx")
-        done = tx.setdefault("reports.written", set()) if tx is not None else set()
+        written = tx.setdefault("reports.written", {}) if tx is not None else {}
         app, form = ctx.form.app, ctx.form.id
-        if (app, form) not in done:
-            done.add((app, form))
-            ctx.after_commit(lambda: self.cache.bump(app, [form]))
+        ids = written.get((app, form))
+        if ids is None:
+            ids = written[(app, form)] = set()
+
+            def committed():
+                if self.replica is not None:
+                    self.replica.note(ctx.form.table_name, ids)
+                self.cache.bump(app, [form])
+            ctx.after_commit(committed)
+        if self.replica is not None:
+            ids.update(r["id"] for r in [*ctx.records, *ctx.old] if r.get("id") is not None)
 
     # -- figures ------------------------------------------------------------------------------
     def data(self, app: str, key: str, actor, filters=None, period=None) -> dict:
@@ -106,7 +119,8 @@ class Reports:
             if hit is not None:
                 return dict(hit, cached=True)
         started = time.perf_counter()
-        found = self._computed(body, records, filters, period, today)
+        found = self._computed(app, body, records, [self.runtime.form(app, f) for f in forms_first(body, forms)],
+                               filters, period, today)
         found.update(report=key, version=version, form=body["form"], chart=body.get("chart") or {"type": "table"},
                      fresh_at=stamp(self.runtime.clock.now()), cached=False,
                      took_ms=round((time.perf_counter() - started) * 1000, 1))
@@ -114,42 +128,63 @@ class Reports:
             self.cache.put(slot, found)
         return found
 
-    def _computed(self, body: dict, records, filters, period, today) -> dict:
+    def _computed(self, app: str, body: dict, records, forms: list, filters, period, today) -> dict:
         kind = self.chart_type(body)()
         query = records.query("read").where(body.get("filter"), "filter").where(filters, "filters")
-        dims = body.get("dimensions") or []
         compare = body.get("compare")
-        current, span, before = query, None, None
+        current, span, before, clock = query, None, None, False
         if compare:
             span = period or period_of(today, compare["period"])
             before = previous(*span)
             clock = timed(records.form, compare["field"])
             current = query.where(range_rule(compare["field"], *span, clock), "compare")
-        sort, limit = body.get("sort") or [], body.get("limit") or figures.MAX_ROWS
+        args = (body, kind, query, current, span, before, clock)
+        out = None
+        scopes = [g.get("scope") for _r, g in (records.access.grants or []) if "read" in g.get("actions", ())]
+        replica = self.replica
+        if replica is not None and not (replica.prefer_index and _narrow(records.form, [body.get("filter"), filters, *scopes])):
+            try:
+                out = dict(self._aggregated(self.replica.reader(app, forms), *args), engine="columnar",
+                           copy_ms=round(self.replica.last_sync_ms, 1))
+            except Unsupported as why:
+                self.replica.refused.append(f"{body['id']}: {why}")
+                del self.replica.refused[:-20]
+                log.debug("report %s on the main database: %s", body["id"], why)
+        if out is None:
+            with self.runtime.engine.connect() as conn:
+                out = dict(self._aggregated(conn, *args), engine="main")
         with self.runtime.engine.connect() as conn:
-            totals = figures.totals(conn, current, body)
-            rows, truncated = (figures.groups(conn, query if kind.whole_rows else current, body, dims)
-                               if dims else ([totals], False))
-            rows = figures.sorted_rows(rows, sort)[:limit]
-            out = {"totals": totals, "truncated": truncated, "previous": None,
-                   "range": span and [d.isoformat() for d in span]}
-            levels = kind.levels(body)
-            if levels:
-                out["subtotals"] = [dict(s, rows=figures.sorted_rows(s["rows"], sort))
-                                    for s in figures.subtotals(conn, current, body, levels)]
-            if compare:
-                past = query.where(range_rule(compare["field"], *before, clock), "compare")
-                past_rows = [] if kind.whole_rows or not dims else figures.groups(conn, past, body, dims)[0]
-                out["previous"] = {"totals": figures.totals(conn, past, body), "rows": past_rows,
-                                   "range": [d.isoformat() for d in before]}
-            columns = self._columns(conn, records, body, rows + [r for s in out.get("subtotals", []) for r in s["rows"]])
+            shown = out["rows"] + [r for sub in out.get("subtotals", []) for r in sub["rows"]]
+            columns = self._columns(conn, records, body, shown)
         ids = [c["id"] for c in columns]
         out["columns"] = columns
-        out["rows"] = [[r.get(i) for i in ids] for r in rows]
+        out["rows"] = [[r.get(i) for i in ids] for r in out["rows"]]
         for s in out.get("subtotals", []):
             s["rows"] = [[r.get(i) for i in ids] for r in s["rows"]]
         if out["previous"]:
             out["previous"]["rows"] = [[r.get(i) for i in ids] for r in out["previous"]["rows"]]
+        return out
+
+    @staticmethod
+    def _aggregated(conn, body, kind, query, current, span, before, clock) -> dict:
+        """The groups, totals, subtotals and previous period, on `conn` (the main database or
+        the columnar replica's reader), as rows of {column id: value}."""
+        dims, sort = body.get("dimensions") or [], body.get("sort") or []
+        totals = figures.totals(conn, current, body)
+        rows, truncated = (figures.groups(conn, query if kind.whole_rows else current, body, dims)
+                           if dims else ([totals], False))
+        out = {"totals": totals, "truncated": truncated, "previous": None, "range": span and [d.isoformat() for d in span],
+               "rows": figures.sorted_rows(rows, sort)[:body.get("limit") or figures.MAX_ROWS]}
+        levels = kind.levels(body)
+        if levels:
+            out["subtotals"] = [dict(sub, rows=figures.sorted_rows(sub["rows"], sort))
+                                for sub in figures.subtotals(conn, current, body, levels)]
+        if before is not None:
+            field = body["compare"]["field"]
+            past = query.where(range_rule(field, *before, clock), "compare")
+            past_rows = [] if kind.whole_rows or not dims else figures.groups(conn, past, body, dims)[0]
+            out["previous"] = {"totals": figures.totals(conn, past, body), "rows": past_rows,
+                               "range": [d.isoformat() for d in before]}
         return out
 
     def spec(self, app: str, key: str, actor, filters=None, lang: str = "zh", period=None) -> dict:
@@ -212,6 +247,31 @@ class Reports:
             out.append({"id": m["id"], "kind": "measure", "label": label or {"zh": m["id"], "en": m["id"]},
                         "format": m.get("format")})
         return out
+
+
+def _narrow(form, rules) -> bool:
+    """Does a rule pin an indexed field to a value (`==` or `in`, alone or inside an `and`)?
+    Then the main database's index finds the few rows sooner than a columnar scan (one
+    client's statement, an account manager's own clients)."""
+    keyed = {i.column for i in form.indexes}
+    for rule in rules:
+        todo = [rule]
+        while todo:
+            r = todo.pop()
+            if not isinstance(r, dict) or len(r) != 1:
+                continue
+            (op, args), = r.items()
+            if op == "and" and isinstance(args, list):
+                todo.extend(args)
+            elif op in ("==", "===", "in") and isinstance(args, list) and len(args) == 2:
+                if any(isinstance(a, dict) and a.get("var") in keyed for a in args):
+                    return True
+    return False
+
+
+def forms_first(body: dict, forms) -> list[str]:
+    """The report's form, then the other forms it may read (relation targets)."""
+    return [body["form"]] + sorted(f for f in forms if f != body["form"])
 
 
 def _titles(conn, records, name: str, rows: list[dict]) -> dict:

@@ -24,6 +24,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from ..records.date_buckets import iso_week
 from .sqlite_percentile import Percentile
 
 
@@ -45,6 +46,7 @@ def configure_engine(engine: sa.Engine) -> sa.Engine:
         cur.execute("PRAGMA cache_size=-65536")
         cur.close()
         dbapi_conn.create_aggregate("trellis_percentile", 2, Percentile)
+        dbapi_conn.create_function("trellis_iso_week", 1, iso_week, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):

@@ -37,6 +37,12 @@ def create_app(config: dict | None = None) -> Flask:
             ttl=float(app.config["TRELLIS_DEFINITION_TTL"]), files_dir=app.config["TRELLIS_FILES"],
             timezone=app.config["TRELLIS_TIMEZONE"], max_cause_depth=int(app.config["TRELLIS_MAX_CAUSE_DEPTH"]),
             secret=app.config["SECRET_KEY"], base_url=app.config["TRELLIS_BASE_URL"])
+        if app.config.get("TRELLIS_REPORT_REPLICA", "on") != "off":
+            from ..reports.replica import ColumnarReplica
+
+            reports = app.extensions["trellis"].reports
+            reports.replica = ColumnarReplica(db.engine, reports.cache,
+                                              min_rows=int(app.config.get("TRELLIS_REPORT_REPLICA_MIN_ROWS", 20_000)))
     jobs = app.extensions["trellis"].jobs
     app.before_request(jobs.start)  # the scheduler thread starts in the serving process, lazily
     from ..api import register_api

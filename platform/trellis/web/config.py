@@ -6,6 +6,9 @@
 - TRELLIS_SECRET_KEY: generated once into TRELLIS_HOME/secret_key and kept when unset.
 - TRELLIS_CONFIG: path of a Python config file (Flask's `from_pyfile`) applied after these.
 - TRELLIS_SEEDS: folder of seed apps (default: the repository's seeds/).
+- TRELLIS_REPORT_REPLICA: `on` (default) or `off`: reports over forms of at least
+  TRELLIS_REPORT_REPLICA_MIN_ROWS rows (default 20000) are aggregated by DuckDB on a
+  columnar copy kept in each process (reports/replica.py).
 - TRELLIS_UPLOAD_MAX_MB: the largest attachment upload accepted, in MB (default 20).
 - TRELLIS_DB_POOL_SIZE / TRELLIS_DB_MAX_OVERFLOW / TRELLIS_DB_POOL_TIMEOUT: connections kept /
   added on demand per process (default 10 / 20) and how long a request waits for one (30 s).
@@ -104,6 +107,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_COUNT_THRESHOLD": 1000,
         "TRELLIS_DEFINITION_TTL": 2.0,
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+        "TRELLIS_REPORT_REPLICA": (env.get("TRELLIS_REPORT_REPLICA") or "on").lower(),
+        "TRELLIS_REPORT_REPLICA_MIN_ROWS": int(env.get("TRELLIS_REPORT_REPLICA_MIN_ROWS") or 20_000),
         "TRELLIS_UPLOAD_MAX_MB": float(env.get("TRELLIS_UPLOAD_MAX_MB") or 20),
         "TRELLIS_TIMEZONE": env.get("TRELLIS_TIMEZONE") or DEFAULT_ZONE,
         "TRELLIS_BASE_URL": env.get("TRELLIS_BASE_URL") or "",
