@@ -26,6 +26,7 @@ const InboxPage = lazy(() => import("./tasks/InboxPage"));
 const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 const ReportPage = lazy(() => import("./reports/ReportPage"));
 const DashboardPage = lazy(() => import("./reports/DashboardPage"));
+const ReportDesignerPage = lazy(() => import("./reportdesigner/ReportDesignerPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -57,7 +58,9 @@ export default function App() {
           <Route path="/apps/:app/flows" element={page(<FlowListPage />)} />
           <Route path="/apps/:app/flows/:key" element={page(<FlowEditorPage />)} />
           <Route path="/apps/:app/reports" element={page(<ReportsPage />)} />
+          <Route path="/apps/:app/reports/new" element={page(<ReportDesignerPage />)} />
           <Route path="/apps/:app/reports/:key" element={page(<ReportPage />)} />
+          <Route path="/apps/:app/reports/:key/design" element={page(<ReportDesignerPage />)} />
           <Route path="/apps/:app/dashboards/:key" element={page(<DashboardPage />)} />
           <Route path="/messages" element={page(<MessageCenterPage />)} />
           <Route path="/inbox" element={page(<InboxPage />)} />

@@ -6,6 +6,8 @@ import { Link, useParams } from "react-router-dom";
 import { errorText } from "../api/client";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
+import DesignReportLink from "../reportdesigner/DesignReportLink";
+import NewReportButton from "../reportdesigner/NewReportButton";
 import { reportsApi } from "./api";
 import { useReportsText } from "./i18n";
 import "./reports.css";
@@ -21,7 +23,7 @@ export default function ReportsPage() {
 
   return (
     <div className="trr-page" data-testid="reports-page">
-      <div className="trellis-page-title"><h2>{t("title")}</h2></div>
+      <div className="trellis-page-title"><h2>{t("title")}</h2><span style={{ flex: 1 }} /><NewReportButton app={app} /></div>
 
       <Typography.Title level={5} className="trr-section">{t("dashboards")}</Typography.Title>
       {dashboards.error ? <Alert type="warning" showIcon title={errorText(dashboards.error, lang)} /> : null}
@@ -50,7 +52,8 @@ export default function ReportsPage() {
         dataSource={reports.data ?? []}
         locale={{ emptyText: t("noReports") }}
         renderItem={(r) => (
-          <List.Item key={r.id} extra={<Tag>{t(`charts.${chartOf(r.chart)}`, { defaultValue: chartOf(r.chart) })}</Tag>}>
+          <List.Item key={r.id} extra={<Tag>{t(`charts.${chartOf(r.chart)}`, { defaultValue: chartOf(r.chart) })}</Tag>}
+            actions={[<DesignReportLink key="design" app={app} report={r.id} />]}>
             <List.Item.Meta
               avatar={<BarChartOutlined className="trr-report-icon" />}
               title={<Link to={`/apps/${app}/reports/${r.id}`} data-testid={`report-link-${r.id}`}>{tx(r.label, r.id)}</Link>}
