@@ -14,6 +14,7 @@ import { reportsApi } from "./api";
 import DownloadMenu from "./DownloadMenu";
 import { useReportsText } from "./i18n";
 import { ReportView } from "./ReportView";
+import TileErrorBoundary from "./TileErrorBoundary";
 import type { TileDef } from "./types";
 
 export interface DashboardTileProps {
@@ -57,7 +58,11 @@ export default function DashboardTile({ app, dashboard, tile, values, filterName
     );
   } else if (!loaded.data) body = <Spin className="trr-tile-spin" />;
   else {
-    body = <ReportView report={loaded.data} lang={lang} app={app} filters={loaded.data.applied} inTile onView={setView} />;
+    body = (
+      <TileErrorBoundary title={t("tile.failed", { report: title })} resetKey={loaded.data}>
+        <ReportView report={loaded.data} lang={lang} app={app} filters={loaded.data.applied} inTile onView={setView} />
+      </TileErrorBoundary>
+    );
   }
 
   return (
