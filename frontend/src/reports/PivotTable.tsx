@@ -33,7 +33,7 @@ export default function PivotTable({ data, lang, onDrill, bodyHeight }: PivotTab
       align: "right" as const,
       render: (_: unknown, row: PivotRow) => formatFigure(row.cells[leaf.key], leaf.measure.format, lang),
       onCell: (row: PivotRow) => {
-        const colour = row.kind === "detail" && !leaf.total ? backgroundOf(scale, leaf.measure.id, row.cells[leaf.key]) : undefined;
+        const colour = row.kind === "detail" && leaf.kind === "detail" ? backgroundOf(scale, leaf.measure.id, row.cells[leaf.key]) : undefined;
         return {
           style: colour ? { background: colour.background, color: colour.color } : undefined,
           className: onDrill ? "trr-clickable" : undefined,

@@ -37,7 +37,7 @@ export function backgroundScale(pivot: Pivot, colour: ColourScale | null | undef
     if (row.kind !== "detail") continue;
     for (const leaf of pivot.leaves) {
       const v = row.cells[leaf.key];
-      if (!leaf.total && leaf.measure.id === measure && typeof v === "number") figures.push(v);
+      if (leaf.kind === "detail" && leaf.measure.id === measure && typeof v === "number") figures.push(v);
     }
   }
   const fixed = typeof colour.low === "number" && typeof colour.high === "number";

@@ -48,8 +48,8 @@ describe("buildPivot", () => {
   it("puts the periods across in time order, then the row totals", () => {
     const p = buildPivot(sample(), "zh", TEXTS);
     expect(p.headers.map((h) => h.title)).toEqual(["2026-Q1", "2026-Q2", "总计"]);
-    expect(p.leaves.map((l) => [l.measure.id, l.at, l.total])).toEqual([
-      ["n", { quarter: "2026-Q1" }, false], ["n", { quarter: "2026-Q2" }, false], ["n", {}, true],
+    expect(p.leaves.map((l) => [l.measure.id, l.at, l.kind])).toEqual([
+      ["n", { quarter: "2026-Q1" }, "detail"], ["n", { quarter: "2026-Q2" }, "detail"], ["n", {}, "total"],
     ]);
   });
 
@@ -99,6 +99,25 @@ describe("buildPivot", () => {
     ]);
     // without the server's subtotals: no subtotal rows, no row totals, no total row
     expect(p.rows.every((r) => r.kind === "detail")).toBe(true);
+  });
+
+  it("adds a 小计 column after an outer column group the server subtotalled", () => {
+    const data: ReportData = {
+      report: "r", form: "f", chart: { type: "pivot", rows: ["branch"], columns: ["year", "quarter"] },
+      columns: [
+        { id: "branch", kind: "dimension" }, { id: "year", kind: "dimension", bucket: "year" },
+        { id: "quarter", kind: "dimension", bucket: "quarter" }, { id: "n", kind: "measure" },
+      ],
+      rows: [["sh", "2025", "2025-Q4", 1], ["sh", "2026", "2026-Q1", 2], ["sh", "2026", "2026-Q2", 3]],
+      totals: { n: 6 },
+      subtotals: [{ by: ["branch", "year"], rows: [["sh", "2025", null, 1], ["sh", "2026", null, 5]] }],
+    };
+    const p = buildPivot(data, "zh", TEXTS);
+    expect(p.headers.map((h) => [h.title, h.children?.map((c) => c.title)])).toEqual([
+      ["2025", ["2025-Q4", "小计"]], ["2026", ["2026-Q1", "2026-Q2", "小计"]],
+    ]);
+    const sub = p.leaves.filter((l) => l.kind === "subtotal");
+    expect(sub.map((l) => [l.at, p.rows[0].cells[l.key]])).toEqual([[{ year: "2025" }, 1], [{ year: "2026" }, 5]]);
   });
 
   it("puts a select's values across in its options' order, 其他 last", () => {

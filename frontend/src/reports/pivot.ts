@@ -1,7 +1,8 @@
 /** A pivot table assembled from a report's figures: the row dimensions down the side (merged
  * cells, a 小计 row after each group the server subtotalled, a 总计 row), the column
  * dimensions across the top as nested headers (one leaf per measure when there are several,
- * a 合计 column when the server gave row totals). Every figure is the server's: a group's
+ * a 小计 column after an outer column group the server subtotalled, a 总计 column when it
+ * gave row totals). Every figure is the server's: a group's
  * subtotal is looked up in `data.subtotals` (a distinct count's total is not a sum), the
  * grand totals are `data.totals`; what the server did not give stays empty. */
 import type { Lang } from "../i18n";
@@ -24,9 +25,9 @@ export interface PivotHeader {
 export interface PivotLeaf {
   key: string;
   measure: ReportColumn;
-  /** column dimension id -> stored value; empty for the 合计 column */
+  /** column dimension id -> stored value (fewer on a 小计 column, none on the 总计 one) */
   at: Record<string, Cell>;
-  total: boolean;
+  kind: "detail" | "subtotal" | "total";
 }
 
 export interface PivotRow {
@@ -170,34 +171,33 @@ export function buildPivot(data: ReportData, lang: Lang, texts: PivotTexts): Piv
 
   // across the top
   const leaves: PivotLeaf[] = [];
-  const leafHeaders = (key: string, at: Record<string, Cell>, total: boolean): PivotHeader[] =>
+  const leafHeaders = (key: string, at: Record<string, Cell>, kind: PivotLeaf["kind"]): PivotHeader[] =>
     measures.map((m) => {
-      const leaf = { key: `${key}|${m.id}`, measure: m, at, total };
+      const leaf: PivotLeaf = { key: `${key}|${m.id}`, measure: m, at, kind };
       leaves.push(leaf);
       return { key: leaf.key, title: title(m) };
     });
   const headers: PivotHeader[] = [];
-  if (colDims.length === 0) headers.push(...leafHeaders("c", {}, false));
+  const grouped = (key: string, title: string, cells: PivotHeader[]): PivotHeader =>
+    (cells.length === 1 ? { ...cells[0], title } : { key, title, children: cells });
+  if (colDims.length === 0) headers.push(...leafHeaders("c", {}, "detail"));
   else {
     const walk = (n: Node, level: number, at: Record<string, Cell>): PivotHeader => {
       const here = { ...at, [colIds[level]]: n.value };
       const key = `c${JSON.stringify(colIds.slice(0, level + 1).map((id) => here[id]))}`;
       const head: PivotHeader = { key, title: dimensionText(colDims[level], n.value, lang) };
-      if (level + 1 < colDims.length) head.children = n.children.map((c) => walk(c, level + 1, here));
-      else {
-        const cells = leafHeaders(key, here, false);
-        if (cells.length === 1) return { ...cells[0], title: head.title };
-        head.children = cells;
+      if (level + 1 === colDims.length) return grouped(key, head.title, leafHeaders(key, here, "detail"));
+      head.children = n.children.map((c) => walk(c, level + 1, here));
+      if (figures.has([...rowIds, ...colIds.slice(0, level + 1)])) {
+        const sub = `s${key.slice(1)}`;
+        head.children.push(grouped(sub, texts.subtotal, leafHeaders(sub, here, "subtotal")));
       }
       return head;
     };
     headers.push(...tree(data.rows, colDims, position, true).children.map((n) => walk(n, 0, {})));
     // row totals: the server grouped by the row dimensions alone (or there are none)
     const rowTotals = rowIds.length === 0 || (data.subtotals ?? []).some((s) => s.by.every((id) => rowIds.includes(id)));
-    if (rowTotals) {
-      const cells = leafHeaders("t", {}, true);
-      headers.push(cells.length === 1 ? { ...cells[0], title: texts.total } : { key: "t", title: texts.total, children: cells });
-    }
+    if (rowTotals) headers.push(grouped("t", texts.total, leafHeaders("t", {}, "total")));
   }
 
   // down the side
@@ -227,7 +227,7 @@ export function buildPivot(data: ReportData, lang: Lang, texts: PivotTexts): Piv
     }
   };
   down(tree(data.rows, rowDims, position), 0, []);
-  if (rowDims.length > 0 && (colDims.length === 0 || figures.has(colIds) || leaves.some((l) => l.total))) emit("total", []);
+  if (rowDims.length > 0 && (colDims.length === 0 || figures.has(colIds) || leaves.some((l) => l.kind === "total"))) emit("total", []);
 
   // merged cells: a group's value spans its rows (its deeper subtotals included)
   rowDims.forEach((d, i) => {
