@@ -1,7 +1,7 @@
 /** A formula measure over the measures before it: picked (a measure, + − × ÷, a measure or a
  * number, optionally × 100) or written as JsonLogic ({"/": [{"var": "a"}, {"var": "b"}]}),
  * with its name and number format. Adds one at the end, or changes measure `index`. */
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from "antd";
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Segmented, Select, Space } from "antd";
 import { useState } from "react";
 import type { JsonLogic } from "../api/types";
 import { useLang } from "../i18n/text";
@@ -25,7 +25,7 @@ export default function FormulaModal({ index, onClose }: Props) {
   const ids = earlier.map((m) => m.id);
   const start = readSimple(current?.formula);
   const [mode, setMode] = useState<"simple" | "json">(current && !start ? "json" : "simple");
-  const [simple, setSimple] = useState<SimpleFormula>(start ?? { left: ids[0] ?? "", op: "/", right: ids[1] ?? ids[0] ?? "" });
+  const [simple, setSimple] = useState<SimpleFormula>(start ?? { left: ids[ids.length - 1] ?? "", op: "/", right: ids[0] ?? "" });
   const [text, setText] = useState(current?.formula ? JSON.stringify(current.formula) : "");
   const [zh, setZh] = useState(current?.label?.zh ?? "");
   const [en, setEn] = useState(current?.label?.en ?? "");
@@ -104,7 +104,7 @@ export default function FormulaModal({ index, onClose }: Props) {
             </Form.Item>
           </Space>
           {mode === "simple" && logic && (
-            <Typography.Text type="secondary" className="trd-mono trd-small">{JSON.stringify(logic)}</Typography.Text>
+            <div className="trd-muted trd-mono trd-small trd-formula-json">{JSON.stringify(logic)}</div>
           )}
         </Form>
       )}

@@ -50,7 +50,7 @@ export default function MeasureCard({ measure, index }: { measure: Measure; inde
         {formula ? (
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing("formula")} className="trd-formula-text"
             data-testid={`rd-measure-formula-${index}`} title={t("measure.editFormula")}>
-            {formulaText(measure.formula, name)}
+            <span className="trd-ellipsis">{formulaText(measure.formula, name)}</span>
           </Button>
         ) : (
           <>

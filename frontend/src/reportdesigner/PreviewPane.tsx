@@ -33,8 +33,9 @@ export default function PreviewPane({ state, ready }: { state: PreviewState; rea
         {loading && <span className="trd-muted trd-small" data-testid="rd-preview-loading"><LoadingOutlined /> {t("preview.updating")}</span>}
       </div>
       {problems.length > 0 && (
-        <Alert type="error" showIcon className="trd-preview-alert" title={t("preview.problems")}
-          description={placed.has(WHOLE) ? <ProblemNote at={WHOLE} testId="rd-problems-report" /> : stale ? t("preview.stale") : undefined} />
+        <Alert type="error" showIcon className="trd-preview-alert" data-testid="rd-preview-problems"
+          title={t(stale ? "preview.problemsStale" : "preview.problems")}
+          description={placed.has(WHOLE) ? <ProblemNote at={WHOLE} testId="rd-problems-report" /> : undefined} />
       )}
       {!ready ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("preview.hint")} />

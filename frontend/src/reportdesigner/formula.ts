@@ -94,12 +94,22 @@ export function parseFormula(text: string, earlier: string[]): ParsedFormula {
   return { logic: value as JsonLogic, unknown: formulaVars(value).filter((v) => !earlier.includes(v)) };
 }
 
-/** A formula written out short: "a / b × 100". */
+const SIGNS: Record<string, string> = { "+": "+", "-": "−", "*": "×", "/": "÷" };
+const PRECEDENCE: Record<string, number> = { "+": 1, "-": 1, "*": 2, "/": 2 };
+
+/** A formula written out as arithmetic over the measures' names ("(推荐者 − 贬损者) ÷ 答卷数 ×
+ * 100"); what is not arithmetic over measures and numbers stays JSON. */
 export function formulaText(logic: unknown, name: (id: string) => string): string {
-  const simple = readSimple(logic);
-  if (!simple) return JSON.stringify(logic);
-  const sign = { "+": "+", "-": "−", "*": "×", "/": "÷" }[simple.op];
-  const right = typeof simple.right === "number" ? String(simple.right) : name(simple.right);
-  const core = `${name(simple.left)} ${sign} ${right}`;
-  return simple.hundred ? `(${core}) × 100` : core;
+  const walk = (node: unknown, outer: number): string | null => {
+    if (typeof node === "number") return String(node);
+    if (isVar(node)) return name(node.var);
+    const op = single(node);
+    if (!op || !(op[0] in SIGNS) || op[1].length < 2) return null;
+    const own = PRECEDENCE[op[0]];
+    const parts = op[1].map((arg, i) => walk(arg, i === 0 ? own : own + 0.5));
+    if (parts.some((p) => p === null)) return null;
+    const text = parts.join(` ${SIGNS[op[0]]} `);
+    return own < outer ? `(${text})` : text;
+  };
+  return walk(logic, 0) ?? JSON.stringify(logic);
 }

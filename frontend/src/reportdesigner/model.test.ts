@@ -130,6 +130,7 @@ describe("dimensions", () => {
     def = removeDimension(def, 1);
     expect(def.sort).toEqual([{ by: "records", desc: true }]);
     expect(def.chart.rows).toEqual(["risk_level"]);
+    expect(must(addDimension(def, field("name"))).chart.rows).toEqual(["risk_level", "name"]);
     def = must(addDimension(def, field("name")));
     expect(moveDimension(def, 1, 0).dimensions.map((d) => d.field)).toEqual(["name", "risk_level"]);
   });
@@ -274,7 +275,11 @@ describe("formulas", () => {
     expect(readSimple(logic)).toEqual({ left: "a", op: "/", right: "b", hundred: true });
     expect(readSimple({ "-": [{ var: "a" }, 3] })).toEqual({ left: "a", op: "-", right: 3 });
     expect(readSimple({ "/": [{ "-": [{ var: "a" }, { var: "b" }] }, { var: "c" }] })).toBeNull();
-    expect(formulaText(logic, (id) => id.toUpperCase())).toBe("(A ÷ B) × 100");
+    expect(formulaText(logic, (id) => id.toUpperCase())).toBe("A ÷ B × 100");
+    expect(formulaText({ "*": [{ "/": [{ "-": [{ var: "p" }, { var: "d" }] }, { var: "n" }] }, 100] }, (id) => id))
+      .toBe("(p − d) ÷ n × 100");
+    expect(formulaText({ "-": [{ var: "a" }, { "+": [{ var: "b" }, 1] }] }, (id) => id)).toBe("a − (b + 1)");
+    expect(formulaText({ if: [true, 1, 2] }, (id) => id)).toBe('{"if":[true,1,2]}');
   });
 
   it("name and rename measures; typed JSON is checked", () => {

@@ -271,7 +271,10 @@ export function addDimension(def: ReportDef, field: FieldChoice, at?: number): {
   });
   const dimensions = [...def.dimensions];
   dimensions.splice(clampIndex(at, dimensions.length), 0, dim);
-  return { def: { ...def, dimensions } };
+  // a pivot whose rows are chosen shows a new dimension down its rows too
+  const rows = def.chart.rows;
+  const chart = Array.isArray(rows) ? { ...def.chart, rows: [...(rows as string[]), field.path] } : def.chart;
+  return { def: { ...def, dimensions, chart } };
 }
 
 /** Dimension `index` changed: a period leaves no top N; only one dimension keeps a top N. */

@@ -73,7 +73,7 @@ const en: typeof zh = {
   },
   preview: {
     title: "Live preview", hint: "Drag a field onto the measures to see the report here", updating: "Updating…", meta: "{{rows}} rows · query {{ms}} ms",
-    problems: "The preview cannot be updated: see these problems", stale: "Showing the last preview that worked", failed: "Preview failed",
+    problems: "The preview cannot be updated: see the problems in red", problemsStale: "The preview cannot be updated: see the problems in red (below, the last preview that worked)",
   },
 };
 

@@ -71,7 +71,7 @@ const zh = {
   },
   preview: {
     title: "实时预览", hint: "把字段拖到“指标”里,这里会显示报表", updating: "正在更新…", meta: "{{rows}} 行 · 查询 {{ms}} ms",
-    problems: "预览无法更新,请处理这些问题", stale: "显示的是上一次成功的预览", failed: "预览失败",
+    problems: "预览无法更新,请先处理标红的问题", problemsStale: "预览无法更新,请先处理标红的问题(下面是上一次成功的预览)",
   },
 };
 
