@@ -5,15 +5,20 @@ The server's specs are written for the browser: their number axes, legends and t
 carry `"formatType": "trellisNumber"` (a function the web UI registers, 万 / 亿) and
 `config.customFormatTypes`; vl-convert knows no such function, so those become a plain d3
 format by the measure's format (number, percent, money). A width or height of "container"
-becomes pixels (axes and legend inside them), the title goes (the mail names the tile above its image), the background is
-white (mail clients draw on white or dark). Chinese needs a CJK font: the directories of
-TRELLIS_CHART_FONTS (separated by the path separator) and the usual places of WenQuanYi /
-Noto CJK are registered once per process, and the spec's font names them first."""
+becomes pixels (axes and legend inside them), the title goes (the mail names the tile above
+its image), the background is white (mail clients draw on white or dark). Chinese needs a
+CJK font: the directories of TRELLIS_CHART_FONTS (separated by the path separator) and the
+usual places of WenQuanYi / Noto CJK are registered once per process, and the spec's font
+names them first. The last KEPT drawings are kept by their spec: recipients who share a
+scope share the drawing."""
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 WIDTH = 600       # pixels of a chart in the mail (one column)
@@ -24,8 +29,12 @@ D3 = {"number": ",.2~f", "percent": ".1~%", "money": ",.2~f"}
 FONT_DIRS = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto",
              "/usr/share/fonts/wqy-zenhei")
 
+KEPT = 64
+
 _fonts_done = False
 _fonts_lock = threading.Lock()
+_kept: OrderedDict[str, bytes] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 def _fonts() -> None:
@@ -77,5 +86,16 @@ def png(spec: dict, width: int = WIDTH, height: int = HEIGHT, scale: float = SCA
     """The chart as PNG bytes; ValueError when vl-convert cannot draw it."""
     import vl_convert
 
+    ready = printable(spec, width, height)
+    key = hashlib.sha256(json.dumps([ready, scale], sort_keys=True, default=str).encode()).hexdigest()
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
     _fonts()
-    return bytes(vl_convert.vegalite_to_png(printable(spec, width, height), scale=scale))
+    out = bytes(vl_convert.vegalite_to_png(ready, scale=scale))
+    with _kept_lock:
+        _kept[key] = out
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return out
