@@ -1,6 +1,8 @@
 # One image for the web processes, the Celery workers and beat.
 FROM python:3.11-slim
 WORKDIR /srv/trellis
+# a CJK font: dashboards' charts are drawn on the server for scheduled deliveries (vl-convert)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY platform ./platform
 COPY metadata ./metadata
