@@ -220,3 +220,37 @@ def test_a_measure_over_the_rows_that_match_its_own_filter(world):
         w[2] += float(c["equity"]) if float(c["equity"]) > float(c["margin"]) else 0
     assert {k[0]: (v[0], v[1], pytest.approx(v[2]), pytest.approx(v[1] / v[0])) for k, v in by_dims(out).items()} == \
         {k: (v[0], v[1], v[2], v[1] / v[0]) for k, v in want.items()}
+
+
+def test_trading_days_follow_the_calendar(world):
+    from datetime import datetime as dt, timedelta
+
+    import sqlalchemy as sa
+
+    from trellis.flows import calendar, calendar_days
+    from trellis.records.date_buckets import bucket
+
+    rt = world
+    key = report(rt, "by_trading_day", dimensions=[{"field": "opened_at", "bucket": "trading_day"}],
+                 measures=[{"id": "n", "agg": "count"}])
+
+    def next_trading(d):
+        while not calendar.is_trading_day(d):
+            d += timedelta(days=1)
+        return d.isoformat()
+    want = Counter(next_trading(date.fromisoformat(c["opened_at"])) for c in clients(rt))
+    out = rt.reports.data("demo", key, SYSTEM)
+    assert {k[0]: v[0] for k, v in by_dims(out).items()} == dict(want) and all(calendar.is_trading_day(
+        date.fromisoformat(r[0])) for r in out["rows"])
+    label, n = out["rows"][0]
+    found = rt.reports.drill("demo", key, SYSTEM, None, {"opened_at": label})
+    assert rt.records("demo", "client", SYSTEM).list(filter=found["filter"], limit=500)["count"] == n
+    busy = max(want, key=want.get)
+    with rt.transaction() as conn:  # the exchanges close that day: its clients count for the next one
+        calendar_days.save(rt, conn, date.fromisoformat(busy), False, False, "停市", None, dt(2026, 12, 7, 9))
+    moved = {k[0]: v[0] for k, v in by_dims(rt.reports.data("demo", key, SYSTEM)).items()}
+    assert busy not in moved and sum(moved.values()) == 60
+    with rt.engine.connect() as conn:  # a night session counts for the next trading day
+        for at, day in (("2026-12-04 21:30:00", "2026-12-07"), ("2026-12-04 14:00:00", "2026-12-04")):
+            value = sa.literal(dt.fromisoformat(at), sa.DateTime)
+            assert conn.execute(sa.select(bucket(value, "trading_day", rt.engine.dialect.name, True))).scalar() == day

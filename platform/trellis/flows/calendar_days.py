@@ -104,6 +104,7 @@ def save(runtime, conn, d: date, working: bool, trading: bool, note: str | None,
            "updated_by": user_id, "updated_at": at}
     conn.execute(calendar_day.insert().values(**row))
     _after_commit(runtime, conn)
+    _trading_days_again(runtime, conn)
     return row
 
 
@@ -111,7 +112,15 @@ def delete(runtime, conn, d: date) -> bool:
     """Remove a day's override (the package answers again); False when there was none."""
     gone = conn.execute(calendar_day.delete().where(calendar_day.c.day == d)).rowcount
     _after_commit(runtime, conn)
+    _trading_days_again(runtime, conn)
     return bool(gone)
+
+
+def _trading_days_again(runtime, conn) -> None:
+    """Reports' trading days follow the calendar (flows/trading_days.py)."""
+    from .trading_days import refill
+
+    refill(runtime, conn)
 
 
 def day_json(d: date, row: dict | None) -> dict:

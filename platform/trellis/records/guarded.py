@@ -247,7 +247,7 @@ class GuardedQuery:
                     raise BadRequest(f"字段 {name} 不是日期,不能按{unit}分组", f"field {name} is not a date: "
                                      f"it cannot be grouped by {unit}", code="not_groupable",
                                      details={"field": name, "param": "group_by"})
-                expr = bucket(expr, unit, self.runtime.engine.dialect.name)
+                expr = bucket(expr, unit, self.runtime.engine.dialect.name, f.kind == "datetime")
             groups.append((name, expr))
         return replace(self, groups=self.groups + tuple(groups))
 

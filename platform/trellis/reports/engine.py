@@ -23,6 +23,7 @@ from ..kernel.errors import BadRequest, NotFound, TrellisError
 from ..kernel.timestamps import stamp
 from ..records.reading import expand_relations
 from ..security.access import substitute_user
+from ..flows import trading_days
 from . import figures
 from .cache import ResultCache
 from .replica import Unsupported
@@ -111,6 +112,9 @@ class Reports:
         today = self.runtime.clock.now().date()
         forms = {body["form"]} | {t.target for t in records.form.active if t.references == "form"}
         versions = self.cache.versions(app, forms) if keep else None
+        if versions is not None and any(d.get("bucket") == "trading_day" for d in body.get("dimensions") or []):
+            calendar = self.cache.versions("_platform", ["trellis_trading_days"])  # an administrator's calendar change
+            versions = None if calendar is None else versions + calendar
         slot = None
         if versions is not None:
             slot = self.cache.key(app, key, version, versions, _scope_key(records.access), filters,
@@ -130,6 +134,8 @@ class Reports:
 
     def _computed(self, app: str, body: dict, records, forms: list, filters, period, today) -> dict:
         kind = self.chart_type(body)()
+        if any(d.get("bucket") == "trading_day" for d in body.get("dimensions") or []):
+            trading_days.ensure(self.runtime)
         query = records.query("read").where(body.get("filter"), "filter").where(filters, "filters")
         compare = body.get("compare")
         current, span, before, clock = query, None, None, False
@@ -213,7 +219,13 @@ class Reports:
             if value == figures.OTHER:
                 raise BadRequest("“其他”汇总了多组,不能下钻", "“Other” gathers several groups: it cannot be drilled into",
                                  code="not_drillable", details={"param": "at", "dimension": name})
-            if dim.get("bucket"):
+            if dim.get("bucket") == "trading_day":
+                rule = trading_days.drill_rule(self.runtime, name, value, timed(form, name))
+                if rule is None:
+                    raise BadRequest(f"{value} 不是交易日", f"{value} is not a trading day", code="malformed",
+                                     details={"param": "at", "dimension": name})
+                parts.append(rule)
+            elif dim.get("bucket"):
                 days = label_range(value, dim["bucket"])
                 if days is None:
                     raise BadRequest(f"{value} 不是{dim['bucket']}周期", f"{value} is not a {dim['bucket']} period",

@@ -37,6 +37,8 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
+from ..storage.models import trading_day
+
 log = logging.getLogger(__name__)
 MIN_ROWS = 20_000
 MARGIN = timedelta(seconds=60)
@@ -51,6 +53,7 @@ MACROS = (
 )
 
 
+AUXILIARY = {"trellis_trading_days": trading_day}  # platform tables a report's SQL may read
 DIFFERENT = ("json", "_jl_each")  # SQL DuckDB runs with other results (json_type's names): not tried
 
 
@@ -132,8 +135,8 @@ class Result:
 class Reader:
     """A DuckDB cursor that runs SQLAlchemy statements compiled for the main database."""
 
-    def __init__(self, cursor, dialect):
-        self.cursor, self.dialect = cursor, dialect
+    def __init__(self, cursor, dialect, replica):
+        self.cursor, self.dialect, self.replica = cursor, dialect, replica
 
     def execute(self, stmt) -> Result:
         compiled = stmt.compile(dialect=self.dialect, compile_kwargs={"render_postcompile": True})
@@ -145,6 +148,9 @@ class Reader:
         lowered = sql.lower()
         if any(word in lowered for word in DIFFERENT):
             raise Unsupported("JSON values: DuckDB's JSON functions read them otherwise")
+        for name in AUXILIARY:
+            if name in lowered:
+                self.replica.auxiliary(name)
         try:
             cur = self.cursor.execute(sql, args)
             return Result([d[0] for d in cur.description], cur.fetchall())
@@ -168,6 +174,7 @@ class ColumnarReplica:
         self._dirty: dict[str, set] = {}    # rows this process wrote since the last copy
         self._local: dict[str, int] = {}    # how many of its committed writes moved the version
         self._loading: set[str] = set()
+        self._aux: dict[str, int] = {}
         self.prefer_index = True  # a rule pinning an indexed field: the main database (reports/engine.py)
         self.refused: list[str] = []  # the latest reasons a report went to the main database
         self._lock = threading.Lock()
@@ -191,7 +198,25 @@ class ColumnarReplica:
                 for form in forms:
                     self._fresh(conn, form, data[form.id])
         self.last_sync_ms = (time.perf_counter() - started) * 1000
-        return Reader(self.db.cursor(), self.engine.dialect)
+        return Reader(self.db.cursor(), self.engine.dialect, self)
+
+    def auxiliary(self, name: str) -> None:
+        """A platform table a statement reads (the trading days), copied whole again when its
+        data version (`_platform`/name) moved."""
+        versions = self.cache.versions("_platform", [name])
+        if versions is None:
+            raise Unsupported("data versions unknown")
+        with self._lock:
+            if self._aux.get(name) == versions[0]:
+                return
+            table = AUXILIARY[name]
+            cols = ", ".join(f'"{c.name}" {_duck_type(c)}' for c in table.c)
+            self.db.execute(f'CREATE OR REPLACE TABLE "{name}" ({cols})')
+            with self.engine.connect() as conn:
+                found = conn.execute(sa.select(*table.c)).all()
+            if found:
+                self._append(name, table, found)
+            self._aux[name] = versions[0]
 
     def note(self, table: str, ids) -> None:
         """A committed write of this process to `table` (called before its version moves)."""

@@ -24,8 +24,8 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from ..records.date_buckets import iso_week
 from .sqlite_percentile import Percentile
+from .sqlite_week import iso_week
 
 
 def configure_engine(engine: sa.Engine) -> sa.Engine:

@@ -368,6 +368,12 @@ flow_task = sa.Table(  # a person's part in a run: approve, handle, or read (cc)
     sa.Index("ix_trellis_flow_tasks_initiator", "initiator_id", "created_at"),
 )
 
+trading_day = sa.Table(  # each calendar day's trading day (itself, or the next one): reports' periods
+    "trellis_trading_days", metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("trading_day", sa.Date, nullable=False),
+)
+
 calendar_day = sa.Table(  # an admin's answer for one day, over chinese-calendar's
     "trellis_calendar_days", metadata,
     sa.Column("day", sa.Date, primary_key=True),
