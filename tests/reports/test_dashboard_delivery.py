@@ -300,3 +300,19 @@ def test_the_seeded_weekly_delivery_sent_now_reaches_management(crm, login):
             d.c.id.in_(sa.select(d.c.id).where(d.c.dedupe.like("%weekly_management:now-%"))))).all()
     assert len(jobs) == len(members) and sorted(to for to, _ in sent) == sorted(members)
     assert all("【本月 NPS】" in text and "数据更新于" in text for _, text in sent)
+
+
+def test_a_body_too_large_for_a_message_leaves_charts_out_and_keeps_their_figures(world, monkeypatch):
+    from trellis.reports import snapshot
+
+    rt = world
+    with smtp_server() as (_box, port):
+        _setup(rt, port)
+    root = _actor(rt, "root")
+    whole = snapshot.build(rt, APP, "overview", root)
+    assert len(whole.images) == 1 and "data:image/png;base64," in whole.html
+    monkeypatch.setattr(snapshot, "MAX_HTML", len(whole.html) - 1)
+    cut = snapshot.build(rt, APP, "overview", root)
+    assert cut.images == [] and "data:image" not in cut.html and "图表未附上" in cut.html
+    assert len(cut.html) <= len(whole.html) - 1 and cut.html.count("<table") == whole.html.count("<table")
+    assert [t["image"] for t in cut.tiles] == [False, False, False]

@@ -8,8 +8,8 @@ their figures as a table (for a client that shows no images, and for whoever wan
 numbers); tiles the browser draws itself become tables: a KPI card its first measure and
 the change against the previous period, a table or pivot its rows (at most MAX_ROWS, then
 the totals). The images sit in the HTML as `data:` URIs, which the email channel sends as
-inline parts (cid:) and other channels ignore; past IMAGE_BUDGET characters of them a chart
-is left out and its table stays.
+inline parts (cid:) and other channels ignore; past IMAGE_BUDGET characters of them, or a body
+past MAX_HTML, a chart is left out and its table stays (then tables are cut to 10 rows).
 
     build(runtime, app, key, actor, values=None, lang="zh") -> Snapshot"""
 from __future__ import annotations
@@ -41,7 +41,8 @@ WORDS = {
            "failed": "this tile could not be computed", "no_image": "chart left out: see the figures below",
            "nothing": "no tile to show"},
 }
-CELL = "padding:4px 10px;border:1px solid #e5e7eb;text-align:{align};font-size:13px"
+TABLE = 'border="1" cellpadding="5" cellspacing="0" style="border-collapse:collapse;border-color:#e5e7eb;font-size:13px;margin-top:8px"'
+MAX_HTML = 950_000      # characters of the body: what a notification template renders at most, less a margin
 
 
 @dataclass
@@ -112,7 +113,15 @@ def build(rt, app: str, key: str, actor, values: dict | None = None, lang: str =
     label = _text(body.get("label"), lang) or key
     today = rt.clock.now().astimezone(ZoneInfo(rt.timezone)).date().isoformat()
     link = f"{rt.notify.base(rt.notify.routing(app)).rstrip('/')}/apps/{app}/dashboards/{key}"
-    out = Snapshot(subject=f"{label} · {today}", html=_html(label, tiles, when, link, words, lang),
+    body_html = _html(label, tiles, when, link, words, lang)
+    while len(body_html) > MAX_HTML and images:  # past what a message renders: the last charts go first
+        last = next(t for t in reversed(tiles) if t.get("png"))
+        last.update(png=None, image=False, left_out=True)
+        images = [i for i in images if i.name != last["id"]]
+        body_html = _html(label, tiles, when, link, words, lang)
+    if len(body_html) > MAX_HTML:  # then shorter tables
+        body_html = _html(label, tiles, when, link, words, lang, limit=10)
+    out = Snapshot(subject=f"{label} · {today}", html=body_html,
                    text=_plain_text(label, tiles, when, link, words, lang), images=images, fresh_at=fresh)
     out.tiles = [{k: v for k, v in t.items() if k != "png"} for t in tiles]
     out.took_ms = round((time.perf_counter() - started) * 1000, 1)
@@ -177,7 +186,8 @@ def _when(fresh: str | None, rt) -> str:
 
 
 # -- HTML ---------------------------------------------------------------------------------------
-def _html(label: str, tiles: list[dict], when: str, link: str, words: dict, lang: str) -> str:
+def _html(label: str, tiles: list[dict], when: str, link: str, words: dict, lang: str,
+          limit: int = MAX_ROWS) -> str:
     e = html.escape
     parts = [f'<div style="font-family:Arial,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;color:#1f2937;'
              f'max-width:680px">',
@@ -200,7 +210,7 @@ def _html(label: str, tiles: list[dict], when: str, link: str, words: dict, lang
                          f'width="{chart_png.WIDTH}" style="display:block;max-width:100%;height:auto">')
         elif tile.get("left_out"):
             parts.append(f'<p style="color:#6b7280;font-size:12px">{e(words["no_image"])}</p>')
-        parts.append(_table_html(data, words, lang))
+        parts.append(_table_html(data, words, lang, limit))
     parts.append(f'<p style="margin-top:24px;font-size:13px"><a href="{e(link)}">{e(words["open"])}</a></p></div>')
     return "\n".join(parts)
 
@@ -225,26 +235,21 @@ def _kpi_html(data: dict, words: dict, lang: str) -> str:
     return "".join(out)
 
 
-def _table_html(data: dict, words: dict, lang: str) -> str:
+def _table_html(data: dict, words: dict, lang: str, limit: int = MAX_ROWS) -> str:
     e = html.escape
     columns, rows = data["columns"], data["rows"]
-    head = "".join(f'<th style="{CELL.format(align="right" if c["kind"] == "measure" else "left")};background:#f3f4f6">'
-                   f'{e(_text(c.get("label"), lang) or c["id"])}</th>' for c in columns)
-    body = []
-    for row in rows[:MAX_ROWS]:
+    align = [' align="left"' if c["kind"] == "dimension" else ' align="right"' for c in columns]
+    head = "".join(f'<th{a} bgcolor="#f3f4f6">{e(_text(c.get("label"), lang) or c["id"])}</th>'
+                   for c, a in zip(columns, align))
+    body = ["<tr>" + "".join(f"<td{a}>{e(cell(c, v, lang))}</td>" for c, v, a in zip(columns, row, align)) + "</tr>"
+            for row in rows[:limit]]
+    if any(c["kind"] == "dimension" for c in columns) and rows and data.get("totals"):
         body.append("<tr>" + "".join(
-            f'<td style="{CELL.format(align="right" if c["kind"] == "measure" else "left")}">{e(cell(c, v, lang))}</td>'
-            for c, v in zip(columns, row)) + "</tr>")
-    dims = [c for c in columns if c["kind"] == "dimension"]
-    if dims and rows and data.get("totals"):
-        body.append("<tr>" + "".join(
-            f'<td style="{CELL.format(align="right" if c["kind"] == "measure" else "left")};font-weight:bold">'
-            f'{e(figure(data["totals"].get(c["id"]), c.get("format"), lang) if c["kind"] == "measure" else (words["total"] if i == 0 else ""))}</td>'
-            for i, c in enumerate(columns)) + "</tr>")
-    out = (f'<table style="border-collapse:collapse;margin-top:8px"><thead><tr>{head}</tr></thead>'
-           f'<tbody>{"".join(body)}</tbody></table>')
-    if len(rows) > MAX_ROWS:
-        out += f'<p style="color:#6b7280;font-size:12px">{e(words["more"].format(n=MAX_ROWS, total=len(rows)))}</p>'
+            f"<td{a}><b>{e(figure(data['totals'].get(c['id']), c.get('format'), lang) if c['kind'] == 'measure' else (words['total'] if i == 0 else ''))}</b></td>"
+            for i, (c, a) in enumerate(zip(columns, align))) + "</tr>")
+    out = (f'<table {TABLE}><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    if len(rows) > limit:
+        out += f'<p style="color:#6b7280;font-size:12px">{e(words["more"].format(n=limit, total=len(rows)))}</p>'
     return out
 
 
