@@ -4,7 +4,8 @@ the tick sends each recipient one mail with their own figures (an account manage
 the administrator's total), the charts as PNG images inline and the tiles named; a tick that
 runs again, a republish and a send job run twice add no mail; a mail server that refuses at
 first is retried and the mail arrives once; a delivery sent now applies its filter values
-and language; bad definitions are refused naming the pointer. Over HTTP: the futures CRM's
+and language, and without channels goes by the recipient's routing; a body too large for a
+message leaves charts out; bad definitions are refused naming the pointer. Over HTTP: the futures CRM's
 weekly delivery sent now reaches its management role, for administrators only."""
 from __future__ import annotations
 
@@ -45,13 +46,14 @@ WEEKLY = {"id": "weekly", "every": "week", "weekday": 1, "at": "08:30",
           "recipients": {"users": ["root"], "roles": ["am"]}, "channels": ["email"]}
 DAILY_C1 = {"id": "daily_c1", "every": "day", "at": "07:00", "recipients": {"users": ["root"]},
             "channels": ["email"], "values": {"risk": ["C1"]}, "lang": "en"}
+ROUTED = {"id": "routed", "every": "month", "day": 1, "at": "09:00", "recipients": {"users": ["ann"]}}
 DASHBOARD = {
     "schema_version": 1, "id": "overview", "label": {"zh": "客户概览", "en": "Overview"},
     "filters": [{"id": "risk", "label": {"zh": "风险等级", "en": "Risk"}, "type": "select", "field": "risk_level"}],
     "tiles": [{"id": "total", "report": "clients_total", "x": 0, "y": 0, "w": 4, "h": 3},
               {"id": "by_risk", "report": "clients_by_risk", "x": 4, "y": 0, "w": 8, "h": 4},
               {"id": "equity", "report": "equity_table", "x": 0, "y": 4, "w": 12, "h": 4}],
-    "deliveries": [WEEKLY, DAILY_C1],
+    "deliveries": [WEEKLY, DAILY_C1, ROUTED],
 }
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -226,9 +228,9 @@ def _actor(rt, login):
         return actor_for(conn, rt.ids[login], login)
 
 
-def test_sending_now_is_for_administrators(world):
+def test_sending_now_is_for_administrators_and_without_channels_the_routing_chooses(world):
     rt = world
-    with smtp_server() as (_box, port):
+    with smtp_server() as (box, port):
         _setup(rt, port)
         with pytest.raises(Forbidden):
             rt.deliveries.send_now(APP, "overview", "weekly", rt.viewers["ann"])
@@ -236,6 +238,11 @@ def test_sending_now_is_for_administrators(world):
             rt.deliveries.send_now(APP, "overview", "nope", _actor(rt, "root"))
         assert missing.value.details == {"dashboard": "overview", "delivery": "nope"}
         assert len(rt.deliveries.send_now(APP, "overview", "weekly", _actor(rt, "root"))) == 3
+        # no channels named: the recipient's routing chooses (the app's one channel that reaches them)
+        assert len(rt.deliveries.send_now(APP, "overview", "routed", _actor(rt, "root"))) == 1
+        rt.jobs.run_due()
+        (mail,) = box.to("ann@example.com")[-1:]
+        assert len(box.mails) == 4 and f"【客户总数】客户数 {_count(rt, rt.ids['ann'])}" in _parts(mail)[0]
 
 
 # -- checks --------------------------------------------------------------------------------------------
