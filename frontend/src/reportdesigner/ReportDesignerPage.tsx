@@ -92,6 +92,10 @@ export default function ReportDesignerPage() {
   };
   const act = async (what: "save" | "publish") => {
     const wasNew = !draft.stored;
+    if (wasNew && draft.taken.includes(def.id)) { // saving would write over another report's draft
+      void message.error(t("create.idTaken"));
+      return;
+    }
     const outcome = await (what === "save" ? draft.save() : draft.publish());
     if (outcome.ok) {
       void message.success(what === "save" ? t("toolbar.saved") : t("toolbar.published", { v: outcome.version }));

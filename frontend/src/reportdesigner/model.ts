@@ -9,87 +9,22 @@
  * JSON the server stores (stable key order, only what is set).
  */
 import type { FieldTraits, JsonLogic, Text } from "../api/types";
-import { chartType, keepOptions, type ChartDef } from "./charts";
+import { chartType, keepOptions } from "./charts";
 import { renameVars } from "./formula";
+import {
+  AGGREGATES, MAX_DIMENSIONS, MAX_LIMIT, MAX_MEASURES, MAX_SORT, ID_PATTERN,
+  type Agg, type Compare, type Dimension, type FieldChoice, type Format, type Measure, type Period, type ReportDef,
+  type SortKey,
+} from "./types";
 
-export type Agg = "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median" | "percentile";
-export type Period = "day" | "week" | "month" | "quarter" | "year";
-export type Format = "number" | "percent" | "money";
+export {
+  AGGREGATES, FORMATS, ID_PATTERN, MAX_DIMENSIONS, MAX_LIMIT, MAX_MEASURES, MAX_SORT, MAX_TOP, PERIODS,
+} from "./types";
+export type { Agg, Compare, Dimension, FieldChoice, Format, Measure, Period, ReportDef, SortKey } from "./types";
 
-export const AGGREGATES = "count count_distinct sum avg min max median percentile".split(" ") as Agg[];
-export const PERIODS = "day week month quarter year".split(" ") as Period[];
-export const FORMATS = "number percent money".split(" ") as Format[];
 /** Aggregates of numbers only (the server's reports/report_kind.py NUMERIC). */
 const NUMERIC: Agg[] = ["sum", "avg", "median", "percentile"];
-
-export const MAX_DIMENSIONS = 4;
-export const MAX_MEASURES = 20;
-export const MAX_SORT = 4;
-export const MAX_LIMIT = 10_000;
-export const MAX_TOP = 100;
-export const ID_PATTERN = /^[a-z][a-z0-9_]{0,40}$/;
 const ID_MAX = 41;
-
-export interface Dimension {
-  field: string;
-  bucket?: Period;
-  top?: number;
-  label?: Text;
-}
-
-export interface Measure {
-  id: string;
-  label?: Text;
-  agg?: Agg;
-  p?: number;
-  filter?: JsonLogic;
-  field?: string;
-  formula?: JsonLogic;
-  format?: Format;
-}
-
-export interface SortKey {
-  by: string;
-  desc?: boolean;
-}
-
-export interface Compare {
-  field: string;
-  period: Period;
-}
-
-export interface ReportDef {
-  schema_version: 1;
-  id: string;
-  label: Text;
-  description?: Text;
-  form: string;
-  filter?: JsonLogic;
-  dimensions: Dimension[];
-  measures: Measure[];
-  sort?: SortKey[];
-  limit?: number;
-  compare?: Compare;
-  chart: ChartDef;
-}
-
-/** A field a report may use: one of its form's, or one of a related form's (`client.branch`). */
-export interface FieldChoice {
-  path: string;
-  label: Text;
-  /** its field type (the icon) */
-  type: string;
-  /** may be a dimension (the server groups by it) */
-  dimension: boolean;
-  /** a date or date-time: grouped by period, compared by period */
-  periods: boolean;
-  /** what a measure of it may compute (none: not a measure) */
-  aggregates: Agg[];
-  /** how a figure of its values reads */
-  format: Format;
-  /** a field of the report's own form (not through a relation) */
-  own: boolean;
-}
 
 // ------------------------------------------------------------------ what a field allows
 

@@ -7,6 +7,7 @@ import { errorText } from "../api/client";
 import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
 import DesignReportLink from "../reportdesigner/DesignReportLink";
+import DraftReportsMenu from "../reportdesigner/DraftReportsMenu";
 import NewReportButton from "../reportdesigner/NewReportButton";
 import { reportsApi } from "./api";
 import { useReportsText } from "./i18n";
@@ -23,7 +24,7 @@ export default function ReportsPage() {
 
   return (
     <div className="trr-page" data-testid="reports-page">
-      <div className="trellis-page-title"><h2>{t("title")}</h2><span style={{ flex: 1 }} /><NewReportButton app={app} /></div>
+      <div className="trellis-page-title"><h2>{t("title")}</h2><span style={{ flex: 1 }} /><DraftReportsMenu app={app} /><NewReportButton app={app} /></div>
 
       <Typography.Title level={5} className="trr-section">{t("dashboards")}</Typography.Title>
       {dashboards.error ? <Alert type="warning" showIcon title={errorText(dashboards.error, lang)} /> : null}

@@ -5,6 +5,7 @@ const en: typeof zh = {
   title: "Report designer",
   newTitle: "New report",
   design: "Design",
+  drafts: "Unpublished drafts ({{n}})",
   back: "Back to reports",
   loadFailed: "The report could not be opened",
   retry: "Retry",

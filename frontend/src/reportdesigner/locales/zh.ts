@@ -3,6 +3,7 @@ const zh = {
   title: "报表设计器",
   newTitle: "新建报表",
   design: "设计",
+  drafts: "未发布的草稿({{n}})",
   back: "返回报表列表",
   loadFailed: "无法打开报表",
   retry: "重试",
