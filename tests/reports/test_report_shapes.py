@@ -124,6 +124,12 @@ def test_people_and_related_records_by_name_and_along_paths(world):
     for i, c in enumerate(clients(rt)[:10]):
         want[c["risk_level"]] += i
     assert got == dict(want)
+    publish(rt, {"schema_version": 1, "id": "deal_manager", "label": {"zh": "经理", "en": "Managers"}, "form": "deal",
+                 "dimensions": [{"field": "client.manager"}, {"field": "client.risk_level"}],
+                 "measures": [{"id": "lots", "agg": "sum", "field": "lots"}]})
+    columns = rt.reports.data("demo", "deal_manager", SYSTEM)["columns"]
+    assert {v["zh"] for v in columns[0]["labels"].values()} <= {"ann", "bob"} and columns[0]["label"]["zh"] == "客户经理"
+    assert columns[1]["labels"]["C1"] == {"zh": "C1", "en": "C1"}
     broker = report(rt, "by_broker", dimensions=[{"field": "broker"}], measures=[{"id": "n", "agg": "count"}])
     assert rt.reports.data("demo", broker, SYSTEM)["columns"][0]["labels"] == {brokers[0]["id"]: {"zh": "居间甲", "en": "居间甲"}}
 

@@ -13,6 +13,8 @@ format (number / percent / money): the browser registers that function (ä¸‡ / äº
 and `config.customFormatTypes` lets Vega call it."""
 from __future__ import annotations
 
+import json
+
 import altair as alt
 
 LANGS = ("zh", "en")
@@ -81,7 +83,7 @@ def quantity(channel, column: dict, lang: str, field: str | None = None, **kw):
     guide = {"legend": alt.Legend(**number_format(column))} if channel in (alt.Color, alt.Size) else \
         {} if channel is alt.Theta else {"axis": alt.Axis(**number_format(column))}
     kw.setdefault("title", title(column, lang))
-    if kw.get("axis", True) is None:
+    if "axis" in kw:  # the caller's own (None: no axis)
         guide = {}
     return channel(f"{field or ref(column)}:Q", **guide, **kw)
 
@@ -90,6 +92,27 @@ def tips(columns: list[dict], lang: str) -> list:
     """Tooltips naming each column, numbers in their format."""
     return [alt.Tooltip(f"{ref(c)}:Q", title=title(c, lang), **number_format(c)) if c["kind"] == "measure"
             else alt.Tooltip(f"{ref(c)}:N", title=title(c, lang)) for c in columns]
+
+
+def folded(base, measures: list[dict], lang: str, draw, axis=alt.Y, rate_draw=None):
+    """Several measures on one chart, one colour each named by its label: `draw(chart, value
+    encoding)` marks them. Rates (format percent) beside other figures get their own axis on
+    the right (drawn by `rate_draw`, default `draw`), so a percentage is not read on a
+    count's scale."""
+    def part(group: list[dict], orient: str | None, draw=draw):
+        names = " : ".join(f"datum.measure === {json.dumps(m['id'])} ? {json.dumps(title(m, lang))}" for m in group)
+        c = base.transform_fold([m["id"] for m in group], as_=["measure", "value"]).transform_calculate(
+            label=f"{names} : datum.measure")
+        extra = {"axis": alt.Axis(orient=orient, **number_format(group[0]))} if orient else {}
+        value = quantity(axis, group[0], lang, "value", title="", **extra)
+        return draw(c, value).encode(color=alt.Color("label:N", title="", sort=[title(m, lang) for m in measures]),
+                                     tooltip=[alt.Tooltip("label:N", title=""),
+                                              alt.Tooltip("value:Q", title="", **number_format(group[0]))])
+    rates = [m for m in measures if m.get("format") == "percent"]
+    others = [m for m in measures if m.get("format") != "percent"]
+    if rates and others and axis is alt.Y:
+        return alt.layer(part(others, "left"), part(rates, "right", rate_draw or draw)).resolve_scale(y="independent")
+    return part(measures, None)
 
 
 def finished(c) -> dict:

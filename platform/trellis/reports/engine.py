@@ -239,14 +239,18 @@ class Reports:
     def _columns(self, conn, records, body: dict, rows: list[dict]) -> list[dict]:
         form, out = records.form, []
         for d in body.get("dimensions") or []:
-            t = form.field(d["field"]) if "." not in d["field"] else None
+            holder, name = records, d["field"]
+            if "." in name:  # a relation path: the related form's field, read as the viewer reads it
+                head, _, name = name.partition(".")
+                holder = self.runtime.records(form.app, form.field(head).target, records.actor)
+            t = holder.form.field(name)
             col = {"id": d["field"], "kind": "dimension", "label": d.get("label") or _label(t, d["field"])}
             if d.get("bucket"):
                 col["bucket"] = d["bucket"]
             labels = {o["value"]: o.get("label") for o in ((t.field.get("options") if t is not None else None) or [])
                       if isinstance(o, dict)}
             if t is not None and t.references is not None:
-                labels.update(_titles(conn, records, d["field"], rows))
+                labels.update(_titles(conn, holder, name, [{name: r.get(d["field"])} for r in rows]))
             if d.get("top"):
                 labels[figures.OTHER] = OTHER_LABEL
             if labels:

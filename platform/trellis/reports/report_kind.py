@@ -65,6 +65,10 @@ class ReportKind(DefinitionKind):
             if d.get("top") and (d.get("bucket") or any(e.get("top") for e in body["dimensions"][:i])):
                 out.append(_problem(f"/dimensions/{i}/top", "top", "只有一个维度可取前 N 名,且不能是日期周期",
                                     "only one dimension keeps a top N, and not a period"))
+        shown = (body.get("chart") or {}).get("measure")
+        if shown is not None and shown not in ids:
+            out.append(_problem("/chart/measure", "unknown_measure", f"图表的指标 {shown} 不是报表的指标",
+                                f"the chart's measure {shown} is not one of the report's"))
         for axis in ("rows", "columns"):
             for j, name in enumerate((body.get("chart") or {}).get(axis) or []):
                 if name not in dims:

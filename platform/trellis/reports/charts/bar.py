@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, ref, axis_type, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, axis_type, chart, finished, folded, quantity, ref, split, tips, title
 
 
 class Bar(ChartType):
@@ -23,9 +23,12 @@ class Bar(ChartType):
         base = chart(report, data, lang).mark_bar()
         pos = {"y" if flip else "x": x}
         if len(measures) > 1:
-            return finished(base.transform_fold([m["id"] for m in measures], as_=["measure", "value"]).encode(
-                **pos, **{"x" if flip else "y": quantity(across, measures[0], lang, "value", title="")},
-                color=alt.Color("measure:N", title=""), **{offset: "measure:N"}))
+            def draw(c, value):
+                return c.encode(**pos, **{"x" if flip else "y": value, offset: "label:N"})
+
+            def rates(c, value):  # a rate beside counts: a line over the bars, on its own axis
+                return c.mark_line(point=True).encode(**pos, **{"x" if flip else "y": value})
+            return finished(folded(base, measures, lang, draw, across, rates))
         y = {"x" if flip else "y": quantity(across, measures[0], lang)}
         tooltip = tips(data["columns"], lang)
         if len(dims) == 2:

@@ -37,7 +37,7 @@ class Funnel(ChartType):
         bars = base.mark_bar().encode(x=quantity(alt.X, measure, lang, stack="center", axis=None), y=y,
                                       color=alt.Color(f"{ref(stage)}:N", legend=None, sort=None),
                                       tooltip=tooltip + [share])
-        text = base.mark_text(color="white", fontWeight="bold").encode(
+        text = base.mark_text(color="#1f1f1f", fontWeight="bold").encode(
             y=y, x=alt.X(f"{m}:Q", stack="center", axis=None), text=alt.Text(f"{m}:Q", **number_format(measure)))
         return finished(alt.layer(bars, text))
 

@@ -1,5 +1,6 @@
-"""A KPI card, drawn by the browser: the first measure's value over the report (or its
-current period when it compares periods), the change against the previous period, and a
+"""A KPI card, drawn by the browser: one measure's value (`chart.measure`, default the first;
+a ratio comes after the counts it divides) over the report (or its current period when it
+compares periods), the others smaller beside it, the change against the previous period, and a
 trend line from the rows when the report has a period dimension (kept over the whole report,
 `whole_rows`, so the trend reaches back past the current period)."""
 from __future__ import annotations

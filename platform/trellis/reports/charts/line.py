@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, ref, axis_type, chart, finished, quantity, split, tips, title
+from ..chart_type import ChartType, axis_type, chart, finished, folded, quantity, ref, split, tips, title
 
 
 class Line(ChartType):
@@ -18,10 +18,12 @@ class Line(ChartType):
         dims, measures = split(data)
         x = alt.X(f"{ref(dims[0])}:{axis_type(dims[0])}", title=title(dims[0], lang), sort=None)
         base = chart(report, data, lang)
-        base = base.mark_area(opacity=0.6) if self.mark == "area" else base.mark_line(point=True)
         if len(measures) > 1:
-            return finished(base.transform_fold([m["id"] for m in measures], as_=["measure", "value"]).encode(
-                x=x, y=quantity(alt.Y, measures[0], lang, "value", title=""), color=alt.Color("measure:N", title="")))
+            def draw(c, y):
+                c = c.mark_area(opacity=0.6) if self.mark == "area" else c.mark_line(point=True)
+                return c.encode(x=x, y=y)
+            return finished(folded(base, measures, lang, draw))
+        base = base.mark_area(opacity=0.6) if self.mark == "area" else base.mark_line(point=True)
         y = quantity(alt.Y, measures[0], lang)
         tooltip = tips(data["columns"], lang)
         if len(dims) == 2:
