@@ -25,12 +25,14 @@ row scope pins an indexed field (one client, one account manager's clients): an 
 those rows sooner than a columnar scan."""
 from __future__ import annotations
 
+import atexit
 import csv
 import json
 import logging
 import os
 import tempfile
 import threading
+import weakref
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -55,6 +57,20 @@ MACROS = (
 
 AUXILIARY = {"trellis_trading_days": trading_day}  # platform tables a report's SQL may read
 DIFFERENT = ("json", "_jl_each")  # SQL DuckDB runs with other results (json_type's names): not tried
+
+
+_open: "weakref.WeakSet[ColumnarReplica]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """Let DuckDB's objects go before the interpreter tears its module down."""
+    for replica in list(_open):
+        try:
+            replica.db.close()
+        except Exception:  # noqa: BLE001 - closing at exit: nothing to do about it
+            pass
+        replica.db = None
 
 
 class Unsupported(Exception):
@@ -164,6 +180,7 @@ class ColumnarReplica:
 
         self.engine, self.cache, self.min_rows = engine, cache, min_rows
         self.db = duckdb.connect(path)
+        _open.add(self)
         for macro in MACROS:
             self.db.execute(macro)
         # empty values sort as the main database sorts them (SQLite: smallest; PostgreSQL: largest)
