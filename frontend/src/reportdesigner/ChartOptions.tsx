@@ -1,6 +1,7 @@
 /** The options of the chosen chart type: bars stacked or grouped and horizontal, a pie as a
- * donut, a pivot's dimensions on its rows or columns and its subtotals. */
-import { Radio, Segmented, Switch } from "antd";
+ * donut, a pivot's dimensions on its rows or columns and its subtotals, a KPI card's headline
+ * measure. */
+import { Radio, Segmented, Select, Switch } from "antd";
 import { useLang } from "../i18n/text";
 import { pivotAxes, placeOnAxis } from "./charts";
 import { useDesigner } from "./designerContext";
@@ -50,6 +51,16 @@ export default function ChartOptions() {
         ))}
         <label className="trd-switch"><Switch size="small" checked={chart.subtotals !== false} data-testid="rd-pivot-subtotals"
           onChange={(on) => option("subtotals", on ? undefined : false)} /> {t("chart.subtotals")}</label>
+      </div>
+    );
+  }
+  if (chart.type === "kpi" && def.measures.length > 1) {
+    return (
+      <div className="trd-chart-options" data-testid="rd-chart-options">
+        <span title={t("chart.headlineHelp")}>{t("chart.headline")}</span>
+        <Select size="small" className="trd-grow-select" value={(chart.measure as string | undefined) ?? def.measures[0].id}
+          data-testid="rd-kpi-measure" onChange={(id: string) => option("measure", id === def.measures[0].id ? undefined : id)}
+          options={def.measures.map((m) => ({ value: m.id, label: tx(m.label, m.id) }))} />
       </div>
     );
   }

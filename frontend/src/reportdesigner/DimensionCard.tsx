@@ -7,7 +7,7 @@ import { useLang } from "../i18n/text";
 import { useDesigner } from "./designerContext";
 import { dimensionDnd } from "./dnd";
 import { useDesignerText } from "./i18n";
-import { MAX_TOP, PERIODS, removeDimension, updateDimension, type Dimension, type Period } from "./model";
+import { BUCKETS, MAX_TOP, removeDimension, updateDimension, type Bucket, type Dimension } from "./model";
 import ProblemNote from "./ProblemNote";
 import SortableCard from "./SortableCard";
 
@@ -30,8 +30,8 @@ export default function DimensionCard({ dim, index }: { dim: Dimension; index: n
       <div className="trd-card-controls">
         {periods ? (
           <Select size="small" value={dim.bucket ?? null} className="trd-period" data-testid={`rd-dimension-period-${index}`}
-            aria-label={t("dimension.period")} onChange={(bucket: Period | null) => edit({ bucket: bucket ?? undefined })}
-            options={[...PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))]} allowClear placeholder={t("dimension.period")} />
+            aria-label={t("dimension.period")} onChange={(bucket: Bucket | null) => edit({ bucket: bucket ?? undefined })}
+            options={BUCKETS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} popupMatchSelectWidth={false} allowClear placeholder={t("dimension.period")} />
         ) : null}
         {!dim.bucket && (
           <Tooltip title={t("dimension.topHelp")}>

@@ -2,7 +2,8 @@
  * The chart types a report can be drawn as, under the server's keys (reports/charts/): how
  * many dimensions and measures each shows (the server refuses others when it saves) and which
  * `chart` options it reads (bar: `stack` false for grouped bars, `horizontal`; pie: `donut`;
- * pivot: `rows` and `columns` of dimensions, `subtotals`, `colour`). The pivot's axes are
+ * pivot: `rows` and `columns` of dimensions, `subtotals`, `colour`; KPI card: the headline
+ * `measure`). The pivot's axes are
  * worked out as the server does: without a choice the last dimension goes across.
  */
 
@@ -29,7 +30,7 @@ export const CHART_TYPES: ChartTypeInfo[] = [
   { key: "scatter", dimensions: [1, 2], measures: [2, 3], options: [] },
   { key: "heatmap", dimensions: [2, 2], measures: [1, 1], options: [] },
   { key: "funnel", dimensions: [0, 1], measures: [1, 8], options: [] },
-  { key: "kpi", dimensions: [0, 1], measures: [1, 4], options: [] },
+  { key: "kpi", dimensions: [0, 1], measures: [1, 4], options: ["measure"] },
   { key: "table", dimensions: [0, 4], measures: [1, 20], options: [] },
   { key: "pivot", dimensions: [1, 4], measures: [1, 20], options: ["rows", "columns", "subtotals", "colour"] },
 ];
@@ -66,7 +67,8 @@ export function placeOnAxis(chart: ChartDef, dims: string[], field: string, axis
 }
 
 /** The chart's options as stored: only those its type reads, pivot axes naming live dimensions,
- * a colour scale naming a live measure, defaults (stacked, vertical, subtotals) left out. */
+ * a colour scale or a headline naming a live measure, defaults (stacked, vertical, subtotals)
+ * left out. */
 export function keepOptions(chart: ChartDef, dims: string[], measures: string[]): ChartDef {
   const info = chartType(chart.type);
   const out: ChartDef = { type: chart.type };
@@ -80,6 +82,7 @@ export function keepOptions(chart: ChartDef, dims: string[], measures: string[])
       continue;
     }
     if (k === "colour" && (v as { measure?: string } | null)?.measure && !measures.includes((v as { measure: string }).measure)) continue;
+    if (k === "measure" && !measures.includes(v as string)) continue;
     out[k] = v;
   }
   return out;

@@ -118,6 +118,8 @@ describe("dimensions", () => {
     expect(def.dimensions).toEqual([{ field: "risk_level" }, { field: "branch", top: 3 }]);
     def = updateDimension(def, 1, { bucket: "month" });
     expect(def.dimensions[1]).toEqual({ field: "branch", bucket: "month" });
+    def = updateDimension(def, 1, { bucket: "trading_day" });
+    expect(toDefinition(def).dimensions).toEqual([{ field: "risk_level" }, { field: "branch", bucket: "trading_day" }]);
     def = updateDimension(def, 1, { bucket: undefined });
     expect(def.dimensions[1]).toEqual({ field: "branch" });
   });
@@ -257,6 +259,16 @@ describe("charts", () => {
     expect(setChartType(def, "pie").chart).toEqual({ type: "pie" });
     expect(keepOptions({ type: "pivot", subtotals: true, rows: ["a", "gone"], colour: { measure: "gone" } }, ["a"], ["m"]))
       .toEqual({ type: "pivot", rows: ["a"] });
+  });
+
+  it("keep a KPI card's headline measure while it is one, renamed with it", () => {
+    let def = must(addMeasure(must(addMeasure(blank(), null)), field("equity")));
+    def = setChartOption(setChartType(def, "kpi"), "measure", "equity_sum");
+    def = updateMeasure(def, 1, { agg: "avg" }, field("equity"));
+    expect(def.chart.measure).toBe("equity_average");
+    expect(toDefinition(def).chart).toEqual({ type: "kpi", measure: "equity_average" });
+    expect(removeMeasure(def, 1).chart).toEqual({ type: "kpi" });
+    expect(keepOptions({ type: "kpi", measure: "gone" }, [], ["records"])).toEqual({ type: "kpi" });
   });
 
   it("place a pivot's dimensions as the server does", () => {

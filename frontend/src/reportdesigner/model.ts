@@ -13,14 +13,14 @@ import { chartType, keepOptions } from "./charts";
 import { renameVars } from "./formula";
 import {
   AGGREGATES, MAX_DIMENSIONS, MAX_LIMIT, MAX_MEASURES, MAX_SORT, ID_PATTERN,
-  type Agg, type Compare, type Dimension, type FieldChoice, type Format, type Measure, type Period, type ReportDef,
+  type Agg, type Bucket, type Compare, type Dimension, type FieldChoice, type Format, type Measure, type ReportDef,
   type SortKey,
 } from "./types";
 
 export {
-  AGGREGATES, FORMATS, ID_PATTERN, MAX_DIMENSIONS, MAX_LIMIT, MAX_MEASURES, MAX_SORT, MAX_TOP, PERIODS,
+  AGGREGATES, BUCKETS, FORMATS, ID_PATTERN, MAX_DIMENSIONS, MAX_LIMIT, MAX_MEASURES, MAX_SORT, MAX_TOP, PERIODS,
 } from "./types";
-export type { Agg, Compare, Dimension, FieldChoice, Format, Measure, Period, ReportDef, SortKey } from "./types";
+export type { Agg, Bucket, Compare, Dimension, FieldChoice, Format, Measure, Period, ReportDef, SortKey } from "./types";
 
 /** Aggregates of numbers only (the server's reports/report_kind.py NUMERIC). */
 const NUMERIC: Agg[] = ["sum", "avg", "median", "percentile"];
@@ -201,7 +201,7 @@ export function addDimension(def: ReportDef, field: FieldChoice, at?: number): {
   if (def.dimensions.length >= MAX_DIMENSIONS) return { def, problem: "full" };
   const dim: Dimension = compact({
     field: field.path,
-    bucket: field.periods ? "month" as Period : undefined,
+    bucket: field.periods ? "month" as Bucket : undefined,
     label: field.own ? undefined : field.label,
   });
   const dimensions = [...def.dimensions];
@@ -244,6 +244,7 @@ function withoutColumn(def: ReportDef, column: string): ReportDef {
   }
   const colour = chart.colour as { measure?: string } | undefined;
   if (colour?.measure === column) delete chart.colour;
+  if (chart.measure === column) delete chart.measure;
   return compact({ ...def, sort: sort?.length ? sort : undefined, chart });
 }
 
@@ -279,7 +280,8 @@ export function addFormula(def: ReportDef, formula: JsonLogic, label: Text, form
   return { def: { ...def, measures: [...def.measures, measure] } };
 }
 
-/** Measure `from` renamed `to` wherever it is named: formulas, the sort, a pivot's colours. */
+/** Measure `from` renamed `to` wherever it is named: formulas, the sort, a pivot's colours,
+ * a KPI card's headline. */
 export function renameMeasure(def: ReportDef, from: string, to: string): ReportDef {
   if (from === to) return def;
   const measures = def.measures.map((m) => {
@@ -288,7 +290,8 @@ export function renameMeasure(def: ReportDef, from: string, to: string): ReportD
   });
   const sort = def.sort?.map((s) => (s.by === from ? { ...s, by: to } : s));
   const colour = def.chart.colour as { measure?: string } | undefined;
-  const chart = colour?.measure === from ? { ...def.chart, colour: { ...colour, measure: to } } : def.chart;
+  let chart = colour?.measure === from ? { ...def.chart, colour: { ...colour, measure: to } } : def.chart;
+  if (chart.measure === from) chart = { ...chart, measure: to };
   return compact({ ...def, measures, sort, chart });
 }
 

@@ -4,11 +4,15 @@ import type { JsonLogic, Text } from "../api/types";
 import type { ChartDef } from "./charts";
 
 export type Agg = "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median" | "percentile";
+/** a comparison's period */
 export type Period = "day" | "week" | "month" | "quarter" | "year";
+/** a date dimension's period: a comparison's, or the exchanges' trading day */
+export type Bucket = Period | "trading_day";
 export type Format = "number" | "percent" | "money";
 
 export const AGGREGATES = "count count_distinct sum avg min max median percentile".split(" ") as Agg[];
 export const PERIODS = "day week month quarter year".split(" ") as Period[];
+export const BUCKETS = "day trading_day week month quarter year".split(" ") as Bucket[];
 export const FORMATS = "number percent money".split(" ") as Format[];
 
 export const MAX_DIMENSIONS = 4;
@@ -20,7 +24,7 @@ export const ID_PATTERN = /^[a-z][a-z0-9_]{0,40}$/;
 
 export interface Dimension {
   field: string;
-  bucket?: Period;
+  bucket?: Bucket;
   top?: number;
   label?: Text;
 }

@@ -35,7 +35,7 @@ const en: typeof zh = {
   dimension: {
     period: "Period", top: "Top N", topHelp: "Keep the N largest (by the first measure); the rest are one group, Other", remove: "Remove dimension", move: "Drag to reorder",
   },
-  periods: { day: "Day", week: "Week", month: "Month", quarter: "Quarter", year: "Year" },
+  periods: { day: "Day", trading_day: "Trading day", week: "Week", month: "Month", quarter: "Quarter", year: "Year" },
   aggs: {
     count: "Count", count_distinct: "Distinct count", sum: "Sum", avg: "Average", min: "Min", max: "Max", median: "Median", percentile: "Percentile",
   },
@@ -66,7 +66,7 @@ const en: typeof zh = {
   chart: {
     title: "Chart", fits: "Needs {{d}} dimensions and {{m}} measures", range: "{{lo}}–{{hi}}",
     stacked: "Stacked", grouped: "Grouped", horizontal: "Horizontal", donut: "Donut", rows: "Rows", columns: "Columns", subtotals: "Subtotals",
-    pivotHelp: "Put each dimension on the rows or the columns", layout: "Layout",
+    pivotHelp: "Put each dimension on the rows or the columns", layout: "Layout", headline: "Headline measure", headlineHelp: "The measure shown large, the others small",
     types: {
       bar: "Bar", line: "Line", area: "Area", pie: "Pie", scatter: "Scatter", heatmap: "Heatmap",
       funnel: "Funnel", kpi: "KPI card", table: "Table", pivot: "Pivot table",

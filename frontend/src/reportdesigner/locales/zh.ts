@@ -33,7 +33,7 @@ const zh = {
   dimension: {
     period: "周期", top: "前 N 名", topHelp: "只保留前 N 名(按第一个指标),其余合并为“其他”", remove: "移除维度", move: "拖动调整顺序",
   },
-  periods: { day: "日", week: "周", month: "月", quarter: "季", year: "年" },
+  periods: { day: "日", trading_day: "交易日", week: "周", month: "月", quarter: "季", year: "年" },
   aggs: {
     count: "计数", count_distinct: "去重计数", sum: "求和", avg: "平均", min: "最小", max: "最大", median: "中位数", percentile: "百分位",
   },
@@ -64,7 +64,7 @@ const zh = {
   chart: {
     title: "图表", fits: "需要 {{d}} 个维度、{{m}} 个指标", range: "{{lo}}–{{hi}}",
     stacked: "堆叠", grouped: "分组", horizontal: "横向", donut: "环形", rows: "行", columns: "列", subtotals: "小计",
-    pivotHelp: "每个维度放在行或列上", layout: "排列",
+    pivotHelp: "每个维度放在行或列上", layout: "排列", headline: "主指标", headlineHelp: "大字显示的指标,其余小字显示",
     types: {
       bar: "柱状图", line: "折线图", area: "面积图", pie: "饼图", scatter: "散点图", heatmap: "热力图",
       funnel: "漏斗图", kpi: "指标卡", table: "明细表", pivot: "透视表",
