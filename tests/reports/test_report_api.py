@@ -67,7 +67,8 @@ def test_the_chart_spec_in_either_language(published, login):
     spec_url = URL.replace("/data", "/spec")
     en = am.get(spec_url, query_string={"lang": "en"}).get_json()
     assert en["chart"] == "bar" and en["spec"]["mark"]["type"] == "bar"
-    assert en["spec"]["encoding"]["color"]["field"] == "measure" and en["spec"]["title"] == "Clients by risk"
+    assert en["spec"]["encoding"]["color"]["field"] == "label" and en["spec"]["title"] == "Clients by risk"
+    assert "\"Equity\"" in en["spec"]["transform"][1]["calculate"]  # each measure named by its label
     assert sum(v["clients"] for v in en["spec"]["data"]["values"]) == en["data"]["totals"]["clients"]
     assert am.get(spec_url).get_json()["spec"]["title"] == "客户风险分布"
     r = am.get(spec_url, query_string={"lang": "fr"})
