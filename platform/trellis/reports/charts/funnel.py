@@ -1,4 +1,4 @@
-"""A funnel: the stages as centred bars, widest first, each labelled with its figure and
+"""A funnel: the stages as bars centred on the first stage's middle, widest first, each labelled with its figure and
 its share of the first stage (the conversion). The stages are one dimension's groups of one
 measure (in the report's sort), or, with no dimension, the measures themselves in their
 order (开户 → 入金 → 交易 as three counts)."""
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from ..chart_type import ChartType, _text, chart, finished, number_format, quantity, ref, split, tips, title
+from ..chart_type import ChartType, _text, chart, finished, number_format, ref, split, tips, title
 
 
 class Funnel(ChartType):
@@ -28,16 +28,17 @@ class Funnel(ChartType):
             base = alt.Chart(alt.Data(values=[{"stage": title(m, lang), "stage__raw": m["id"], "value": row.get(m["id"])}
                                               for m in measures]), title=_text(report.get("label"), lang) or report["id"])
             tooltip = tips([stage, measure], lang)
-        m = ref(measure)
-        base = base.transform_joinaggregate(first=f"max({m})").transform_calculate(
-            share=f"datum.first ? datum['{measure['id']}'] / datum.first : null")
+        m = measure["id"]
+        base = base.transform_joinaggregate(first=f"max({ref(measure)})").transform_calculate(
+            share=f"datum.first ? datum['{m}'] / datum.first : null",
+            lo=f"(datum.first - datum['{m}']) / 2", hi=f"(datum.first + datum['{m}']) / 2", mid="datum.first / 2")
         y = alt.Y(f"{ref(stage)}:N", title=title(stage, lang), sort=None)
         share = alt.Tooltip("share:Q", title="转化率" if lang == "zh" else "Conversion", format="percent",
                             formatType="trellisNumber")
-        bars = base.mark_bar().encode(x=quantity(alt.X, measure, lang, stack="center", axis=None), y=y,
+        bars = base.mark_bar().encode(x=alt.X("lo:Q", axis=None), x2="hi:Q", y=y,
                                       color=alt.Color(f"{ref(stage)}:N", legend=None, sort=None),
                                       tooltip=tooltip + [share])
         text = base.mark_text(color="#1f1f1f", fontWeight="bold").encode(
-            y=y, x=alt.X(f"{m}:Q", stack="center", axis=None), text=alt.Text(f"{m}:Q", **number_format(measure)))
+            y=y, x=alt.X("mid:Q", axis=None), text=alt.Text(f"{ref(measure)}:Q", **number_format(measure)))
         return finished(alt.layer(bars, text))
 
