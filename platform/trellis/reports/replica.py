@@ -298,17 +298,33 @@ class ColumnarReplica:
         cols = ", ".join(f'"{c.name}" {_duck_type(c)}' for c in t.c)
         self.db.execute(f'CREATE OR REPLACE TABLE "{name}" ({cols})')
         since = datetime.min
-        stream = conn.execution_options(stream_results=True, yield_per=50_000).execute(sa.select(*t.c))
-        for part in stream.partitions():
-            self._append(name, t, part)
-            since = _latest(since, part)
+        if conn.dialect.name == "sqlite":  # the stored text as it is: no types made and unmade per value
+            cur = conn.connection.driver_connection.cursor()
+            cur.execute(f'SELECT {", ".join(chr(34) + c.name + chr(34) for c in t.c)} FROM "{name}"')
+            at = list(t.c.keys()).index("updated_at")
+            latest = ""
+            while part := cur.fetchmany(50_000):
+                self._append(name, t, part, raw=True)
+                latest = max([latest] + [r[at] for r in part if r[at] is not None])
+            cur.close()
+            if latest:
+                since = datetime.fromisoformat(latest)
+        else:
+            stream = conn.execution_options(stream_results=True, yield_per=50_000).execute(sa.select(*t.c))
+            for part in stream.partitions():
+                self._append(name, t, part)
+                since = _latest(since, part)
         self.copies[name] = Copy(form.version, data, top, since, count, local)
 
-    def _append(self, name: str, table, rows) -> None:
+    def _append(self, name: str, table, rows, raw: bool = False) -> None:
+        """Rows into the copy through a CSV file and COPY (`raw`: SQLite's stored values)."""
         fd, path = tempfile.mkstemp(suffix=".csv", prefix="trellis-replica-")
         try:
             with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-                csv.writer(f).writerows([_cell(v) for v in r] for r in rows)
+                if raw:
+                    csv.writer(f).writerows([NULL if v is None else v for v in r] for r in rows)
+                else:
+                    csv.writer(f).writerows([_cell(v) for v in r] for r in rows)
             self.db.execute(f"COPY \"{name}\" FROM '{path}' (HEADER false, NULLSTR '{NULL}')")
         finally:
             os.unlink(path)
