@@ -260,3 +260,40 @@ def test_trading_days_follow_the_calendar(world):
         for at, day in (("2026-12-04 21:30:00", "2026-12-07"), ("2026-12-04 14:00:00", "2026-12-04")):
             value = sa.literal(dt.fromisoformat(at), sa.DateTime)
             assert conn.execute(sa.select(bucket(value, "trading_day", rt.engine.dialect.name, True))).scalar() == day
+
+
+def test_formula_columns_of_the_dataset(world):
+    rt = world
+    body = {"columns": [{"id": "band", "label": {"zh": "档位", "en": "Band"},
+                         "formula": {"if": [{"in": [{"var": "risk_level"}, ["C1", "C2"]]}, "low", "high"]},
+                         "options": [{"value": "low", "label": {"zh": "稳健", "en": "Low"}},
+                                     {"value": "high", "label": {"zh": "进取", "en": "High"}}]},
+                        {"id": "double", "formula": {"*": [{"var": "equity"}, 2]}}],
+            "dimensions": [{"field": "band"}], "measures": [{"id": "n", "agg": "count"},
+                                                            {"id": "d", "agg": "sum", "field": "double"}],
+            "filter": {"!=": [{"var": "band"}, "nothing"]}}
+    key = report(rt, "bands", **body)
+    want = defaultdict(lambda: [0, 0.0])
+    for c in clients(rt):
+        w = want["low" if c["risk_level"] in ("C1", "C2") else "high"]
+        w[0] += 1
+        w[1] += 2 * float(c["equity"])
+    out = rt.reports.data("demo", key, SYSTEM)
+    assert {k[0]: (v[0], pytest.approx(v[1])) for k, v in by_dims(out).items()} == {k: tuple(v) for k, v in want.items()}
+    assert out["columns"][0]["label"]["zh"] == "档位" and out["columns"][0]["labels"]["low"]["zh"] == "稳健"
+    found = rt.reports.drill("demo", key, SYSTEM, None, {"band": "low"})
+    assert rt.records("demo", "client", SYSTEM).list(filter=found["filter"], limit=500)["count"] == want["low"][0]
+    publish(rt, {"schema_version": 1, "id": "hidden_band", "label": {"zh": "隐", "en": "Hidden"}, "form": "client",
+                 "columns": [{"id": "m2", "formula": {"*": [{"var": "margin"}, 2]}}],
+                 "measures": [{"id": "s", "agg": "sum", "field": "m2"}]})
+    with pytest.raises(BadRequest) as bad:  # a formula over a field the viewer may not see
+        rt.reports.data("demo", "hidden_band", rt.viewers["ann"])
+    assert bad.value.details["field"] == "margin"
+    for columns, pointer in (([{"id": "name", "formula": {"var": "risk_level"}}], "/columns/0/id"),
+                             ([{"id": "x", "formula": {"var": "nope"}}], "/columns/0/formula")):
+        rt.store.save_draft("demo", "report", "bad", {"schema_version": 1, "id": "bad", "label": {"zh": "坏", "en": "Bad"},
+                                                      "form": "client", "columns": columns,
+                                                      "measures": [{"id": "n", "agg": "count"}]})
+        with pytest.raises(DefinitionInvalid) as bad:
+            rt.publish("demo", "report", "bad")
+        assert [p["pointer"] for p in bad.value.errors] == [pointer]

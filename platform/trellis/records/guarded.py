@@ -32,7 +32,7 @@ from sqlalchemy.sql.elements import BooleanClauseList
 from ..forms.model import SYSTEM_FIELDS
 from ..forms.sqlfields import SYSTEM_KINDS
 from ..kernel.errors import BadRequest
-from ..logic import SqlField, rule_vars, to_sql
+from ..logic import SqlField, rule_vars, to_sql, to_sql_value
 from ..security.access import Access
 from ..storage.binding import among
 from ..storage.prepared import Prepared
@@ -84,6 +84,7 @@ class GuardedQuery:
     groups: tuple = ()              # (name, expression)
     measures: tuple = ()            # (label, expression)
     keys: tuple = ()                # cursor.SortKey
+    extras: tuple = ()              # named formula columns: (name, JsonLogic value)
 
     @classmethod
     def of(cls, runtime, form, access: Access, actor=None, action: str = "read") -> "GuardedQuery":
@@ -125,7 +126,13 @@ class GuardedQuery:
             return self
         return replace(self, conds=self.conds + (self._condition(rule, param),))
 
-    def _condition(self, rule, param: str):
+    def with_columns(self, columns: dict) -> "GuardedQuery":
+        """Formula columns {name: JsonLogic value} over the fields the actor may see: named
+        like fields in where / group_by / measure (a report's dataset columns)."""
+        return replace(self, extras=self.extras + tuple(columns.items()))
+
+    def _condition(self, rule, param: str, value: bool = False):
+        """A rule as SQL (`value`: as a value, SqlField) on the fields the actor may see."""
         names = sorted(rule_vars(rule))
         found = {name: self._field(name, param) for name in names if name not in SYSTEM_FIELDS}
 
@@ -136,7 +143,7 @@ class GuardedQuery:
             return f if t is None or t.filterable else None
 
         with self.runtime.logic_time():  # `now` / `today`: the runtime's clock, in the instance's zone
-            return to_sql(rule, resolve)
+            return to_sql_value(rule, resolve) if value else to_sql(rule, resolve)
 
     def search(self, text: str | None) -> "GuardedQuery":
         """Rows whose searchable fields the actor may see contain `text`."""
@@ -181,6 +188,9 @@ class GuardedQuery:
         """(SqlField, field type or None for a system field) of a name the actor may see."""
         if "." in name:
             return self._path(name, param)
+        extra = next((rule for n, rule in self.extras if n == name), None)
+        if extra is not None:  # a formula column: its fields are checked as it is compiled
+            return replace(self, extras=())._condition(extra, param, value=True), None
         if name in SYSTEM_KINDS:
             return SqlField(self.table.c[name], SYSTEM_KINDS[name]), None
         t = self.form.field(name)

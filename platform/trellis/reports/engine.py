@@ -136,7 +136,7 @@ class Reports:
         kind = self.chart_type(body)()
         if any(d.get("bucket") == "trading_day" for d in body.get("dimensions") or []):
             trading_days.ensure(self.runtime)
-        query = records.query("read").where(body.get("filter"), "filter").where(filters, "filters")
+        query = dataset(records, body).where(body.get("filter"), "filter").where(filters, "filters")
         compare = body.get("compare")
         current, span, before, clock = query, None, None, False
         if compare:
@@ -209,7 +209,8 @@ class Reports:
         records = self.runtime.records(app, body["form"], actor)
         records.access.require("read")
         form = records.form
-        parts = [r for r in (body.get("filter"), filters) if r]
+        formulas = {c["id"]: c["formula"] for c in body.get("columns") or []}
+        parts = [_inline(r, formulas) for r in (body.get("filter"), filters) if r]
         dims = {d["field"]: d for d in body.get("dimensions") or []}
         for name, value in (at or {}).items():
             dim = dims.get(name)
@@ -232,7 +233,7 @@ class Reports:
                                      code="malformed", details={"param": "at", "dimension": name})
                 parts.append(range_rule(name, *days, timed(form, name)))
             else:
-                parts.append({"==": [{"var": name}, value]})
+                parts.append({"==": [formulas.get(name, {"var": name}), value]})
         return {"form": body["form"], "filter": ({"and": parts} if len(parts) > 1 else parts[0]) if parts else None}
 
     # -- what the numbers are called ---------------------------------------------------------------
@@ -240,6 +241,16 @@ class Reports:
         form, out = records.form, []
         for d in body.get("dimensions") or []:
             holder, name = records, d["field"]
+            column = next((c for c in body.get("columns") or [] if c["id"] == name), None)
+            if column is not None:  # a formula column: its own label and value labels
+                col = {"id": name, "kind": "dimension", "label": d.get("label") or column.get("label") or _label(None, name)}
+                if d.get("bucket"):
+                    col["bucket"] = d["bucket"]
+                labels = {o["value"]: o["label"] for o in column.get("options") or []}
+                if d.get("top"):
+                    labels[figures.OTHER] = OTHER_LABEL
+                out.append(dict(col, labels=labels) if labels else col)
+                continue
             if "." in name:  # a relation path: the related form's field, read as the viewer reads it
                 head, _, name = name.partition(".")
                 holder = self.runtime.records(form.app, form.field(head).target, records.actor)
@@ -259,10 +270,29 @@ class Reports:
         for m in body["measures"]:
             label = m.get("label")
             if label is None and m.get("field"):
-                label = _label(form.field(m["field"]), m["field"])
+                column = next((c for c in body.get("columns") or [] if c["id"] == m["field"]), None)
+                label = (column or {}).get("label") or _label(form.field(m["field"]), m["field"])
             out.append({"id": m["id"], "kind": "measure", "label": label or {"zh": m["id"], "en": m["id"]},
                         "format": m.get("format")})
         return out
+
+
+def dataset(records, body: dict):
+    """The viewer's rows of the report's form, with its formula columns."""
+    query = records.query("read")
+    columns = {c["id"]: c["formula"] for c in body.get("columns") or []}
+    return query.with_columns(columns) if columns else query
+
+
+def _inline(rule, formulas: dict):
+    """A rule with each formula column's name replaced by its formula (a grid knows fields only)."""
+    if isinstance(rule, dict):
+        if set(rule) == {"var"} and isinstance(rule["var"], str) and rule["var"] in formulas:
+            return formulas[rule["var"]]
+        return {k: _inline(v, formulas) for k, v in rule.items()}
+    if isinstance(rule, list):
+        return [_inline(v, formulas) for v in rule]
+    return rule
 
 
 def _narrow(form, rules) -> bool:

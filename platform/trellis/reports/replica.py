@@ -155,12 +155,12 @@ class Reader:
         self.cursor, self.dialect, self.replica = cursor, dialect, replica
 
     def execute(self, stmt) -> Result:
-        compiled = stmt.compile(dialect=self.dialect, compile_kwargs={"render_postcompile": True})
-        params = compiled.construct_params()
-        if compiled.positiontup is not None:
-            sql, args = compiled.string, [params[n] for n in compiled.positiontup]
-        else:  # a named paramstyle (PostgreSQL's): DuckDB takes $name
-            sql, args = compiled.string % {n: f"${n}" for n in params}, params
+        try:  # values written into the SQL: DuckDB matches a GROUP BY expression to its SELECT by text
+            sql, args = str(stmt.compile(dialect=self.dialect, compile_kwargs={"literal_binds": True})), []
+            if self.dialect.paramstyle in ("pyformat", "format"):  # no parameters: a % is itself again
+                sql = sql.replace("%%", "%")
+        except Exception:  # noqa: BLE001 - a value without a literal form: bound instead
+            sql, args = self._bound(stmt)
         lowered = sql.lower()
         if any(word in lowered for word in DIFFERENT):
             raise Unsupported("JSON values: DuckDB's JSON functions read them otherwise")
@@ -168,10 +168,17 @@ class Reader:
             if name in lowered:
                 self.replica.auxiliary(name)
         try:
-            cur = self.cursor.execute(sql, args)
+            cur = self.cursor.execute(sql, args or None)
             return Result([d[0] for d in cur.description], cur.fetchall())
         except Exception as exc:  # noqa: BLE001 - any refusal of DuckDB's: the main database answers
             raise Unsupported(str(exc)) from exc
+
+    def _bound(self, stmt):
+        compiled = stmt.compile(dialect=self.dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        if compiled.positiontup is not None:
+            return compiled.string, [params[n] for n in compiled.positiontup]
+        return compiled.string % {n: f"${n}" for n in params}, params  # PostgreSQL's named style: $name
 
 
 class ColumnarReplica:

@@ -40,6 +40,9 @@ class ReportKind(DefinitionKind):
         dims = [d["field"] for d in body.get("dimensions") or []]
         out = [_problem(f"/dimensions/{i}", "duplicate", f"维度 {f} 重复", f"dimension {f} is given twice")
                for i, f in enumerate(dims) if f in dims[:i]]
+        cols = [c["id"] for c in body.get("columns") or []]
+        out += [_problem(f"/columns/{i}/id", "duplicate", f"公式列 {c} 重复", f"formula column {c} is given twice")
+                for i, c in enumerate(cols) if c in cols[:i]]
         ids: list[str] = []
         for i, m in enumerate(body["measures"]):
             if m["id"] in ids or m["id"] in dims:
@@ -105,6 +108,16 @@ class ReportKind(DefinitionKind):
             raise DefinitionInvalid([_problem("/form", "unknown_form", f"表单 {body['form']} 不存在或未发布",
                                               f"form {body['form']} does not exist or is not published")])
         types = _types(found[0])
+        for i, c in enumerate(body.get("columns") or []):
+            if c["id"] in types:
+                out_cols = [_problem(f"/columns/{i}/id", "duplicate", f"公式列 {c['id']} 与表单字段同名",
+                                     f"formula column {c['id']} has the name of a field of the form")]
+                raise DefinitionInvalid(out_cols)
+            unknown = sorted(v for v in rule_vars(c["formula"]) if v not in types and "." not in v)
+            if unknown:
+                raise DefinitionInvalid([_unknown(f"/columns/{i}/formula", body["form"], unknown[0])])
+        for c in body.get("columns") or []:
+            types[c["id"]] = "formula"
         for name in _paths(body):
             head, _, rest = name.partition(".")
             target = next((f.get("target") for f in found[0].get("fields", [])
