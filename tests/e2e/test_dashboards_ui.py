@@ -70,6 +70,10 @@ def test_dashboard_filters_and_drills_down(admin_page, admin_api):
     raw, count = bars["data"]["rows"][0]
     name = department["labels"][str(raw)]["zh"]
 
+    # 0. opening the app shows its home dashboard, the workbench
+    page.wait_for_url(f"**/apps/{APP}/dashboards/workbench")
+    expect(page.get_by_role("heading", name="我的工作台")).to_be_visible()
+
     # 1. the side menu, the reports page, a dashboard card
     page.get_by_role("menuitem", name="报表 / 仪表盘").click()
     page.wait_for_url(f"**/apps/{APP}/reports")

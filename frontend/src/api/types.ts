@@ -83,6 +83,8 @@ export interface AppInfo {
   description?: Text;
   icon?: string;
   forms?: string[];
+  /** what opening the app shows: a dashboard (else the first form the user may read) */
+  home?: { dashboard?: string };
 }
 
 export interface FormSummary {

@@ -1,4 +1,5 @@
-/** `/` and `/apps/:app`: open the first app's first form the user may read. */
+/** `/` and `/apps/:app`: open the app's home dashboard when it names one, else its first form
+ * the user may read. */
 import { Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useParams } from "react-router-dom";
@@ -11,7 +12,9 @@ export default function HomeRedirect() {
   const { app: param } = useParams();
   const { apps, loading: appsLoading } = useSession();
   const app = param ?? apps[0]?.id;
+  const home = apps.find((a) => a.id === app)?.home?.dashboard;
   const { data: forms, loading } = useAsync(() => (app ? metaCache.forms(app) : Promise.resolve([])), [app]);
+  if (!appsLoading && app && home) return <Navigate to={`/apps/${app}/dashboards/${home}`} replace />;
   if (appsLoading || loading) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
   if (!app || !forms?.length) return <Result status="info" title={t("common.empty")} />;
   return <Navigate to={`/apps/${app}/forms/${forms[0].id}`} replace />;
