@@ -2,19 +2,14 @@
  * filter. Every edit is reported as a draft (`onDraft`), so closing the drawer without applying
  * (Esc, the close button, a click outside) keeps the conditions: reopened, it starts from that
  * draft, says so, and offers to discard it. */
-import { AntdConfig, Builder, Query, Utils as QbUtils } from "@react-awesome-query-builder/antd";
+import { Builder, Query, Utils as QbUtils } from "@react-awesome-query-builder/antd";
 import type { BuilderProps, Config, ImmutableTree, JsonLogicTree } from "@react-awesome-query-builder/antd";
 import "@react-awesome-query-builder/antd/css/styles.css";
 import { Alert, Button, Space, Spin } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { metaCache } from "../api/cache";
-import { traitsOf } from "../api/fieldTypes";
-import type { Department, FieldDef, FormDef, JsonLogic } from "../api/types";
-import { useLang } from "../i18n/text";
-import { searchRecords, searchUsers } from "../registries/search";
-import { buildConditionConfig } from "../conditions/config";
-import { conditionFields } from "../conditions/fields";
+import type { FormDef, JsonLogic } from "../api/types";
+import { useFilterConfig } from "../conditions/useFilterConfig";
 
 interface Props {
   app: string;
@@ -31,19 +26,7 @@ const emptyTree = () => QbUtils.loadTree({ id: QbUtils.uuid(), type: "group" });
 
 export default function FilterBuilder({ app, def, value, onApply, draft, onDraft }: Props) {
   const { t } = useTranslation();
-  const { lang } = useLang();
-  const [departments, setDepartments] = useState<Department[] | null>(null);
-  useEffect(() => { metaCache.departments().then(setDepartments, () => setDepartments([])); }, []);
-
-  const config: Config | null = useMemo(() => {
-    if (!departments) return null;
-    const search = async (field: FieldDef, q: string) => {
-      const found = traitsOf(field.type).references === "user" ? await searchUsers(q) : await searchRecords(app, field, q, lang);
-      return found.map((c) => ({ value: c.value, title: c.label }));
-    };
-    // every text of the builder, and antd's locale, in `lang`
-    return buildConditionConfig(AntdConfig, conditionFields(def.fields, lang, "filter", { departments, search }), lang, "filter");
-  }, [app, def, lang, departments]);
+  const config = useFilterConfig(app, def.fields);
 
   const [tree, setTree] = useState<ImmutableTree | null>(null);
   const [fromDraft, setFromDraft] = useState(draft !== undefined);
