@@ -250,9 +250,10 @@ class ColumnarReplica:
             self._local[table] = self._local.get(table, 0) + 1
 
     def _small(self, conn, form, data: int) -> bool:
-        """Has the form fewer than `min_rows` rows (asked again once its data moved)?"""
+        """Has the form fewer than `min_rows` rows (its copy's count, or asked again once its
+        data moved)?"""
         copy = self.copies.get(form.table_name)
-        if copy is not None and copy.data == data:
+        if copy is not None:
             return copy.count < self.min_rows
         known = self._sizes.get(form.table_name)
         if known is None or known[0] != data:
@@ -270,25 +271,22 @@ class ColumnarReplica:
             with self._notes:
                 self._loading.add(name)
                 local, dirty = self._local.get(name, 0), self._dirty.pop(name, set())
+            if copy is not None and copy.version == form.version and data - copy.data == local - copy.local:
+                # every write since was this process's: the rows it named, gone or changed
+                changed = [r for part in _chunks(sorted(dirty)) for r in conn.execute(sa.select(*t.c).where(t.c.id.in_(part)))]
+                have = self._replace(name, t, dirty, changed)
+                top = max([copy.max_id] + [r.id for r in changed])
+                self.copies[name] = Copy(form.version, data, top, _latest(copy.since, changed), have, local)
+                return
             count, top = conn.execute(sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(t.c.id), 0))).one()
             if copy is None or copy.version != form.version or top < copy.max_id:
                 self._load(conn, form, data, count, top, local)
                 return
-            if data - copy.data == local - copy.local:  # every write since was this process's: its rows
-                changed = [r for part in _chunks(sorted(dirty)) for r in conn.execute(sa.select(*t.c).where(t.c.id.in_(part)))]
-                gone = dirty
-            else:  # another process wrote too: the rows stamped since the last copy
-                # (less a margin: a write committed late may be stamped before it)
-                since = copy.since - MARGIN if copy.since > datetime.min + MARGIN else copy.since
-                changed = conn.execute(sa.select(*t.c).where(sa.or_(t.c.id > copy.max_id, t.c.updated_at >= since))).all()
-                gone = set()
-            stale = sorted(gone | {r.id for r in changed})
-            for part in _chunks(stale):
-                self.db.execute(f'DELETE FROM "{name}" WHERE id IN (SELECT unnest(?))', [part])
-            if changed:
-                self._append(name, t, changed)
-            have = self.db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-            if have != count:  # a purge made elsewhere
+            # another process wrote too: the rows stamped since the last copy (less a margin: a
+            # write committed late may be stamped before it), and a count that tells of a purge
+            since = copy.since - MARGIN if copy.since > datetime.min + MARGIN else copy.since
+            changed = conn.execute(sa.select(*t.c).where(sa.or_(t.c.id > copy.max_id, t.c.updated_at >= since))).all()
+            if self._replace(name, t, set(), changed) != count:
                 self._load(conn, form, data, count, top, local)
                 return
             self.copies[name] = Copy(form.version, data, top, _latest(copy.since, changed), count, local)
@@ -299,6 +297,14 @@ class ColumnarReplica:
         finally:
             with self._notes:
                 self._loading.discard(name)
+
+    def _replace(self, name: str, table, gone: set, changed) -> int:
+        """Drop the rows `gone` and `changed` name, add `changed` again; the copy's count."""
+        for part in _chunks(sorted(gone | {r.id for r in changed})):
+            self.db.execute(f'DELETE FROM "{name}" WHERE id IN (SELECT unnest(?))', [part])
+        if changed:
+            self._append(name, table, changed)
+        return self.db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
 
     def _load(self, conn, form, data: int, count: int, top: int, local: int) -> None:
         name, t = form.table_name, form.table
