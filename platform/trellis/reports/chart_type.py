@@ -80,8 +80,9 @@ def number_format(column: dict) -> dict:
 
 def quantity(channel, column: dict, lang: str, field: str | None = None, **kw):
     """A quantitative encoding of a measure with its title and number format."""
+    counted = {"tickMinStep": 1} if column.get("agg") in ("count", "count_distinct") else {}  # no 0.5 of a client
     guide = {"legend": alt.Legend(**number_format(column))} if channel in (alt.Color, alt.Size) else \
-        {} if channel is alt.Theta else {"axis": alt.Axis(**number_format(column))}
+        {} if channel is alt.Theta else {"axis": alt.Axis(**number_format(column), **counted)}
     kw.setdefault("title", title(column, lang))
     if "axis" in kw:  # the caller's own (None: no axis)
         guide = {}

@@ -273,7 +273,7 @@ class Reports:
                 column = next((c for c in body.get("columns") or [] if c["id"] == m["field"]), None)
                 label = (column or {}).get("label") or _label(form.field(m["field"]), m["field"])
             out.append({"id": m["id"], "kind": "measure", "label": label or {"zh": m["id"], "en": m["id"]},
-                        "format": m.get("format")})
+                        "format": m.get("format"), "agg": m.get("agg")})
         return out
 
 
