@@ -15,6 +15,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "frontend" / "dist"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -207,10 +209,18 @@ def wait_grid_loaded(page, timeout: float = 20_000) -> None:
 
 
 def pick(page, select, title: str) -> None:
-    """Choose `title` in an antd Select (its dropdown is rendered at the end of the page)."""
+    """Choose `title` in an antd Select (its dropdown is rendered at the end of the page). A
+    click that lands while the list is drawn again (a loaded machine) is made once more."""
     select.click()
     dropdown = page.locator(".ant-select-dropdown:visible")
-    dropdown.get_by_title(title, exact=True).click()
+    for _ in range(2):
+        dropdown.get_by_title(title, exact=True).click()
+        try:
+            dropdown.wait_for(state="hidden", timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if not dropdown.count():
+                return
     dropdown.wait_for(state="hidden")
 
 

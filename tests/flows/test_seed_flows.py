@@ -177,8 +177,10 @@ def test_nothing_else_was_sent(world):
     rt, _before, _clients, _story = world
     with rt.engine.connect() as conn:
         events = set(conn.execute(sa.select(message.c.event).where(message.c.app == APP)).scalars())
+    # flow_task: the high-risk ticket's call task, to its handler; dashboard_delivery: the
+    # service quality dashboard, to management on Mondays
     assert events <= {"welcome", "deposit_guide", "margin_call", "market_highlights", "product_ideas", "care",
-                      "research_digest", "flow_task"}  # flow_task: the high-risk ticket's call task, to its handler
+                      "research_digest", "flow_task", "dashboard_delivery"}
 
 
 def _day(value) -> date:
