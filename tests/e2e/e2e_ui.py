@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -195,6 +196,24 @@ def login(page, username: str, password: str, timeout: float = 20_000) -> None:
     page.get_by_role("button", name=re.compile(r"^\s*(登\s*录|Sign in|Log in)\s*$")).click()
     page.wait_for_url(lambda url: LOGIN_PATH not in urllib.parse.urlparse(url).path, timeout=timeout)
     page.get_by_test_id("user-menu").wait_for(timeout=timeout)
+
+
+@contextmanager
+def screen(browser, server, lang: str, viewport: dict, user: str = "admin", password: str = ADMIN_PASSWORD):
+    """A page signed in as `user` with its UI in `lang`, at `viewport` (screenshots in both
+    languages and sizes); an uncaught error in the page fails the test."""
+    ctx = browser.new_context(base_url=server.base, locale="zh-CN", viewport=viewport)
+    ctx.set_default_timeout(15_000)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.add_init_script(f"localStorage.setItem('trellis.lang', '{lang}')")
+        login(page, user, password)
+        yield page
+        assert not errors, errors
+    finally:
+        ctx.close()
 
 
 def grid_rows(page):

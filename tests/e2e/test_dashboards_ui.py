@@ -24,7 +24,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from e2e_ui import ADMIN_PASSWORD, APP, login, settle
+from e2e_ui import APP, screen, settle
 from playwright.sync_api import expect
 
 DASHBOARD = "service_quality"
@@ -137,14 +137,7 @@ def test_dashboard_filters_and_drills_down(admin_page, admin_api):
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshots(browser, server, lang, device):
-    ctx = browser.new_context(base_url=server.base, locale="zh-CN", viewport=VIEWPORTS[device])
-    ctx.set_default_timeout(15_000)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.add_init_script(f"localStorage.setItem('trellis.lang', '{lang}')")
-        login(page, "admin", ADMIN_PASSWORD)
+    with screen(browser, server, lang, VIEWPORTS[device]) as page:
         page.goto(f"/apps/{APP}/reports")
         expect(page.get_by_test_id(f"dashboard-card-{DASHBOARD}")).to_be_visible()
         settle(page)
@@ -168,6 +161,3 @@ def test_screenshots(browser, server, lang, device):
             assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
             settle(page)
             page.screenshot(path=str(SHOTS / f"{lang}_{device}_{key}.png"), animations="disabled", full_page=True)
-        assert not errors, errors
-    finally:
-        ctx.close()

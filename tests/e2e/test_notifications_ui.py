@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from e2e_ui import ADMIN_PASSWORD, APP, ARTIFACTS, login, pick, settle
+from e2e_ui import APP, ARTIFACTS, pick, screen, settle
 from playwright.sync_api import expect
 
 SHOTS = ARTIFACTS / "notify"
@@ -335,14 +335,7 @@ def test_screenshots(browser, server, admin_api, lang, device, template_key):
             "schema_version": 1, "id": template_key, "label": {"zh": "入金提醒", "en": "Deposit notice"}, "form": "client",
             "urgency": "high", "subject": {"zh": "客户 {{ record.name }} 入金提醒", "en": "Deposit notice for {{ record.name }}"},
             "body": {"zh": "{{ record.name }}有新的入金。", "en": "{{ record.name }} has a new deposit."}})
-    ctx = browser.new_context(base_url=server.base, locale="zh-CN", viewport=VIEWPORTS[device])
-    ctx.set_default_timeout(15_000)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.add_init_script(f"localStorage.setItem('trellis.lang', '{lang}')")
-        login(page, "admin", ADMIN_PASSWORD)
+    with screen(browser, server, lang, VIEWPORTS[device]) as page:
         english = lang == "en"
         name = f"{lang}_{device}"
 
@@ -412,6 +405,3 @@ def test_screenshots(browser, server, admin_api, lang, device, template_key):
         expect(page.locator(".trellis-message").first).to_be_visible()
         save_shot(page, f"{name}_message_center")
         no_horizontal_overflow(page)
-        assert not errors, errors
-    finally:
-        ctx.close()

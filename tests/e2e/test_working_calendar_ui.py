@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from e2e_ui import ADMIN_PASSWORD, login, settle
+from e2e_ui import screen, settle
 from playwright.sync_api import expect
 
 SHOTS = Path("/tmp/trellis_calendar_shots")
@@ -101,35 +101,27 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshots(browser, server, admin_api, lang, device):
     admin_api.call("PUT", "/api/v1/calendar/days/2026-12-31", {"working": True, "trading": False, "note": "年终结算"})
-    ctx = browser.new_context(base_url=server.base, locale="zh-CN", viewport=VIEWPORTS[device])
-    ctx.set_default_timeout(15_000)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.add_init_script(f"localStorage.setItem('trellis.lang', '{lang}')")
-        login(page, "admin", ADMIN_PASSWORD)
-        page.goto(f"{URL}?year=2026")
-        expect(cell(page, "2026-10-01")).to_have_attribute("data-kind", "holiday")
-        expect(cell(page, "2026-12-31")).to_have_attribute("data-kind", "noTrading")
-        # the page's own content fits the screen (the shared header bar is the shell's)
-        wide = page.evaluate("""() => [...document.querySelectorAll('.trellis-calendar *')]
-            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-            .slice(0, 5).map(e => e.tagName + '.' + e.className)""")
-        assert not wide, f"wider than the screen: {wide}"
-        if lang == "en":
-            expect(page.get_by_role("heading", name="Working calendar")).to_be_visible()
-            expect(page.locator(".trellis-calendar-months")).not_to_contain_text(CJK)
-        cell(page, "2026-10-01").scroll_into_view_if_needed()
-        save_shot(page, f"{lang}_{device}_2026")
-        cell(page, "2026-10-10").click()
-        expect(editor(page)).to_be_visible()
-        save_shot(page, f"{lang}_{device}_editor")
-        page.keyboard.press("Escape")
-        page.goto(f"{URL}?year=2027")
-        expect(page.get_by_test_id("calendar-unknown")).to_be_visible()
-        save_shot(page, f"{lang}_{device}_2027")
-        assert not errors, errors
+        with screen(browser, server, lang, VIEWPORTS[device]) as page:
+            page.goto(f"{URL}?year=2026")
+            expect(cell(page, "2026-10-01")).to_have_attribute("data-kind", "holiday")
+            expect(cell(page, "2026-12-31")).to_have_attribute("data-kind", "noTrading")
+            # the page's own content fits the screen (the shared header bar is the shell's)
+            wide = page.evaluate("""() => [...document.querySelectorAll('.trellis-calendar *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className)""")
+            assert not wide, f"wider than the screen: {wide}"
+            if lang == "en":
+                expect(page.get_by_role("heading", name="Working calendar")).to_be_visible()
+                expect(page.locator(".trellis-calendar-months")).not_to_contain_text(CJK)
+            cell(page, "2026-10-01").scroll_into_view_if_needed()
+            save_shot(page, f"{lang}_{device}_2026")
+            cell(page, "2026-10-10").click()
+            expect(editor(page)).to_be_visible()
+            save_shot(page, f"{lang}_{device}_editor")
+            page.keyboard.press("Escape")
+            page.goto(f"{URL}?year=2027")
+            expect(page.get_by_test_id("calendar-unknown")).to_be_visible()
+            save_shot(page, f"{lang}_{device}_2027")
     finally:
-        ctx.close()
         admin_api.call("DELETE", "/api/v1/calendar/days/2026-12-31")

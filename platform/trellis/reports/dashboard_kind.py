@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..kernel.errors import DefinitionInvalid
 from ..meta.kind import DefinitionKind
 from .delivery import delivery_problems, recipient_problems
-from .report_kind import _problem, _types
+from .report_kind import problem, _types
 
 COLUMNS = 12
 
@@ -26,14 +26,14 @@ class DashboardKind(DefinitionKind):
         out = []
         for part in ("tiles", "filters"):
             ids = [x["id"] for x in body.get(part) or []]
-            out += [_problem(f"/{part}/{i}/id", "duplicate", f"标识 {x} 重复", f"id {x} is used twice")
+            out += [problem(f"/{part}/{i}/id", "duplicate", f"标识 {x} 重复", f"id {x} is used twice")
                     for i, x in enumerate(ids) if x in ids[:i]]
         for i, t in enumerate(body["tiles"]):
             if t["x"] + t["w"] > COLUMNS:
-                out.append(_problem(f"/tiles/{i}/w", "outside", f"图块 {t['id']} 超出了 {COLUMNS} 列",
+                out.append(problem(f"/tiles/{i}/w", "outside", f"图块 {t['id']} 超出了 {COLUMNS} 列",
                                     f"tile {t['id']} reaches past the {COLUMNS} columns"))
         if 0 < body.get("refresh", 0) < 30:
-            out.append(_problem("/refresh", "too_often", "自动刷新间隔至少 30 秒", "refresh at most every 30 seconds"))
+            out.append(problem("/refresh", "too_often", "自动刷新间隔至少 30 秒", "refresh at most every 30 seconds"))
         return out + delivery_problems(body)
 
     def may_list(self, rt, who, app, key, body) -> bool:
@@ -45,7 +45,7 @@ class DashboardKind(DefinitionKind):
         for i, t in enumerate(body["tiles"]):
             report = store.published(app, "report", t["report"], conn)
             if report is None:
-                out.append(_problem(f"/tiles/{i}/report", "unknown_report", f"报表 {t['report']} 不存在或未发布",
+                out.append(problem(f"/tiles/{i}/report", "unknown_report", f"报表 {t['report']} 不存在或未发布",
                                     f"report {t['report']} does not exist or is not published"))
                 continue
             form = report[0]["form"]
@@ -54,7 +54,7 @@ class DashboardKind(DefinitionKind):
                 forms[form] = _types(found[0]) if found else {}
         for i, f in enumerate(body.get("filters") or []):
             if not any((f.get("fields") or {}).get(form, f["field"]) in types for form, types in forms.items()):
-                out.append(_problem(f"/filters/{i}/field", "unknown_field",
+                out.append(problem(f"/filters/{i}/field", "unknown_field",
                                     f"筛选 {f['id']} 的字段 {f['field']} 不在任何图块的表单上",
                                     f"filter {f['id']}: field {f['field']} is on no tile's form"))
         out += recipient_problems(conn, app, body, store)

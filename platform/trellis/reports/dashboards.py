@@ -65,14 +65,15 @@ class Dashboards:
     def view(self, app: str, key: str, actor) -> dict:
         body, version = self.definition(app, key)
         reports = self.runtime.reports
-        tiles = []
+        tiles, forms = [], []
         for t in body["tiles"]:
-            report = self._report(app, t["report"])
-            readable = report is not None and reports.readable(app, report, actor)
-            tiles.append(dict(t, title=t.get("title") or (report or {}).get("label") or {"zh": t["report"], "en": t["report"]},
-                              chart=((report or {}).get("chart") or {}).get("type", "table"), readable=readable))
-        forms = [self._report(app, t["report"]) for t in body["tiles"]]
-        filters = [dict(f, default=f.get("default"), options=self._options(app, f, [r["form"] for r in forms if r]))
+            report = self._report(app, t["report"]) or {}
+            if report:
+                forms.append(report["form"])
+            tiles.append(dict(t, title=t.get("title") or report.get("label") or {"zh": t["report"], "en": t["report"]},
+                              chart=(report.get("chart") or {}).get("type", "table"),
+                              readable=bool(report) and reports.readable(app, report, actor)))
+        filters = [dict(f, default=f.get("default"), options=self._options(app, f, forms))
                    for f in body.get("filters") or []]
         return {"id": key, "label": body["label"], "description": body.get("description"), "version": version,
                 "refresh": body.get("refresh", 0), "editable": bool(actor.is_admin), "filters": filters, "tiles": tiles}

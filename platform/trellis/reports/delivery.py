@@ -34,11 +34,12 @@ import sqlalchemy as sa
 from ..flows.calendar import to_local, to_wall
 from ..flows.triggers.schedule import next_fire
 from ..imports.batches import actor_for
-from ..kernel.errors import Forbidden, NotFound, bilingual
+from ..kernel.errors import Forbidden, NotFound
 from ..notify.recipients import USERS, resolve
 from ..storage import models
 from .dashboards import PRESETS
 from .periods import parse_range
+from .report_kind import problem
 
 DUE = "reports.delivery_due"
 SEND = "reports.delivery_send"
@@ -47,10 +48,6 @@ TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 TEMPLATE = {"id": "dashboard_delivery", "urgency": "medium",
             "subject": {"zh": "{{ data.subject }}"}, "body": {"zh": "{{ data.text }}"},
             "html": {"zh": "{{ data.html|safe }}"}}
-
-
-def _problem(pointer: str, code: str, zh: str, en: str) -> dict:
-    return {"pointer": pointer, "code": code, "message": bilingual(f"{pointer}:{zh}", f"{pointer}: {en}")}
 
 
 def _key(*parts) -> str:
@@ -79,23 +76,23 @@ def delivery_problems(body: dict) -> list[dict]:
     for i, d in enumerate(body.get("deliveries") or []):
         at = f"/deliveries/{i}"
         if d["id"] in ids[:i]:
-            out.append(_problem(f"{at}/id", "duplicate", f"标识 {d['id']} 重复", f"id {d['id']} is used twice"))
+            out.append(problem(f"{at}/id", "duplicate", f"标识 {d['id']} 重复", f"id {d['id']} is used twice"))
         m = TIME.match(d["at"])
         if m is None or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-            out.append(_problem(f"{at}/at", "bad_time", f"时间 {d['at']} 无效,应为 00:00–23:59",
+            out.append(problem(f"{at}/at", "bad_time", f"时间 {d['at']} 无效,应为 00:00–23:59",
                                 f"time {d['at']} is not a time of day 00:00–23:59"))
         if d["every"] == "week" and "weekday" not in d:
-            out.append(_problem(f"{at}/weekday", "required", "每周推送需要星期几(1 周一 … 7 周日)",
+            out.append(problem(f"{at}/weekday", "required", "每周推送需要星期几(1 周一 … 7 周日)",
                                 "a weekly delivery needs its weekday (1 Monday … 7 Sunday)"))
         if d["every"] == "month" and "day" not in d:
-            out.append(_problem(f"{at}/day", "required", "每月推送需要日期(1–28)", "a monthly delivery needs its day (1–28)"))
+            out.append(problem(f"{at}/day", "required", "每月推送需要日期(1–28)", "a monthly delivery needs its day (1–28)"))
         for name, every in (("weekday", "week"), ("day", "month")):
             if name in d and d["every"] != every:
-                out.append(_problem(f"{at}/{name}", "not_applicable", f"只有 every 为 {every} 时才能设置 {name}",
+                out.append(problem(f"{at}/{name}", "not_applicable", f"只有 every 为 {every} 时才能设置 {name}",
                                     f"{name} is for every {every} only"))
         who = d.get("recipients") or {}
         if not who.get("users") and not who.get("roles"):
-            out.append(_problem(f"{at}/recipients", "no_recipient", "至少需要一个收件用户或角色",
+            out.append(problem(f"{at}/recipients", "no_recipient", "至少需要一个收件用户或角色",
                                 "at least one user or role receives it"))
         for fid, value in (d.get("values") or {}).items():
             out += _value_problems(f"{at}/values/{fid}", filters.get(fid), fid, value)
@@ -104,18 +101,18 @@ def delivery_problems(body: dict) -> list[dict]:
 
 def _value_problems(pointer: str, flt: dict | None, fid: str, value) -> list[dict]:
     if flt is None:
-        return [_problem(pointer, "unknown_filter", f"仪表盘没有筛选 {fid}", f"the dashboard has no filter {fid}")]
+        return [problem(pointer, "unknown_filter", f"仪表盘没有筛选 {fid}", f"the dashboard has no filter {fid}")]
     if value in (None, [], ""):
         return []
     if flt["type"] == "date_range":
         if (isinstance(value, str) and value in PRESETS) or (not isinstance(value, str) and parse_range(value)):
             return []
-        return [_problem(pointer, "malformed", f"应为日期区间 [开始, 结束] 或 {'、'.join(PRESETS)}",
+        return [problem(pointer, "malformed", f"应为日期区间 [开始, 结束] 或 {'、'.join(PRESETS)}",
                          f"a date range [start, end] or one of {', '.join(PRESETS)}")]
     items = value if isinstance(value, list) else [value]
     if all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in items):
         return []
-    return [_problem(pointer, "malformed", "应为值的列表", "a list of values")]
+    return [problem(pointer, "malformed", "应为值的列表", "a list of values")]
 
 
 def recipient_problems(conn, app: str, body: dict, store) -> list[dict]:
@@ -129,11 +126,11 @@ def recipient_problems(conn, app: str, body: dict, store) -> list[dict]:
         who = d.get("recipients") or {}
         for j, role in enumerate(who.get("roles") or []):
             if store.published(app, "role", role, conn) is None:
-                out.append(_problem(f"/deliveries/{i}/recipients/roles/{j}", "unknown_role",
+                out.append(problem(f"/deliveries/{i}/recipients/roles/{j}", "unknown_role",
                                     f"角色 {role} 不存在或未发布", f"role {role} does not exist or is not published"))
         for j, name in enumerate(who.get("users") or []):
             if name not in known:
-                out.append(_problem(f"/deliveries/{i}/recipients/users/{j}", "unknown_user",
+                out.append(problem(f"/deliveries/{i}/recipients/users/{j}", "unknown_user",
                                     f"用户 {name} 不存在", f"user {name} does not exist"))
     return out
 
