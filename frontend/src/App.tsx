@@ -1,7 +1,7 @@
 /** Routes of the web UI. */
 import { Spin } from "antd";
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import { Route, Routes, useNavigate } from "react-router-dom";
+import { Navigate, Route, Routes, useNavigate } from "react-router-dom";
 import { setUnauthorizedHandler } from "./api/client";
 import AppLayout from "./shell/AppLayout";
 import DesignerRoute from "./shell/DesignerRoute";
@@ -27,6 +27,16 @@ const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 const ReportPage = lazy(() => import("./reports/ReportPage"));
 const DashboardPage = lazy(() => import("./reports/DashboardPage"));
 const ReportDesignerPage = lazy(() => import("./reportdesigner/ReportDesignerPage"));
+const AdminLayout = lazy(() => import("./admin/AdminLayout"));
+const UsersPage = lazy(() => import("./admin/users/UsersPage"));
+const DepartmentsPage = lazy(() => import("./admin/departments/DepartmentsPage"));
+const TokensPage = lazy(() => import("./admin/tokens/TokensPage"));
+const AuditPage = lazy(() => import("./admin/audit/AuditPage"));
+const RoleListPage = lazy(() => import("./admin/roles/RoleListPage"));
+const RoleEditorPage = lazy(() => import("./admin/roles/RoleEditorPage"));
+const AppSettingsPage = lazy(() => import("./admin/settings/AppSettingsPage"));
+const PersonalSettingsPage = lazy(() => import("./me/PersonalSettingsPage"));
+const PublicFormPage = lazy(() => import("./publicforms/PublicFormPage"));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin size="large" style={{ display: "block", margin: "120px auto" }} />}>{node}</Suspense>
@@ -45,6 +55,7 @@ export default function App() {
     <SessionProvider>
       <Routes>
         <Route path="/signin" element={<LoginPage />} />
+        <Route path="/p/:token" element={page(<PublicFormPage />)} />
         <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
           <Route index element={<HomeRedirect />} />
           <Route path="/apps/:app" element={<HomeRedirect />} />
@@ -67,6 +78,17 @@ export default function App() {
           <Route path="/tasks/:id" element={page(<InboxPage />)} />
           <Route path="/me/notifications" element={page(<NotifySettingsPage />)} />
           <Route path="/system/calendar" element={page(<WorkingCalendarPage />)} />
+          <Route path="/me/settings" element={page(<PersonalSettingsPage />)} />
+          <Route element={page(<AdminLayout />)}>
+            <Route path="/manage" element={<Navigate to="/manage/users" replace />} />
+            <Route path="/manage/users" element={page(<UsersPage />)} />
+            <Route path="/manage/departments" element={page(<DepartmentsPage />)} />
+            <Route path="/manage/tokens" element={page(<TokensPage />)} />
+            <Route path="/manage/audit" element={page(<AuditPage />)} />
+            <Route path="/apps/:app/manage/roles" element={page(<RoleListPage />)} />
+            <Route path="/apps/:app/manage/roles/:role" element={page(<RoleEditorPage />)} />
+            <Route path="/apps/:app/manage/settings" element={page(<AppSettingsPage />)} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

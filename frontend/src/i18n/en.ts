@@ -18,6 +18,7 @@ const en: Strings = {
   header: {
     apps: "Apps", language: "Language", logout: "Sign out", admin: "Administrator", roles: "Roles",
     notifications: "Notifications", messages: "Messages", notifySettings: "Notification settings", notifyAdmin: "Notification admin", calendar: "Working calendar",
+    personal: "Personal settings", tokens: "API tokens", manage: "Administration",
   },
   menu: { forms: "Forms", views: "Views", shared: "Shared views", personal: "My views", design: "Design form", newForm: "New form", decisions: "Decision tables", flows: "Flows & automations", reports: "Reports & dashboards" },
   grid: {

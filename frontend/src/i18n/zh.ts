@@ -16,6 +16,7 @@ const zh = {
   header: {
     apps: "应用", language: "语言", logout: "退出登录", admin: "管理员", roles: "角色",
     notifications: "通知", messages: "消息中心", notifySettings: "通知设置", notifyAdmin: "通知管理", calendar: "工作日历",
+    personal: "个人设置", tokens: "API 令牌", manage: "管理后台",
   },
   menu: { forms: "表单", views: "视图", shared: "共享视图", personal: "我的视图", design: "设计表单", newForm: "新建表单", decisions: "决策表", flows: "流程 / 自动化", reports: "报表 / 仪表盘" },
   grid: {

@@ -1,6 +1,6 @@
-/** The signed-in user: name, roles, the message center, notification settings (and, for an
- * administrator, the app's notification admin page), sign out. */
-import { BellOutlined, CalendarOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
+/** The signed-in user: name, roles, the message center, personal and notification settings, API
+ * tokens, (for an administrator) the administration area, sign out. */
+import { BellOutlined, CalendarOutlined, ControlOutlined, KeyOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
@@ -20,7 +20,10 @@ export default function UserMenu({ app }: { app?: string }) {
           { key: "who", disabled: true, label: <span>{me?.username}{roles.length ? ` · ${roles.join(", ")}` : ""}</span> },
           { type: "divider" },
           { key: "/messages", icon: <MessageOutlined />, label: t("header.messages") },
+          { key: "/me/settings", icon: <SettingOutlined />, label: t("header.personal") },
           { key: "/me/notifications", icon: <BellOutlined />, label: t("header.notifySettings") },
+          { key: "/manage/tokens", icon: <KeyOutlined />, label: t("header.tokens") },
+          ...(me?.is_admin ? [{ key: "/manage/users", icon: <ControlOutlined />, label: t("header.manage") }] : []),
           ...(me?.is_admin && app ? [{ key: `/apps/${app}/admin/notifications`, icon: <NotificationOutlined />,
             label: t("header.notifyAdmin") }] : []),
           ...(me?.is_admin ? [{ key: "/system/calendar", icon: <CalendarOutlined />, label: t("header.calendar") }] : []),

@@ -1,0 +1,8 @@
+/** AuditPage: this page is being built. */
+import { Result } from "antd";
+import { useAdminText } from "../i18n";
+
+export default function AuditPage() {
+  const { t } = useAdminText();
+  return <Result status="info" title={t("pending")} />;
+}

@@ -1,0 +1,8 @@
+/** DepartmentsPage: this page is being built. */
+import { Result } from "antd";
+import { useAdminText } from "../i18n";
+
+export default function DepartmentsPage() {
+  const { t } = useAdminText();
+  return <Result status="info" title={t("pending")} />;
+}

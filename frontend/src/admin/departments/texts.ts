@@ -1,0 +1,3 @@
+/** The departments page's texts, in Chinese and English (namespace "admin", section "departments"). */
+export const zh = {};
+export const en: typeof zh = {};
