@@ -48,6 +48,13 @@ def register_api(app: Flask) -> None:
     from .tasks import bp as tasks_bp
     from .reports import bp as reports_bp
     from .dashboards import bp as dashboards_bp
+    from .users import bp as users_bp
+    from .personal import bp as personal_bp
+    from .public_forms import bp as public_forms_bp
+    from .timeline import bp as timeline_bp
+    from .workbench import bp as workbench_bp
+    from .role_admin import bp as role_admin_bp
+    from .audit_admin import bp as audit_admin_bp
 
     for bp in (definitions_bp, records_bp, openapi_bp, files_bp, roles_bp, people_bp, views_bp, org_bp, tokens_bp):
         app.register_blueprint(bp)
@@ -71,6 +78,8 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(tasks_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(dashboards_bp)
+    for bp in (users_bp, personal_bp, public_forms_bp, timeline_bp, workbench_bp, role_admin_bp, audit_admin_bp):
+        app.register_blueprint(bp)
     limit_api_login(app)
     app.before_request(check_api_login)  # a JSON login without its provider is a 400, not FAB's 500
 

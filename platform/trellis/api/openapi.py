@@ -11,7 +11,8 @@ from flask import Blueprint, has_request_context, jsonify
 from .. import __version__
 from . import (openapi_admin, openapi_bootstrap, openapi_decisions, openapi_definitions, openapi_flow_hooks,
                openapi_flows, openapi_formulas, openapi_indexes, openapi_jobs, openapi_kinds, openapi_notify,
-               openapi_plugins, openapi_reports, openapi_sheets, openapi_calendar, openapi_flow_bpmn, openapi_tasks)
+               openapi_plugins, openapi_reports, openapi_sheets, openapi_calendar, openapi_flow_bpmn, openapi_tasks,
+               openapi_users, openapi_personal, openapi_public_forms, openapi_timeline, openapi_workbench, openapi_role_admin, openapi_audit_admin)
 from .auth import optional_actor, runtime
 from .openapi_meta import components as meta_components
 from .openapi_parts import COMPONENTS, path
@@ -50,7 +51,7 @@ def build(rt, actor=None) -> dict:
     app_param, form_param = _named("app", apps), _named("form", forms)
     for area in (openapi_definitions, openapi_admin, openapi_sheets, openapi_jobs, openapi_notify, openapi_decisions,
                  openapi_formulas, openapi_flows, openapi_flow_hooks, openapi_calendar, openapi_flow_bpmn,
-                 openapi_tasks, openapi_reports):
+                 openapi_tasks, openapi_reports, openapi_users, openapi_personal, openapi_public_forms, openapi_timeline, openapi_workbench, openapi_role_admin, openapi_audit_admin):
         paths.update(area.paths(app_param, form_param))
         schemas.update(area.SCHEMAS)
     paths.update(openapi_kinds.paths(app_param, list(rt.definition_kinds)))
