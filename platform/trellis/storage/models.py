@@ -82,6 +82,14 @@ api_token = sa.Table(
     sa.Column("last_used_at", sa.DateTime),
 )
 
+user_settings = sa.Table(  # a user's own settings: language, a password to change at next sign-in
+    "trellis_user_settings", metadata,
+    sa.Column("user_id", sa.Integer, primary_key=True),
+    sa.Column("language", sa.String(8)),
+    sa.Column("must_change_password", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
 audit = sa.Table(
     "trellis_audit", metadata,
     sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True),
