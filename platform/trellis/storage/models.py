@@ -109,6 +109,7 @@ audit = sa.Table(
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Index("ix_trellis_audit_record", "app", "target", "record_id"),
     sa.Index("ix_trellis_audit_note", "note"),
+    sa.Index("ix_trellis_audit_user", "user_id", "id"),
 )
 
 # -- imports: batches (one per run, with progress and counts) and saved column mappings ---
