@@ -400,3 +400,19 @@ flow_mark = sa.Table(  # a threshold trigger's fired records (re-armed when the 
     sa.Column("record_id", sa.BigInteger, primary_key=True),
     sa.Column("at", sa.DateTime, nullable=False),
 )
+
+# -- a record's comments (its 360 page), with the users they @mention ---------------------
+comment = sa.Table(
+    "trellis_comments", metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("form", sa.String(64), nullable=False),
+    sa.Column("record_id", sa.BigInteger, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("mentions", sa.JSON),  # user ids
+    sa.Column("created_by", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime),
+    sa.Column("deleted_at", sa.DateTime),
+    sa.Index("ix_trellis_comments_record", "app", "form", "record_id", "created_at"),
+)
