@@ -416,3 +416,30 @@ comment = sa.Table(
     sa.Column("deleted_at", sa.DateTime),
     sa.Index("ix_trellis_comments_record", "app", "form", "record_id", "created_at"),
 )
+
+# -- public form links: the current token of each link, captchas handed out, submission counters --
+
+public_link_token = sa.Table(
+    "trellis_public_link_token", metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("app", sa.String(64), nullable=False),
+    sa.Column("link", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("app", "link", name="ux_trellis_public_link_token_link"),
+)
+
+public_captcha = sa.Table(  # single use: a check deletes the row, right or wrong
+    "trellis_public_captcha", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("token", sa.String(64), nullable=False),
+    sa.Column("answer", sa.String(16), nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Index("ix_trellis_public_captcha_expires", "expires_at"),
+)
+
+public_hits = sa.Table(  # submissions counted per key (a link, a link and a client) per hour
+    "trellis_public_hits", metadata,
+    sa.Column("key", sa.String(160), primary_key=True),
+    sa.Column("window_start", sa.DateTime, primary_key=True),
+    sa.Column("count", sa.Integer, nullable=False),
+)
