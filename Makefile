@@ -23,7 +23,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q $(addprefix -e ,$(wildcard plugins/trellis_*))
 
 install-test: install
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e ".[test,ldap]"
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error

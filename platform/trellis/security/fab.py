@@ -9,6 +9,7 @@ from contextlib import contextmanager, nullcontext
 from functools import wraps
 
 from flask import current_app, has_app_context, request
+from flask_appbuilder.const import AUTH_LDAP
 from flask_appbuilder.security.sqla.manager import SecurityManager
 
 from ..storage.database import serialized
@@ -37,13 +38,36 @@ def _in_turn(method):
     return gated
 
 
+def _nobody(_username, _password):
+    return None
+
+
 class TrellisSecurityManager(SecurityManager):
     def auth_user_db(self, username, password):
-        """FAB's password check, plus a "login" / "login_failed" audit entry (never the password)."""
+        """FAB's password check, plus a "login" / "login_failed" audit entry (never the password).
+        Under AUTH_LDAP the sign-in form's "db" login asks the directory (`_directory_or_local`)."""
+        check = self._directory_or_local if self.auth_type == AUTH_LDAP else super().auth_user_db
+        return self._audited(check, username, password)
+
+    def auth_user_ldap(self, username, password):
+        """FAB's directory sign-in (user created at first sign-in, roles from AUTH_ROLES_MAPPING),
+        audited like the database's; refused when sign-in is not configured for a directory."""
+        check = super().auth_user_ldap if self.auth_type == AUTH_LDAP else _nobody
+        return self._audited(check, username, password)
+
+    def _directory_or_local(self, username, password):
+        """The directory first; an account with a password of its own in the database (the first
+        administrator) still signs in with it. An empty password is refused before either."""
+        if not password:
+            return None
+        user = super().auth_user_ldap(username, password)
+        return user if user is not None else super().auth_user_db(username, password)
+
+    def _audited(self, check, username, password):
         runtime = current_app.extensions.get("trellis")
         with write_turn(self.session):
             # FAB records the attempt (last login, failure count) through its own session
-            user = super().auth_user_db(username, password)
+            user = check(username, password)
         if user is not None:  # loaded now, so it stays readable once the session lets go
             self.session.refresh(user)
             list(user.roles)

@@ -116,6 +116,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder
         "AUTH_TYPE": 1,  # AUTH_DB
+        # the sign-in page sends provider "db"; under AUTH_LDAP that asks the directory (security/fab.py)
+        "AUTH_API_LOGIN_ALLOW_MULTIPLE_PROVIDERS": True,
         "FAB_ADD_SECURITY_API": True,
         "FAB_API_SWAGGER_UI": False,
         "FAB_UPDATE_PERMS": True,
