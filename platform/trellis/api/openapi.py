@@ -52,7 +52,8 @@ def build(rt, actor=None) -> dict:
     for area in (openapi_definitions, openapi_admin, openapi_sheets, openapi_jobs, openapi_notify, openapi_decisions,
                  openapi_formulas, openapi_flows, openapi_flow_hooks, openapi_calendar, openapi_flow_bpmn,
                  openapi_tasks, openapi_reports, openapi_users, openapi_personal, openapi_public_forms, openapi_timeline, openapi_workbench, openapi_role_admin, openapi_audit_admin):
-        paths.update(area.paths(app_param, form_param))
+        for address, methods in area.paths(app_param, form_param).items():  # areas may share an address
+            paths.setdefault(address, {}).update(methods)
         schemas.update(area.SCHEMAS)
     paths.update(openapi_kinds.paths(app_param, list(rt.definition_kinds)))
     openapi_indexes.add_to(paths, schemas, actor, app_param, form_param)

@@ -151,10 +151,11 @@ class DefinitionStore:
                 return None
             return self.publish(app, kind, key, user_id, f"restored from version {version}", conn)
 
-    def remove(self, app: str, kind: str, key: str, user_id: int | None = None) -> None:
+    def remove(self, app: str, kind: str, key: str, user_id: int | None = None, *, force: bool = False) -> None:
         """Delete a definition and its versions (views and the like; a form's table is
-        never dropped this way)."""
-        if not self.kinds.find(kind).removable:
+        never dropped this way). `force`: also a kind that is not removable this way, for
+        a caller that cleans up what the kind leaves behind (a role without members)."""
+        if not force and not self.kinds.find(kind).removable:
             zh, en = self.kinds.get(kind).label
             raise BadRequest(f"{zh}定义不能直接删除", f"a {en} definition cannot be removed this way",
                              code="not_removable")

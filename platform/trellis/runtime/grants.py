@@ -50,13 +50,15 @@ class Grants:
         self._shares[key] = (now, p)
         return p
 
-    def access(self, actor: Actor | None, form) -> Access:
-        """What `actor` may do on `form`; admins and the system are unrestricted."""
+    def access(self, actor: Actor | None, form, roles: dict | None = None) -> Access:
+        """What `actor` may do on `form`; admins and the system are unrestricted. `roles`:
+        the role definitions by id to read instead of the app's published ones (a role's
+        draft, viewed as a user holding it would see the app)."""
         if actor is None or actor.is_admin:
             return Access.full(form)
         held = set(actor.roles)
         grants = []
-        for rid, role in self.published.roles_of(form.app).items():
+        for rid, role in (self.published.roles_of(form.app) if roles is None else roles).items():
             if fab_role_name(form.app, rid) not in held:
                 continue
             grant = (role.get("forms") or {}).get(form.id) or role.get("all_forms")
