@@ -2,14 +2,14 @@
 (single use, expiring) and the submission counters its rate limits read, kept in the
 database so every serving process sees the same ones.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
