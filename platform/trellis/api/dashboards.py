@@ -3,8 +3,11 @@
     GET /api/v1/apps/<app>/dashboards                      the published dashboards
     GET /api/v1/apps/<app>/dashboards/<key>                the page: filters (with options), tiles, refresh
     GET /api/v1/apps/<app>/dashboards/<key>/tiles/<tile>?values=<JSON {filter: value}>&lang=zh|en
-                                                           the tile's report spec answer + the rule applied
-    PUT /api/v1/apps/<app>/dashboards/<key>/layout         {"tiles": [{"id", "x", "y", "w", "h"}]}: a new version
+                                                           the tile's report spec answer + the rule applied;
+                                                           a widget tile's content {"tile", "widget", "data"}
+    PUT /api/v1/apps/<app>/dashboards/<key>/layout         {"tiles": [{"id", "x", "y", "w", "h", "widget"?}],
+                                                            "remove": [tile ids]}: a new version (tiles moved,
+                                                           resized, widgets added or set, tiles removed)
     POST /api/v1/apps/<app>/dashboards/<key>/deliveries/<id>/send
                                                            send a scheduled delivery now (administrators):
                                                            202 {"jobs": [send job ids, one per recipient]}
@@ -46,7 +49,8 @@ def tile(app, key, tile):
 @login_required
 def layout(app, key):
     body = body_json(request)
-    version = runtime().dashboards.save_layout(app, key, actor(), body.get("tiles") if isinstance(body, dict) else None)
+    body = body if isinstance(body, dict) else {}
+    version = runtime().dashboards.save_layout(app, key, actor(), body.get("tiles"), body.get("remove"))
     return jsonify({"version": version})
 
 

@@ -54,19 +54,24 @@ def _dashboards(app: dict) -> dict:
                          "filters": {"type": "array"}, "tiles": {"type": "array"}},
                         ["id", "filters", "tiles"])), 404, params=[app, DASH])},
         "/api/v1/apps/{app}/dashboards/{key}/tiles/{tile}": {"get": op(
-            TAG, "One tile: its report on the caller's figures with the global filters applied",
+            TAG, "One tile: its report on the caller's figures with the global filters applied, or a widget's "
+                 "content for the caller (`widget`: its type; `data`: {items, ...})",
             json_ok(obj({**SPEC["properties"], "tile": {"type": "string"}, "applied": {"type": ["object", "null"]},
-                         "unfiltered": {"type": "array", "items": {"type": "string"}}}, ["tile", "spec", "data"])),
+                         "unfiltered": {"type": "array", "items": {"type": "string"}},
+                         "widget": {"type": "string"}, "data": {"type": "object"}}, ["tile", "data"])),
             400, 403, 404, params=[app, DASH, tile, LANG,
                                    query("values", description="{filter id: value} as JSON (a date range "
                                                                "[start, end] or a list of values)")])},
         "/api/v1/apps/{app}/dashboards/{key}/layout": {"put": op(
-            TAG, "Move and resize tiles: saved and published as a new version (administrators)",
+            TAG, "Move and resize tiles, add widgets (a new id with its `widget` {type, settings}) or set "
+                 "their settings, remove tiles: saved and published as a new version (administrators)",
             json_ok(obj({"version": {"type": "integer"}}, ["version"])), 400, 403, 404, 422,
             params=[app, DASH],
             request=body(obj({"tiles": {"type": "array", "items": obj({
                 "id": {"type": "string"}, "x": {"type": "integer"}, "y": {"type": "integer"},
-                "w": {"type": "integer"}, "h": {"type": "integer"}}, ["id"])}}, ["tiles"])))},
+                "w": {"type": "integer"}, "h": {"type": "integer"}, "title": {"type": "object"},
+                "widget": obj({"type": {"type": "string"}}, ["type"]), "report": {"type": "string"}}, ["id"])},
+                "remove": {"type": "array", "items": {"type": "string"}}}, ["tiles"])))},
         "/api/v1/apps/{app}/dashboards/{key}/deliveries/{delivery}/send": {"post": op(
             TAG, "Send a scheduled delivery of the dashboard now: one job per recipient, each building the "
                  "snapshot in that recipient's scope (administrators)",

@@ -7,8 +7,10 @@ comparison's current period.
 
     view(app, key, actor) -> the definition for the page: filters with their options, tiles
         with `readable` and their chart type, `editable`
-    tile(app, key, tile, actor, values, lang) -> the report's spec answer + `applied`, `unfiltered`
-    save_layout(app, key, actor, tiles) -> the new published version (tiles moved or resized)
+    tile(app, key, tile, actor, values, lang) -> the report's spec answer + `applied`, `unfiltered`;
+        a widget tile's content for the viewer {"tile", "widget": type, "data"} (reports/widgets/)
+    save_layout(app, key, actor, tiles, remove) -> the new published version (tiles moved or
+        resized, widgets added or set, tiles removed)
 
 `values` is {filter id: value}: a date range ["YYYY-MM-DD", "YYYY-MM-DD"] (inclusive), a
 list of values otherwise; absent, each filter's `default` applies (a date preset such as
@@ -19,9 +21,11 @@ from datetime import date, timedelta
 
 from ..kernel.errors import BadRequest, FieldError, NotFound, ValidationFailed
 from .periods import parse_range, period_of, range_rule, timed
+from .widgets import widget_of
 
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_30_days")
 MAX_OPTIONS = 500
+PLACED = ("id", "x", "y", "w", "h")
 
 
 def preset_range(name: str, today: date) -> tuple[date, date] | None:
@@ -67,6 +71,11 @@ class Dashboards:
         reports = self.runtime.reports
         tiles, forms = [], []
         for t in body["tiles"]:
+            if "widget" in t:
+                widget = widget_of(t)
+                label = widget.label if widget else (t["widget"].get("type"), t["widget"].get("type"))
+                tiles.append(dict(t, title=t.get("title") or {"zh": label[0], "en": label[1]}, readable=widget is not None))
+                continue
             report = self._report(app, t["report"]) or {}
             if report:
                 forms.append(report["form"])
@@ -153,26 +162,42 @@ class Dashboards:
         if found is None:
             raise NotFound(f"仪表盘 {key} 没有图块 {tile}", f"dashboard {key} has no tile {tile}",
                            details={"dashboard": key, "tile": tile})
+        if "widget" in found:
+            widget = widget_of(found)
+            if widget is None:
+                raise NotFound(f"没有小组件类型 {found['widget'].get('type')}", f"no widget type {found['widget'].get('type')}",
+                               details={"dashboard": key, "tile": tile})
+            return {"tile": tile, "widget": widget.type, "data": widget.data(self.runtime, app, found["widget"], actor, lang)}
         report = self.runtime.reports.definition(app, found["report"])[0]
         rule, period, unfiltered = self.applied(app, body, report, actor, self.values(body, given))
         out = self.runtime.reports.spec(app, found["report"], actor, rule, lang, period)
         return dict(out, tile=tile, applied=rule, unfiltered=unfiltered)
 
-    def save_layout(self, app: str, key: str, actor, tiles) -> int:
-        """Move and resize tiles (each {"id", "x", "y", "w", "h"} of an existing tile) and
-        publish the dashboard as a new version."""
+    def save_layout(self, app: str, key: str, actor, tiles, remove=None) -> int:
+        """Move and resize tiles (each {"id", "x", "y", "w", "h"} of an existing tile; a widget
+        tile may also get new `widget` settings and `title`), add tiles (an entry with a new id
+        and its `widget` or `report`), drop the tiles named in `remove`, and publish the
+        dashboard as a new version (checked as publishing checks it)."""
         kind = self.runtime.definition_kinds.get("dashboard")
         body, _version = self.definition(app, key)
         kind.may_edit(self.runtime, actor, app, key, body, body)
         if not isinstance(tiles, list) or not all(isinstance(t, dict) for t in tiles):
             raise ValidationFailed([FieldError("tiles", "malformed", "tiles 应为图块列表", "tiles is a list of tiles")])
+        remove = [] if remove is None else remove
+        if not isinstance(remove, list) or not all(isinstance(r, str) for r in remove):
+            raise ValidationFailed([FieldError("remove", "malformed", "remove 应为图块标识的列表", "remove is a list of tile ids")])
+        have = {t["id"] for t in body["tiles"]}
         placed = {t.get("id"): t for t in tiles}
-        unknown = sorted(str(k) for k in placed if k not in {t["id"] for t in body["tiles"]})
+        unknown = sorted(str(k) for k, t in placed.items() if k not in have and "widget" not in t and "report" not in t)
+        unknown += sorted(r for r in remove if r not in have)
         if unknown:
             raise ValidationFailed([FieldError("tiles", "unknown_tile", f"没有图块 {'、'.join(unknown)}", f"no tile {', '.join(unknown)}")])
-        moved = [dict(t, **{k: placed[t["id"]][k] for k in ("x", "y", "w", "h") if k in placed.get(t["id"], {})})
-                 for t in body["tiles"]]
-        new = dict(body, tiles=moved)
+        kept = [t for t in body["tiles"] if t["id"] not in remove]
+        moved = [dict(t, **{k: placed[t["id"]][k] for k in PLACED + (("widget", "title") if "widget" in t else ())
+                            if k in placed.get(t["id"], {})}) for t in kept]
+        added = [{k: t[k] for k in PLACED + ("widget", "report", "title") if k in t}
+                 for tid, t in placed.items() if tid not in have]
+        new = dict(body, tiles=moved + added)
         kind.check(new)
         with self.runtime.transaction() as conn:
             self.runtime.store.save_draft(app, "dashboard", key, new, actor.id, conn)

@@ -7,7 +7,8 @@ Charts the server describes in Vega-Lite are drawn by reports/chart_png.py and f
 their figures as a table (for a client that shows no images, and for whoever wants the
 numbers); tiles the browser draws itself become tables: a KPI card its first measure and
 the change against the previous period, a table or pivot its rows (at most MAX_ROWS, then
-the totals). The images sit in the HTML as `data:` URIs, which the email channel sends as
+the totals); a widget (reports/widgets/) its content as a list of lines, shortcuts not at
+all. The images sit in the HTML as `data:` URIs, which the email channel sends as
 inline parts (cid:) and other channels ignore; past IMAGE_BUDGET characters of them, or a body
 past MAX_HTML, a chart is left out and its table stays (then tables are cut to 10 rows).
 
@@ -26,6 +27,7 @@ from ..kernel.errors import TrellisError
 from . import chart_png
 from .chart_type import _text
 from .figures import OTHER
+from .widgets import widget_of
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +37,11 @@ IMAGE_BUDGET = 600_000  # characters of base64 images in one body (a template re
 WORDS = {
     "zh": {"updated": "数据更新于", "total": "合计", "other": "其他", "empty": "(空)", "previous": "上期",
            "change": "较上期", "open": "查看仪表盘", "more": "仅显示前 {n} 行,共 {total} 行",
-           "failed": "此图块暂时无法计算", "no_image": "图表未附上,数据见下表", "nothing": "没有可查看的图块"},
+           "failed": "此图块暂时无法计算", "no_image": "图表未附上,数据见下表", "nothing": "没有可查看的图块", "none": "暂无"},
     "en": {"updated": "Figures as of", "total": "Total", "other": "Other", "empty": "(empty)", "previous": "previous",
            "change": "vs previous", "open": "Open the dashboard", "more": "first {n} of {total} rows",
            "failed": "this tile could not be computed", "no_image": "chart left out: see the figures below",
-           "nothing": "no tile to show"},
+           "nothing": "no tile to show", "none": "nothing yet"},
 }
 TABLE = 'border="1" cellpadding="5" cellspacing="0" style="border-collapse:collapse;border-color:#e5e7eb;font-size:13px;margin-top:8px"'
 MAX_HTML = 950_000      # characters of the body: what a notification template renders at most, less a margin
@@ -77,6 +79,9 @@ def build(rt, app: str, key: str, actor, values: dict | None = None, lang: str =
     given = merged_values(body, values)
     tiles = []
     for t in sorted(body["tiles"], key=lambda t: (t["y"], t["x"])):
+        if "widget" in t:
+            tiles += _widget_tile(rt, app, t, actor, lang)
+            continue
         found = rt.store.published(app, "report", t["report"])
         if found is None or not rt.reports.readable(app, found[0], actor):
             continue
@@ -126,6 +131,21 @@ def build(rt, app: str, key: str, actor, values: dict | None = None, lang: str =
     out.tiles = [{k: v for k, v in t.items() if k != "png"} for t in tiles]
     out.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return out
+
+
+def _widget_tile(rt, app: str, t: dict, actor, lang: str) -> list[dict]:
+    """A widget as a list of lines (its content for the reader), or nothing: shortcuts and
+    other widgets that only make sense in the app."""
+    widget = widget_of(t)
+    if widget is None or not widget.in_snapshot:
+        return []
+    title = _text(t.get("title"), lang) or widget.label[1 if lang == "en" else 0]
+    try:
+        lines = widget.lines(widget.data(rt, app, t["widget"], actor, lang), lang)
+    except TrellisError as e:
+        log.warning("dashboard %s tile %s: %s", app, t["id"], e.message.get("en"))
+        return [{"id": t["id"], "title": title, "chart": None, "image": False, "data": None}]
+    return [{"id": t["id"], "title": title, "chart": "widget", "image": False, "data": None, "lines": lines}]
 
 
 # -- what a figure reads ------------------------------------------------------------------------
@@ -198,6 +218,9 @@ def _html(label: str, tiles: list[dict], when: str, link: str, words: dict, lang
     for tile in tiles:
         parts.append(f'<h3 style="margin:20px 0 8px;font-size:16px">{e(tile["title"])}</h3>')
         data = tile["data"]
+        if tile.get("chart") == "widget":
+            parts.append(_lines_html(tile["lines"], words))
+            continue
         if data is None:
             parts.append(f'<p style="color:#b91c1c">{e(words["failed"])}</p>')
             continue
@@ -213,6 +236,13 @@ def _html(label: str, tiles: list[dict], when: str, link: str, words: dict, lang
         parts.append(_table_html(data, words, lang, limit))
     parts.append(f'<p style="margin-top:24px;font-size:13px"><a href="{e(link)}">{e(words["open"])}</a></p></div>')
     return "\n".join(parts)
+
+
+def _lines_html(lines: list[str], words: dict) -> str:
+    e = html.escape
+    if not lines:
+        return f'<p style="color:#6b7280;font-size:13px">{e(words["none"])}</p>'
+    return '<ul style="margin:0;padding-left:20px;font-size:13px">' + "".join(f"<li>{e(x)}</li>" for x in lines) + "</ul>"
 
 
 def _kpi_html(data: dict, words: dict, lang: str) -> str:
@@ -260,6 +290,9 @@ def _plain_text(label: str, tiles: list[dict], when: str, link: str, words: dict
         lines.append(words["nothing"])
     for tile in tiles:
         data = tile["data"]
+        if tile.get("chart") == "widget":
+            lines += [f"【{tile['title']}】"] + [f"  · {x}" for x in tile["lines"]] + ([f"  {words['none']}"] if not tile["lines"] else []) + [""]
+            continue
         if data is None:
             lines += [f"【{tile['title']}】{words['failed']}", ""]
             continue
