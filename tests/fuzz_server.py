@@ -2,7 +2,7 @@
 the futures CRM seeded (its demo users included), served by werkzeug (threaded) until
 stopped. Prints `READY <port>` once it answers.
 
-    python tests/fuzz_server.py HOME [--port 0] [--clients 60]
+    python tests/fuzz_server.py HOME [--port 0] [--clients 60] [--database URL]
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def main() -> None:
     parser.add_argument("home")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--clients", type=int, default=60)
+    parser.add_argument("--database", default=None, help="a database URL (default: SQLite in HOME)")
     args = parser.parse_args()
 
     from werkzeug.serving import WSGIRequestHandler, make_server
@@ -29,7 +30,7 @@ def main() -> None:
     from trellis.provision.setup import init_db
 
     app = create_app({"TRELLIS_HOME": args.home, "TRELLIS_DEFINITION_TTL": 0, "WTF_CSRF_ENABLED": False,
-                      "RATELIMIT_ENABLED": False})
+                      "RATELIMIT_ENABLED": False, **({"TRELLIS_DATABASE_URL": args.database} if args.database else {})})
     init_db(app, admin_password=ADMIN_PASSWORD)
     seed_crm(app, clients=args.clients)
     WSGIRequestHandler.protocol_version = "HTTP/1.1"

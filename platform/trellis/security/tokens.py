@@ -75,9 +75,23 @@ def list_tokens(conn, user_id: int) -> list[dict]:
     return [_public(r) for r in conn.execute(q).mappings()]
 
 
-def revoke(conn, user_id: int, token_id: int) -> dict:
-    """Revoke one of the user's tokens (revoking twice keeps the first time)."""
-    row = conn.execute(sa.select(TOKEN).where(TOKEN.c.id == token_id, TOKEN.c.user_id == user_id)).mappings().first()
+def list_all(conn, user_id: int | None = None, active: bool | None = None) -> list[dict]:
+    """Every user's tokens, newest first, each with its `user_id` (optionally one user's,
+    or only the usable / the revoked or expired ones)."""
+    q = sa.select(TOKEN).order_by(TOKEN.c.id.desc())
+    if user_id is not None:
+        q = q.where(TOKEN.c.user_id == user_id)
+    if active is not None:
+        usable = sa.and_(TOKEN.c.revoked_at.is_(None), sa.or_(TOKEN.c.expires_at.is_(None), TOKEN.c.expires_at > _now()))
+        q = q.where(usable if active else sa.not_(usable))
+    return [{**_public(r), "user_id": r["user_id"]} for r in conn.execute(q).mappings()]
+
+
+def revoke(conn, user_id: int | None, token_id: int) -> dict:
+    """Revoke one of the user's tokens, or anyone's when `user_id` is None (an
+    administrator); revoking twice keeps the first time."""
+    q = sa.select(TOKEN).where(TOKEN.c.id == token_id)
+    row = conn.execute(q if user_id is None else q.where(TOKEN.c.user_id == user_id)).mappings().first()
     if row is None:
         raise NotFound(f"令牌 {token_id} 不存在", f"token {token_id} does not exist")
     if row["revoked_at"] is None:
