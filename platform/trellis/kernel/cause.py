@@ -1,7 +1,8 @@
 """Why a write happens: its cause chain, and the depth limit that stops runaway loops.
 
 A chain is a list of links `{"kind", "id", "label"}`, the origin first: who or what
-started it (a user, an import batch, an automation, a flow, the system), then one link
+started it (a user, an import batch, an automation, a flow, the system, a public
+form link), then one link
 per write made by a lifecycle handler of the write before it. The record service works
 it out for each write (`chain_for`): the caller may name the cause (`RecordService(...,
 cause=link)`); a write started inside a lifecycle handler carries the chain of the
@@ -22,10 +23,11 @@ from contextvars import ContextVar
 
 from .errors import Conflict
 
-KINDS = ("user", "system", "import", "automation", "flow", "handler")
+KINDS = ("user", "system", "import", "automation", "flow", "handler", "public")
 DEFAULT_MAX_DEPTH = 8
 _LABELS = {"user": ("用户", "user"), "system": ("系统", "system"), "import": ("导入批次", "import batch"),
-           "automation": ("自动化", "automation"), "flow": ("流程", "flow"), "handler": ("处理程序", "handler")}
+           "automation": ("自动化", "automation"), "flow": ("流程", "flow"), "handler": ("处理程序", "handler"),
+           "public": ("外链", "public link")}
 _HANDLING: ContextVar[tuple[list, str] | None] = ContextVar("trellis_cause_handling", default=None)
 log = logging.getLogger("trellis.kernel.cause")
 
