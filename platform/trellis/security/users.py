@@ -17,7 +17,6 @@ import string
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask_appbuilder.security.sqla import models as fab_models
 from werkzeug.security import generate_password_hash
 
 from ..kernel.errors import FieldError, Forbidden, NotFound, ValidationFailed
@@ -25,9 +24,17 @@ from ..kernel.timestamps import stamp
 from ..storage import models
 from . import org, passwords
 
-USERS = fab_models.User.__table__
-ROLES = fab_models.Role.__table__
-LINK = fab_models.assoc_user_role
+_FAB = sa.MetaData()  # Flask-AppBuilder's tables, as much of them as is read and written here
+USERS = sa.Table("ab_user", _FAB, sa.Column("id", sa.Integer, sa.Sequence("ab_user_id_seq"), primary_key=True),
+                 sa.Column("first_name", sa.String(64)), sa.Column("last_name", sa.String(64)),
+                 sa.Column("username", sa.String(128)), sa.Column("password", sa.String(256)),
+                 sa.Column("active", sa.Boolean), sa.Column("email", sa.String(320)),
+                 sa.Column("last_login", sa.DateTime), sa.Column("fail_login_count", sa.Integer),
+                 sa.Column("created_on", sa.DateTime), sa.Column("changed_on", sa.DateTime))
+ROLES = sa.Table("ab_role", _FAB, sa.Column("id", sa.Integer, sa.Sequence("ab_role_id_seq"), primary_key=True),
+                 sa.Column("name", sa.String(64)))
+LINK = sa.Table("ab_user_role", _FAB, sa.Column("id", sa.Integer, sa.Sequence("ab_user_role_id_seq"), primary_key=True),
+                sa.Column("user_id", sa.Integer), sa.Column("role_id", sa.Integer))
 MEMBER = models.user_department
 DEPT = models.department
 SETTINGS = models.user_settings
