@@ -1,3 +1,97 @@
 /** The roles page's texts, in Chinese and English (namespace "admin", section "roles"). */
-export const zh = {};
-export const en: typeof zh = {};
+export const zh = {
+  title: "角色与权限",
+  intro: "角色决定成员能看哪些表单、哪些记录和哪些字段。改动先存为草稿,发布后生效。",
+  new: "新建角色", copy: "复制", delete: "删除", edit: "编辑",
+  deleteConfirm: "删除角色“{{label}}”?它的历史版本也会一并删除。",
+  deleted: "角色已删除", cannotDelete: "还有 {{n}} 个成员,先移除成员才能删除",
+  col: { label: "角色", description: "说明", members: "成员", forms: "可访问的表单", status: "状态" },
+  allForms: "全部表单", draftOnly: "草稿(未发布)", publishedV: "已发布 · 第 {{v}} 版",
+  labelPrompt: "角色名称", labelRequired: "请输入角色名称", copyOf: "{{label}} 副本", created: "已创建角色",
+  editor: {
+    back: "角色列表", label: "名称", description: "说明", save: "保存草稿", publish: "发布", history: "版本历史",
+    viewAs: "以此角色查看", saved: "草稿已保存", published: "已发布为第 {{v}} 版", dirty: "有未保存的修改",
+    draftAhead: "草稿有未发布的修改", upToDate: "已发布 · 第 {{v}} 版", neverPublished: "从未发布",
+    forms: "各表单的权限", allForms: "其他所有表单", allFormsHelp: "没有单独设置的表单,按这里授权",
+    noAccess: "无权限", granted: "已授权", leave: "有未保存的修改,确定离开吗?",
+  },
+  actions: { read: "查看", create: "新建", update: "修改", delete: "删除", export: "导出", import: "导入", manage: "管理" },
+  scope: {
+    title: "数据范围", all: "全部数据", own: "本人负责的", related_own: "关联记录由本人负责的", department: "本部门的",
+    department_tree: "本部门及下级部门的", subordinates: "下属负责的", custom: "自定义",
+    field: "按字段", noField: "此表单没有适用的字段", edit: "编辑条件", json: "条件(JsonLogic,可用 $user 变量)",
+    bad: "不是有效的 JSON", empty: "(还没有条件:按全部数据)", and: "并且", or: "或者",
+    ops: { "==": "是", "!=": "不是", ">": "大于", ">=": "不小于", "<": "小于", "<=": "不大于", in: "属于" },
+    words: {
+      own: "{{field}} 是当前用户", related_own: "{{field}} 是当前用户", department: "{{field}} 属于当前用户所在部门",
+      department_tree: "{{field}} 属于当前用户所在部门或其下级部门", subordinates: "{{field}} 是当前用户的下属",
+    },
+  },
+  vars: {
+    id: "当前用户", username: "当前用户的用户名", department: "当前用户的主部门", department_code: "当前用户主部门的编码",
+    departments: "当前用户所在的部门", department_tree: "当前用户所在部门及下级部门", subordinates: "当前用户的下属",
+  },
+  fields: { title: "字段权限", field: "字段", visible: "可见", readonly: "只读", hidden: "隐藏", newHidden: "以后新增的字段默认隐藏" },
+  preview: {
+    title: "以此角色查看", form: "表单", user: "以哪个用户的身份", pick: "选择用户", count: "能看到 {{n}} 条记录",
+    actions: "允许的操作", hidden: "隐藏的字段", readonly: "只读的字段", none: "无", first: "前 {{n}} 条",
+    draft: "按草稿计算(尚未发布)", noRead: "此角色不能查看这个表单", pickFirst: "请选择表单和用户",
+  },
+  versions: {
+    title: "版本历史", empty: "还没有发布过", version: "第 {{v}} 版", current: "当前", restore: "恢复为草稿",
+    republish: "重新发布", restored: "已恢复为草稿", republished: "已重新发布为第 {{v}} 版",
+  },
+  problems: { title: "发布未通过,请修改以下问题", form: "表单“{{form}}”", scope: "数据范围", fields: "字段权限",
+    field: "字段“{{field}}”", allForms: "其他所有表单", role: "角色" },
+};
+
+export const en: typeof zh = {
+  title: "Roles and permissions",
+  intro: "A role decides which forms, records and fields its members see. Changes are saved as a draft and apply once published.",
+  new: "New role", copy: "Copy", delete: "Delete", edit: "Edit",
+  deleteConfirm: "Delete the role “{{label}}”? Its earlier versions go with it.",
+  deleted: "Role deleted", cannotDelete: "It still has {{n}} members; remove them before deleting it",
+  col: { label: "Role", description: "Description", members: "Members", forms: "Forms it opens", status: "Status" },
+  allForms: "All forms", draftOnly: "Draft (not published)", publishedV: "Published · version {{v}}",
+  labelPrompt: "Role name", labelRequired: "Enter the role's name", copyOf: "{{label}} copy", created: "Role created",
+  editor: {
+    back: "Roles", label: "Name", description: "Description", save: "Save draft", publish: "Publish", history: "Versions",
+    viewAs: "View as this role", saved: "Draft saved", published: "Published as version {{v}}", dirty: "Unsaved changes",
+    draftAhead: "The draft has unpublished changes", upToDate: "Published · version {{v}}", neverPublished: "Never published",
+    forms: "Permissions per form", allForms: "Every other form", allFormsHelp: "Forms not set one by one get this",
+    noAccess: "No access", granted: "Granted", leave: "Leave without saving your changes?",
+  },
+  actions: { read: "View", create: "Create", update: "Edit", delete: "Delete", export: "Export", import: "Import", manage: "Manage" },
+  scope: {
+    title: "Records", all: "All records", own: "Mine", related_own: "Whose related record is mine", department: "My departments'",
+    department_tree: "My departments' and those below", subordinates: "My subordinates'", custom: "Custom",
+    field: "By field", noField: "This form has no field for this", edit: "Edit condition",
+    json: "Condition (JsonLogic; $user variables allowed)", bad: "Not valid JSON", empty: "(no condition yet: all records)",
+    and: "and", or: "or",
+    ops: { "==": "is", "!=": "is not", ">": "is more than", ">=": "is at least", "<": "is less than", "<=": "is at most", in: "is one of" },
+    words: {
+      own: "{{field}} is the current user", related_own: "{{field}} is the current user",
+      department: "{{field}} is one of the current user's departments",
+      department_tree: "{{field}} is the current user's department or one below it",
+      subordinates: "{{field}} is one of the current user's subordinates",
+    },
+  },
+  vars: {
+    id: "the current user", username: "the current user's username", department: "the current user's main department",
+    department_code: "the code of the current user's main department", departments: "the current user's departments",
+    department_tree: "the current user's departments and those below", subordinates: "the current user's subordinates",
+  },
+  fields: { title: "Field permissions", field: "Field", visible: "Visible", readonly: "Read-only", hidden: "Hidden",
+    newHidden: "Hide fields added to the form later" },
+  preview: {
+    title: "View as this role", form: "Form", user: "As which user", pick: "Pick a user", count: "Sees {{n}} records",
+    actions: "Allowed actions", hidden: "Hidden fields", readonly: "Read-only fields", none: "None", first: "First {{n}}",
+    draft: "From the draft (not published yet)", noRead: "This role cannot view this form", pickFirst: "Pick a form and a user",
+  },
+  versions: {
+    title: "Versions", empty: "Never published", version: "Version {{v}}", current: "Current", restore: "Restore as draft",
+    republish: "Publish again", restored: "Restored as the draft", republished: "Published again as version {{v}}",
+  },
+  problems: { title: "Publishing was refused; fix these", form: "Form “{{form}}”", scope: "records", fields: "field permissions",
+    field: "field “{{field}}”", allForms: "every other form", role: "role" },
+};
