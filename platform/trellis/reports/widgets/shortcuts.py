@@ -1,6 +1,6 @@
 """Shortcuts: links to the app's forms (`form`), saved views (`view`), reports (`report`),
-dashboards (`dashboard`), a new record of a form (`new`: the browser opens the form's
-new-record drawer), the task inbox (`inbox`) and the message center (`messages`). Each
+dashboards (`dashboard`), the reports page (`reports`), a new record of a form (`new`: the
+browser opens the form's new-record drawer), the task inbox (`inbox`) and the message center (`messages`). Each
 entry {"kind", "target"?, "label"?}: the viewer sees only those they may use (a form they
 may read — create, for `new` —, a shared view or their own over such a form, a report over
 such a form), labelled by the entry's label, else by what it links to."""
@@ -10,7 +10,7 @@ from ...kernel.errors import TrellisError
 from ..report_kind import problem
 from .widget import Widget
 
-KINDS = ("form", "new", "view", "report", "dashboard", "inbox", "messages")
+KINDS = ("form", "new", "view", "report", "dashboard", "reports", "inbox", "messages")
 TARGETED = {"form": "form", "new": "form", "view": "view", "report": "report", "dashboard": "dashboard"}
 FIXED = {"inbox": ({"zh": "我的待办", "en": "My tasks"}, "/inbox"),
          "messages": ({"zh": "消息中心", "en": "Messages"}, "/messages")}
@@ -70,6 +70,8 @@ class ShortcutsWidget(Widget):
         kind, target = item["kind"], item.get("target")
         if kind in FIXED:
             return FIXED[kind]
+        if kind == "reports":
+            return {"zh": "报表 / 仪表盘", "en": "Reports & dashboards"}, f"/apps/{app}/reports"
         try:
             if kind in ("form", "new"):
                 form = rt.form(app, target)
