@@ -6,17 +6,39 @@ AUTH_ROLES_MAPPING and memberOf, and sees only the clients they manage; a wrong 
 refused; a user taken out of the group loses the role at their next sign-in."""
 from __future__ import annotations
 
-import pytest
-import sqlalchemy as sa
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
+import requests
+
+from crm_app import ADMIN_PASSWORD
 from slapd_server import SlapdServer, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 
+SERVER = Path(__file__).resolve().parents[1] / "fuzz_server.py"
 LOGIN = "/api/v1/security/login"
 CLIENTS = "/api/v1/apps/futures_crm/forms/client/records"
 ROLE = "futures_crm.account_manager"
 PASSWORD = "Directory-2026-pw"
+CONFIG = """\
+from flask_appbuilder.const import AUTH_LDAP
+AUTH_TYPE = AUTH_LDAP
+AUTH_LDAP_SERVER = {url!r}
+AUTH_LDAP_SEARCH = {search!r}
+AUTH_LDAP_UID_FIELD = "uid"
+AUTH_LDAP_BIND_USER = {bind!r}
+AUTH_LDAP_BIND_PASSWORD = {bind_password!r}
+AUTH_LDAP_FIRSTNAME_FIELD, AUTH_LDAP_LASTNAME_FIELD, AUTH_LDAP_EMAIL_FIELD = "givenName", "sn", "mail"
+AUTH_USER_REGISTRATION = True
+AUTH_USER_REGISTRATION_ROLE = "Public"
+AUTH_ROLES_MAPPING = {mapping}
+AUTH_ROLES_SYNC_AT_LOGIN = True
+"""
 
 
 @pytest.fixture(scope="module")
@@ -31,120 +53,113 @@ def directory(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def ldap_app(directory, tmp_path_factory):
-    """A Trellis app signing in against `directory`, with the futures CRM and 20 clients."""
-    pytest.importorskip("ldap", reason="python-ldap is not installed (pip install -e '.[test]')")
-    from flask_appbuilder.const import AUTH_LDAP
-    from trellis import create_app
-    from trellis.provision.seed import seed_app
-    from trellis.provision.setup import init_db
-    from crm_app import SEEDS
-
-    app = create_app({
-        "TRELLIS_HOME": str(tmp_path_factory.mktemp("ldap_home")), "TESTING": True, "TRELLIS_DEFINITION_TTL": 0,
-        "WTF_CSRF_ENABLED": False,
-        "AUTH_TYPE": AUTH_LDAP, "AUTH_LDAP_SERVER": directory.url,
-        "AUTH_LDAP_SEARCH": f"ou=people,{directory.base}", "AUTH_LDAP_UID_FIELD": "uid",
-        "AUTH_LDAP_BIND_USER": directory.root_dn, "AUTH_LDAP_BIND_PASSWORD": directory.root_password,
-        "AUTH_LDAP_FIRSTNAME_FIELD": "givenName", "AUTH_LDAP_LASTNAME_FIELD": "sn", "AUTH_LDAP_EMAIL_FIELD": "mail",
-        "AUTH_USER_REGISTRATION": True, "AUTH_USER_REGISTRATION_ROLE": "Public",
-        "AUTH_ROLES_MAPPING": {directory.group_dn("客户经理"): [ROLE],
-                               directory.group_dn("客服"): ["futures_crm.customer_service"]},
-        "AUTH_ROLES_SYNC_AT_LOGIN": True,
-    })
-    init_db(app, admin_password="admin-pass-1")
-    rt = app.extensions["trellis"]
-    with app.app_context():
-        seed_app(rt, str(SEEDS), "futures_crm", 20, progress=lambda *a: None, chunk=50, flows=False)
-    return app
+def site(directory, tmp_path_factory):
+    """A Trellis server of its own (its own process: FAB's views are registered once per
+    process) signing in against `directory`, with the futures CRM and 20 clients."""
+    pytest.importorskip("ldap", reason="python-ldap is not installed (pip install -e '.[ldap]')")
+    home = tmp_path_factory.mktemp("ldap_home")
+    mapping = {directory.group_dn("客户经理"): [ROLE], directory.group_dn("客服"): ["futures_crm.customer_service"]}
+    config = home / "ldap_config.py"
+    config.write_text(CONFIG.format(url=directory.url, search=f"ou=people,{directory.base}", bind=directory.root_dn,
+                                    bind_password=directory.root_password,
+                                    mapping=json.dumps(mapping, ensure_ascii=False)), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("TRELLIS_DATABASE_URL", "TRELLIS_REDIS_URL")}
+    env["TRELLIS_CONFIG"] = str(config)
+    log = open(home / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, str(SERVER), str(home), "--clients", "20"], stdout=subprocess.PIPE,
+                            stderr=log, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
+        yield f"http://127.0.0.1:{line.split()[1]}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
 
 
-def _json_login(app, username, password, provider="ldap"):
-    return app.test_client().post(LOGIN, json={"username": username, "password": password, "provider": provider})
+def _json_login(site, username, password, provider="ldap"):
+    return requests.post(site + LOGIN, json={"username": username, "password": password, "provider": provider},
+                         timeout=60)
 
 
-def _roles(app, username) -> set[str]:
-    with app.app_context():
-        user = app.appbuilder.sm.find_user(username=username)
-        return {r.name for r in user.roles} if user else set()
+def _bearer(r) -> dict:
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
 
-def _give_clients(app, username, count) -> set[int]:
-    """Make the directory user the account manager of `count` clients; their ids."""
-    from trellis.kernel.actor import SYSTEM
-
-    rt = app.extensions["trellis"]
-    with app.app_context():
-        uid = app.appbuilder.sm.find_user(username=username).id
-    svc = rt.records("futures_crm", "client", SYSTEM)
-    table = svc.form.table
-    with rt.engine.connect() as conn:
-        ids = conn.execute(sa.select(table.c.id).order_by(table.c.id).limit(count)).scalars().all()
-    for rid in ids:
-        svc.update(rid, {"account_manager": uid})
-    return set(ids)
+def _me(site, headers) -> dict:
+    r = requests.get(site + "/api/v1/me", headers=headers, timeout=60)
+    assert r.status_code == 200, r.text
+    return r.json()
 
 
-def _visible_clients(app, token) -> set[int]:
-    r = app.test_client().get(CLIENTS, query_string={"limit": 500}, headers={"Authorization": f"Bearer {token}"})
-    assert r.status_code == 200, r.get_data(as_text=True)
-    return {row["id"] for row in r.get_json()["items"]}
+def _admin(site) -> dict:
+    return _bearer(_json_login(site, "admin", ADMIN_PASSWORD, provider="db"))
 
 
-def test_directory_user_signs_in_with_the_mapped_role_and_sees_their_clients(ldap_app):
-    assert _roles(ldap_app, "ldap_am1") == set()  # no Trellis user before the first sign-in
-    r = _json_login(ldap_app, "ldap_am1", PASSWORD)
-    assert r.status_code == 200, r.get_data(as_text=True)
-    with ldap_app.app_context():
-        user = ldap_app.appbuilder.sm.find_user(username="ldap_am1")
-        assert (user.first_name, user.last_name, user.email) == ("一", "张", "ldap_am1@trellis.test")
-    assert _roles(ldap_app, "ldap_am1") == {ROLE, "Public"}
-    assert _visible_clients(ldap_app, r.get_json()["access_token"]) == set()  # manages nobody yet
-    mine = _give_clients(ldap_app, "ldap_am1", 3)
-    assert _visible_clients(ldap_app, r.get_json()["access_token"]) == mine
-    me = ldap_app.test_client().get("/api/v1/me", headers={"Authorization": f"Bearer {r.get_json()['access_token']}"})
-    assert me.status_code == 200 and me.get_json()["username"] == "ldap_am1" and not me.get_json()["is_admin"]
+def _give_clients(site, user_id, count) -> set[int]:
+    """Make the user the account manager of the first `count` clients; their ids."""
+    admin = _admin(site)
+    rows = requests.get(site + CLIENTS, params={"limit": count, "sort": "id"}, headers=admin, timeout=60).json()["items"]
+    for row in rows:
+        r = requests.patch(f"{site}{CLIENTS}/{row['id']}", json={"account_manager": user_id}, headers=admin, timeout=60)
+        assert r.status_code == 200, r.text
+    return {row["id"] for row in rows}
 
 
-def test_sign_in_page_login_asks_the_directory(ldap_app):
+def _visible_clients(site, headers) -> set[int]:
+    r = requests.get(site + CLIENTS, params={"limit": 500}, headers=headers, timeout=60)
+    assert r.status_code == 200, r.text
+    return {row["id"] for row in r.json()["items"]}
+
+
+def test_directory_user_signs_in_with_the_mapped_role_and_sees_their_clients(site):
+    assert _json_login(site, "ldap_am1", "").status_code in (400, 401)
+    r = _json_login(site, "ldap_am1", PASSWORD)
+    me = _me(site, _bearer(r))
+    assert me["username"] == "ldap_am1" and me["name"] == "张一" and not me["is_admin"]
+    assert set(me["roles"]) == {ROLE, "Public"}
+    assert _visible_clients(site, _bearer(r)) == set()  # manages nobody yet
+    mine = _give_clients(site, me["id"], 3)
+    assert len(mine) == 3 and _visible_clients(site, _bearer(r)) == mine
+
+
+def test_sign_in_page_login_asks_the_directory(site):
     """The React sign-in page sends provider "db": under AUTH_LDAP that is the directory too."""
-    r = _json_login(ldap_app, "ldap_am2", PASSWORD, provider="db")
-    assert r.status_code == 200, r.get_data(as_text=True)
-    assert ROLE in _roles(ldap_app, "ldap_am2")
-    assert _json_login(ldap_app, "ldap_am2", "wrong-password-1", provider="db").status_code == 401
-    assert _json_login(ldap_app, "ldap_am2", "", provider="db").status_code in (400, 401)
-    # the first administrator keeps the password of their own
-    assert _json_login(ldap_app, "admin", "admin-pass-1", provider="db").status_code == 200
+    r = _json_login(site, "ldap_am2", PASSWORD, provider="db")
+    assert ROLE in _me(site, _bearer(r))["roles"]
+    assert _json_login(site, "ldap_am2", "wrong-password-1", provider="db").status_code == 401
+    assert _json_login(site, "ldap_am2", "", provider="db").status_code in (400, 401)
+    # the first administrator keeps the database password of their own
+    assert _json_login(site, "admin", ADMIN_PASSWORD, provider="db").status_code == 200
 
 
-def test_fab_login_form_signs_in_against_the_directory(ldap_app):
-    client = ldap_app.test_client()
-    assert client.get("/login/").status_code == 200
-    bad = client.post("/login/", data={"username": "ldap_cs", "password": "nope-nope-1"})
+def test_fab_login_form_signs_in_against_the_directory(site):
+    browser = requests.Session()
+    assert browser.get(site + "/login/", timeout=60).status_code == 200
+    bad = browser.post(site + "/login/", data={"username": "ldap_cs", "password": "nope-nope-1"},
+                       allow_redirects=False, timeout=60)
     assert bad.status_code == 302 and "/login" in bad.headers["Location"]
-    good = client.post("/login/", data={"username": "ldap_cs", "password": PASSWORD})
+    good = browser.post(site + "/login/", data={"username": "ldap_cs", "password": PASSWORD},
+                        allow_redirects=False, timeout=60)
     assert good.status_code == 302 and "/login" not in good.headers["Location"]
-    assert _roles(ldap_app, "ldap_cs") == {"futures_crm.customer_service", "Public"}
+    me = browser.get(site + "/api/v1/me", timeout=60).json()  # the browser session's cookie
+    assert me["username"] == "ldap_cs" and set(me["roles"]) == {"futures_crm.customer_service", "Public"}
 
 
-def test_wrong_password_is_refused_and_audited(ldap_app):
-    r = _json_login(ldap_app, "ldap_am1", "not-the-password-9")
-    assert r.status_code == 401
-    assert _json_login(ldap_app, "nobody_here", PASSWORD).status_code == 401
-    rt = ldap_app.extensions["trellis"]
-    from trellis.storage import models as m
-    with rt.engine.connect() as conn:
-        last = conn.execute(sa.select(m.audit.c.action, m.audit.c.username).where(m.audit.c.username == "ldap_am1")
-                            .order_by(m.audit.c.id.desc()).limit(1)).first()
-    assert tuple(last) == ("login_failed", "ldap_am1")
+def test_wrong_password_is_refused_and_audited(site):
+    assert _json_login(site, "ldap_am1", "not-the-password-9").status_code == 401
+    assert _json_login(site, "nobody_here", PASSWORD).status_code == 401
+    failed = requests.get(site + "/api/v1/admin/audit", params={"action": "login_failed", "limit": 5},
+                          headers=_admin(site), timeout=60).json()["items"]
+    assert [e["username"] for e in failed[:2]] == ["nobody_here", "ldap_am1"]
 
 
-def test_user_taken_out_of_the_group_loses_the_role_at_next_sign_in(ldap_app, directory):
-    assert _json_login(ldap_app, "ldap_am2", PASSWORD).status_code == 200
-    assert ROLE in _roles(ldap_app, "ldap_am2")
+def test_user_taken_out_of_the_group_loses_the_role_at_next_sign_in(site, directory):
+    assert ROLE in _me(site, _bearer(_json_login(site, "ldap_am2", PASSWORD)))["roles"]
     directory.remove_member("客户经理", "ldap_am2")
-    r = _json_login(ldap_app, "ldap_am2", PASSWORD)
-    assert r.status_code == 200
-    assert _roles(ldap_app, "ldap_am2") == {"Public"}
-    denied = ldap_app.test_client().get(CLIENTS, headers={"Authorization": f"Bearer {r.get_json()['access_token']}"})
+    r = _json_login(site, "ldap_am2", PASSWORD)
+    assert set(_me(site, _bearer(r))["roles"]) == {"Public"}
+    denied = requests.get(site + CLIENTS, headers=_bearer(r), timeout=60)
     assert denied.status_code == 403

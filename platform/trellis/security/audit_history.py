@@ -60,17 +60,24 @@ def _imported_by(conn, app: str, form: str, record_id: int) -> dict | None:
 
 
 def entries(conn, *, app: str | None = None, action: str | None = None, user_id: int | None = None,
-            limit: int = 100, before_id: int | None = None) -> dict:
-    """The log, newest first, filtered; `next_before_id` pages on (None at the end)."""
+            limit: int = 100, before_id: int | None = None, target: str | None = None,
+            record_id: int | None = None, since=None, until=None) -> dict:
+    """The log, newest first, filtered (`target`: a form id or `kind:key` of a definition;
+    `since` inclusive, `until` exclusive, naive local times like the column); `next_before_id`
+    pages on (None at the end)."""
     a = m.audit
     limit = max(1, min(int(limit), MAX_LIMIT))
     q = sa.select(a).order_by(a.c.id.desc()).limit(limit + 1)
-    if app:
-        q = q.where(a.c.app == app)
-    if action:
-        q = q.where(a.c.action == action)
-    if user_id is not None:
-        q = q.where(a.c.user_id == user_id)
+    for column, value in ((a.c.app, app), (a.c.action, action), (a.c.target, target)):
+        if value:
+            q = q.where(column == value)
+    for column, value in ((a.c.user_id, user_id), (a.c.record_id, record_id)):
+        if value is not None:
+            q = q.where(column == value)
+    if since is not None:
+        q = q.where(a.c.at >= since)
+    if until is not None:
+        q = q.where(a.c.at < until)
     if before_id is not None:
         q = q.where(a.c.id < before_id)
     rows = conn.execute(q).mappings().all()
