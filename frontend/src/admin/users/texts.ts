@@ -1,3 +1,83 @@
 /** The users page's texts, in Chinese and English (namespace "admin", section "users"). */
-export const zh = {};
-export const en: typeof zh = {};
+export const zh = {
+  title: "用户",
+  intro: "管理可以登录的人:所属部门、角色,以及初始密码。",
+  search: "搜索用户名或姓名",
+  department: "部门", role: "角色", status: "状态", anyDepartment: "全部部门", anyRole: "全部角色", anyStatus: "全部状态",
+  active: "正常", inactive: "已停用",
+  create: "新建用户", import: "从 Excel 导入", edit: "编辑", reset: "重置密码", deactivate: "停用", activate: "启用",
+  col: { username: "用户名", name: "姓名", email: "邮箱", departments: "部门", roles: "角色", status: "状态",
+    lastLogin: "最近登录", actions: "操作" },
+  never: "从未登录", total: "共 {{n}} 人", mustChange: "待改密码",
+  form: {
+    createTitle: "新建用户", editTitle: "编辑用户:{{name}}",
+    username: "用户名", usernameHelp: "登录时使用,2-64 位字母、数字或 . _ - @,创建后不能修改",
+    name: "姓名", email: "邮箱(可选)", departments: "部门", departmentsHelp: "第一个为主部门",
+    roles: "角色", password: "初始密码", passwordAuto: "自动生成(推荐)", passwordSet: "由我设定",
+    passwordHelp: "至少 10 位,须包含字母和数字,不能包含用户名",
+    mustChange: "首次登录时必须修改密码", save: "保存", cancel: "取消", created: "已创建用户 {{name}}", saved: "已保存",
+    required: "请填写{{what}}",
+  },
+  once: {
+    title: "请记下密码", created: "用户 {{username}} 已创建。初始密码只显示这一次:",
+    reset: "{{username}} 的新密码只显示这一次:", copy: "复制", copied: "已复制",
+    hint: "请通过安全的方式告诉对方。对方首次登录后需要修改密码。", done: "我已记下",
+  },
+  confirm: {
+    deactivate: "停用 {{name}}?", deactivateHelp: "对方会立即退出登录,API 令牌也随即失效。可以随时重新启用。",
+    activate: "重新启用 {{name}}?", reset: "为 {{name}} 重置密码?", resetHelp: "将生成新密码,旧密码立即失效。",
+    ok: "确定", cancel: "取消",
+  },
+  done: { deactivated: "已停用 {{name}}", activated: "已启用 {{name}}" },
+  importer: {
+    title: "从 Excel 导入用户",
+    help: "表格需包含列:用户名、姓名;可选:邮箱、部门(名称或编码,多个用顿号分隔)、角色(名称或标识)。",
+    pick: "选择文件", check: "检查", checking: "检查中…", rows: "共 {{total}} 行,{{valid}} 行无误",
+    problems: "{{n}} 个问题需要先在表格里改正,然后重新选择文件", ok: "全部无误,可以导入",
+    run: "导入 {{n}} 个用户", running: "导入中…", result: "已导入 {{n}} 个用户。初始密码只显示这一次:",
+    download: "下载账号与初始密码(CSV)", close: "关闭", row: "行", problem: "问题", again: "重新选择",
+  },
+};
+
+export const en: typeof zh = {
+  title: "Users",
+  intro: "Who can sign in: their departments, roles and initial passwords.",
+  search: "Search username or name",
+  department: "Department", role: "Role", status: "Status", anyDepartment: "All departments", anyRole: "All roles",
+  anyStatus: "Any status", active: "Active", inactive: "Deactivated",
+  create: "New user", import: "Import from Excel", edit: "Edit", reset: "Reset password", deactivate: "Deactivate",
+  activate: "Reactivate",
+  col: { username: "Username", name: "Name", email: "Email", departments: "Departments", roles: "Roles", status: "Status",
+    lastLogin: "Last sign-in", actions: "Actions" },
+  never: "Never", total: "{{n}} users", mustChange: "Must change password",
+  form: {
+    createTitle: "New user", editTitle: "Edit user: {{name}}",
+    username: "Username", usernameHelp: "Used to sign in: 2-64 letters, digits or . _ - @; cannot be changed later",
+    name: "Name", email: "Email (optional)", departments: "Departments", departmentsHelp: "The first is the primary one",
+    roles: "Roles", password: "Initial password", passwordAuto: "Generate (recommended)", passwordSet: "Set it myself",
+    passwordHelp: "At least 10 characters with letters and digits, not containing the username",
+    mustChange: "Must change the password at first sign-in", save: "Save", cancel: "Cancel",
+    created: "User {{name}} created", saved: "Saved", required: "{{what}} is required",
+  },
+  once: {
+    title: "Note the password", created: "User {{username}} was created. The initial password is shown only this once:",
+    reset: "The new password of {{username}} is shown only this once:", copy: "Copy", copied: "Copied",
+    hint: "Pass it on securely. They will have to change it at first sign-in.", done: "I have noted it",
+  },
+  confirm: {
+    deactivate: "Deactivate {{name}}?",
+    deactivateHelp: "They are signed out at once and their API tokens stop working. You can reactivate them at any time.",
+    activate: "Reactivate {{name}}?", reset: "Reset the password of {{name}}?",
+    resetHelp: "A new password is generated; the old one stops working at once.", ok: "OK", cancel: "Cancel",
+  },
+  done: { deactivated: "{{name}} deactivated", activated: "{{name}} reactivated" },
+  importer: {
+    title: "Import users from Excel",
+    help: "The sheet needs the columns 用户名 (username) and 姓名 (name); optionally 邮箱 (email), 部门 (department: names or codes, several separated by 、) and 角色 (role: labels or ids).",
+    pick: "Choose file", check: "Check", checking: "Checking…", rows: "{{total}} rows, {{valid}} without problems",
+    problems: "{{n}} problems to correct in the sheet first; then choose the file again", ok: "No problems: ready to import",
+    run: "Import {{n}} users", running: "Importing…", result: "{{n}} users imported. Their initial passwords are shown only this once:",
+    download: "Download usernames and initial passwords (CSV)", close: "Close", row: "Row", problem: "Problem",
+    again: "Choose another file",
+  },
+};
