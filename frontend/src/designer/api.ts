@@ -22,6 +22,11 @@ export const designerApi = {
   definition: (app: string, form: string) => request<FormDefinition>('GET', `${formPath(app, form)}/definition`),
   save: (app: string, form: string, body: FormDefinition) =>
     request<FormDefinition>('PUT', `${formPath(app, form)}/definition`, { body }).then(changed),
+  /** How many stored records have no value in `field` (counted exactly). */
+  emptyCount: (app: string, form: string, field: string) =>
+    request<{ count: number | null }>('GET', `${formPath(app, form)}/records`, {
+      query: { filter: JSON.stringify({ '==': [{ var: field }, null] }), limit: 1, count: 'exact', fields: 'id' },
+    }).then((r) => r.count ?? 0),
   preview: (app: string, form: string) => request<ImpactPreview>('GET', `${formPath(app, form)}/publish/preview`),
   publish: (app: string, form: string, note?: string) =>
     request<{ version: number }>('POST', `${formPath(app, form)}/publish`, { body: note ? { note } : {} }).then(changed),

@@ -1,5 +1,5 @@
 /** The canvas: the form's sections (grouped in tabs when the layout has tabs), a drop target. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useDroppable } from '@dnd-kit/core';
@@ -13,6 +13,7 @@ import { editText } from '../model/text';
 import type { TabGroup } from '../model/layout';
 import DeletedFields from './DeletedFields';
 import SectionBlock from './SectionBlock';
+import SectionGap from './SectionGap';
 
 export default function Canvas() {
   const { t } = useTranslation(NS);
@@ -48,7 +49,10 @@ export default function Canvas() {
   const sections = (group: TabGroup) => (
     <>
       {group.sections.map((index) => (
-        <SectionBlock key={index} index={index} />
+        <Fragment key={index}>
+          <SectionBlock index={index} />
+          <SectionGap index={index} />
+        </Fragment>
       ))}
       <Button type="dashed" block icon={<PlusOutlined />} onClick={() => addSection(tabbed ? group : undefined)} data-testid="add-section">
         {t('canvas.addSection')}

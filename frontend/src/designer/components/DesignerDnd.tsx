@@ -1,6 +1,8 @@
 /**
  * Drag and drop between the palette and the canvas: a palette type dropped on the canvas
  * becomes a new field; a placed field dragged elsewhere moves (within or across sections).
+ * While dragging, a line shows where the drop lands (model/dnd.ts `dropLine`): before or after
+ * the field under the pointer, or at the end of a section (below its fields, or the gap below it).
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -13,16 +15,14 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useLang } from '../../i18n/text';
 import { useDesigner } from '../hooks/designerContext';
 import { DropHintContext } from '../hooks/dropHint';
-import type { DropHint } from '../hooks/dropHint';
-import { dropPlace, gridSlot, isAfter, parseDndId } from '../model/dnd';
-import type { DndTarget, Point } from '../model/dnd';
-import { locate } from '../model/layout';
+import { dropLine, dropPlace, gridSlot, isAfter, parseDndId } from '../model/dnd';
+import type { DndTarget, DropLine, Point } from '../model/dnd';
 import TypeIcon from './TypeIcon';
 
 const rank = (id: string | number) => {
   const s = String(id);
   if (s.startsWith('f:')) return 0;
-  if (s.startsWith('s:')) return 1;
+  if (s.startsWith('s:') || s.startsWith('g:')) return 1;
   return 2;
 };
 
@@ -43,16 +43,18 @@ const collisions: CollisionDetection = (args) => {
   const top = sorted[0];
   if (top && rank(top.id) === 0) {
     const rect = args.droppableRects.get(top.id);
-    return [{ ...top, data: { ...top.data, after: rect ? isAfter(point.x, point.y, rect) : false } }, ...sorted.slice(1)];
+    const columns = args.droppableContainers.find((c) => c.id === top.id)?.data.current?.columns;
+    return [{ ...top, data: { ...top.data, after: rect ? isAfter(point.x, point.y, rect, columns) : false } }, ...sorted.slice(1)];
   }
-  if (top && rank(top.id) === 1) {
+  if (top && String(top.id).startsWith('s:')) {
     const section = args.droppableContainers.find((c) => c.id === top.id)?.data.current?.section;
     const inSection = args.droppableContainers.flatMap((c) => {
       const rect = args.droppableRects.get(c.id);
       const mine = rank(c.id) === 0 && c.data.current?.section === section && c.id !== args.active.id;
       return mine && rect ? [{ container: c, rect }] : [];
     });
-    const slot = gridSlot(point, inSection.map((c) => c.rect));
+    const columns = args.droppableContainers.find((c) => c.id === top.id)?.data.current?.columns;
+    const slot = gridSlot(point, inSection.map((c) => c.rect), columns);
     if (slot) {
       const { container } = inSection[slot.index];
       return [{ id: container.id, data: { droppableContainer: container, after: slot.after } }];
@@ -70,7 +72,7 @@ export default function DesignerDnd({ children }: { children: ReactNode }) {
   const { state, dispatch, typeOf } = useDesigner();
   const { tx } = useLang();
   const [drag, setDrag] = useState<Drag | null>(null);
-  const [hint, setHint] = useState<DropHint | null>(null);
+  const [hint, setHint] = useState<DropLine | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -99,13 +101,9 @@ export default function DesignerDnd({ children }: { children: ReactNode }) {
 
   const onMove = (e: DragMoveEvent) => {
     const where = place(e);
-    let next: DropHint | null = where ? { over: String(e.over!.id), after: where.after } : null;
-    if (next && drag?.kind === 'field' && where?.target.kind === 'field') {
-      const from = locate(layout, drag.key);
-      const to = locate(layout, where.target.id);
-      if (from && to && from.section === to.section) next = null;
-    }
-    if (next?.over !== hint?.over || next?.after !== hint?.after) setHint(next);
+    const moving = drag?.kind === 'field' ? drag.key : undefined;
+    const next = where ? dropLine(layout, where.target, where.after, moving) : null;
+    if (JSON.stringify(next) !== JSON.stringify(hint)) setHint(next);
   };
 
   const onEnd = (e: DragEndEvent) => {

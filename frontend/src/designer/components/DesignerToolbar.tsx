@@ -39,7 +39,6 @@ export default function DesignerToolbar({ mode, onMode, saving, publishedVersion
         <Typography.Text strong className="td-form-title" data-testid="designer-title">
           {tx(state.def.label, state.def.id)}
         </Typography.Text>
-        <Typography.Text type="secondary">{state.def.id}</Typography.Text>
         {publishedVersion ? <Tag color="green">{t('toolbar.version', { v: publishedVersion })}</Tag> : <Tag>{t('toolbar.neverPublished')}</Tag>}
         {state.dirty && <Badge status="warning" text={t('toolbar.unsaved')} data-testid="unsaved" />}
       </Space>

@@ -1,6 +1,6 @@
 /** The designer once loaded: toolbar, problems, palette + canvas + properties (or the preview), dialogs. */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { App } from 'antd';
+import { Alert, App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { designerApi } from '../api';
 import { NS } from '../i18n';
@@ -81,6 +81,7 @@ function Workspace({ app, data }: { app: string; data: DesignerData }) {
           onPublish={() => setPublishing(true)}
           onHistory={() => setHistory(true)}
         />
+        <Alert className="td-small-notice" type="info" showIcon title={t('words.smallScreen')} data-testid="small-screen-notice" />
         <ProblemList problems={actions.problems} onClose={() => setProblems([])} />
         {mode === 'design' ? (
           <div className="td-body">

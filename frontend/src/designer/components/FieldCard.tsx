@@ -14,7 +14,7 @@ import { CONDITION_KEYS } from '../model/types';
 import type { FieldDef } from '../model/types';
 import TypeIcon from './TypeIcon';
 
-export default function FieldCard({ field, section }: { field: FieldDef; section: number }) {
+export default function FieldCard({ field, section, columns }: { field: FieldDef; section: number; columns: number }) {
   const { t } = useTranslation(NS);
   const { tx } = useLang();
   const { state, dispatch, typeOf, problems } = useDesigner();
@@ -22,7 +22,7 @@ export default function FieldCard({ field, section }: { field: FieldDef; section
   const dndId = fieldDnd(field.id);
   const { setNodeRef, listeners, attributes, transform, transition, isDragging } = useSortable({
     id: dndId,
-    data: { kind: 'field', section },
+    data: { kind: 'field', section, columns },
   });
   const selected = state.selected === field.id;
   const mine = problems.get(field.id) ?? [];
@@ -32,7 +32,9 @@ export default function FieldCard({ field, section }: { field: FieldDef; section
   const readers = state.def.fields.filter(
     (f) => f.id !== field.id && !f.deleted && CONDITION_KEYS.some((k) => ruleVars(f[k]).includes(field.id)),
   );
-  const line = hint?.over === dndId ? (hint.after ? ' td-drop-after' : ' td-drop-before') : '';
+  const mark = hint?.kind === 'field' && hint.id === field.id ? hint : null;
+  // in a grid "after" is the next cell: the line stands at the card's side
+  const line = mark ? `${mark.after ? ' td-drop-after' : ' td-drop-before'}${columns > 1 ? ' td-drop-side' : ''}` : '';
   const classes = `td-field${selected ? ' td-selected' : ''}${mine.length ? ' td-invalid' : ''}${isDragging ? ' td-dragging' : ''}${line}`;
 
   return (

@@ -10,9 +10,7 @@ import ConditionsTab from './conditions/ConditionsTab';
 import FormProps from './props/FormProps';
 import BasicProps from './props/BasicProps';
 import RulesProps from './props/RulesProps';
-import FieldIndexTab from '../indexes/FieldIndexTab';
 import IndexAdvicePanel from '../indexes/IndexAdvicePanel';
-import { INDEX_NS } from '../indexes/locales';
 
 export default function PropertyPanel() {
   const { t } = useTranslation(NS);
@@ -20,6 +18,7 @@ export default function PropertyPanel() {
   const { state, dispatch, problems } = useDesigner();
   const field = state.def.fields.find((f) => f.id === state.selected && !f.deleted);
   const [tab, setTab] = useState('basic'); // kept across fields and reloads
+  const [advanced, setAdvanced] = useState(false); // the 高级 sections, likewise
 
   if (!field) {
     return (
@@ -40,16 +39,15 @@ export default function PropertyPanel() {
       {mine.map((p, i) => (
         <Alert key={i} type="error" showIcon style={{ marginBottom: 8 }} title={tx(p.message)} data-testid="prop-problem" />
       ))}
-      <Form layout="vertical" size="small" key={field.id}>
+      <Form layout="vertical" size="small" key={state.def.fields.indexOf(field)}>
         <Tabs
           activeKey={tab}
           onChange={setTab}
           size="small"
           items={[
-            { key: 'basic', label: t('props.basic'), children: <BasicProps field={field} patch={patch} /> },
-            { key: 'rules', label: t('props.rules'), children: <RulesProps field={field} patch={patch} /> },
+            { key: 'basic', label: t('props.basic'), children: <BasicProps field={field} patch={patch} advanced={advanced} onAdvanced={setAdvanced} /> },
+            { key: 'rules', label: t('props.rules'), children: <RulesProps field={field} patch={patch} advanced={advanced} onAdvanced={setAdvanced} /> },
             { key: 'conditions', label: t('props.conditions'), children: <ConditionsTab field={field} /> },
-            { key: 'index', label: t('tab', { ns: INDEX_NS }), children: <FieldIndexTab field={field} /> },
           ]}
         />
       </Form>

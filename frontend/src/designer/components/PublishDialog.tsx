@@ -1,4 +1,9 @@
-/** Publishing: save the draft, show what the publish will change (in words), then publish. */
+/**
+ * Publishing: save the draft, then say what the publish will change in words a business user
+ * reads (model/impact.ts): the server's preview of the table changes, the draft against the
+ * published version, how many records a newly required field finds empty, and where new
+ * fields show in the grid. Then publish.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Input, List, Modal, Spin, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
@@ -7,9 +12,20 @@ import { useLang } from '../../i18n/text';
 import { designerApi } from '../api';
 import { NS } from '../i18n';
 import { useDesigner } from '../hooks/designerContext';
-import { describeImpact } from '../model/impact';
+import { defaultColumns } from '../../grid/gridState';
+import { publishedInfo } from '../hooks/useDesignerData';
+import { describeImpact, newlyRequired } from '../model/impact';
 import type { ImpactLine } from '../model/impact';
-import type { ImpactPreview } from '../model/types';
+import type { FormDefinition, ImpactPreview } from '../model/types';
+
+/** How many columns the grid shows when no view chose them (grid/gridState.ts `defaultColumns`). */
+const GRID_LIMIT = 8;
+
+interface Found {
+  preview: ImpactPreview;
+  published: FormDefinition | null;
+  empties: Record<string, number>;
+}
 
 interface Props {
   open: boolean;
@@ -31,7 +47,7 @@ export default function PublishDialog({ open, onClose, ensureSaved, publish, onP
   const { t } = useTranslation(NS);
   const { tx } = useLang();
   const { app, state, typeOf } = useDesigner();
-  const [impact, setImpact] = useState<ImpactPreview | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -40,7 +56,7 @@ export default function PublishDialog({ open, onClose, ensureSaved, publish, onP
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setImpact(null);
+    setFound(null);
     setFailure(null);
     setNote('');
     (async () => {
@@ -49,10 +65,16 @@ export default function PublishDialog({ open, onClose, ensureSaved, publish, onP
         return;
       }
       try {
-        const found = await designerApi.preview(app, formId);
+        const [preview, info] = await Promise.all([designerApi.preview(app, formId), publishedInfo(app, formId)]);
+        const required = newlyRequired(state.def, info.body);
+        const counts = await Promise.all(required.map((f) => designerApi.emptyCount(app, formId, f).catch(() => undefined)));
+        const empties: Record<string, number> = {};
+        required.forEach((f, i) => {
+          if (counts[i] !== undefined) empties[f] = counts[i]!;
+        });
         if (!live) return;
-        setImpact(found);
-        if (found.problems.length) onProblems(found.problems);
+        setFound({ preview, published: info.body, empties });
+        if (preview.problems.length) onProblems(preview.problems);
       } catch (err) {
         if (live) setFailure(err instanceof Error ? err.message : String(err));
       }
@@ -70,8 +92,19 @@ export default function PublishDialog({ open, onClose, ensureSaved, publish, onP
     const name = tx(f?.label, head);
     return child ? `${name}.${tx(f?.fields?.find((c) => c.id === child)?.label, child)}` : name;
   };
-  const lines: ImpactLine[] = impact
-    ? describeImpact(impact.changes, (k, p) => String(t(k, { ...p })), label, (key) => tx(typeOf(key)?.label, key))
+  const impact = found?.preview ?? null;
+  const lines: ImpactLine[] = found
+    ? describeImpact(
+      {
+        changes: found.preview.changes,
+        draft: state.def,
+        published: found.published,
+        empties: found.empties,
+        gridColumns: defaultColumns({ ...state.def, fields: state.def.fields.filter((f) => !f.deleted), actions: [] }, GRID_LIMIT),
+        gridLimit: GRID_LIMIT,
+      },
+      { t: (k, p) => String(t(k, { ...p })), label, typeLabel: (key) => tx(typeOf(key)?.label, key) },
+    )
     : [];
   const problems = impact?.problems ?? [];
 

@@ -1,14 +1,9 @@
-/** While dragging: the field the drag is over and on which side a drop would land. */
+/** While dragging: where the drop indicator shows (a line before or after a field, or ending a section). */
 import { createContext, useContext } from 'react';
+import type { DropLine } from '../model/dnd';
 
-export interface DropHint {
-  /** The droppable id under the drag (see model/dnd.ts). */
-  over: string;
-  after: boolean;
-}
+export const DropHintContext = createContext<DropLine | null>(null);
 
-export const DropHintContext = createContext<DropHint | null>(null);
-
-export function useDropHint(): DropHint | null {
+export function useDropHint(): DropLine | null {
   return useContext(DropHintContext);
 }

@@ -13,17 +13,17 @@ export interface DesignerData {
   publishedVersion: number | null;
 }
 
-/** The published version's number and field ids, from the app's form list. */
+/** The published version's number, field ids and body (deleted fields included), from the app's form list. */
 export async function publishedInfo(
   app: string,
   form: string,
   forms?: FormSummary[],
-): Promise<{ forms: FormSummary[]; version: number | null; ids: string[] }> {
+): Promise<{ forms: FormSummary[]; version: number | null; ids: string[]; body: FormDefinition | null }> {
   const list = forms ?? (await designerApi.forms(app));
   const version = list.find((f) => f.id === form)?.published_version ?? null;
-  if (!version) return { forms: list, version: null, ids: [] };
+  if (!version) return { forms: list, version: null, ids: [], body: null };
   const body = await designerApi.version(app, form, version);
-  return { forms: list, version, ids: (body.fields ?? []).map((f) => f.id) };
+  return { forms: list, version, ids: (body.fields ?? []).map((f) => f.id), body };
 }
 
 export function useDesignerData(app: string, form: string) {

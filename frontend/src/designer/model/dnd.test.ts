@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropPlace, gridSlot, isAfter, parseDndId } from './dnd';
+import { dropLine, dropPlace, gapDnd, gridSlot, isAfter, parseDndId } from './dnd';
 import { moveField } from './fieldOps';
 import type { FormDefinition } from './types';
 
@@ -28,7 +28,10 @@ describe('drop places', () => {
 
   it('moves a field down, up and across sections', () => {
     expect(move('a', dropPlace(layout, { kind: 'field', id: 'c' }, true, 'a'))).toEqual([['b', 'c', 'a'], ['d']]);
-    expect(move('a', dropPlace(layout, { kind: 'field', id: 'b' }, false, 'a'))).toEqual([['b', 'a', 'c'], ['d']]);
+    expect(move('a', dropPlace(layout, { kind: 'field', id: 'b' }, true, 'a'))).toEqual([['b', 'a', 'c'], ['d']]);
+    // before the next field is where it already is: the line and the drop agree
+    expect(move('a', dropPlace(layout, { kind: 'field', id: 'b' }, false, 'a'))).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(move('c', dropPlace(layout, { kind: 'field', id: 'b' }, false, 'c'))).toEqual([['a', 'c', 'b'], ['d']]);
     expect(move('c', dropPlace(layout, { kind: 'field', id: 'a' }, false, 'c'))).toEqual([['c', 'a', 'b'], ['d']]);
     expect(move('b', dropPlace(layout, { kind: 'field', id: 'd' }, false, 'b'))).toEqual([['a', 'c'], ['b', 'd']]);
     expect(move('b', dropPlace(layout, { kind: 'field', id: 'd' }, true, 'b'))).toEqual([['a', 'c'], ['d', 'b']]);
@@ -81,5 +84,45 @@ describe('drop places in a two-column section', () => {
     expect(gridSlot({ x: 150, y: 200 }, boxes)).toBeNull();
     expect(place(150, 200)).toBe(3);
     expect(gridSlot({ x: 0, y: 0 }, [])).toBeNull();
+  });
+});
+
+describe('the drop line and where the drop lands', () => {
+  const two = [{ fields: ['a', 'b', 'c'], columns: 2 }, { fields: ['d'], columns: 2 }, { fields: [], columns: 1 }];
+
+  it('parses the gap below a section and lands at that section\'s end', () => {
+    expect(parseDndId('g:1')).toEqual({ kind: 'gap', index: 1 });
+    expect(parseDndId(gapDnd(0))).toEqual({ kind: 'gap', index: 0 });
+    expect(dropPlace(two, { kind: 'gap', index: 0 }, false)).toEqual({ section: 0, index: Number.MAX_SAFE_INTEGER });
+    expect(dropLine(two, { kind: 'gap', index: 0 }, false)).toEqual({ kind: 'end', section: 0 });
+    expect(dropLine(two, { kind: 'gap', index: 5 }, false)).toBeNull();
+    const placed = moveField({ ...def, layout: two }, 'd', 0, dropPlace(two, { kind: 'gap', index: 0 }, false)!.index);
+    expect(placed.layout!.map((s) => s.fields)).toEqual([['a', 'b', 'c', 'd'], [], []]);
+  });
+
+  it('draws the line at the end of a section, of the last one for the canvas, and none on the dragged field', () => {
+    expect(dropLine(two, { kind: 'section', index: 2 }, false)).toEqual({ kind: 'end', section: 2 });
+    expect(dropLine(two, { kind: 'canvas' }, false)).toEqual({ kind: 'end', section: 2 });
+    expect(dropLine(two, { kind: 'field', id: 'b' }, true)).toEqual({ kind: 'field', id: 'b', after: true });
+    expect(dropLine(two, { kind: 'field', id: 'b' }, true, 'b')).toBeNull();
+  });
+
+  it('lands a move where the line showed, in its own section and another', () => {
+    const land = (id: string, over: string, after: boolean) =>
+      move(id, dropPlace(layout, { kind: 'field', id: over }, after, id));
+    expect(land('a', 'c', false)).toEqual([['b', 'a', 'c'], ['d']]);
+    expect(land('c', 'a', true)).toEqual([['a', 'c', 'b'], ['d']]);
+    expect(land('d', 'b', false)).toEqual([['a', 'd', 'b', 'c'], []]);
+    expect(land('d', 'b', true)).toEqual([['a', 'b', 'd', 'c'], []]);
+  });
+
+  it('tells the side on a card by the lower half in one column, by the leaning half in a grid', () => {
+    const card = { left: 0, top: 0, width: 300, height: 60 };
+    expect(isAfter(20, 45, card, 1)).toBe(true); // lower half, far left: after in one column
+    expect(isAfter(280, 15, card, 1)).toBe(false); // upper half, far right: before
+    expect(isAfter(150, 45, card, 2)).toBe(true); // lower half in the middle: after (the next cell)
+    expect(isAfter(150, 15, card, 2)).toBe(false);
+    expect(isAfter(280, 20, card, 2)).toBe(true); // right edge: after
+    expect(isAfter(20, 40, card, 2)).toBe(false); // left edge: before
   });
 });

@@ -2,8 +2,8 @@
  * Pure edits of a form definition. Each takes a definition whose layout is normalized
  * (see layout.ts) and returns a new one; the input is never changed.
  */
-import { newField } from './defaults';
-import { freshId } from './ids';
+import { fieldIdFromLabel } from './autoId';
+import { defaultLabel, newField } from './defaults';
 import { clampColumns, locate, newSection, normalizeLayout } from './layout';
 import { renameVar } from './logicVars';
 import { CONDITION_KEYS } from './types';
@@ -53,7 +53,10 @@ function dropFromLayout(layout: LayoutSection[], id: string): LayoutSection[] {
   return layout.map((sec) => (sec.fields.includes(id) ? { ...sec, fields: sec.fields.filter((f) => f !== id) } : sec));
 }
 
-/** Add a new field of `type` at (`section`, `index`); returns the definition and the new id. */
+/**
+ * Add a new field of `type` at (`section`, `index`): labelled by its type in Chinese ("单行文本",
+ * "单行文本 2" …), its id that label in pinyin. Returns the definition and the new id.
+ */
 export function addField(
   def: FormDefinition,
   type: FieldTypeInfo,
@@ -61,8 +64,9 @@ export function addField(
   index: number,
   id?: string,
 ): { def: FormDefinition; id: string } {
-  const newId = id ?? freshId(type.key, def.fields.map((f) => f.id));
-  const field = newField(type, newId);
+  const label = defaultLabel(type, def.fields.map((f) => f.label?.zh ?? ''));
+  const newId = id ?? fieldIdFromLabel(label, def.fields.map((f) => f.id));
+  const field = newField(type, newId, label);
   const layout = layoutOf(def);
   const base = layout.length ? layout : [newSection([], undefined, 1)];
   return {
@@ -106,6 +110,24 @@ export function updateField(def: FormDefinition, id: string, patch: Partial<Fiel
   const rest: Partial<FieldDef> = { ...patch };
   delete rest.id;
   return { ...def, fields: def.fields.map((f) => (f.id === id ? applyPatch(f, rest) : f)) };
+}
+
+/** The id field `id` would get from its Chinese label now (unique among the others). */
+export function labelId(def: FormDefinition, id: string, label: string): string {
+  return fieldIdFromLabel(label, def.fields.filter((f) => f.id !== id).map((f) => f.id));
+}
+
+/**
+ * Rename the label of a field that is not published: when its id is still the one made from
+ * its old label (not typed by hand), the id follows the new label. Returns the definition and
+ * the field's id after the edit.
+ */
+export function relabelField(def: FormDefinition, id: string, patch: Partial<FieldDef>): { def: FormDefinition; id: string } {
+  const field = def.fields.find((f) => f.id === id);
+  const updated = updateField(def, id, patch);
+  if (!field || !patch.label?.zh?.trim() || id !== labelId(def, id, field.label?.zh ?? '')) return { def: updated, id };
+  const to = labelId(updated, id, patch.label.zh);
+  return to === id ? { def: updated, id } : { def: renameField(updated, id, to), id: to };
 }
 
 /** Give field `id` the id `to` everywhere: fields, layout, title field, conditions. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { locateProblems } from './problems';
-import { describeImpact } from './impact';
 
 describe('server problems', () => {
   it('places pointers by index, by id and on sections', () => {
@@ -18,21 +17,5 @@ describe('server problems', () => {
     expect(got[2]).toMatchObject({ section: 2 });
     expect(got[3].fieldId).toBeUndefined();
     expect(got[3].message.zh).toBe('标题');
-  });
-});
-
-describe('impact in words', () => {
-  const t = (key: string, p?: Record<string, unknown>) => `${key}${p ? JSON.stringify(p) : ''}`;
-  it('describes a failing type change with samples', () => {
-    const [line] = describeImpact(
-      [{ op: 'change_type', field: 'age', from: 'text', to: 'integer', failing: 37, samples: ['abc', 3.5] }],
-      t,
-      (id) => `«${id}»`,
-      (k) => k.toUpperCase(),
-    );
-    expect(line.level).toBe('error');
-    expect(line.text).toContain('"field":"«age»"');
-    expect(line.text).toContain('"count":37');
-    expect(line.text).toContain('“abc”、3.5');
   });
 });

@@ -41,16 +41,16 @@ const fresh = () => initialState(base, ['name', 'mobile', 'equity']);
 describe('definition editing', () => {
   it('adds a field at a place in a section and selects it', () => {
     const s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 1 });
-    expect(s.def.fields.map((f) => f.id)).toEqual(['name', 'mobile', 'equity', 'text_1']);
-    expect(s.def.layout![0].fields).toEqual(['name', 'text_1', 'mobile']);
-    expect(s.selected).toBe('text_1');
-    expect(s.def.fields[3].label).toEqual({ zh: '单行文本1', en: 'Text 1' });
+    expect(s.def.fields.map((f) => f.id)).toEqual(['name', 'mobile', 'equity', 'dan_hang_wen_ben']);
+    expect(s.def.layout![0].fields).toEqual(['name', 'dan_hang_wen_ben', 'mobile']);
+    expect(s.selected).toBe('dan_hang_wen_ben');
+    expect(s.def.fields[3].label).toEqual({ zh: '单行文本' });
     expect(s.dirty).toBe(true);
   });
 
   it('gives select fields options and fresh ids', () => {
     const s = run(fresh(), { type: 'addField', fieldType: select, section: 1, index: 9 }, { type: 'addField', fieldType: select, section: 1, index: 0 });
-    expect(s.def.layout![1].fields).toEqual(['single_select_2', 'equity', 'single_select_1']);
+    expect(s.def.layout![1].fields).toEqual(['dan_xuan_2', 'equity', 'dan_xuan']);
     expect(s.def.fields[3].options!.length).toBeGreaterThan(0);
   });
 
@@ -63,7 +63,7 @@ describe('definition editing', () => {
   });
 
   it('marks a published field deleted, drops a new one', () => {
-    let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 0 }, { type: 'removeField', id: 'text_1' });
+    let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 0 }, { type: 'removeField', id: 'dan_hang_wen_ben' });
     expect(s.def.fields.map((f) => f.id)).toEqual(['name', 'mobile', 'equity']);
     s = run(s, { type: 'select', id: 'name' }, { type: 'removeField', id: 'name' });
     expect(s.def.fields[0]).toMatchObject({ id: 'name', deleted: true });
@@ -77,8 +77,8 @@ describe('definition editing', () => {
 
   it('renames only unpublished fields, and follows the rename in conditions and layout', () => {
     let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 0 });
-    s = run(s, { type: 'updateField', id: 'equity', patch: { visible_if: { '==': [{ var: 'text_1' }, 'x'] } } });
-    s = run(s, { type: 'renameField', id: 'text_1', to: 'nickname' });
+    s = run(s, { type: 'updateField', id: 'equity', patch: { visible_if: { '==': [{ var: 'dan_hang_wen_ben' }, 'x'] } } });
+    s = run(s, { type: 'renameField', id: 'dan_hang_wen_ben', to: 'nickname' });
     expect(s.def.layout![0].fields[0]).toBe('nickname');
     expect(s.def.fields[2].visible_if).toEqual({ '==': [{ var: 'nickname' }, 'x'] });
     expect(s.selected).toBe('nickname');
@@ -115,7 +115,7 @@ describe('definition editing', () => {
   it('undoes and redoes edits', () => {
     let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 0 }, { type: 'moveField', id: 'equity', section: 0, index: 0 });
     s = run(s, { type: 'undo' });
-    expect(s.def.layout![0].fields).toEqual(['text_1', 'name', 'mobile']);
+    expect(s.def.layout![0].fields).toEqual(['dan_hang_wen_ben', 'name', 'mobile']);
     s = run(s, { type: 'undo' });
     expect(s.def).toEqual(fresh().def);
     expect(s.selected).toBeNull();
@@ -173,5 +173,44 @@ describe('saving', () => {
     expect(run(s, { type: 'saved', def: s.def }).dirty).toBe(false);
     const later = run(s, { type: 'updateField', id: 'name', patch: { unique: true } });
     expect(run(later, { type: 'saved', def: s.def }).dirty).toBe(true);
+  });
+});
+
+describe('ids follow Chinese labels', () => {
+  it('names a new field by its type in Chinese, numbered, without an English label', () => {
+    const s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 9 }, { type: 'addField', fieldType: text, section: 0, index: 9 });
+    expect(s.def.fields.slice(3).map((f) => [f.id, f.label])).toEqual([
+      ['dan_hang_wen_ben', { zh: '单行文本' }],
+      ['dan_hang_wen_ben_2', { zh: '单行文本 2' }],
+    ]);
+  });
+
+  it('regenerates the id while the label changes, until the field is published', () => {
+    let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 9 });
+    s = run(s, { type: 'updateField', id: 'dan_hang_wen_ben', patch: { label: { zh: '回' } } });
+    s = run(s, { type: 'updateField', id: 'hui', patch: { label: { zh: '回访人' } } });
+    expect(s.selected).toBe('hui_fang_ren');
+    expect(s.def.layout![0].fields).toContain('hui_fang_ren');
+    // one undo step for the typing
+    expect(run(s, { type: 'undo' }).def.fields.map((f) => f.id)).not.toContain('hui');
+    // a published field keeps its id
+    const pub = initialState(s.def, [...fresh().published, 'hui_fang_ren']);
+    const after = run(pub, { type: 'updateField', id: 'hui_fang_ren', patch: { label: { zh: '联系人' } } });
+    expect(after.def.fields.map((f) => f.id)).toContain('hui_fang_ren');
+  });
+
+  it('keeps an id typed by hand', () => {
+    let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 9 });
+    s = run(s, { type: 'renameField', id: 'dan_hang_wen_ben', to: 'visitor' });
+    s = run(s, { type: 'updateField', id: 'visitor', patch: { label: { zh: '回访人' } } });
+    expect(s.def.fields.map((f) => f.id)).toContain('visitor');
+  });
+
+  it('never takes another field\'s id or a system name', () => {
+    let s = run(fresh(), { type: 'addField', fieldType: text, section: 0, index: 9 });
+    s = run(s, { type: 'updateField', id: 'dan_hang_wen_ben', patch: { label: { zh: 'Name' } } });
+    expect(s.selected).toBe('name_2');
+    s = run(s, { type: 'updateField', id: 'name_2', patch: { label: { zh: 'ID' } } });
+    expect(s.selected).toBe('id_2');
   });
 });

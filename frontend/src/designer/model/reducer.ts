@@ -85,13 +85,21 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     }
     case 'restoreField':
       return edit(state, ops.restoreField(def, action.id), action.id);
-    case 'updateField':
+    case 'updateField': {
+      if (action.patch.label && !state.published.includes(action.id)) {
+        // an unpublished field's generated id follows its Chinese label
+        const out = ops.relabelField(def, action.id, action.patch);
+        if (out.id !== action.id) {
+          return edit(state, out.def, state.selected === action.id ? out.id : state.selected, 'field:label');
+        }
+      }
       return edit(
         state,
         ops.updateField(def, action.id, action.patch),
         state.selected,
         `field:${action.id}:${Object.keys(action.patch).sort().join(',')}`,
       );
+    }
     case 'renameField': {
       if (state.published.includes(action.id)) return state;
       const next = ops.renameField(def, action.id, action.to);

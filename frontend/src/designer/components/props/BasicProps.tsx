@@ -1,4 +1,4 @@
-/** The basics of the selected field: id, type, section, labels, help, placeholder, default and type-specific keys. */
+/** The basics of the selected field: type, section, labels, help, placeholder, default and type-specific keys; its id (and a select's option keys) under 高级. */
 import { Alert, Form, Select, Spin } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,12 @@ import { NS } from '../../i18n';
 import { useDesigner } from '../../hooks/designerContext';
 import { locate } from '../../model/layout';
 import type { FieldDef } from '../../model/types';
+import AdvancedSection from './AdvancedSection';
 import AutoNumberProps from './AutoNumberProps';
 import BilingualInput from './BilingualInput';
 import DefaultValueInput, { takesDefault } from './DefaultValueInput';
 import FieldIdInput from './FieldIdInput';
+import OptionKeys from './OptionKeys';
 import OptionsEditor from './OptionsEditor';
 import RelationProps from './RelationProps';
 import SubFieldsEditor from './SubFieldsEditor';
@@ -28,9 +30,12 @@ const CORE_EDITORS: Record<string, DesignerEditor> = {
 interface Props {
   field: FieldDef;
   patch: (p: Partial<FieldDef>) => void;
+  /** Whether the 高级 section is open (kept by the panel across fields). */
+  advanced: boolean;
+  onAdvanced: (open: boolean) => void;
 }
 
-export default function BasicProps({ field, patch }: Props) {
+export default function BasicProps({ field, patch, advanced, onAdvanced }: Props) {
   const { t } = useTranslation(NS);
   const { tx } = useLang();
   const { state, dispatch, types, typeOf } = useDesigner();
@@ -46,14 +51,13 @@ export default function BasicProps({ field, patch }: Props) {
   const options = takesConfig(field.type, 'options') && (
     <Form.Item label={t('props.options')} required={optionsRequired}
       extra={optionsRequired ? undefined : t('props.optionsOptional')} style={{ marginBottom: 12 }}>
-      <OptionsEditor value={field.options ?? []}
+      <OptionsEditor value={field.options ?? []} locked={published}
         onChange={(next) => patch({ options: next.length || optionsRequired ? next : undefined })} />
     </Form.Item>
   );
 
   return (
     <>
-      <FieldIdInput id={field.id} />
       <Form.Item label={t('props.type')} style={{ marginBottom: 12 }} extra={published ? t('props.typeWarn') : undefined}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
@@ -114,6 +118,10 @@ export default function BasicProps({ field, patch }: Props) {
         enLabel={t('props.placeholderEn')}
         testId="prop-placeholder"
       />
+      <AdvancedSection open={advanced} onToggle={onAdvanced} testId="field-advanced">
+        <FieldIdInput id={field.id} />
+        {takesConfig(field.type, 'options') && (field.options?.length ?? 0) > 0 && <OptionKeys options={field.options!} />}
+      </AdvancedSection>
     </>
   );
 }

@@ -1,4 +1,4 @@
-/** The field id: editable until the field is published; renamed on blur or Enter when valid. */
+/** The field id (made from its Chinese name): editable until the field is published; renamed on blur or Enter when valid. */
 import { useEffect, useState } from 'react';
 import { Form, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
@@ -28,7 +28,7 @@ export default function FieldIdInput({ id }: { id: string }) {
   return (
     <Form.Item
       label={t('props.id')}
-      extra={locked ? t('props.idLocked') : t('props.idHelp')}
+      extra={t('words.fieldIdHelp')}
       validateStatus={problem ? 'error' : undefined}
       help={problem ? t(`props.idErrors.${problem}`) : undefined}
       style={{ marginBottom: 12 }}

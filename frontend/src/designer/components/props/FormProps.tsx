@@ -1,10 +1,12 @@
-/** The form's own settings: id (fixed), names, description, title field. */
+/** The form's own settings: names, description, title field; its id and table name under 高级. */
+import { useState } from 'react';
 import { Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { traitsOf } from '../../../api/fieldTypes';
 import { useLang } from '../../../i18n/text';
 import { NS } from '../../i18n';
 import { useDesigner } from '../../hooks/designerContext';
+import AdvancedSection from './AdvancedSection';
 import BilingualInput from './BilingualInput';
 
 /** A field may be the title when its values are short, plain and sortable (its type's traits). */
@@ -17,15 +19,13 @@ function titleCandidate(type: string): boolean {
 export default function FormProps() {
   const { t } = useTranslation(NS);
   const { tx } = useLang();
-  const { state, dispatch } = useDesigner();
+  const { app, state, dispatch } = useDesigner();
+  const [advanced, setAdvanced] = useState(false);
   const def = state.def;
   const candidates = def.fields.filter((f) => !f.deleted && titleCandidate(f.type));
   return (
     <Form layout="vertical" size="small" data-testid="form-props">
       <Typography.Title level={5}>{t('toolbar.settings')}</Typography.Title>
-      <Form.Item label={t('form.id')} style={{ marginBottom: 12 }}>
-        <Input value={def.id} disabled />
-      </Form.Item>
       <BilingualInput
         value={def.label}
         onChange={(label) => dispatch({ type: 'updateForm', patch: { label: label ?? { zh: '' } } })}
@@ -50,6 +50,15 @@ export default function FormProps() {
           data-testid="form-title-field"
         />
       </Form.Item>
+      <AdvancedSection open={advanced} onToggle={setAdvanced} testId="form-advanced">
+        <Form.Item label={t('words.formId')} extra={t('words.formIdHelp')} style={{ marginBottom: 12 }}>
+          <Input value={def.id} disabled data-testid="form-id" />
+        </Form.Item>
+        {/* platform/trellis/forms/model.py: FormModel.table_name */}
+        <Form.Item label={t('words.tableName')} extra={t('words.tableNameHelp')} style={{ marginBottom: 12 }}>
+          <Input value={`${app}__${def.id}`} disabled data-testid="form-table" />
+        </Form.Item>
+      </AdvancedSection>
     </Form>
   );
 }

@@ -22,7 +22,7 @@ export default function GenericProps({ field, schema, keys, patch }: Props) {
     return i18n.exists(`props.${key}`, { ns: NS }) ? t(`props.${key}`) : key;
   };
   const extraOf = (key: string) => {
-    if (key === 'pattern') return t('props.validationPatternHelp');
+    if (key === 'pattern') return `${t('words.patternHelp')} ${t('props.validationPatternHelp')}`;
     if (key === 'accept') return t('props.acceptHelp');
     return undefined;
   };

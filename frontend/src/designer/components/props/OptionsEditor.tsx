@@ -1,24 +1,29 @@
-/** The options of a select field: value, Chinese and English label, antd preset colour; sortable by arrows. */
+/**
+ * The options of a select field: the user edits only their names (Chinese, English optional)
+ * and colours, and orders them. Their stored keys are made from the names while the field is
+ * not published (model/defaults.ts `keyedOptions`); a published field's options keep theirs.
+ */
 import { Button, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n';
-import { PRESET_COLORS } from '../../model/defaults';
-import { freshId } from '../../model/ids';
+import { optionKeyFromLabel } from '../../model/autoId';
+import { PRESET_COLORS, defaultOptionLabel, keyedOptions, optionColor } from '../../model/defaults';
 import type { SelectOption } from '../../model/types';
 
 interface Props {
   value: SelectOption[];
   onChange: (options: SelectOption[]) => void;
+  /** The field is published: existing keys stay, a new option gets a key once. */
+  locked?: boolean;
 }
 
-export default function OptionsEditor({ value, onChange }: Props) {
+export default function OptionsEditor({ value, onChange, locked }: Props) {
   const { t } = useTranslation(NS);
-  const counts = new Map<string, number>();
-  value.forEach((o) => counts.set(o.value, (counts.get(o.value) ?? 0) + 1));
+  const emit = (next: SelectOption[]) => onChange(locked ? next : keyedOptions(next));
 
   const set = (i: number, patch: Partial<SelectOption>) => {
-    onChange(value.map((o, j) => {
+    emit(value.map((o, j) => {
       if (j !== i) return o;
       const next: SelectOption = { ...o, ...patch };
       if (!next.color || next.color === 'default') delete next.color;
@@ -31,12 +36,12 @@ export default function OptionsEditor({ value, onChange }: Props) {
     const next = [...value];
     const [o] = next.splice(i, 1);
     next.splice(to, 0, o);
-    onChange(next);
+    emit(next);
   };
   const add = () => {
-    const id = freshId('option', value.map((o) => o.value));
-    const n = Number(id.split('_').pop());
-    onChange([...value, { value: id, label: { zh: `选项${n}`, en: `Option ${n}` } }]);
+    const n = value.length + 1;
+    const zh = defaultOptionLabel(n);
+    emit([...value, { value: optionKeyFromLabel('', value.map((o) => o.value), n), label: { zh }, color: optionColor(value.length) }]);
   };
 
   return (
@@ -45,23 +50,16 @@ export default function OptionsEditor({ value, onChange }: Props) {
         <div key={i} className="td-option-row" data-testid={`option-${i}`}>
           <Space.Compact block>
             <Input
-              style={{ width: '30%' }}
-              placeholder={t('props.optionValue')}
-              value={o.value}
-              status={!o.value || (counts.get(o.value) ?? 0) > 1 ? 'error' : undefined}
-              onChange={(e) => set(i, { value: e.target.value })}
-              data-testid={`option-${i}-value`}
-            />
-            <Input
-              style={{ width: '35%' }}
-              placeholder={t('props.optionZh')}
+              style={{ width: '55%' }}
+              placeholder={t('props.optionName')}
               value={o.label?.zh ?? ''}
+              status={o.label?.zh?.trim() ? undefined : 'error'}
               onChange={(e) => set(i, { label: { ...o.label, zh: e.target.value } })}
               data-testid={`option-${i}-zh`}
             />
             <Input
-              style={{ width: '35%' }}
-              placeholder={t('props.optionEn')}
+              style={{ width: '45%' }}
+              placeholder={t('props.optionEnOptional')}
               value={o.label?.en ?? ''}
               onChange={(e) => set(i, { label: { zh: o.label?.zh ?? '', ...o.label, en: e.target.value } })}
               data-testid={`option-${i}-en`}
@@ -80,7 +78,7 @@ export default function OptionsEditor({ value, onChange }: Props) {
             <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} />
             <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === value.length - 1} onClick={() => move(i, i + 1)} />
             <Tooltip title={t('props.removeOption')}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={value.length <= 1} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={value.length <= 1} onClick={() => emit(value.filter((_, j) => j !== i))} />
             </Tooltip>
           </div>
         </div>
