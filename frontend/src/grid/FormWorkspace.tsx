@@ -13,11 +13,14 @@ import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
 import RecordDrawer from "../record/RecordDrawer";
 import { restoreRecord } from "../record/recordApi";
+import { usePhoneText } from "../shell/phoneText";
+import { usePhone } from "../shell/usePhone";
 import ViewNotice from "../views/ViewNotice";
 import BulkBar from "./BulkBar";
 import GridHeader from "./GridHeader";
 import GridToolbar from "./GridToolbar";
 import { expandFor, listFields, type GridState } from "./gridState";
+import RecordCards from "./RecordCards";
 import RecordTable from "./RecordTable";
 import { applyChange, defaultUrl, readGridUrl, withBin, writeGridUrl, type GridUrl } from "./urlState";
 import { useRecordList, type Paging } from "./useRecordList";
@@ -44,7 +47,12 @@ export default function FormWorkspace({ app, def, view }: Props) {
   const { state, bin } = url;
   const current = useRef(url);
   current.current = url;
-  const [paging, setPaging] = useState<Paging>("pages");
+  const [pagingChoice, setPaging] = useState<Paging>("pages");
+  // a phone shows the records as cards that load on as they are scrolled, and has no room for a calendar
+  const phone = usePhone();
+  const { t: pt } = usePhoneText();
+  const paging: Paging = phone ? "more" : pagingChoice;
+  const mode = phone && state.mode === "calendar" ? "grid" : state.mode;
   const [selected, setSelected] = useState<RecordRow[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
@@ -100,7 +108,10 @@ export default function FormWorkspace({ app, def, view }: Props) {
         bin={bin} onBin={def.actions.includes("delete") ? toggleBin : undefined}
         onColumnAdded={(id) => setReveal({ id, at: Date.now() })} />
       {!bin && <ViewNotice view={view} />}
-      {list.error !== undefined && state.mode === "grid" && (
+      {phone && state.mode === "calendar" && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={pt("calendarNotice")} data-testid="phone-calendar-notice" />
+      )}
+      {list.error !== undefined && mode === "grid" && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("grid.loadFailed")}
           description={errorText(list.error, lang)} data-testid="grid-error"
           action={<Button size="small" onClick={list.reload}>{t("common.retry")}</Button>} />
@@ -109,7 +120,10 @@ export default function FormWorkspace({ app, def, view }: Props) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("grid.recycleBinHint")} data-testid="bin-banner"
           action={<Button size="small" onClick={() => toggleBin(false)}>{t("grid.backToRecords")}</Button>} />
       )}
-      {state.mode === "grid" && (
+      {mode === "grid" && phone && (
+        <RecordCards def={def} list={list} columns={state.columns} ctx={ctx} onEdit={onEdit} trash={trash} />
+      )}
+      {mode === "grid" && !phone && (
         <>
           {!bin && <BulkBar def={def} ctx={ctx} selected={selected} onClear={() => setSelected([])} onDone={list.reload} />}
           <RecordTable def={def} list={list} columns={state.columns} sort={state.sort} onSort={(sort) => change({ sort })}
@@ -122,7 +136,7 @@ export default function FormWorkspace({ app, def, view }: Props) {
         <KanbanBoard def={def} ctx={ctx} filter={state.filter} q={state.q} sort={state.sort} groupBy={state.groupBy}
           columns={state.columns} onOpen={open} />
       )}
-      {state.mode === "calendar" && (
+      {mode === "calendar" && (
         <CalendarView def={def} app={app} form={def.id} filter={state.filter} q={state.q} dateField={state.dateField}
           columns={state.columns} onOpen={open} />
       )}

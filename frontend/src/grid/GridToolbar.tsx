@@ -60,7 +60,7 @@ export default function GridToolbar({ app, def, state, onChange, paging, onPagin
       )}
       <div className="grow" />
       {state.mode === "grid" && (
-        <Segmented<Paging> size="small" value={paging} onChange={onPaging}
+        <Segmented<Paging> size="small" value={paging} onChange={onPaging} className="trellis-paging-switch"
           options={[{ value: "pages", label: t("grid.pages") }, { value: "more", label: t("grid.infinite") }]} />
       )}
       {!bin && <ViewMenu app={app} form={def.id} state={state} view={view} onReset={onResetView} />}

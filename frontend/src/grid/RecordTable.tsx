@@ -1,7 +1,7 @@
 /** The records as an antd Table: page numbers or "load more", multi-sort, selection, inline edit;
  * or, in the recycle bin, the deleted records with a restore button each. A column just added
  * (`reveal`) is scrolled into view and highlighted for a moment. */
-import { Button, Table } from "antd";
+import { Table } from "antd";
 import type { TableProps } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { FormDef, RecordRow } from "../api/types";
 import { useLang } from "../i18n/text";
 import type { WidgetContext } from "../registries/types";
 import { toggleSort } from "./gridState";
+import LoadMoreFooter from "./LoadMoreFooter";
 import { buildColumns } from "./tableColumns";
 import type { Paging, RecordList } from "./useRecordList";
 
@@ -69,19 +70,6 @@ export default function RecordTable(p: Props) {
     shift.current = false;
   };
 
-  // "load more" mode also loads the next page when the end of the list scrolls into view
-  const sentinel = useRef<HTMLDivElement>(null);
-  const { hasMore, loading, loadMore } = list;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (p.paging !== "more" || !el || !hasMore || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !loading) loadMore();
-    }, { rootMargin: "200px" });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [p.paging, hasMore, loading, loadMore]);
-
   const canSelect = !p.trash && (p.def.actions.includes("update") || p.def.actions.includes("delete"));
   return (
     <div ref={box}>
@@ -113,13 +101,7 @@ export default function RecordTable(p: Props) {
           },
         } : false}
       />
-      {p.paging === "more" && (
-        <div ref={sentinel} style={{ textAlign: "center", marginTop: 12 }}>
-          {list.hasMore
-            ? <Button onClick={list.loadMore} loading={list.loading}>{t("grid.loadMore")}</Button>
-            : !list.loading && list.items.length > 0 && <span style={{ color: "#8c8c8c" }}>{t("grid.noMore")}</span>}
-        </div>
-      )}
+      {p.paging === "more" && <LoadMoreFooter list={list} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-/** The record form in a drawer, for creating a record or editing one. */
+/** The record form in a drawer, for creating a record or editing one; on a phone it takes the whole
+ * width (its footer with the save button stays in view). */
 import { Alert, App, Button, Drawer, Space, Spin } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
 import { traitsOf } from "../api/fieldTypes";
 import { useSession } from "../shell/SessionContext";
+import { usePhone } from "../shell/usePhone";
 import { defaultsFor, toFormData } from "./schemaBuild";
 
 /** rjsf and its theme are loaded with the first form opened. */
@@ -31,6 +33,7 @@ export default function RecordDrawer({ app, def, id, preset, onClose, onSaved }:
   const { message } = App.useApp();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
+  const phone = usePhone();
   const expand = def.fields.filter((f) => traitsOf(f.type).references).map((f) => f.id);
   const loaded = useAsync(async () => {
     const [schema, record] = await Promise.all([
@@ -48,7 +51,8 @@ export default function RecordDrawer({ app, def, id, preset, onClose, onSaved }:
   const title = id ? t("record.edit", { form: tx(def.label, def.id) }) : t("record.new", { form: tx(def.label, def.id) });
 
   return (
-    <Drawer open title={title} size={Math.min(880, window.innerWidth - 40)} onClose={onClose} destroyOnHidden
+    <Drawer open title={title} size={phone ? "100%" : Math.min(880, window.innerWidth - 40)}
+      className="trellis-record-drawer" onClose={onClose} destroyOnHidden
       footer={
         <Space style={{ justifyContent: "flex-end", width: "100%" }}>
           <Button onClick={onClose}>{t("common.cancel")}</Button>

@@ -23,7 +23,7 @@ export default function AppSwitcher({ current }: { current?: string }) {
         onClick: ({ key }) => navigate(`/apps/${key}`),
       }}
     >
-      <Button type="text" icon={<AppstoreOutlined />} aria-label={t("header.apps")}>
+      <Button type="text" className="trellis-app-switcher" icon={<AppstoreOutlined />} aria-label={t("header.apps")}>
         {active ? tx(active.label, active.id) : t("header.apps")} <DownOutlined />
       </Button>
     </Dropdown>

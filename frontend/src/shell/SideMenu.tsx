@@ -15,7 +15,7 @@ import { useSession } from "./SessionContext";
 
 type Item = Required<MenuProps>["items"][number];
 
-export default function SideMenu({ app, collapsed }: { app: string; collapsed: boolean }) {
+export default function SideMenu({ app, collapsed, onNavigate }: { app: string; collapsed: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { tx } = useLang();
   const { me } = useSession();
@@ -74,7 +74,7 @@ export default function SideMenu({ app, collapsed }: { app: string; collapsed: b
       mode="inline"
       items={items}
       selectedKeys={selected}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => { navigate(key); onNavigate?.(); }}
       style={{ borderInlineEnd: 0, paddingTop: 8 }}
     />
   );
