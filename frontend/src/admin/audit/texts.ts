@@ -1,3 +1,75 @@
 /** The audit page's texts, in Chinese and English (namespace "admin", section "audit"). */
-export const zh = {};
-export const en: typeof zh = {};
+export const zh = {
+  title: "审计日志",
+  intro: "谁在什么时候改了什么:每条修改都记录在一条哈希链上,事后无法悄悄篡改。",
+  filter: {
+    app: "应用", form: "表单", record: "记录 ID", user: "操作人", action: "操作", time: "时间范围",
+    reset: "清空条件", allApps: "全部应用", allForms: "全部表单",
+  },
+  col: { at: "时间", user: "操作人", action: "操作", what: "对象", changes: "内容" },
+  action: {
+    create: "新建", update: "修改", delete: "删除", restore: "恢复", import: "导入", login: "登录",
+    login_failed: "登录失败", "definition.save": "保存定义草稿", "definition.publish": "发布定义",
+    "user.create": "新建用户", "user.update": "修改用户", "user.activate": "启用用户", "user.deactivate": "停用用户",
+    "user.password_reset": "重置密码", "user.import": "导入用户", "token.create": "创建 API 令牌",
+    "token.revoke": "吊销 API 令牌",
+  },
+  system: "系统",
+  record: "{{form}} #{{id}}",
+  definition: "定义 {{target}}",
+  fields: "{{count}} 个字段",
+  more: "加载更多",
+  end: "已到最早的一条",
+  empty: "没有符合条件的记录",
+  details: "详情",
+  drawer: {
+    title: "审计条目 #{{id}}", who: "操作人", when: "时间", ip: "来源地址", what: "对象", action: "操作",
+    cause: "起因", note: "备注", field: "字段", before: "修改前", after: "修改后", empty: "(空)",
+    noChanges: "这条记录没有字段值的变化", open: "打开记录", hash: "条目编号",
+  },
+  chain: {
+    verify: "校验审计链", checking: "正在逐条校验…",
+    ok: "审计链完整:共校验 {{checked}} 条,从第一条到第 {{last}} 条都没有被修改、删除或插入(用时 {{ms}} 毫秒)。",
+    broken: "审计链已断开:在校验的第 {{checked}} 条处发现问题。",
+    firstBroken: "第一处断点:{{reason}}",
+    entry: "该条目写着:{{at}} {{user}} {{action}} {{what}}",
+    show: "查看这一条",
+  },
+};
+export const en: typeof zh = {
+  title: "Audit log",
+  intro: "Who changed what, and when: every change is kept in a hash chain, so it cannot be altered quietly afterwards.",
+  filter: {
+    app: "App", form: "Form", record: "Record ID", user: "User", action: "Action", time: "Time range",
+    reset: "Clear filters", allApps: "All apps", allForms: "All forms",
+  },
+  col: { at: "Time", user: "User", action: "Action", what: "Object", changes: "Content" },
+  action: {
+    create: "Created", update: "Changed", delete: "Deleted", restore: "Restored", import: "Imported", login: "Signed in",
+    login_failed: "Sign-in failed", "definition.save": "Saved a definition draft", "definition.publish": "Published a definition",
+    "user.create": "Created a user", "user.update": "Changed a user", "user.activate": "Activated a user",
+    "user.deactivate": "Deactivated a user", "user.password_reset": "Reset a password", "user.import": "Imported users",
+    "token.create": "Created an API token", "token.revoke": "Revoked an API token",
+  },
+  system: "System",
+  record: "{{form}} #{{id}}",
+  definition: "Definition {{target}}",
+  fields: "{{count}} fields",
+  more: "Load more",
+  end: "This is the earliest entry",
+  empty: "No entries match",
+  details: "Details",
+  drawer: {
+    title: "Audit entry #{{id}}", who: "User", when: "Time", ip: "Address", what: "Object", action: "Action",
+    cause: "Cause", note: "Note", field: "Field", before: "Before", after: "After", empty: "(empty)",
+    noChanges: "This entry changed no field values", open: "Open the record", hash: "Entry",
+  },
+  chain: {
+    verify: "Verify the audit chain", checking: "Checking every entry…",
+    ok: "The audit chain is intact: {{checked}} entries checked; none from the first to #{{last}} was altered, deleted or inserted ({{ms}} ms).",
+    broken: "The audit chain is broken: a problem at the {{checked}}th entry checked.",
+    firstBroken: "First break: {{reason}}",
+    entry: "That entry says: {{at}} {{user}} {{action}} {{what}}",
+    show: "Show this entry",
+  },
+};
