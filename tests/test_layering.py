@@ -22,7 +22,7 @@ LAYERS = [
     ("jobs", "tasks"),
     ("notify",),
     ("flows",),
-    ("reports",),
+    ("reports", "activity"),
     ("plugins",),
     ("runtime",),
     ("api",),

@@ -18,6 +18,7 @@ from . import sync
 from .context import store_context
 from .model import SYSTEM_FIELDS, FormModel
 from .rollup_check import check_rollups
+from .summary_check import check_keys
 
 
 def _problem(pointer: str, code: str, zh: str, en: str) -> dict:
@@ -72,6 +73,7 @@ def check_form(conn, app: str, body: dict) -> None:
 def publish_form(conn, app: str, body: dict, previous: dict | None, store) -> dict:
     body = carry_deleted(body, previous)
     check_form(conn, app, body)
+    check_keys(conn, app, body)  # the record page's key figures and list columns
     check_rollups(conn, app, body, store)  # and fills each rollup's value_type from its source
     context = store_context(conn, store, app, store.field_types, replacing=body)
     new = FormModel(app, body, store.field_types, context=context)
