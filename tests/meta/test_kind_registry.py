@@ -28,8 +28,8 @@ class NoteKind(DefinitionKind):
 
 def test_core_kinds_are_registered_once(runtime):
     kinds = runtime.definition_kinds
-    assert list(kinds) == ["app", "dashboard", "decision", "flow", "form", "report", "role", "routing", "template",
-                           "view"]  # notify's two beside the core's
+    assert list(kinds) == ["app", "dashboard", "decision", "flow", "form", "public_link", "report", "role", "routing",
+                           "template", "view"]  # notify's two beside the core's
     assert kinds.get("form").has_impact and not kinds.get("role").has_impact
     with pytest.raises(TypeError):
         kinds.add(DefinitionKind())                # a kind without a key

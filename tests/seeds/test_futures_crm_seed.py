@@ -93,7 +93,7 @@ def test_app_lists_existing_forms(app):
     assert set(app["forms"]) == on_disk
     assert len(app["forms"]) == len(set(app["forms"]))
     assert set(app["forms"]) == {"client", "introducing_broker", "deposit", "trade_day",
-                                 "pnl_event", "ticket", "survey", "content", "follow_up"}
+                                 "pnl_event", "ticket", "survey", "content", "follow_up", "account_opening_request"}
 
 
 def _check_field(form_id, f, forms, top_level=True):
