@@ -205,7 +205,7 @@ def test_org_api(app, api):
     assert clerk.put(f"/api/v1/departments/{br}/members", json=[{"user_id": uid}]).status_code == 403
     r = api.put(f"/api/v1/departments/{br}/members", json=[{"user_id": uid, "is_primary": True}])
     assert r.status_code == 200 and r.get_json()["items"] == [
-        {"user_id": uid, "username": f"clerk_{tag}", "is_primary": True}]
+        {"user_id": uid, "username": f"clerk_{tag}", "is_primary": True, "name": "姓名"}]
     assert api.put(f"/api/v1/departments/{br}/members", json=[{"user_id": 10 ** 6}]).status_code == 400
     assert clerk.get(f"/api/v1/departments/{br}/members").status_code == 200
 

@@ -47,12 +47,13 @@ SCHEMAS = {
                 ["id", "form"]),
 }
 
-MEMBER = obj({"user_id": {"type": "integer"}, "username": NULL_TEXT, "is_primary": {"type": "boolean"}},
+MEMBER = obj({"user_id": {"type": "integer"}, "username": NULL_TEXT, "name": NULL_TEXT, "is_primary": {"type": "boolean"}},
              ["user_id", "is_primary"])
 USER_DEPT = obj({"id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"},
                  "is_primary": {"type": "boolean"}}, ["id", "is_primary"])
 MEMBERS_IN = {"type": "array", "items": obj({"user_id": INT32, "is_primary": {"type": "boolean"},
-                                             "username": {"description": "ignored (as a listing answers it)"}},
+                                             "username": {"description": "ignored (as a listing answers it)"},
+                                             "name": {"description": "ignored (as a listing answers it)"}},
                                             ["user_id"], closed=True)}
 TOKEN_IN = obj({"name": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": r"\S"},
                 "apps": {"type": ["array", "null"], "items": {"type": "string"}},

@@ -80,14 +80,21 @@ def delete(dept_id):
 @bp.get("/departments/<int32:dept_id>/members")
 @login_required
 def members(dept_id):
-    return jsonify({"items": _read(org.members, dept_id)})
+    return jsonify({"items": _named(_read(org.members, dept_id))})
+
+
+def _named(items: list[dict]) -> list[dict]:
+    """Members with their display names (last name then first name)."""
+    with runtime().engine.connect() as conn:
+        people = runtime().users_by_id(conn, [m["user_id"] for m in items])
+    return [{**m, "name": people.get(m["user_id"], {}).get("title")} for m in items]
 
 
 @bp.put("/departments/<int32:dept_id>/members")
 @login_required
 def set_members(dept_id):
     _admin_only()
-    return jsonify({"items": _write(org.set_members, dept_id, body_json(request))})
+    return jsonify({"items": _named(_write(org.set_members, dept_id, body_json(request)))})
 
 
 def _self_or_admin(user_id: int):

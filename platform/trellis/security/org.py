@@ -306,7 +306,7 @@ def set_members(conn, dept_id: int, wanted: list) -> list[dict]:
         raise BadRequest("成员列表必须是数组", "members must be a list", code="malformed")
     new: dict[int, bool] = {}
     for i, m in enumerate(wanted):
-        if not isinstance(m, dict) or set(m) - {"user_id", "is_primary", "username"}:
+        if not isinstance(m, dict) or set(m) - {"user_id", "is_primary", "username", "name"}:
             raise BadRequest(f"第 {i + 1} 个成员格式不对,应为 {{\"user_id\", \"is_primary\"}}",
                              f"member {i + 1} must be {{\"user_id\", \"is_primary\"}}", code="malformed")
         uid = _int(m.get("user_id"), "user_id", nullable=False)
