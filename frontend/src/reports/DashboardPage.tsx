@@ -2,7 +2,9 @@
  * the address, ?f=<JSON>, so a link shows the same figures), its tiles laid out on the grid,
  * each loading its report under those filters; refresh by hand or every `refresh` seconds,
  * full screen for a wall display (the page alone, no menus), and for those who may edit it
- * the layout dragged and resized, then saved as a new version. */
+ * the layout dragged and resized, widgets added (./widgets/) and tiles removed, then saved as
+ * a new version. A tile holding a widget (an app's workbench: shortcuts, my tasks, messages,
+ * recent records) is drawn by the widget registered for its type. */
 import { Alert, App, Button, ConfigProvider, Result, Spin } from "antd";
 import type { Layout } from "react-grid-layout";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -18,9 +20,12 @@ import DashboardToolbar from "./DashboardToolbar";
 import FilterBar from "./FilterBar";
 import { readValues, requestValues, writeValues, type FilterValues } from "./filterValues";
 import { useReportsText } from "./i18n";
-import { gridLayout, moved, placesOf } from "./layout";
+import { gridLayout } from "./layout";
 import { today } from "./presets";
-import type { Dashboard, TileDef } from "./types";
+import type { TileDef, WidgetSpec } from "./types";
+import AddWidgetModal from "./widgets/AddWidgetModal";
+import { layoutChanged, layoutRequest, newWidgetTile } from "./widgets/config";
+import WidgetTile from "./widgets/WidgetTile";
 import "./reports.css";
 
 export default function DashboardPage() {
@@ -69,28 +74,43 @@ export default function DashboardPage() {
     else void root.current?.requestFullscreen?.().catch(() => undefined);
   };
 
-  // the layout being edited
+  // the layout being edited: the tiles (widgets added, tiles removed) and their places
   const [draft, setDraft] = useState<Layout | null>(null);
+  const [editTiles, setEditTiles] = useState<TileDef[] | null>(null);
+  const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const tiles = useMemo(() => dash?.tiles ?? [], [dash]);
   const layout = useMemo(() => gridLayout(tiles), [tiles]);
-  const dirty = draft != null && moved(tiles, placesOf(tiles, draft));
+  const shown = editTiles ?? tiles;
+  const dirty = draft != null && editTiles != null && layoutChanged(tiles, editTiles, draft);
   useLeaveWarning(dirty);
   const onLayoutChange = useCallback((next: Layout) => setDraft((d) => (d ? next : d)), []);
+  const stopEditing = () => { setDraft(null); setEditTiles(null); setSaveError(null); };
+  const addWidget = (spec: WidgetSpec) => {
+    if (!draft || !editTiles) return;
+    const tile = newWidgetTile(spec, editTiles, draft);
+    setEditTiles([...editTiles, tile]);
+    setDraft([...draft, ...gridLayout([tile])]);
+    setAdding(false);
+  };
+  const removeTile = (id: string) => {
+    setEditTiles((ts) => (ts ? ts.filter((tl) => tl.id !== id) : ts));
+    setDraft((d) => (d ? d.filter((l) => l.i !== id) : d));
+  };
   const save = async () => {
-    if (!dash || !draft) return;
+    if (!dash || !draft || !editTiles) return;
     setSaving(true);
     setSaveError(null);
     try {
-      const places = placesOf(tiles, draft);
-      const reply = await reportsApi.saveLayout(app, key, places);
-      const byId = new Map(places.map((p) => [p.id, p]));
-      const next: Dashboard = Array.isArray(reply?.tiles) ? { ...dash, ...reply }
-        : { ...dash, version: reply?.version ?? dash.version, tiles: dash.tiles.map((tl) => ({ ...tl, ...byId.get(tl.id) })) };
-      loaded.setData(next);
-      setDraft(null);
-      void message.success(t("toolbar.saved", { v: next.version ?? "" }));
+      const asked = layoutRequest(tiles, editTiles, draft);
+      const reply = await reportsApi.saveLayout(app, key, asked.tiles, asked.remove);
+      const byId = new Map(asked.tiles.map((p) => [p.id, p]));
+      loaded.setData({ ...dash, version: reply?.version ?? dash.version,
+        tiles: editTiles.map((tl) => ({ ...tl, ...byId.get(tl.id), widget: tl.widget })) });
+      stopEditing();
+      loaded.reload();
+      void message.success(t("toolbar.saved", { v: reply?.version ?? "" }));
     } catch (err) {
       setSaveError(errorText(err, lang));
     } finally {
@@ -104,10 +124,14 @@ export default function DashboardPage() {
   if (!dash) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
 
   const filterNames = Object.fromEntries(filters.map((f) => [f.id, tx(f.label, f.id)]));
-  const renderTile = (tile: TileDef) => (
+  const original = new Set(tiles.map((tl) => tl.id));
+  const renderTile = (tile: TileDef) => (tile.widget ? (
+    <WidgetTile app={app} dashboard={key} tile={tile} lang={lang} tick={tick} editing={draft != null}
+      unsaved={!original.has(tile.id)} onRemove={() => removeTile(tile.id)} />
+  ) : (
     <DashboardTile app={app} dashboard={key} tile={tile} values={asked} filterNames={filterNames} lang={lang} tick={tick}
       editing={draft != null} />
-  );
+  ));
   // in full screen only the page shows: menus and pickers open inside it
   const popupsIn = () => (fullscreen && root.current ? root.current : document.body);
   return (
@@ -119,15 +143,16 @@ export default function DashboardPage() {
           <DashboardToolbar refresh={every} auto={auto} onAuto={setAuto} onRefresh={() => setTick((n) => n + 1)}
             fullscreen={fullscreen} onFullscreen={toggleFullscreen} editable={!!dash.editable && !fullscreen}
             editing={draft != null} dirty={dirty} saving={saving}
-            onEdit={() => { setSaveError(null); setDraft(layout); }} onSave={() => void save()}
-            onCancel={() => { setDraft(null); setSaveError(null); }} />
+            onEdit={() => { setSaveError(null); setDraft(layout); setEditTiles(tiles); }} onSave={() => void save()}
+            onCancel={stopEditing} onAdd={() => setAdding(true)} />
         </div>
         {dash.description ? <div className="trr-muted trr-description">{tx(dash.description)}</div> : null}
         {saveError ? <Alert type="error" showIcon closable title={saveError} className="trr-save-error" data-testid="layout-error"
           onClose={() => setSaveError(null)} /> : null}
         <FilterBar filters={filters} values={values} onChange={setValues} />
-        <DashboardGrid tiles={tiles} layout={draft ?? layout} editing={draft != null} onLayoutChange={onLayoutChange}
+        <DashboardGrid tiles={shown} layout={draft ?? layout} editing={draft != null} onLayoutChange={onLayoutChange}
           renderTile={renderTile} />
+        {adding ? <AddWidgetModal app={app} lang={lang} onAdd={addWidget} onClose={() => setAdding(false)} /> : null}
       </div>
     </ConfigProvider>
   );

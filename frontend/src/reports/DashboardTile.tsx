@@ -40,7 +40,7 @@ export default function DashboardTile({ app, dashboard, tile, values, filterName
     [app, dashboard, tile.id, valuesKey, lang, tick, readable],
   );
   const [view, setView] = useState<View | null>(null);
-  const title = textOf(tile.title, lang, tile.report);
+  const title = textOf(tile.title, lang, tile.report ?? tile.id);
   const unfiltered = (loaded.data?.unfiltered ?? []).filter((id) => id in filterNames && values[id] != null);
 
   let body;
@@ -77,7 +77,7 @@ export default function DashboardTile({ app, dashboard, tile, values, filterName
         ) : null}
         {readable && loaded.loading && loaded.data ? <Spin size="small" /> : null}
         {readable && !editing ? (
-          <DownloadMenu app={app} report={tile.report} name={title} lang={lang} filters={loaded.data?.applied} view={view} size="small" />
+          <DownloadMenu app={app} report={tile.report ?? ""} name={title} lang={lang} filters={loaded.data?.applied} view={view} size="small" />
         ) : null}
       </header>
       <div className="trr-tile-body">{body}</div>

@@ -1,6 +1,6 @@
 /** The dashboard's buttons: refresh (and the auto refresh switch when the dashboard sets an
- * interval), full screen, and for those who may edit it 编辑布局, then 保存 / 取消. */
-import { CompressOutlined, EditOutlined, ExpandOutlined, ReloadOutlined } from "@ant-design/icons";
+ * interval), full screen, and for those who may edit it 编辑布局, then 添加小组件, 保存 / 取消. */
+import { AppstoreAddOutlined, CompressOutlined, EditOutlined, ExpandOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Button, Space, Switch, Tooltip } from "antd";
 import { useReportsText } from "./i18n";
 
@@ -19,6 +19,8 @@ export interface DashboardToolbarProps {
   onEdit: () => void;
   onSave: () => void;
   onCancel: () => void;
+  /** add a widget (while editing) */
+  onAdd?: () => void;
 }
 
 export default function DashboardToolbar(p: DashboardToolbarProps) {
@@ -27,6 +29,9 @@ export default function DashboardToolbar(p: DashboardToolbarProps) {
     return (
       <Space wrap className="trr-toolbar">
         <span className="trr-muted trr-small">{t("toolbar.editHint")}</span>
+        {p.onAdd ? (
+          <Button icon={<AppstoreAddOutlined />} onClick={p.onAdd} data-testid="widget-add">{t("widgets.add")}</Button>
+        ) : null}
         <Button onClick={p.onCancel} data-testid="layout-cancel">{t("toolbar.cancel")}</Button>
         <Button type="primary" loading={p.saving} disabled={!p.dirty} onClick={p.onSave} data-testid="layout-save">
           {t("toolbar.save")}

@@ -5,7 +5,7 @@ import { api, request } from "../api/client";
 import type { JsonLogic } from "../api/types";
 import type { Lang } from "../i18n";
 import type {
-  Dashboard, DashboardSummary, DrillTarget, ReportResponse, ReportSummary, TilePlace,
+  Dashboard, DashboardSummary, DrillTarget, ReportResponse, ReportSummary, TilePlace, WidgetAnswer,
 } from "./types";
 
 const app = (a: string) => `/apps/${encodeURIComponent(a)}`;
@@ -27,8 +27,12 @@ export const reportsApi = {
   tile: (a: string, key: string, tile: string, values: Record<string, unknown>, lang: Lang) =>
     request<ReportResponse>("GET", `${dashboard(a, key)}/tiles/${encodeURIComponent(tile)}`,
       { query: { values: JSON.stringify(values), lang } }),
-  saveLayout: (a: string, key: string, tiles: TilePlace[]) =>
-    request<Dashboard>("PUT", `${dashboard(a, key)}/layout`, { body: { tiles } }),
+  /** a widget tile's content for the caller */
+  widget: <D>(a: string, key: string, tile: string, lang: Lang) =>
+    request<WidgetAnswer<D>>("GET", `${dashboard(a, key)}/tiles/${encodeURIComponent(tile)}`, { query: { lang } }),
+  /** tiles moved and resized, widgets added (a new id with its `widget`), tiles in `remove` dropped */
+  saveLayout: (a: string, key: string, tiles: TilePlace[], remove?: string[]) =>
+    request<Dashboard>("PUT", `${dashboard(a, key)}/layout`, { body: remove?.length ? { tiles, remove } : { tiles } }),
 };
 
 /** The grid of a form showing the records a figure was made of (grid/urlState.ts reads `filter`). */

@@ -101,9 +101,17 @@ export interface DashboardFilter {
   options?: FilterOption[] | null;
 }
 
+/** A widget tile's type and settings (reports/widgets/ on the server, ./widgets/ here). */
+export interface WidgetSpec {
+  type: string;
+  [setting: string]: unknown;
+}
+
 export interface TileDef {
   id: string;
-  report: string;
+  /** a report tile's report; a widget tile has `widget` instead */
+  report?: string;
+  widget?: WidgetSpec;
   title?: Text | null;
   x: number;
   y: number;
@@ -130,6 +138,15 @@ export interface TilePlace {
   y: number;
   w: number;
   h: number;
+  /** a widget added (or set) while editing */
+  widget?: WidgetSpec;
+}
+
+/** A widget tile's content for the viewer (`GET .../tiles/<tile>` of a widget tile). */
+export interface WidgetAnswer<D = Record<string, unknown>> {
+  tile: string;
+  widget: string;
+  data: D;
 }
 
 export interface DrillTarget {

@@ -33,6 +33,37 @@ const en: typeof zh = {
   },
   filters: { all: "All", searchUser: "Search users", clear: "Clear filters" },
   presets: { this_month: "This month", last_month: "Last month", this_quarter: "This quarter", this_year: "This year", last_30_days: "Last 30 days" },
+  widgets: {
+    types: { shortcuts: "Shortcuts", tasks: "My tasks", messages: "Latest messages", recent: "Recent records", dashboards: "Pinned dashboards" },
+    hints: {
+      shortcuts: "Links to forms, new records, reports and dashboards", tasks: "Flow tasks waiting for me, due and overdue marked",
+      messages: "The newest messages of the message center, unread in bold", recent: "Records I created or changed lately",
+      dashboards: "The dashboards I look at most",
+    },
+    kinds: {
+      new: "New record", form: "Form", report: "Report", dashboard: "Dashboard", reports: "Reports & dashboards", inbox: "My tasks", messages: "Messages",
+    },
+    newRecord: "New {{form}}",
+    saved: "Saved",
+    more: "See all",
+    empty: { shortcuts: "No shortcut available", tasks: "No open task: well done", messages: "No messages yet", recent: "No record created or changed lately", dashboards: "No dashboard" },
+    unread: "{{n}} unread",
+    pending: "{{n}} open",
+    actions: { create: "created", update: "changed", restore: "restored" },
+    add: "Add widget",
+    remove: "Remove",
+    removeConfirm: "Remove \u201c{{title}}\u201d from the page?",
+    notSaved: "Shown once the layout is saved",
+    editor: {
+      title: "Add a widget", type: "Type", settings: "Settings", limit: "Items shown", unreadOnly: "Unread only", scope: "Scope",
+      scopeApp: "This app", scopeAll: "All apps", items: "Links", kind: "Kind", target: "Target", label: "Name (optional)",
+      addItem: "Add a link", pickDashboards: "Pick dashboards", ok: "Add", cancel: "Cancel",
+    },
+    problems: {
+      type: "Pick a widget type", noShortcut: "Add at least one link", noTarget: "Pick a target for each link",
+      noDashboard: "Pick at least one dashboard", limit: "Items shown is out of range",
+    },
+  },
 };
 
 export default en;

@@ -31,6 +31,36 @@ const zh = {
   },
   filters: { all: "全部", searchUser: "搜索用户", clear: "清除筛选" },
   presets: { this_month: "本月", last_month: "上月", this_quarter: "本季度", this_year: "今年", last_30_days: "近30天" },
+  widgets: {
+    types: { shortcuts: "快捷入口", tasks: "我的待办", messages: "最新消息", recent: "最近记录", dashboards: "常用仪表盘" },
+    hints: {
+      shortcuts: "常用表单、新建记录、报表和仪表盘的入口", tasks: "待我处理的流程待办,标出到期和超时",
+      messages: "消息中心里最新的消息,未读的加粗", recent: "我最近新建或修改过的记录", dashboards: "把常看的仪表盘放在手边",
+    },
+    kinds: {
+      new: "新建记录", form: "表单", report: "报表", dashboard: "仪表盘", reports: "报表 / 仪表盘", inbox: "我的待办", messages: "消息中心",
+    },
+    newRecord: "新建{{form}}",
+    saved: "已保存",
+    more: "查看全部",
+    empty: { shortcuts: "没有可用的快捷入口", tasks: "没有待办,干得漂亮", messages: "暂无消息", recent: "最近没有新建或修改过的记录", dashboards: "没有仪表盘" },
+    unread: "{{n}} 条未读",
+    pending: "共 {{n}} 条待办",
+    actions: { create: "新建", update: "修改", restore: "恢复" },
+    add: "添加小组件",
+    remove: "移除",
+    removeConfirm: "从工作台移除“{{title}}”?",
+    notSaved: "保存布局后显示内容",
+    editor: {
+      title: "添加小组件", type: "类型", settings: "设置", limit: "显示条数", unreadOnly: "只显示未读", scope: "范围",
+      scopeApp: "本应用", scopeAll: "所有应用", items: "入口", kind: "类型", target: "对象", label: "名称(可选)",
+      addItem: "添加入口", pickDashboards: "选择仪表盘", ok: "添加", cancel: "取消",
+    },
+    problems: {
+      type: "请选择小组件类型", noShortcut: "至少添加一个入口", noTarget: "请为每个入口选择对象",
+      noDashboard: "至少选择一个仪表盘", limit: "显示条数超出范围",
+    },
+  },
 };
 
 export default zh;
