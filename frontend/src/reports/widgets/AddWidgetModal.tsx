@@ -57,7 +57,7 @@ export default function AddWidgetModal({ app, lang, onAdd, onClose }: Props) {
         ) : null}
         {spec.type === "dashboards" ? (
           <Form.Item label={t("widgets.editor.pickDashboards")}>
-            <Select mode="multiple" value={(spec.items as string[]) ?? []} loading={dashboards.loading} data-testid="widget-dashboards"
+            <Select mode="multiple" value={(spec.items as string[]) ?? []} loading={dashboards.loading} data-testid="widget-pick-dashboards"
               options={(dashboards.data ?? []).map((d) => ({ value: d.id, label: textOf(d.label, lang, d.id) }))}
               onChange={(items: string[]) => set({ items })} />
           </Form.Item>
