@@ -11,10 +11,12 @@ import { useAsync } from "../hooks/useAsync";
 import { useErrorReport } from "../hooks/useErrorReport";
 import { useLang } from "../i18n/text";
 import { traitsOf } from "../api/fieldTypes";
-import { displayText, formatDateTime, isEmptyValue } from "../registries/format";
+import { formatDateTime } from "../registries/format";
+import FieldChanges, { useShowValue } from "../record360/FieldChanges";
+import { useRecord360Text } from "../record360/i18n";
 import { revertEntry } from "./recordApi";
 
-const COLORS: Record<string, string> = { create: "green", update: "blue", delete: "red", restore: "orange" };
+const COLORS: Record<string, string> = { create: "green", update: "blue", delete: "red", restore: "orange", comment: "cyan" };
 
 interface Props {
   app: string;
@@ -28,7 +30,9 @@ interface Props {
 
 export default function HistoryTimeline({ app, def, id, version, onReverted }: Props) {
   const { t } = useTranslation();
-  const { lang, tx } = useLang();
+  const { t: t360 } = useRecord360Text();
+  const { tx } = useLang();
+  const show = useShowValue(def.fields);
   const { message, modal } = App.useApp();
   const report = useErrorReport();
   const { data, loading, reload } = useAsync(() => api.history(app, def.id, id), [app, def.id, id, version]);
@@ -37,30 +41,16 @@ export default function HistoryTimeline({ app, def, id, version, onReverted }: P
   if (!entries.length) return <Empty description={t("record.noHistory")} />;
   const byId = new Map(def.fields.map((f) => [f.id, f]));
   const canRevert = def.actions.includes("update");
-  const show = (fieldId: string, v: unknown) => {
-    const f = byId.get(fieldId);
-    if (isEmptyValue(v)) return t("record.emptyValue");
-    return f ? displayText(f, v, lang) : typeof v === "object" ? JSON.stringify(v) : String(v);
-  };
   const changed = (e: HistoryEntry) => (e.action !== "update" ? [] :
     [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])].filter((k) => byId.has(k) && k !== "version"));
   /** fields whose earlier value the entry holds (what a revert writes back) */
   const revertible = (e: HistoryEntry) =>
     changed(e).filter((k) => e.before && k in e.before && !byId.get(k)?.readonly && !traitsOf(byId.get(k)?.type ?? "").generated);
 
-  const lines = (e: HistoryEntry) => {
-    const keys = changed(e);
-    if (!keys.length) return null;
-    return (
-      <ul style={{ margin: "4px 0 0", paddingInlineStart: 18 }}>
-        {keys.map((k) => (
-          <li key={k} className="trellis-timeline-change">
-            <b>{tx(byId.get(k)?.label, k)}</b>: <del>{show(k, e.before?.[k])}</del> → <span>{show(k, e.after?.[k])}</span>
-          </li>
-        ))}
-      </ul>
-    );
-  };
+  const lines = (e: HistoryEntry) => <FieldChanges fields={def.fields} keys={changed(e)} before={e.before} after={e.after} />;
+  const actionText = (action: string) => (action.startsWith("comment")
+    ? t360(`action.${action}`, { defaultValue: action })
+    : t(`record.action.${action}`, { defaultValue: action }));
 
   const revert = (e: HistoryEntry) => modal.confirm({
     title: t("record.revertTitle"),
@@ -92,14 +82,14 @@ export default function HistoryTimeline({ app, def, id, version, onReverted }: P
     <Timeline
       items={entries.map((e) => ({
         key: e.id,
-        color: COLORS[e.action] ?? "gray",
+        color: COLORS[e.action] ?? COLORS[e.action.split("_")[0]] ?? "gray",
         content: (
           <div data-entry={e.id} data-action={e.action}>
             <div style={{ display: "flex", alignItems: "center", gap: 8, flexWrap: "wrap" }}>
               <Typography.Text>
                 {t("record.by", {
                   user: e.username ?? t("record.system"),
-                  action: t(`record.action.${e.action}`, { defaultValue: e.action }),
+                  action: actionText(e.action),
                   at: formatDateTime(e.at),
                 })}
               </Typography.Text>

@@ -1,4 +1,6 @@
-/** Records of another form that point at this record (`{"==": [{"var": field}, id]}`), with "new". */
+/** Records of another form that point at this record (`{"==": [{"var": field}, id]}`), with "new":
+ * the related form's key columns (its definition's `list_columns`, else its title and first
+ * fields), status fields as their coloured tags, the first column opening the record. */
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Spin, Table } from "antd";
 import { useMemo, useState } from "react";
@@ -12,6 +14,7 @@ import { useAsync } from "../hooks/useAsync";
 import { useLang } from "../i18n/text";
 import { cellFor } from "../registries";
 import ErrorResult from "../shell/ErrorResult";
+import type { FormWithKeys } from "../record360/types";
 import RecordDrawer from "./RecordDrawer";
 
 interface Props {
@@ -20,11 +23,18 @@ interface Props {
   id: number;
 }
 
+/** The columns listed: the form's key columns the viewer may see, without the relation itself. */
+function keyColumns(def: FormWithKeys, relationField: string): string[] {
+  const visible = new Set(def.fields.map((f) => f.id));
+  const keys = (def.list_columns ?? []).filter((c) => visible.has(c) && c !== relationField);
+  return keys.length ? keys : defaultColumns(def, 7).filter((c) => c !== relationField);
+}
+
 function RelatedTable({ app, def, relation, id }: Props & { def: FormDef }) {
   const { t } = useTranslation();
   const { tx } = useLang();
   const [creating, setCreating] = useState(false);
-  const columns = useMemo(() => defaultColumns(def, 7).filter((c) => c !== relation.field), [def, relation.field]);
+  const columns = useMemo(() => keyColumns(def, relation.field), [def, relation.field]);
   const expand = useMemo(() => expandFor(def, columns), [def, columns]);
   const filter = useMemo(() => ({ "==": [{ var: relation.field }, id] }), [relation.field, id]);
   const list = useRecordList({ app, form: def.id, filter, sort: [], q: "", fields: columns, expand, pageSize: 10,
@@ -40,7 +50,7 @@ function RelatedTable({ app, def, relation, id }: Props & { def: FormDef }) {
         </Button>
       )}
       <Table<RecordRow>
-        rowKey="id" size="small" loading={list.loading} dataSource={list.items} scroll={{ x: "max-content" }}
+        className="trellis-related-list" rowKey="id" size="small" loading={list.loading} dataSource={list.items} scroll={{ x: "max-content" }}
         pagination={{ current: list.page, pageSize: 10, total: list.count ?? undefined, onChange: list.setPage, showSizeChanger: false }}
         columns={columns.map((c, i) => {
           const f = byId.get(c)!;
