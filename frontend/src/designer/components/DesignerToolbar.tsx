@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router-dom';
 import { useLang } from '../../i18n/text';
 import { NS } from '../i18n';
 import { useDesigner } from '../hooks/designerContext';
+import PublicLinkButton from '../../publicforms/PublicLinkButton';
 
 export type Mode = 'design' | 'preview';
 
@@ -58,6 +59,7 @@ export default function DesignerToolbar({ mode, onMode, saving, publishedVersion
         <Tooltip title={t('toolbar.redo')}>
           <Button type="text" icon={<RedoOutlined />} disabled={!state.future.length} onClick={() => dispatch({ type: 'redo' })} data-testid="redo" />
         </Tooltip>
+        <PublicLinkButton app={app} form={state.def.id} published={Boolean(publishedVersion)} />
         <Button icon={<HistoryOutlined />} onClick={onHistory} data-testid="open-history">
           {t('toolbar.history')}
         </Button>
