@@ -8,6 +8,7 @@ import { ApiError, api, errorText } from "../api/client";
 import { metaCache } from "../api/cache";
 import logo from "../assets/favicon.svg";
 import { useLang } from "../i18n/text";
+import { afterSignIn } from "../me/api";
 import LanguageSwitch from "./LanguageSwitch";
 import { useSession } from "./SessionContext";
 
@@ -33,7 +34,7 @@ export default function LoginPage() {
       metaCache.clear();
       refresh();
       const next = params.get("next");
-      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
+      navigate(await afterSignIn(next && next.startsWith("/") && !next.startsWith("//") ? next : "/"), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

@@ -5,6 +5,7 @@ import * as roles from "../roles/texts";
 import * as settings from "../settings/texts";
 import * as tokens from "../tokens/texts";
 import * as users from "../users/texts";
+import * as me from "../../me/texts";
 
 const en = {
   nav: {
@@ -13,6 +14,6 @@ const en = {
     calendar: "Working calendar", classic: "Classic security pages",
   },
   pending: "This page is being built",
-  users: users.en, departments: departments.en, roles: roles.en, settings: settings.en, tokens: tokens.en, audit: audit.en,
+  me: me.en, users: users.en, departments: departments.en, roles: roles.en, settings: settings.en, tokens: tokens.en, audit: audit.en,
 };
 export default en;

@@ -5,6 +5,7 @@ import * as roles from "../roles/texts";
 import * as settings from "../settings/texts";
 import * as tokens from "../tokens/texts";
 import * as users from "../users/texts";
+import * as me from "../../me/texts";
 
 const zh = {
   nav: {
@@ -13,6 +14,6 @@ const zh = {
     classic: "旧版安全管理页",
   },
   pending: "此页面正在建设中",
-  users: users.zh, departments: departments.zh, roles: roles.zh, settings: settings.zh, tokens: tokens.zh, audit: audit.zh,
+  me: me.zh, users: users.zh, departments: departments.zh, roles: roles.zh, settings: settings.zh, tokens: tokens.zh, audit: audit.zh,
 };
 export default zh;
