@@ -17,6 +17,7 @@ import { usePhoneText } from "../shell/phoneText";
 import { usePhone } from "../shell/usePhone";
 import ViewNotice from "../views/ViewNotice";
 import BulkBar from "./BulkBar";
+import { cardFields } from "./cardFields";
 import GridHeader from "./GridHeader";
 import GridToolbar from "./GridToolbar";
 import { expandFor, listFields, type GridState } from "./gridState";
@@ -59,8 +60,9 @@ export default function FormWorkspace({ app, def, view }: Props) {
   /** a column just added with the chooser, for the table to bring into view */
   const [reveal, setReveal] = useState<{ id: string; at: number } | null>(null);
   const ctx = useMemo(() => ({ app, form: def.id }), [app, def.id]);
-  const expand = useMemo(() => expandFor(def, state.columns), [def, state.columns]);
-  const fields = useMemo(() => listFields(def, state.columns), [def, state.columns]);
+  const listed = useMemo(() => (phone ? cardFields(def, state.columns) : state.columns), [phone, def, state.columns]);
+  const expand = useMemo(() => expandFor(def, listed), [def, listed]);
+  const fields = useMemo(() => listFields(def, listed), [def, listed]);
 
   /** show another grid: a new history entry, or (typing a search) in place of the current one */
   const go = useCallback((next: GridUrl, replace = false) => {
@@ -121,7 +123,7 @@ export default function FormWorkspace({ app, def, view }: Props) {
           action={<Button size="small" onClick={() => toggleBin(false)}>{t("grid.backToRecords")}</Button>} />
       )}
       {mode === "grid" && phone && (
-        <RecordCards def={def} list={list} columns={state.columns} ctx={ctx} onEdit={onEdit} trash={trash} />
+        <RecordCards def={def} list={list} fields={listed} ctx={ctx} onEdit={onEdit} trash={trash} />
       )}
       {mode === "grid" && !phone && (
         <>

@@ -1,5 +1,5 @@
-/** The records as a list of cards, for a phone: each card shows the record's title and its first
- * two other list columns, and the actions the user may take (open, edit, delete); in the recycle
+/** The records as a list of cards, for a phone: each card shows the record's title and two key
+ * fields (cardFields.ts), and the actions the user may take (open, edit, delete); in the recycle
  * bin, when it was deleted and a restore button. The list loads on as it is scrolled. */
 import { DeleteOutlined, EditOutlined, ExpandAltOutlined, UndoOutlined } from "@ant-design/icons";
 import { App, Button, Empty, Spin } from "antd";
@@ -15,27 +15,24 @@ import { usePhoneText } from "../shell/phoneText";
 import LoadMoreFooter from "./LoadMoreFooter";
 import type { RecordList } from "./useRecordList";
 
-/** How many fields a card shows besides the title. */
-const CARD_FIELDS = 2;
-
 interface Props {
   def: FormDef;
   list: RecordList;
-  /** the grid's columns, in order: the card shows the first ones after the title */
-  columns: string[];
+  /** the fields shown under the title (cardFields.ts) */
+  fields: string[];
   ctx: WidgetContext;
   onEdit: (row: RecordRow) => void;
   /** the recycle bin: rows are deleted records, each with a restore button */
   trash?: { onRestore: (row: RecordRow) => void; restoring: number | null };
 }
 
-export default function RecordCards({ def, list, columns, ctx, onEdit, trash }: Props) {
+export default function RecordCards({ def, list, fields, ctx, onEdit, trash }: Props) {
   const { t } = usePhoneText();
   const { tx } = useLang();
   const { message, modal } = App.useApp();
   const report = useErrorReport();
   const byId = new Map(def.fields.map((f) => [f.id, f]));
-  const shown = columns.filter((id) => id !== def.title_field && byId.has(id)).slice(0, CARD_FIELDS).map((id) => byId.get(id)!);
+  const shown = fields.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   const canEdit = def.actions.includes("update") && !trash;
   const canDelete = def.actions.includes("delete") && !trash;
   const titleOf = (row: RecordRow) => String((def.title_field && row[def.title_field]) || `#${row.id}`);

@@ -6,16 +6,21 @@
  * (api/earlyPages.ts). */
 import { askEarly, rememberFirstPage, takeEarly } from "../api/earlyPages";
 import type { FormDef, ListParams, ListReply } from "../api/types";
+import { isPhone } from "../shell/usePhone";
+import { cardFields } from "./cardFields";
 import { expandFor, listFields } from "./gridState";
 import { readGridUrl } from "./urlState";
 
-/** The parameters of the first page the grid of `def` shows for the URL's query string. */
+/** The parameters of the first page the grid of `def` shows for the URL's query string (on a
+ * phone: the cards' fields, loaded on as the list scrolls). */
 export function firstPageParams(def: FormDef, search: string): ListParams | null {
   const url = readGridUrl(def, undefined, new URLSearchParams(search));
   if (url.bin || url.state.mode !== "grid") return null;
-  const { filter, sort, q, columns } = url.state;
+  const { filter, sort, q } = url.state;
+  const phone = isPhone();
+  const columns = phone ? cardFields(def, url.state.columns) : url.state.columns;
   return { filter, sort, q, fields: listFields(def, columns), expand: expandFor(def, columns), limit: url.pageSize,
-    page: url.page };
+    page: phone ? undefined : url.page };
 }
 
 /** Ask for the first page of `def`'s grid now (unless it was just asked for). */

@@ -5,7 +5,12 @@ import { Grid } from "antd";
 
 const DESKTOP_QUERY = "(min-width: 768px)";
 
+/** Whether the screen is phone-sized now (outside a component). */
+export function isPhone(): boolean {
+  return typeof window !== "undefined" && !window.matchMedia(DESKTOP_QUERY).matches;
+}
+
 export function usePhone(): boolean {
   const { md } = Grid.useBreakpoint();
-  return md === undefined ? !window.matchMedia(DESKTOP_QUERY).matches : !md;
+  return md === undefined ? isPhone() : !md;
 }
