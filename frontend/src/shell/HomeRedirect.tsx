@@ -1,5 +1,5 @@
-/** `/` and `/apps/:app`: open the app's home dashboard when it names one, else its first form
- * the user may read. */
+/** `/` and `/apps/:app`: open the app's home dashboard or home form when it names one (the form
+ * when the user may read it), else its first form the user may read. */
 import { Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useParams } from "react-router-dom";
@@ -12,10 +12,12 @@ export default function HomeRedirect() {
   const { app: param } = useParams();
   const { apps, loading: appsLoading } = useSession();
   const app = param ?? apps[0]?.id;
-  const home = apps.find((a) => a.id === app)?.home?.dashboard;
+  const homes = apps.find((a) => a.id === app)?.home as { dashboard?: string; form?: string } | undefined;
+  const home = homes?.dashboard;
   const { data: forms, loading } = useAsync(() => (app ? metaCache.forms(app) : Promise.resolve([])), [app]);
   if (!appsLoading && app && home) return <Navigate to={`/apps/${app}/dashboards/${home}`} replace />;
   if (appsLoading || loading) return <Spin size="large" style={{ display: "block", margin: "120px auto" }} />;
   if (!app || !forms?.length) return <Result status="info" title={t("common.empty")} />;
-  return <Navigate to={`/apps/${app}/forms/${forms[0].id}`} replace />;
+  const first = forms.find((f) => f.id === homes?.form) ?? forms[0];
+  return <Navigate to={`/apps/${app}/forms/${first.id}`} replace />;
 }
