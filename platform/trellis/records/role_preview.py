@@ -51,7 +51,8 @@ def role_preview(runtime, app: str, role_id: str, body: dict | None, form_id: st
     actions = [a for a in ACTIONS if access.allowed(a)]
     visible = access.visible()
     visible = form.active_ids if visible is None else visible
-    writable = access.writable("update")
+    # read-only: what the role may not change on a record it may edit (nothing when it edits none)
+    writable = access.writable("update") if "update" in actions else None
     shown = [t for t in form.active if t.id in visible]
     out = {"role": role_id, "form": form_id, "form_label": form.label, "draft": body is not None,
            "user": {"id": user.id, "username": user.username}, "actions": actions,

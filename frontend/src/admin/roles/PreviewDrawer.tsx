@@ -67,7 +67,7 @@ export default function PreviewDrawer({ app, role, forms, draft, initialForm, on
       {seen.loading && form && user ? <Spin /> : null}
       {p && !seen.loading && (
         <div data-testid="role-preview-result">
-          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+          <Descriptions size="small" column={1} bordered layout="vertical" style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t("roles.preview.actions")}>
               {p.actions.length ? p.actions.map((a) => <Tag key={a} color="blue">{t(`roles.actions.${a}`)}</Tag>)
                 : <Typography.Text type="secondary">{t("roles.preview.noRead")}</Typography.Text>}

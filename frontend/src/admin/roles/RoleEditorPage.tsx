@@ -135,13 +135,12 @@ export default function RoleEditorPage() {
   );
   const items = [
     ...listed.map((f) => ({
-      key: f.id, className: "trellis-role-grant", label: header(tx(f.label, f.id), model.forms[f.id]),
+      key: f.id, className: `trellis-role-grant grant-panel-${f.id}`, label: header(tx(f.label, f.id), model.forms[f.id]),
       children: <GrantEditor app={app} grant={model.forms[f.id]} fields={f.fields} testId={`grant-${f.id}`}
         onChange={(g) => setGrant(f.id, g)} />,
-      "data-testid": `grant-panel-${f.id}`,
     })),
     {
-      key: "$all", className: "trellis-role-grant", label: header(t("roles.editor.allForms"), model.allForms),
+      key: "$all", className: "trellis-role-grant grant-panel-all", label: header(t("roles.editor.allForms"), model.allForms),
       children: (
         <>
           <Typography.Paragraph type="secondary">{t("roles.editor.allFormsHelp")}</Typography.Paragraph>
