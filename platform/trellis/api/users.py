@@ -149,8 +149,8 @@ def _sheet_upload() -> tuple[str, str]:
         out.write(data)
     if len(data) > MAX_SHEET_BYTES:
         os.unlink(path)
-        raise BadRequest(f"文件超过 {MAX_SHEET_BYTES // 1024 // 1024} MB", f"the file is over "
-                         f"{MAX_SHEET_BYTES // 1024 // 1024} MB", code="too_large", details={"field": "file"})
+        raise uploads.TooLarge(f"文件超过 {MAX_SHEET_BYTES // 1024 // 1024} MB",
+                               f"the file is over {MAX_SHEET_BYTES // 1024 // 1024} MB", details={"field": "file"})
     return path, name
 
 
