@@ -222,8 +222,10 @@ def grid_rows(page):
 
 
 def wait_grid_loaded(page, timeout: float = 20_000) -> None:
-    """Wait until the table shows rows (or its empty state) and is no longer loading."""
-    page.locator(".ant-table-tbody > tr.ant-table-row, .ant-table-placeholder").first.wait_for(timeout=timeout)
+    """Wait until the table shows rows (or its empty state) and is no longer loading; on a
+    phone, until the record cards (or their empty state) show."""
+    page.locator(".ant-table-tbody > tr.ant-table-row, .ant-table-placeholder, [data-testid=record-card], "
+                 "[data-testid=record-cards-empty]").first.wait_for(timeout=timeout)
     page.locator(".ant-table-wrapper .ant-spin-spinning").wait_for(state="detached", timeout=timeout)
 
 

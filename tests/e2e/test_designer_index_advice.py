@@ -72,7 +72,6 @@ def phone(browser, server) -> None:
         page = ctx.new_page()
         login(page, "admin", ADMIN_PASSWORD)
         page.goto(f"/apps/{APP}/forms/client/design")
-        page.locator(".ant-layout-sider-trigger").click()  # the shell's menu folds away on a phone
         page.get_by_test_id(f"field-{FIELD}").click()
         page.get_by_role("tab", name="索引").click()
         card = page.get_by_test_id(f"index-advice-{FIELD}")
@@ -81,7 +80,6 @@ def phone(browser, server) -> None:
         shot(page, SCENARIO, "05_field_tab_zh_390")
         page.evaluate("localStorage.setItem('trellis.lang', 'en')")
         page.reload()
-        page.locator(".ant-layout-sider-trigger").click()
         page.get_by_test_id(f"field-{FIELD}").click()
         page.get_by_role("tab", name="Index").click()
         card = page.get_by_test_id(f"index-advice-{FIELD}")

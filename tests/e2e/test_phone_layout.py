@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from e2e_ui import APP, DEMO_PASSWORD, Api, exactly, login, screen, settle, shot
@@ -93,11 +94,17 @@ def task_id(server) -> int:
     am = Api(server.base, "am0001", DEMO_PASSWORD)
     prospects = am.records("client", limit=5, filter=json.dumps({"==": [{"var": "status"}, "prospect"]}))["items"]
     assert prospects, "am0001 has no prospect to submit"
-    am.call("POST", f"/api/v1/apps/{APP}/forms/client/records/{prospects[-1]['id']}/submit", {})
-    pending = Api(server.base, "cs01", DEMO_PASSWORD).get("/api/v1/inbox", state="pending", limit=20)["items"]
-    mine = [t for t in pending if t["record"] == prospects[-1]["id"]]
-    assert mine, pending
-    return mine[0]["id"]
+    record = prospects[-1]["id"]
+    am.call("POST", f"/api/v1/apps/{APP}/forms/client/records/{record}/submit", {})
+    cs = Api(server.base, "cs01", DEMO_PASSWORD)
+    deadline = time.time() + 30   # the flow's first step is reached by the server's jobs
+    while True:
+        pending = cs.get("/api/v1/inbox", state="pending", limit=50)["items"]
+        mine = [t for t in pending if t["record"] == record]
+        if mine:
+            return mine[0]["id"]
+        assert time.time() < deadline, f"no review task for client {record}: {pending}"
+        time.sleep(0.5)
 
 
 def content(page):
@@ -124,6 +131,20 @@ def menu_drawer_navigates(page, tag: str) -> None:
     reports.click()
     page.wait_for_url(f"**/apps/{APP}/reports")
     expect(drawer).to_be_hidden()
+
+
+def header_menus(page, tag: str) -> None:
+    """The header's user menu and the bell's messages open inside the screen."""
+    page.get_by_test_id("user-menu").click()
+    expect(page.locator(".ant-dropdown:visible")).to_be_visible()
+    check(page, "user_menu", tag)
+    page.keyboard.press("Escape")
+    expect(page.locator(".ant-dropdown:visible")).to_have_count(0)
+    page.get_by_test_id("bell").click()
+    expect(page.get_by_test_id("bell-panel")).to_be_visible()
+    check(page, "bell", tag)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("bell-panel")).to_be_hidden()
 
 
 def grid_cards(page, tag: str) -> None:
@@ -195,6 +216,7 @@ def new_record_drawer(page, tag: str) -> None:
 def account_manager_pages(page, tag: str, task: int) -> None:
     visit(page, "/", page.get_by_test_id("dashboard-grid"), "home", tag)
     menu_drawer_navigates(page, tag)
+    header_menus(page, tag)
     grid_cards(page, tag)
     record_page(page, tag)
     new_record_drawer(page, tag)
