@@ -113,14 +113,19 @@ PAGES = [("users", "/manage/users", "users-page"), ("departments", "/manage/depa
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", ["desktop", "phone"])
-def test_admin_pages_in_both_languages_and_sizes(browser, server, lang, size):
+def test_admin_pages_in_both_languages_and_sizes(browser, server, admin_api, am_api, lang, size):
     viewport = DESKTOP if size == "desktop" else PHONE
+    for api in (admin_api, am_api):
+        if not api.get("/api/v1/tokens")["items"]:
+            api.call("POST", "/api/v1/tokens", {"name": "报表同步", "expires_in_days": 90})
     with screen(browser, server, lang, viewport) as page:
         for key, path, testid in PAGES:
             page.goto(path)
             expect(page.get_by_test_id(testid)).to_be_visible()
             if key == "users":
                 expect(page.get_by_test_id("users-list" if size == "phone" else "users-table")).to_contain_text("am0001")
+            if key == "tokens":
+                expect(page.get_by_test_id("tokens-page")).to_contain_text("报表同步")
             if key == "departments":
                 page.get_by_test_id("dept-node-sh").click()
                 expect(page.get_by_test_id("dept-members")).to_contain_text(re.compile("am|bh_sh"))
