@@ -25,8 +25,10 @@ FIELDS = [
 def test_build_publish_and_open_a_new_form(admin_page, admin_api):
     page = admin_page
     page.goto(f"/apps/{APP}/forms/new/design")
-    page.get_by_test_id("new-form-id").fill("client_visit")
     page.get_by_test_id("new-form-zh").fill("客户拜访")
+    page.get_by_test_id("new-form-advanced").click()
+    expect(page.get_by_test_id("new-form-id")).to_have_value("ke_hu_bai_fang")
+    page.get_by_test_id("new-form-id").fill("client_visit")
     page.get_by_test_id("new-form-en").fill("Client visit")
     shot(page, SCENARIO, "01_new_form_dialog")
     page.get_by_test_id("new-form-create").click()
@@ -39,13 +41,15 @@ def test_build_publish_and_open_a_new_form(admin_page, admin_api):
     for n, (type_key, field_id, zh, en) in enumerate(FIELDS, start=1):
         drag_palette_to_end(page, type_key)
         expect(placed).to_have_count(n)
-        # the dropped field is selected: give it an id and labels in the property panel
+        # the dropped field is selected: name it, then give it an id by hand under 高级
+        page.get_by_test_id("prop-label-zh").fill(zh)
+        if n == 1:
+            page.get_by_test_id("field-advanced").click()
         ident = page.get_by_test_id("prop-id")
-        expect(ident).to_have_value(re.compile(rf"^{type_key}_\d+$"))
+        expect(ident).to_have_value(re.compile(r"^[a-z][a-z0-9_]*$"))
         ident.fill(field_id)
         ident.press("Enter")
         expect(page.get_by_test_id(f"field-{field_id}")).to_be_visible()
-        page.get_by_test_id("prop-label-zh").fill(zh)
         page.get_by_test_id("prop-label-en").fill(en)
         expect(page.get_by_test_id(f"field-{field_id}")).to_contain_text(zh)
     # layout order is the order of the drops
@@ -55,7 +59,7 @@ def test_build_publish_and_open_a_new_form(admin_page, admin_api):
 
     page.get_by_test_id("publish").click()
     dialog = page.get_by_test_id("publish-dialog")
-    expect(dialog).to_contain_text("新建数据表")
+    expect(dialog).to_contain_text("首次发布:创建表单,包含 7 个字段")
     shot(page, SCENARIO, "03_publish_impact")
     confirm = page.get_by_test_id("publish-confirm")
     expect(confirm).to_be_enabled()
@@ -85,8 +89,9 @@ def test_build_publish_and_open_a_new_form(admin_page, admin_api):
 
 def new_draft_form(page, form_id: str, zh: str) -> None:
     page.goto(f"/apps/{APP}/forms/new/design")
-    page.get_by_test_id("new-form-id").fill(form_id)
     page.get_by_test_id("new-form-zh").fill(zh)
+    page.get_by_test_id("new-form-advanced").click()
+    page.get_by_test_id("new-form-id").fill(form_id)
     page.get_by_test_id("new-form-create").click()
     expect(page.get_by_test_id("canvas")).to_be_visible()
 
@@ -129,7 +134,7 @@ def test_drop_into_the_empty_cell_after_the_last_field_appends(admin_page):
     expect(placed).to_have_count(4)
     path = shot(page, "s1_designer_dnd", "drop_into_empty_cell")
     ids = placed.evaluate_all("els => els.map(e => e.dataset.testid.slice(6))")
-    assert ids == ["text_1", "integer_1", "date_1", "money_1"], f"see {path}"
+    assert ids == ["dan_hang_wen_ben", "zheng_shu", "ri_qi", "jin_e"], f"see {path}"
 
 
 def test_an_unpublished_form_in_the_menu_does_not_lead_to_an_error(admin_page):

@@ -4,19 +4,20 @@
  * While dragging, a line shows where the drop lands (model/dnd.ts `dropLine`): before or after
  * the field under the pointer, or at the end of a section (below its fields, or the gap below it).
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import {
   DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection,
-  useSensor, useSensors,
+  useDndContext, useSensor, useSensors,
 } from '@dnd-kit/core';
-import type { CollisionDetection, DragEndEvent, DragMoveEvent, DragStartEvent } from '@dnd-kit/core';
+import type { Collision, CollisionDetection, DragEndEvent, DragStartEvent, Over } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useLang } from '../../i18n/text';
 import { useDesigner } from '../hooks/designerContext';
 import { DropHintContext } from '../hooks/dropHint';
 import { dropLine, dropPlace, gridSlot, isAfter, parseDndId } from '../model/dnd';
-import type { DndTarget, DropLine, Point } from '../model/dnd';
+import type { DndTarget, Point } from '../model/dnd';
+import type { LayoutSection } from '../model/types';
 import TypeIcon from './TypeIcon';
 
 const rank = (id: string | number) => {
@@ -68,21 +69,39 @@ interface Drag {
   key: string;
 }
 
+/** Where a drag would land now: the target and whether it falls after the field it is over. */
+function placeOf(over: Over | null, collisions: Collision[] | null): { target: DndTarget; after: boolean } | null {
+  const target = parseDndId(over?.id);
+  if (!target || target.kind === 'palette' || !over) return null;
+  // the collision detection decided the side from the same point it chose the field by
+  const after = collisions?.[0]?.id === over.id && collisions[0].data?.after === true;
+  return { target, after };
+}
+
+/**
+ * The drop line, from the drag's current target (read on render: the move events carry the
+ * target of the step before, which would put the line one step behind the pointer).
+ */
+function DropHintProvider({ layout, moving, children }: { layout: LayoutSection[]; moving?: string; children: ReactNode }) {
+  const { over, collisions, active } = useDndContext();
+  const where = active ? placeOf(over, collisions) : null;
+  const line = where ? dropLine(layout, where.target, where.after, moving) : null;
+  const key = JSON.stringify(line);
+  const hint = useMemo(() => line, [key]); // one value per line: cards re-render only when it moves
+  return <DropHintContext.Provider value={hint}>{children}</DropHintContext.Provider>;
+}
+
 export default function DesignerDnd({ children }: { children: ReactNode }) {
   const { state, dispatch, typeOf } = useDesigner();
   const { tx } = useLang();
   const [drag, setDrag] = useState<Drag | null>(null);
-  const [hint, setHint] = useState<DropLine | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const layout = state.def.layout ?? [];
 
-  const reset = () => {
-    setDrag(null);
-    setHint(null);
-  };
+  const reset = () => setDrag(null);
 
   const onStart = (e: DragStartEvent) => {
     const parsed = parseDndId(e.active.id);
@@ -90,24 +109,8 @@ export default function DesignerDnd({ children }: { children: ReactNode }) {
     else if (parsed?.kind === 'field') setDrag({ kind: 'field', key: parsed.id });
   };
 
-  /** Where the drag would land now: the target and whether it falls after the field it is over. */
-  const place = (e: DragMoveEvent | DragEndEvent): { target: DndTarget; after: boolean } | null => {
-    const target = parseDndId(e.over?.id);
-    if (!target || target.kind === 'palette' || !e.over) return null;
-    // the collision detection decided the side from the same point it chose the field by
-    const after = e.collisions?.[0]?.id === e.over.id && e.collisions[0].data?.after === true;
-    return { target, after };
-  };
-
-  const onMove = (e: DragMoveEvent) => {
-    const where = place(e);
-    const moving = drag?.kind === 'field' ? drag.key : undefined;
-    const next = where ? dropLine(layout, where.target, where.after, moving) : null;
-    if (JSON.stringify(next) !== JSON.stringify(hint)) setHint(next);
-  };
-
   const onEnd = (e: DragEndEvent) => {
-    const where = place(e);
+    const where = placeOf(e.over, e.collisions);
     const current = drag;
     reset();
     if (!where || !current) return;
@@ -126,8 +129,8 @@ export default function DesignerDnd({ children }: { children: ReactNode }) {
   const overlayType = drag ? typeOf(overlayField?.type ?? drag.key) : undefined;
 
   return (
-    <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onStart} onDragMove={onMove} onDragEnd={onEnd} onDragCancel={reset}>
-      <DropHintContext.Provider value={hint}>{children}</DropHintContext.Provider>
+    <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onStart} onDragEnd={onEnd} onDragCancel={reset}>
+      <DropHintProvider layout={layout} moving={drag?.kind === 'field' ? drag.key : undefined}>{children}</DropHintProvider>
       <DragOverlay dropAnimation={null}>
         {drag && (
           <div className="td-overlay">

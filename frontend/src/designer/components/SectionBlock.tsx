@@ -38,8 +38,8 @@ export default function SectionBlock({ index }: { index: number }) {
             <FieldCard key={f.id} field={f} section={index} columns={columns} />
           ))}
         </SortableContext>
-        {ending && <div className="td-drop-end" style={{ gridColumn: `1 / span ${columns}` }} data-testid="drop-line" />}
-        {fields.length === 0 && !ending && (
+        {ending && <div className="td-drop-end" data-testid="drop-line" />}
+        {fields.length === 0 && (
           <div className="td-section-empty" style={{ gridColumn: `1 / span ${columns}` }}>
             {t('canvas.empty')}
           </div>
