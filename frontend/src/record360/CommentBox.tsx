@@ -26,6 +26,7 @@ export default function CommentBox({ initial, onSubmit, onCancel }: Props) {
   const [sending, setSending] = useState(false);
   const picked = useRef(new Map<string, number>((initial?.mentions ?? []).map((p) => [p.name, p.id])));
   const asked = useRef(0);
+  const found = useRef(new Map<string, number>());  // name -> user id of the users the picker offered
 
   const search = async (q: string) => {
     const n = ++asked.current;
@@ -35,6 +36,7 @@ export default function CommentBox({ initial, onSubmit, onCancel }: Props) {
       if (n !== asked.current) return;
       setOptions(users.map((u) => {
         const name = u.title || u.username;
+        found.current.set(name, u.id);
         return { value: name, key: String(u.id), label: name === u.username ? name : `${name} (${u.username})` };
       }));
     } finally {
@@ -64,8 +66,11 @@ export default function CommentBox({ initial, onSubmit, onCancel }: Props) {
     <div className="trellis-comment-box" data-testid={initial ? "comment-edit-box" : "comment-box"}>
       <Mentions
         value={text} onChange={setText} rows={initial ? 2 : 3} placeholder={t("comment.placeholder")} maxLength={MAX}
-        loading={loading} options={options} onSearch={(q) => void search(q)} notFoundContent={t("comment.noUsers")}
-        onSelect={(option) => { if (option.value && option.key) picked.current.set(String(option.value), Number(option.key)); }}
+        loading={loading} options={options} filterOption={false} onSearch={(q) => void search(q)} notFoundContent={t("comment.noUsers")}
+        onSelect={(option) => {
+          const uid = found.current.get(String(option.value));
+          if (uid !== undefined) picked.current.set(String(option.value), uid);
+        }}
         data-testid="comment-input"
       />
       <div className="trellis-comment-actions">
