@@ -115,8 +115,8 @@ export default function PublicLinkPanel({ app, form, open, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, app, form]);
 
-  const choices = useMemo(() => (def?.fields ?? []).filter(fillable)
-    .map((f) => ({ value: f.id, label: tx(f.label, f.id) })), [def, tx]);
+  const choices = useMemo(() => (def?.fields ?? []).filter((f) => fillable(f) && f.id !== sourceField)
+    .map((f) => ({ value: f.id, label: tx(f.label, f.id) })), [def, tx, sourceField]);
   const sources = useMemo(() => (def?.fields ?? []).filter(stampable)
     .map((f) => ({ value: f.id, label: tx(f.label, f.id) })), [def, tx]);
   const sourceDef = def?.fields.find((f) => f.id === sourceField);
@@ -180,7 +180,7 @@ export default function PublicLinkPanel({ app, form, open, onClose }: Props) {
                 <div ref={qrBox} data-testid="public-link-qr">
                   <QRCode value={url} type="canvas" size={168} status={item?.enabled ? "active" : "expired"} />
                 </div>
-                <Space direction="vertical" size={8} style={{ maxWidth: 340 }}>
+                <Space orientation="vertical" size={8} style={{ maxWidth: 340 }}>
                   <Typography.Text strong>{t("panel.address")}{!item?.enabled && <Tag style={{ marginInlineStart: 8 }}>{t("panel.disabledTag")}</Tag>}</Typography.Text>
                   <Typography.Text code copyable={false} data-testid="public-link-url" style={{ wordBreak: "break-all" }}>{url}</Typography.Text>
                   <Space wrap>
@@ -239,7 +239,10 @@ export default function PublicLinkPanel({ app, form, open, onClose }: Props) {
             <Space size={16} wrap align="start">
               <Form.Item name="source_field" label={t("panel.source")} extra={t("panel.sourceHelp")} style={{ minWidth: 220 }}>
                 <Select allowClear placeholder={t("panel.sourceNone")} options={sources}
-                  onChange={() => values.setFieldValue("source_value", undefined)} />
+                  onChange={(id?: string) => {
+                    values.setFieldValue("source_value", undefined);
+                    values.setFieldValue("fields", (values.getFieldValue("fields") as string[] ?? []).filter((f) => f !== id));
+                  }} />
               </Form.Item>
               {sourceField && (
                 <Form.Item name="source_value" label={t("panel.sourceValue")} rules={[{ required: true }]} style={{ minWidth: 180 }}>
