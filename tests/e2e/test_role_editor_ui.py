@@ -18,6 +18,7 @@ ROLES = f"/apps/{APP}/manage/roles"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 OWN = {"==": [{"var": "account_manager"}, {"var": "$user.id"}]}
+expect.set_options(timeout=30_000)  # a loaded machine draws the lazily loaded pages slowly
 
 
 def canonical(v):
@@ -32,7 +33,7 @@ def no_horizontal_overflow(page) -> None:
 def open_panel(page, form: str):
     panel = page.locator(f".grant-panel-{form}")
     panel.locator(".ant-collapse-header").click()
-    expect(page.get_by_test_id(f"grant-{form}")).to_be_visible()
+    expect(page.get_by_test_id(f"grant-{form}")).to_be_visible(timeout=30_000)
     return page.get_by_test_id(f"grant-{form}")
 
 
@@ -43,7 +44,7 @@ def test_build_publish_and_view_as_a_role(browser, server, admin_api, am_api):
     assert 0 < mine < everyone
     with screen(browser, server, "zh", DESKTOP) as page:
         page.goto(ROLES)
-        expect(page.get_by_test_id("role-account_manager")).to_contain_text("客户经理")
+        expect(page.get_by_test_id("role-account_manager")).to_contain_text("客户经理", timeout=30_000)
         expect(page.get_by_test_id("role-members-account_manager")).not_to_have_text("0")
         shot(page, SCENARIO, "01_list_zh_desktop")
 
@@ -94,7 +95,7 @@ def test_build_publish_and_view_as_a_role(browser, server, admin_api, am_api):
     for lang, viewport, size in (("en", DESKTOP, "desktop"), ("zh", PHONE, "phone"), ("en", PHONE, "phone")):
         with screen(browser, server, lang, viewport) as page:
             page.goto(ROLES)
-            expect(page.get_by_test_id(f"role-{role}")).to_be_visible()
+            expect(page.get_by_test_id(f"role-{role}")).to_be_visible(timeout=30_000)
             no_horizontal_overflow(page)
             shot(page, SCENARIO, f"04_list_{lang}_{size}")
             page.goto(f"{ROLES}/{role}")
@@ -117,7 +118,7 @@ def test_the_seed_account_manager_round_trips_through_the_editor(browser, server
     before = admin_api.get(f"/api/v1/apps/{APP}/definitions/role/account_manager/versions")["items"]
     with screen(browser, server, "zh", DESKTOP) as page:
         page.goto(f"{ROLES}/account_manager")
-        expect(page.get_by_test_id("role-title")).to_have_text("客户经理")
+        expect(page.get_by_test_id("role-title")).to_have_text("客户经理", timeout=30_000)
         open_panel(page, "deposit")
         expect(page.get_by_test_id("grant-deposit-scope-words")).to_contain_text("是当前用户")
         page.get_by_test_id("role-save").click()
