@@ -94,7 +94,7 @@ export default function AuditPage() {
   const range = query.since || query.until
     ? [query.since ? dayjs(query.since) : null, query.until ? dayjs(query.until) : null] as [dayjs.Dayjs | null, dayjs.Dayjs | null]
     : null;
-  const wide = phone ? { width: "100%" } : { width: 180 };
+  const full = { width: "100%" };
 
   return (
     <div data-testid="audit-page">
@@ -106,15 +106,16 @@ export default function AuditPage() {
       </Space>
       <div style={{ marginBottom: 12 }}><ChainCheck onShow={setOpen} /></div>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap style={{ width: "100%" }} data-testid="audit-filters">
-          <Select style={wide} allowClear placeholder={t("audit.filter.app")} value={query.app} data-testid="audit-app"
+        <div data-testid="audit-filters" style={{ display: "grid", gap: 8,
+          gridTemplateColumns: phone ? "1fr 1fr" : "repeat(auto-fill, minmax(180px, 1fr))" }}>
+          <Select style={full} allowClear placeholder={t("audit.filter.app")} value={query.app} data-testid="audit-app"
             options={apps.map((a) => ({ value: a.id, label: tx(a.label, a.id) }))}
             onChange={(v) => set({ app: v, form: undefined })} />
-          <Select style={wide} allowClear placeholder={t("audit.filter.form")} value={query.form} data-testid="audit-form"
+          <Select style={full} allowClear placeholder={t("audit.filter.form")} value={query.form} data-testid="audit-form"
             disabled={!query.app} showSearch={{ optionFilterProp: "label" }}
             options={(forms.data ?? []).map((f) => ({ value: f.id, label: tx(f.label, f.id) }))}
             onChange={(v) => set({ form: v })} />
-          <Input style={phone ? { width: "100%" } : { width: 130 }} allowClear placeholder={t("audit.filter.record")}
+          <Input style={full} allowClear placeholder={t("audit.filter.record")}
             inputMode="numeric" value={recordText} data-testid="audit-record"
             onChange={(ev) => {
               const v = ev.target.value.replace(/\D/g, "");
@@ -123,19 +124,21 @@ export default function AuditPage() {
             }}
             onPressEnter={() => set({ record_id: recordText || undefined })}
             onBlur={() => set({ record_id: recordText || undefined })} />
-          <div style={wide}>
+          <div>
             <UserPicker value={query.user_id} placeholder={t("audit.filter.user")} testId="audit-user"
               onChange={(v) => set({ user_id: typeof v === "number" ? v : undefined })} />
           </div>
-          <Select style={wide} allowClear placeholder={t("audit.filter.action")} value={query.action} data-testid="audit-action"
+          <Select style={full} allowClear placeholder={t("audit.filter.action")} value={query.action} data-testid="audit-action"
             showSearch={{ optionFilterProp: "label" }}
             options={ACTIONS.map((a) => ({ value: a, label: names.action(a) }))}
             onChange={(v) => set({ action: v })} />
-          <DatePicker.RangePicker style={phone ? { width: "100%" } : undefined} allowEmpty={[true, true]}
+          <DatePicker.RangePicker style={{ ...full, gridColumn: "span 2" }} allowEmpty={[true, true]}
             value={range} data-testid="audit-range" placeholder={[t("audit.filter.time"), ""]}
             onChange={(d) => set({ since: d?.[0]?.format("YYYY-MM-DD"), until: d?.[1]?.format("YYYY-MM-DD") })} />
-          <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t("audit.filter.reset")}</Button>
-        </Space>
+          <Button style={{ justifySelf: "start" }} onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            {t("audit.filter.reset")}
+          </Button>
+        </div>
       </Card>
       {first.error !== undefined && <Typography.Text type="danger">{errorText(first.error, lang)}</Typography.Text>}
       {phone ? (
@@ -147,7 +150,7 @@ export default function AuditPage() {
                 {action(e)}
                 <Typography.Text type="secondary">{names.when(e)}</Typography.Text>
               </Space>
-              <div style={{ marginTop: 6, wordBreak: "break-word" }}>{names.who(e)} · {what(e)}</div>
+              <div style={{ marginTop: 6, wordBreak: "break-word" }}>{names.who(e)}{names.what(e) ? <> · {what(e)}</> : e.ip ? ` · ${e.ip}` : null}</div>
               <Space style={{ width: "100%", justifyContent: "space-between" }}>
                 <Typography.Text type="secondary">{changes(e)}</Typography.Text>
                 {details(e)}

@@ -15,7 +15,8 @@ export function useEntryText() {
   const { t } = useAdminText();
   const { tx } = useLang();
   const action = (a: string) => t(`audit.action.${a}`, { defaultValue: a });
-  const who = (e: AuditEntry) => e.user?.title || e.user?.username || e.username || t("audit.system");
+  const who = (e: AuditEntry) => e.user?.title || e.user?.username
+    || (e.user_id == null && (!e.username || e.username === "system") ? t("audit.system") : e.username) || t("audit.system");
   const what = (e: AuditEntry) => {
     if (e.form_label && e.record_id != null) return t("audit.record", { form: tx(e.form_label, e.target ?? ""), id: e.record_id });
     if (e.target?.includes(":")) return t("audit.definition", { target: e.target });

@@ -37,7 +37,7 @@ export default function AppSettingsPage() {
   if (!draft || !settings) return <Spin style={{ display: "block", margin: "80px auto" }} />;
 
   const formKeys = choices.filter((c) => c.type === "form").map((c) => c.key);
-  const menu = settings.menu ?? startingMenu(draft, formKeys, {});
+  const menu = settings.menu ?? startingMenu(draft, formKeys, { zh: "表单", en: "Forms" });
   const placed = new Set(menu.flatMap((g) => g.items.map(entryId)));
   const pool: MenuEntry[] = choices.filter((c) => !placed.has(entryId(c))).map((c) => ({ type: c.type, key: c.key }));
   const set = (patch: Partial<Settings>) => setSettings((s) => (s ? { ...s, ...patch } : s));
@@ -83,7 +83,7 @@ export default function AppSettingsPage() {
       <Typography.Paragraph type="secondary">{t("settings.intro")}</Typography.Paragraph>
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Card size="small" title={t("settings.basics")}>
-          <Form layout={phone ? "vertical" : "horizontal"} labelCol={phone ? undefined : { flex: "120px" }}>
+          <Form layout={phone ? "vertical" : "horizontal"} labelCol={phone ? undefined : { flex: "180px" }} labelWrap>
             <Form.Item label={t("settings.name")} required validateStatus={missingName ? "error" : undefined}
               help={missingName ? t("settings.nameRequired") : undefined}>
               <Input value={settings.label.zh ?? ""} maxLength={40} data-testid="settings-name"
