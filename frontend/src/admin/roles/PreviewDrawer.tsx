@@ -4,10 +4,12 @@
  * access code (GET /apps/{app}/roles/{role}/preview/{form}). */
 import { Alert, Descriptions, Drawer, Empty, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { metaCache } from "../../api/cache";
 import { errorText } from "../../api/client";
 import type { Text } from "../../api/types";
 import { useAsync } from "../../hooks/useAsync";
 import { useLang } from "../../i18n/text";
+import { displayText } from "../../registries/format";
 import { searchUsers } from "../../registries/search";
 import type { Choice } from "../../registries/search";
 import { useAdminText } from "../i18n";
@@ -50,6 +52,11 @@ export default function PreviewDrawer({ app, role, forms, draft, initialForm, on
   const tags = (list: PreviewField[], color?: string) => list.length
     ? list.map((f) => <Tag key={f.id} color={color} style={{ marginBottom: 4 }}>{tx(f.label, f.id)}</Tag>)
     : <Typography.Text type="secondary">{t("roles.preview.none")}</Typography.Text>;
+  const def = useAsync(() => (form ? metaCache.form(app, form) : Promise.resolve(null)), [app, form]);
+  const shown = (id: string, v: unknown) => {
+    const field = def.data?.fields.find((f) => f.id === id);
+    return field && (typeof v !== "object" || Array.isArray(v)) && v != null ? displayText(field, v, lang) : cell(v);
+  };
   const p = seen.data;
   return (
     <Drawer open onClose={onClose} title={t("roles.preview.title")} size={Math.min(900, window.innerWidth)} data-testid="role-preview">
@@ -81,7 +88,7 @@ export default function PreviewDrawer({ app, role, forms, draft, initialForm, on
               <div className="trellis-role-preview-table">
                 <Table size="small" rowKey="id" pagination={false} dataSource={p.items} scroll={{ x: "max-content" }}
                   title={() => t("roles.preview.first", { n: p.items.length })}
-                  columns={p.columns.map((c) => ({ key: c.id, dataIndex: c.id, title: tx(c.label, c.id), render: (v: unknown) => cell(v),
+                  columns={p.columns.map((c) => ({ key: c.id, dataIndex: c.id, title: tx(c.label, c.id), render: (v: unknown) => shown(c.id, v),
                     ellipsis: true }))} />
               </div>
             </>
