@@ -174,9 +174,13 @@ def record_page(page, tag: str) -> None:
     expect(page.get_by_test_id("record-title")).to_have_text(title)
     expect(page.locator(".ant-tabs-tab").first).to_be_visible()
     check(page, "record", tag)
-    tabs = page.locator(".ant-tabs-nav-list > .ant-tabs-tab")
-    for i in range(tabs.count()):
-        tab = tabs.nth(i)
+    page.locator(".ant-tabs-tabpane-active .ant-spin-spinning").first.wait_for(state="detached", timeout=15_000)
+    bar_tabs = page.locator(".ant-tabs").first.locator(":scope > .ant-tabs-nav .ant-tabs-nav-list > .ant-tabs-tab")
+    keys = [k for k in bar_tabs.evaluate_all(
+        "tabs => tabs.map(t => t.dataset.nodeKey)") if k]
+    assert len(keys) >= 4, keys   # details, history, messages, flows and the related lists
+    for i, key in enumerate(keys):
+        tab = bar_tabs.and_(page.locator(f"[data-node-key='{key}']"))
         label = tab.inner_text().strip()
         bar, box = page.locator(".ant-tabs-nav-wrap").first.bounding_box(), tab.bounding_box()
         if box and bar and bar["x"] <= box["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"] + 1:
