@@ -69,7 +69,7 @@ def test_formula_field_designed_live_filtered_and_sorted(admin_page, admin_api):
     for key in ("formula", "lookup", "rollup"):
         expect(page.get_by_test_id(f"palette-{key}")).to_be_visible()
     page.get_by_test_id("palette-formula").click()
-    page.get_by_test_id("field-advanced").click()  # the id is under 高级
+    page.get_by_test_id("prop-advanced").click()  # the id is under 高级
     ident = page.get_by_test_id("prop-id")
     expect(ident).to_have_value(re.compile(r"^gong_shi(_\d+)?$"))
     ident.fill(FIELD)
@@ -271,7 +271,7 @@ def test_lookup_follows_its_relation_on_the_record_form(admin_page, admin_api):
     page.goto(f"/apps/{APP}/forms/ticket/design")
     expect(page.get_by_test_id("canvas")).to_be_visible()
     page.get_by_test_id("palette-lookup").click()
-    page.get_by_test_id("field-advanced").click()  # the id is under 高级
+    page.get_by_test_id("prop-advanced").click()  # the id is under 高级
     ident = page.get_by_test_id("prop-id")
     ident.fill("client_equity")
     ident.press("Enter")

@@ -27,7 +27,7 @@ def test_add_a_field_to_the_client_form(admin_page, admin_api):
     drag(page, page.get_by_test_id("palette-text"), mobile["x"] + mobile["width"] * 0.85,
          mobile["y"] + mobile["height"] / 2)
     expect(placed).to_have_count(n + 1)
-    page.get_by_test_id("field-advanced").click()
+    page.get_by_test_id("prop-advanced").click()
     ident = page.get_by_test_id("prop-id")
     expect(ident).to_have_value(re.compile(r"^dan_hang_wen_ben(_\d+)?$"))
     ident.fill("wechat_id")

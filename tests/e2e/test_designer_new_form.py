@@ -44,7 +44,7 @@ def test_build_publish_and_open_a_new_form(admin_page, admin_api):
         # the dropped field is selected: name it, then give it an id by hand under 高级
         page.get_by_test_id("prop-label-zh").fill(zh)
         if n == 1:
-            page.get_by_test_id("field-advanced").click()
+            page.get_by_test_id("prop-advanced").click()
         ident = page.get_by_test_id("prop-id")
         expect(ident).to_have_value(re.compile(r"^[a-z][a-z0-9_]*$"))
         ident.fill(field_id)

@@ -107,13 +107,13 @@ def test_a_form_from_its_chinese_name_in_words(admin_page, admin_api, browser, s
     for i, label in enumerate(["满意", "一般", "不满意"]):
         page.get_by_test_id(f"option-{i}-zh").fill(label)
     expect(page.get_by_test_id("option-0-value")).to_have_count(0)
-    page.get_by_test_id("field-advanced").click()
+    page.get_by_test_id("prop-advanced").click()
     keys = page.get_by_test_id("option-keys")
     for key in ("man_yi", "yi_ban", "bu_man_yi"):
         expect(keys).to_contain_text(key)
     expect(page.get_by_test_id("prop-id")).to_have_value("man_yi_du")
-    expect(page.get_by_test_id("field-advanced-body")).to_contain_text("用于接口和导入导出的字段标识,发布后不可修改")
-    page.get_by_test_id("field-advanced-body").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("prop-advanced-body")).to_contain_text("用于接口和导入导出的字段标识,发布后不可修改")
+    page.get_by_test_id("prop-advanced-body").scroll_into_view_if_needed()
     shot(page, SCENARIO, "04_advanced_zh")
     # an English name is left empty, never invented
     expect(page.get_by_test_id("prop-label-en")).to_have_value("")
@@ -189,8 +189,8 @@ def tour(page, lang: str, size: str) -> None:
     expect(card).to_have_class(re.compile(r"td-drop-after"))
     shot(page, SCENARIO, f"10_drop_line_{tag}")
     page.mouse.up()
-    page.get_by_test_id("field-advanced").click()
-    body = page.get_by_test_id("field-advanced-body")
+    page.get_by_test_id("prop-advanced").click()
+    body = page.get_by_test_id("prop-advanced-body")
     expect(body).to_contain_text("发布后不可修改" if lang == "zh" else "fixed once published")
     body.scroll_into_view_if_needed()
     no_horizontal_overflow(page)

@@ -118,7 +118,7 @@ export default function BasicProps({ field, patch, advanced, onAdvanced }: Props
         enLabel={t('props.placeholderEn')}
         testId="prop-placeholder"
       />
-      <AdvancedSection open={advanced} onToggle={onAdvanced} testId="field-advanced">
+      <AdvancedSection open={advanced} onToggle={onAdvanced} testId="prop-advanced">
         <FieldIdInput id={field.id} />
         {takesConfig(field.type, 'options') && (field.options?.length ?? 0) > 0 && <OptionKeys options={field.options!} />}
       </AdvancedSection>
