@@ -36,8 +36,21 @@ def _setup(am_api, admin_api) -> tuple[int, dict]:
     return cid, {"ticket": ticket, "cs": cs}
 
 
+def _warm(browser, server) -> None:
+    """Open the site once with a patient timeout: the first load of a fresh server on a busy
+    machine can outlast the sign-in helper's wait."""
+    ctx = browser.new_context(base_url=server.base)
+    try:
+        page = ctx.new_page()
+        page.goto("/", timeout=90_000)
+        page.wait_for_url("**/signin**", timeout=90_000)
+    finally:
+        ctx.close()
+
+
 def test_client_360_header_tabs_timeline_and_mention(browser, server, am_api, admin_api):
     cid, made = _setup(am_api, admin_api)
+    _warm(browser, server)
     url = f"/apps/{APP}/forms/client/records/{cid}"
     api = f"/api/v1/apps/{APP}/forms/client/records/{cid}"
     figures = {f["key"]: f for f in am_api.get(f"{api}/summary")["items"]}
