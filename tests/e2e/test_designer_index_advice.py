@@ -14,6 +14,13 @@ VIEW = "ix_professional"
 FIELD = "investor_type"
 
 
+def open_index(page, lang: str = "zh") -> None:
+    """The field's index advice: under 高级 in its validation tab."""
+    page.get_by_role("tab", name="校验" if lang == "zh" else "Validation").click()
+    if not page.get_by_test_id("rules-advanced-body").is_visible():
+        page.get_by_test_id("rules-advanced").click()
+
+
 def test_admin_sees_the_advice_and_creates_the_index(admin_page, admin_api, browser, server):
     page = admin_page
     view = {"schema_version": 1, "id": VIEW, "form": "client", "shared": True, "type": "grid",
@@ -33,7 +40,7 @@ def test_admin_sees_the_advice_and_creates_the_index(admin_page, admin_api, brow
         shot(page, SCENARIO, "01_form_panel_zh")
 
         page.get_by_test_id(f"field-{FIELD}").click()
-        page.get_by_role("tab", name="索引").click()
+        open_index(page)
         tab = page.get_by_test_id("field-index-tab")
         expect(tab.get_by_test_id("index-view")).to_contain_text("专业投资者")
         expect(tab.get_by_test_id("index-view")).to_contain_text("等于")
@@ -43,7 +50,7 @@ def test_admin_sees_the_advice_and_creates_the_index(admin_page, admin_api, brow
         page.locator(".ant-popconfirm .ant-btn-primary").click()
         expect(page.get_by_text(re.compile(r"已建立索引"))).to_be_visible()
         expect(page.get_by_test_id("designer-toolbar")).to_contain_text(re.compile(r"已发布 v\d+"))
-        tab = page.get_by_test_id("field-index-tab")  # the field stays selected on its Index tab after the reload
+        tab = page.get_by_test_id("field-index-tab")  # the field stays selected with its index advice open after the reload
         expect(tab.get_by_test_id(f"index-advice-{FIELD}")).to_contain_text(f"已有索引 ix_{APP}__client_{FIELD}")
         expect(tab.get_by_test_id(f"index-create-{FIELD}")).to_have_count(0)
         shot(page, SCENARIO, "03_index_created_zh")
@@ -57,7 +64,7 @@ def test_admin_sees_the_advice_and_creates_the_index(admin_page, admin_api, brow
         # English, desktop then phone width
         page.get_by_role("radiogroup", name="language").get_by_text("EN", exact=True).click()
         page.get_by_test_id(f"field-{FIELD}").click()
-        page.get_by_role("tab", name="Index").click()
+        open_index(page, "en")
         expect(page.get_by_test_id(f"index-advice-{FIELD}")).to_contain_text("Indexed (")
         shot(page, SCENARIO, "04_field_tab_en")
         phone(browser, server)
@@ -73,7 +80,7 @@ def phone(browser, server) -> None:
         login(page, "admin", ADMIN_PASSWORD)
         page.goto(f"/apps/{APP}/forms/client/design")
         page.get_by_test_id(f"field-{FIELD}").click()
-        page.get_by_role("tab", name="索引").click()
+        open_index(page)
         card = page.get_by_test_id(f"index-advice-{FIELD}")
         expect(card).to_contain_text("已有索引")
         card.scroll_into_view_if_needed()
@@ -81,7 +88,7 @@ def phone(browser, server) -> None:
         page.evaluate("localStorage.setItem('trellis.lang', 'en')")
         page.reload()
         page.get_by_test_id(f"field-{FIELD}").click()
-        page.get_by_role("tab", name="Index").click()
+        open_index(page, "en")
         card = page.get_by_test_id(f"index-advice-{FIELD}")
         expect(card).to_contain_text("Indexed (")
         card.scroll_into_view_if_needed()
