@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ...kernel.errors import TrellisError
+from ...kernel.timestamps import stamp
 from ...records.guarded import GuardedQuery
 from ...storage import models
 from ..report_kind import problem
@@ -73,7 +74,7 @@ def recent_records(rt, actor, app: str | None, limit: int = 10, forms=None) -> l
         title = titles[e["record_id"]]
         out.append({"app": e["app"], "form": e["target"], "form_label": rt.form(e["app"], e["target"]).label,
                     "record": e["record_id"], "title": None if title is None else str(title),
-                    "action": e["action"], "at": e["at"].isoformat() if e["at"] else None})
+                    "action": e["action"], "at": stamp(e["at"])})
         if len(out) >= limit:
             break
     return out
