@@ -3,33 +3,17 @@ tests/fuzz_server.py with the futures CRM seeded, served on loopback, and JSON c
 its API signed in as the administrator or anyone else."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from admin_client import Client
 from crm_app import ADMIN_PASSWORD
-
-SERVER = Path(__file__).resolve().parents[1] / "fuzz_server.py"
+from served import served
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def server(request, tmp_path_factory):
-    home = tmp_path_factory.mktemp(f"admin_{request.param}")
-    args = [sys.executable, str(SERVER), str(home), "--clients", "20"]
-    if request.param == "postgresql":
-        args += ["--database", request.getfixturevalue("pg_database_module")]
-    log = open(home / "server.log", "w")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
-        yield f"http://127.0.0.1:{line.split()[1]}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    database = request.getfixturevalue("pg_database_module") if request.param == "postgresql" else None
+    with served(tmp_path_factory.mktemp(f"admin_{request.param}"), 20, database) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

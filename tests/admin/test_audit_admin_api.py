@@ -4,20 +4,17 @@ action and time, keyset pages, forms' labels and users' names; verifying the cha
 then with a forged entry; refusals for non-administrators and bad parameters."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from admin_client import Client
 from crm_app import ADMIN_PASSWORD, DEMO_PASSWORD
+from served import served
 
 from trellis.security.audit import entry_hash
 from trellis.storage import models as m
 
-SERVER = Path(__file__).resolve().parents[1] / "fuzz_server.py"
 LIST = "/api/v1/admin/audit"
 VERIFY = "/api/v1/admin/audit/verify"
 CLIENTS = "/api/v1/apps/futures_crm/forms/client/records"
@@ -28,13 +25,7 @@ def audit_site(request, tmp_path_factory):
     """(server address, its database URL, {"a": id, "b": id} of two clients the admin changed)."""
     home = tmp_path_factory.mktemp(f"audit_{request.param}")
     database = request.getfixturevalue("pg_database_module") if request.param == "postgresql" else None
-    args = [sys.executable, str(SERVER), str(home), "--clients", "20", *(["--database", database] if database else [])]
-    log = open(home / "server.log", "w")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
-        base = f"http://127.0.0.1:{line.split()[1]}"
+    with served(home, 20, database) as base:
         admin = Client(base, "admin", ADMIN_PASSWORD)
         rows = admin.get(CLIENTS, params={"limit": 2, "sort": "id"}).json()["items"]
         ids = {"a": rows[0]["id"], "b": rows[1]["id"]}
@@ -42,10 +33,6 @@ def audit_site(request, tmp_path_factory):
             assert admin.patch(f"{CLIENTS}/{ids[key]}", json={"risk_level": level, "remark": f"复核 {key}"}).ok
         assert admin.patch(f"{CLIENTS}/{ids['a']}", json={"remark": "再次复核"}).ok
         yield base, database or f"sqlite:///{home / 'trellis.db'}", ids
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(scope="module")

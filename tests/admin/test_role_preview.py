@@ -4,13 +4,11 @@ previewed through the same access code; refusals for non-administrators and unkn
 roles, forms and users; the role list's summaries and deleting a role."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import SERVER, Client
+from admin_client import Client
 from crm_app import ADMIN_PASSWORD, DEMO_PASSWORD
+from served import served
 
 APP = "/api/v1/apps/futures_crm"
 
@@ -19,16 +17,8 @@ APP = "/api/v1/apps/futures_crm"
 def site(request, tmp_path_factory):
     """(admin client, sign-in as a demo user) of a server of its own with the futures CRM
     seeded (80 clients), on each database."""
-    home = tmp_path_factory.mktemp(f"roles_{request.param}")
-    args = [sys.executable, str(SERVER), str(home), "--clients", "80"]
-    if request.param == "postgresql":
-        args += ["--database", request.getfixturevalue("pg_database_module")]
-    log = open(home / "server.log", "w")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
-        base = f"http://127.0.0.1:{line.split()[1]}"
+    database = request.getfixturevalue("pg_database_module") if request.param == "postgresql" else None
+    with served(tmp_path_factory.mktemp(f"roles_{request.param}"), 80, database) as base:
         cache: dict = {}
 
         def login(name: str) -> Client:
@@ -36,10 +26,6 @@ def site(request, tmp_path_factory):
                 cache[name] = Client(base, name, ADMIN_PASSWORD if name == "admin" else DEMO_PASSWORD)
             return cache[name]
         yield login("admin"), login
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 def _user_id(api, username: str) -> int:

@@ -7,21 +7,18 @@ run: tests/bench/fuzz.sh."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import requests
 
 from crm_app import ADMIN_PASSWORD, DEMO_PASSWORD
 from fuzzing import Report, fuzz, load, login
+from served import served
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.timeout(400)]
 SECONDS = float(os.environ.get("TRELLIS_FUZZ_SECONDS", 70))
 POSITIVE = int(os.environ.get("TRELLIS_FUZZ_POSITIVE", 4))
 NEGATIVE = int(os.environ.get("TRELLIS_FUZZ_NEGATIVE", 2))
-SERVER = Path(__file__).resolve().parents[1] / "fuzz_server.py"
 
 
 def _fab_admin_crud(label: str) -> bool:
@@ -39,16 +36,8 @@ def _admin_skips(label: str) -> bool:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    home = tmp_path_factory.mktemp("fuzz")
-    proc = subprocess.Popen([sys.executable, str(SERVER), str(home), "--clients", "60"], stdout=subprocess.PIPE,
-                            stderr=open(home / "server.log", "w"), text=True)
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
-        yield f"http://127.0.0.1:{line.split()[1]}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with served(tmp_path_factory.mktemp("fuzz"), 60) as base:
+        yield base
 
 
 @pytest.mark.parametrize("username", ["am0001", "admin"])

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import requests
 
 from crm_app import ADMIN_PASSWORD
+from served import served
 from slapd_server import SlapdServer, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 
-SERVER = Path(__file__).resolve().parents[1] / "fuzz_server.py"
 LOGIN = "/api/v1/security/login"
 CLIENTS = "/api/v1/apps/futures_crm/forms/client/records"
 ROLE = "futures_crm.account_manager"
@@ -65,17 +62,8 @@ def site(directory, tmp_path_factory):
                                     mapping=json.dumps(mapping, ensure_ascii=False)), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("TRELLIS_DATABASE_URL", "TRELLIS_REDIS_URL")}
     env["TRELLIS_CONFIG"] = str(config)
-    log = open(home / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, str(SERVER), str(home), "--clients", "20"], stdout=subprocess.PIPE,
-                            stderr=log, text=True, env=env)
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("READY"), (home / "server.log").read_text()[-3000:]
-        yield f"http://127.0.0.1:{line.split()[1]}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    with served(home, 20, env=env) as base:
+        yield base
 
 
 def _json_login(site, username, password, provider="ldap"):
