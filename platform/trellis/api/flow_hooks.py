@@ -15,11 +15,10 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, jsonify, request
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..kernel.errors import BadRequest, Forbidden, NotFound
 from .auth import runtime
-from .jsonbody import loads
+from .jsonbody import capped_body, json_object
 
 bp = Blueprint("trellis_flow_hooks", __name__, url_prefix="/api/v1")
 
@@ -34,34 +33,15 @@ def deliver(app, key):
         raise NotFound(f"流程 {key} 不存在、未发布、已停用或不接受 Webhook",
                        f"flow {key} does not exist, is not published, is disabled or takes no webhook",
                        code="unknown_hook", details={"app": app, "flow": key})
-    raw = _body()
+    raw = capped_body(MAX_BODY)
     if not flow.trigger.authentic(flow.body["trigger"], raw, request.headers.get("X-Trellis-Secret"),
                                   request.headers.get("X-Trellis-Signature")):
         raise Forbidden("Webhook 密钥或签名无效", "the webhook's secret or signature is wrong", code="bad_secret",
                         details={"flow": key})
-    payload = _json(raw)
+    payload = json_object(raw)
     idem = (request.headers.get("Idempotency-Key") or "").strip()
     if len(idem) > 100:
         raise BadRequest("Idempotency-Key 最长 100 个字符", "Idempotency-Key is at most 100 characters",
                          code="malformed", details={"header": "Idempotency-Key"})
     run_id = flow.trigger.receive(rt.flows, flow, payload, idem or uuid.uuid4().hex)
     return jsonify({"run": run_id}), 202
-
-
-def _body() -> bytes:
-    if (request.content_length or 0) > MAX_BODY:
-        raise RequestEntityTooLarge()
-    raw = request.stream.read(MAX_BODY + 1)
-    if len(raw) > MAX_BODY:
-        raise RequestEntityTooLarge()
-    return raw
-
-
-def _json(raw: bytes) -> dict:
-    try:
-        data = loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        data = None
-    if not isinstance(data, dict):
-        raise BadRequest("请求体应为 JSON 对象", "the body must be a JSON object", code="malformed")
-    return data

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from flask import Request
+from flask import Request, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..kernel.errors import BadRequest
 from ..kernel.nesting import too_deep
@@ -44,6 +45,27 @@ def loads(text, **kw):
                          code="malformed") from None
     if too_deep(data, MAX_BODY_DEPTH):
         raise too_deep_error()
+    return data
+
+
+def capped_body(limit: int) -> bytes:
+    """The raw request body, 413 past `limit` bytes (whatever Content-Length claims)."""
+    if (request.content_length or 0) > limit:
+        raise RequestEntityTooLarge()
+    raw = request.stream.read(limit + 1)
+    if len(raw) > limit:
+        raise RequestEntityTooLarge()
+    return raw
+
+
+def json_object(raw: bytes) -> dict:
+    """A raw body read as a JSON object (400 otherwise)."""
+    try:
+        data = loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        raise BadRequest("请求体应为 JSON 对象", "the body must be a JSON object", code="malformed")
     return data
 
 

@@ -18,13 +18,11 @@ from __future__ import annotations
 import base64
 
 from flask import Blueprint, jsonify, request
-from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..kernel.errors import BadRequest
 from ..records.public_guard import CAPTCHA_TTL, TooManySubmissions
 from ..records.public_links import KIND, PublicLinks
 from .auth import actor, login_required, runtime
-from .jsonbody import loads
+from .jsonbody import capped_body, json_object
 
 bp = Blueprint("trellis_public_forms", __name__, url_prefix="/api/v1")
 
@@ -69,18 +67,7 @@ def submit(token):
 
 
 def _body() -> dict:
-    if (request.content_length or 0) > MAX_BODY:
-        raise RequestEntityTooLarge()
-    raw = request.stream.read(MAX_BODY + 1)
-    if len(raw) > MAX_BODY:
-        raise RequestEntityTooLarge()
-    try:
-        data = loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        data = None
-    if not isinstance(data, dict):
-        raise BadRequest("请求体应为 JSON 对象", "the body must be a JSON object", code="malformed")
-    return data
+    return json_object(capped_body(MAX_BODY))
 
 
 # -- for those who manage the form ---------------------------------------------------------
