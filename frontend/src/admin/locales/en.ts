@@ -13,7 +13,6 @@ const en = {
     tokens: "API tokens", audit: "Audit log", settings: "App settings", notifications: "Channels & templates",
     calendar: "Working calendar", classic: "Classic security pages",
   },
-  pending: "This page is being built",
   me: me.en, users: users.en, departments: departments.en, roles: roles.en, settings: settings.en, tokens: tokens.en, audit: audit.en,
 };
 export default en;

@@ -13,7 +13,6 @@ const zh = {
     audit: "审计日志", settings: "应用设置", notifications: "通知渠道与模板", calendar: "工作日历",
     classic: "旧版安全管理页",
   },
-  pending: "此页面正在建设中",
   me: me.zh, users: users.zh, departments: departments.zh, roles: roles.zh, settings: settings.zh, tokens: tokens.zh, audit: audit.zh,
 };
 export default zh;
