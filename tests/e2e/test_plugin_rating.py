@@ -29,8 +29,9 @@ def test_rating_field_from_designer_to_filter(admin_page, admin_api, tmp_path):
     assert served.ok and served.headers["content-type"] == "text/javascript; charset=utf-8"
     assert "immutable" in served.headers["cache-control"]
     page.goto(f"/apps/{APP}/forms/new/design")
-    page.get_by_test_id("new-form-id").fill(FORM)
     page.get_by_test_id("new-form-zh").fill("服务回访")
+    page.get_by_test_id("new-form-advanced").click()  # the id and the English name sit under 高级
+    page.get_by_test_id("new-form-id").fill(FORM)
     page.get_by_test_id("new-form-en").fill("Service visit")
     page.get_by_test_id("new-form-create").click()
     expect(page).to_have_url(re.compile(rf"/apps/{APP}/forms/{FORM}/design$"))
@@ -39,11 +40,13 @@ def test_rating_field_from_designer_to_filter(admin_page, admin_api, tmp_path):
     for n, (type_key, field_id, zh) in enumerate((("text", "subject", "回访主题"), ("rating", "score", "服务满意度")), 1):
         drag_palette_to_end(page, type_key)
         expect(page.locator('[data-testid^="field-"]')).to_have_count(n)
+        page.get_by_test_id("prop-label-zh").fill(zh)
+        if n == 1:
+            page.get_by_test_id("prop-advanced").click()  # the id sits under 高级
         ident = page.get_by_test_id("prop-id")
         ident.fill(field_id)
         ident.press("Enter")
         expect(page.get_by_test_id(f"field-{field_id}")).to_be_visible()
-        page.get_by_test_id("prop-label-zh").fill(zh)
     shot(page, SCENARIO, "01_designer")
     # the preview shows the field with the plugin's widget: five stars
     page.locator(".ant-segmented-item").filter(has_text="预览").click()

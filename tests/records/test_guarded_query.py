@@ -149,6 +149,8 @@ ALLOWED = {
     "records/service.py": "the write path: a soft delete / restore statement's own WHERE",
     "records/updating.py": "the write path: the version-guarded UPDATE of live rows",
     "forms/model.py": "DDL: a unique index covers live rows only",
+    "activity/comments.py": "a comment's own soft delete (trellis_comments; the record is read through the guarded query first)",
+    "activity/timeline_sources.py": "comments' own soft delete (the record and related records go through the guarded query)",
     "forms/sync.py": "schema sync: live duplicates checked before a unique index is created",
     "forms/computed.py": "a lookup's value is the live related row's field, as the record shows it to anyone "
                          "who may see the lookup field (designed so, like a stored copy)",
