@@ -109,6 +109,7 @@ from . import imports as cli_imports  # noqa: E402,F401  (registers `trellis imp
 from . import jobs as cli_jobs  # noqa: E402,F401  (registers `trellis jobs ...`)
 from . import flows as cli_flows  # noqa: E402,F401  (registers `trellis flows purge`)
 from . import recompute as cli_recompute  # noqa: E402,F401  (registers `trellis recompute`)
+from . import ops as cli_ops  # noqa: E402,F401  (registers backup, restore, upgrade, migrate-db)
 from .serve import run_cmd  # noqa: E402  (`trellis run` on gunicorn, replacing Flask's dev server)
 cli.add_command(run_cmd)
 
