@@ -25,6 +25,13 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config or {})
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    hops = int(app.config.get("TRELLIS_PROXY_HOPS") or 0)
+    if hops:
+        # behind nginx: the client's address, scheme and host come from the proxies' headers;
+        # trusted only for that many hops, so a client cannot forge its address past them
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     with app.app_context():
         db.init_app(app)
         configure_engine(db.engine)

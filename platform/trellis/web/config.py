@@ -21,6 +21,10 @@
 - TRELLIS_TIMEZONE: the instance's IANA time zone (default Asia/Shanghai): the wall clock
   date-time field values are kept in, and the zone of `now` / `today` in rules
   (trellis.logic.moment). An unknown zone stops the start with a message naming it.
+- TRELLIS_PROXY_HOPS: how many reverse proxies (nginx) stand in front of the web processes
+  (default 0). With 1, the client's address (sign-in limits, public form limits, audit),
+  scheme and host are read from the X-Forwarded-For / -Proto / -Host headers the proxy sets;
+  without it, those headers are ignored, so a client cannot forge its address.
 - TRELLIS_MAX_CAUSE_DEPTH: how many writes may cause one another (a lifecycle handler
   writing, whose write's handler writes, ...) before the next is refused (default 8;
   trellis.kernel.cause).
@@ -112,6 +116,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_UPLOAD_MAX_MB": float(env.get("TRELLIS_UPLOAD_MAX_MB") or 20),
         "TRELLIS_TIMEZONE": env.get("TRELLIS_TIMEZONE") or DEFAULT_ZONE,
         "TRELLIS_BASE_URL": env.get("TRELLIS_BASE_URL") or "",
+        "TRELLIS_PROXY_HOPS": int(env.get("TRELLIS_PROXY_HOPS") or 0),
         "TRELLIS_MAX_CAUSE_DEPTH": int(env.get("TRELLIS_MAX_CAUSE_DEPTH") or DEFAULT_MAX_DEPTH),
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder
