@@ -180,6 +180,7 @@ job = sa.Table(
     sa.Column("lease_until", sa.DateTime),
     sa.Column("app", sa.String(64)),
     sa.Column("cause", sa.JSON),  # the chain of the write that enqueued it (kernel/cause.py)
+    sa.Column("request_id", sa.String(64)),  # the request (or job) it was enqueued in (kernel/logs.py)
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("started_at", sa.DateTime),
     sa.Column("finished_at", sa.DateTime),
