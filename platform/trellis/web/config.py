@@ -6,6 +6,8 @@
 - TRELLIS_SECRET_KEY: generated once into TRELLIS_HOME/secret_key and kept when unset.
 - TRELLIS_CONFIG: path of a Python config file (Flask's `from_pyfile`) applied after these.
 - TRELLIS_SEEDS: folder of seed apps (default: the repository's seeds/).
+- TRELLIS_FRONTEND_DIST: the built web UI, the folder holding index.html (default: the
+  repository's frontend/dist; an installed package, as in the container image, names it).
 - TRELLIS_REPORT_REPLICA: `on` (default) or `off`: reports over forms of at least
   TRELLIS_REPORT_REPLICA_MIN_ROWS rows (default 20000) are aggregated by DuckDB on a
   columnar copy kept in each process (reports/replica.py).
@@ -107,6 +109,7 @@ def load_config(overrides: dict | None = None) -> dict:
                                           pool_timeout=float(env.get("TRELLIS_DB_POOL_TIMEOUT") or 30)),
         "TRELLIS_REDIS_URL": env.get("TRELLIS_REDIS_URL") or None,
         "TRELLIS_SEEDS": env.get("TRELLIS_SEEDS") or str(REPO_ROOT / "seeds"),
+        "TRELLIS_FRONTEND": env.get("TRELLIS_FRONTEND_DIST") or None,  # None: web/front.py's default
         "TRELLIS_FILES": str(home / "files"),
         "TRELLIS_COUNT_THRESHOLD": 1000,
         "TRELLIS_DEFINITION_TTL": 2.0,
