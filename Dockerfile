@@ -60,15 +60,15 @@ COPY --from=frontend /src/frontend/dist/ ./frontend/dist/
 # the processes run as an unprivileged user owning only the instance folder
 RUN groupadd --system --gid 10001 trellis \
  && useradd --system --uid 10001 --gid trellis --home-dir /var/lib/trellis --shell /usr/sbin/nologin trellis \
- && mkdir -p /var/lib/trellis /tmp/trellis-metrics \
- && chown trellis:trellis /var/lib/trellis /tmp/trellis-metrics
+ && mkdir -p /var/lib/trellis /run/trellis/metrics \
+ && chown trellis:trellis /var/lib/trellis /run/trellis/metrics
 
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     TRELLIS_HOME=/var/lib/trellis \
     TRELLIS_SEEDS=/srv/trellis/seeds \
     TRELLIS_FRONTEND_DIST=/srv/trellis/frontend/dist \
-    PROMETHEUS_MULTIPROC_DIR=/tmp/trellis-metrics \
+    PROMETHEUS_MULTIPROC_DIR=/run/trellis/metrics \
     TZ=Asia/Shanghai \
     TRELLIS_TIMEZONE=Asia/Shanghai
 
