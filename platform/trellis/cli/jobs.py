@@ -3,7 +3,9 @@
 `trellis jobs run --until ISO_TIME` runs jobs as they fall due until that (real) time;
 with `--simulate` it runs, now, everything due up to that time with the runtime's clock
 set to each job's `run_at` (refused unless the instance holds demo data from `trellis
-seed --clients N`, or TRELLIS_SIMULATION=1 is set)."""
+seed --clients N`, or TRELLIS_SIMULATION=1 is set). `trellis jobs advance --by 3d` moves
+the shared simulated clock every process of a scaled instance reads under
+TRELLIS_SIMULATION=1 (jobs/shared_clock.py; refused likewise)."""
 from __future__ import annotations
 
 import json
@@ -69,6 +71,49 @@ def run_cmd(until, simulate):
     except TrellisError as e:
         _fail(e)
     click.echo(f"已运行 {out['ran']} 个任务 / ran {out['ran']} job(s); 时钟 / clock: {stamp(out['now'])}")
+
+
+_UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def _seconds(text: str) -> int | None:
+    """'3d', '12h', '1d12h', '90m', '45s', '2w' (or plain seconds) -> seconds; None if unreadable."""
+    import re
+
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    parts = re.findall(r"(\d+)\s*([wdhms])", text)
+    if not parts or re.sub(r"(\d+)\s*([wdhms])", "", text).strip():
+        return None
+    return sum(int(n) * _UNITS[u] for n, u in parts)
+
+
+@jobs_group.command("advance")
+@click.option("--by", "by", required=True, help="how far: 3d, 12h, 1d12h, 90m, 45s, 2w")
+@with_appcontext
+def advance_cmd(by):
+    """Move the instance's shared simulated clock forward (every process with TRELLIS_SIMULATION=1)."""
+    from ..jobs.shared_clock import advance, simulating
+
+    seconds = _seconds(by)
+    if seconds is None:
+        click.echo(f"--by 应为时长,如 3d、12h、90m: {by!r} / --by is a duration such as 3d, 12h, 90m: {by!r}", err=True)
+        raise SystemExit(2)
+    rt = _runtime()
+    try:
+        offset = advance(rt.engine, seconds)
+    except TrellisError as e:
+        _fail(e)
+    if hasattr(rt.clock, "refresh"):
+        rt.clock.refresh()
+    if not simulating():
+        click.echo("注意:只有设置了 TRELLIS_SIMULATION=1 的进程读取模拟时钟 / note: only processes run with "
+                   "TRELLIS_SIMULATION=1 read the simulated clock", err=True)
+    from datetime import datetime, timedelta
+
+    click.echo(f"模拟时钟领先 {offset} 秒 / the simulated clock runs {offset} s ahead: "
+               f"{stamp(datetime.now() + timedelta(seconds=offset))}")
 
 
 @jobs_group.command("retry")

@@ -11,6 +11,8 @@ import os
 from celery import Celery
 from celery.signals import worker_process_init
 
+from . import beat
+
 TICK_SECONDS = float(os.environ.get("TRELLIS_JOB_TICK_SECONDS") or 1.0)
 QUEUED_LEASE = 300.0  # a job sent to the workers waits in Redis; its lease covers the wait
 
@@ -30,6 +32,7 @@ def make_celery(redis_url: str, jobs) -> Celery:
     def tick(max_jobs: int = 5000) -> int:
         """Claim due jobs and send each to a worker."""
         owner = f"celery:{dispatcher.owner}"
+        beat.beat(dispatcher.store.engine)  # for /readyz; writes at most every few seconds
         sent = 0
         while sent < max_jobs:
             claimed = dispatcher.claim(owner=owner, lease=QUEUED_LEASE)

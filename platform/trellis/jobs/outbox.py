@@ -11,10 +11,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..kernel.clock import CLOCK_KEY, REAL
 from ..kernel.errors import BadRequest
+from ..kernel.logs import request_id
 from ..storage.models import job as T
 from ..storage.prepared import Prepared
 
-_COLUMNS = ("name", "args", "run_at", "key", "state", "attempts", "app", "cause", "created_at")
+_COLUMNS = ("name", "args", "run_at", "key", "state", "attempts", "app", "cause", "created_at", "request_id")
 
 ENQUEUED_KEY = "trellis_jobs"  # conn.info: set when a job was written (the scheduler is woken after commit)
 
@@ -36,7 +37,7 @@ def enqueue(conn, name: str, args=None, run_at: datetime | None = None, key: str
         raise BadRequest("任务的幂等键应为 1–200 个字符", "a job key is 1–200 characters", details={"param": "key"})
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
     values = dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
-                  cause=cause or None, created_at=now)
+                  cause=cause or None, created_at=now, request_id=request_id())  # the request (or job) enqueueing it
     new_id = _statement(conn.dialect.name, key is not None).scalar(conn, values)
     if new_id is not None:
         conn.info[ENQUEUED_KEY] = True
@@ -67,8 +68,9 @@ def enqueue_many(conn, name: str, jobs: list[tuple], app: str | None = None, cau
     if not jobs:
         return
     now = (conn.info.get(CLOCK_KEY) or REAL).now()
+    rid = request_id()
     rows = [dict(name=name, args=args, run_at=run_at or now, key=key, state="queued", attempts=0, app=app,
-                 cause=cause or None, created_at=now) for args, run_at, key in jobs]
+                 cause=cause or None, created_at=now, request_id=rid) for args, run_at, key in jobs]
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     conn.execute(insert(T).on_conflict_do_nothing(index_elements=["key"]), rows)
     conn.info[ENQUEUED_KEY] = True

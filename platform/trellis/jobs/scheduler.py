@@ -17,6 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
+from . import beat
 from .dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class Scheduler:
         stop = self._stop
         while not stop.is_set():
             try:
+                beat.beat(self.dispatcher.store.engine)  # for /readyz; writes at most every few seconds
                 with self._turn:
                     jobs = self.dispatcher.claim() if self._inflight < self.threads and not self._paused else []
                     if jobs:

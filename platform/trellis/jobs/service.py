@@ -6,9 +6,11 @@ Celery beat and workers do (`celery -A trellis.web.worker worker -B`)."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import sqlalchemy as sa
 
+from ..storage.database import writing
 from ..storage.models import job as T
 from .dispatcher import Dispatcher
 from .outbox import enqueue
@@ -84,9 +86,16 @@ class Jobs:
         return self.dispatcher.drain(max_jobs)
 
     def claimed(self, job_id: int, owner: str) -> dict | None:
-        """A job still held by `owner` (a Celery worker checks before it runs one)."""
-        with self.runtime.engine.connect() as conn:
-            r = conn.execute(sa.select(*COLUMNS)
-                             .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner)
-                             ).mappings().first()
+        """Take a job still held by `owner` with its lease running, renewing the lease (a
+        Celery worker does before it runs one). A job whose lease ran out while its message
+        waited in the broker was claimed again (by another tick, under another owner) and
+        sent anew: only one of the two messages gets it."""
+        now = self.runtime.clock.now()
+        until = now + timedelta(seconds=self.dispatcher.lease)
+        with writing(self.runtime.engine) as conn:
+            r = conn.execute(T.update()
+                             .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner,
+                                    T.c.lease_until >= now)
+                             .values(lease_until=sa.case((T.c.lease_until > until, T.c.lease_until), else_=until))
+                             .returning(*COLUMNS)).mappings().first()
         return dict(r) if r is not None else None

@@ -20,7 +20,7 @@ from ..storage.models import job as T
 
 STATES = ("queued", "running", "done", "failed", "dead")
 WAITING = ("queued", "failed")
-COLUMNS = (T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key, T.c.cause)
+COLUMNS = (T.c.id, T.c.name, T.c.args, T.c.attempts, T.c.run_at, T.c.app, T.c.key, T.c.cause, T.c.request_id)
 
 
 class JobStore:
@@ -59,11 +59,13 @@ class JobStore:
         return rows
 
     def renew(self, ids: list[int], owner: str, until: datetime) -> None:
+        """Extend `owner`'s leases to `until`, never shortening one (the shared simulated
+        clock may have moved them past a process's `now` of half a second ago)."""
         if not ids:
             return
         with writing(self.engine) as conn:
             conn.execute(T.update().where(T.c.id.in_(ids), T.c.lease_owner == owner, T.c.state == "running")
-                         .values(lease_until=until))
+                         .values(lease_until=sa.case((T.c.lease_until > until, T.c.lease_until), else_=until)))
 
     def finish(self, owner: str, now: datetime, done: list[int], retry: list[tuple[int, datetime, str, int]],
                dead: list[tuple[int, str]]) -> None:

@@ -23,6 +23,7 @@ from ..records.service import RecordService
 from ..storage.sequences import SequenceContext
 from ..jobs.outbox import ENQUEUED_KEY
 from ..jobs.service import Jobs
+from ..jobs.shared_clock import instance_clock
 from ..kernel.clock import CLOCK_KEY, Clock
 from .actors import Actors
 from .definition_kinds import register_core_kinds
@@ -40,7 +41,9 @@ class Runtime:
                  max_cause_depth: int = DEFAULT_MAX_DEPTH, secret: str | bytes | None = None,
                  base_url: str = ""):
         self.engine = engine
-        self.clock = clock or Clock()  # the one "now" of scheduling; a SimulatedClock in simulations and tests
+        # the one "now" of scheduling; a SimulatedClock in simulations and tests, the shared
+        # simulated clock of every process under TRELLIS_SIMULATION=1 (jobs/shared_clock.py)
+        self.clock = clock or instance_clock(engine)
         self.timezone = timezone or DEFAULT_ZONE  # the instance's zone: "now"/"today" in rules (logic/moment.py)
         self.max_cause_depth = max_cause_depth  # writes causing writes deeper than this are refused (kernel/cause.py)
         self.secret = secret  # the instance secret: channel credentials are sealed under a key derived from it
