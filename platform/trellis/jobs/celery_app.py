@@ -7,6 +7,7 @@ this app was made (engines, plugins) reach the workers too."""
 from __future__ import annotations
 
 import os
+import secrets
 
 from celery import Celery
 from celery.signals import worker_process_init
@@ -14,7 +15,9 @@ from celery.signals import worker_process_init
 from . import beat
 
 TICK_SECONDS = float(os.environ.get("TRELLIS_JOB_TICK_SECONDS") or 1.0)
-QUEUED_LEASE = 300.0  # a job sent to the workers waits in Redis; its lease covers the wait
+# a job sent to the workers waits in Redis; its lease covers the wait (a worker renews it
+# when it starts the job; one that died with the job prefetched loses it when this runs out)
+QUEUED_LEASE = float(os.environ.get("TRELLIS_JOB_QUEUED_LEASE_SECONDS") or 300.0)
 
 
 def make_celery(redis_url: str, jobs) -> Celery:
@@ -31,7 +34,9 @@ def make_celery(redis_url: str, jobs) -> Celery:
     @app.task(name="trellis.jobs.tick")
     def tick(max_jobs: int = 5000) -> int:
         """Claim due jobs and send each to a worker."""
-        owner = f"celery:{dispatcher.owner}"
+        # an owner per tick: a job claimed again after its lease ran out (its first message
+        # still waiting, or lost with a dead worker) is run only by the message sent then
+        owner = f"celery:{dispatcher.owner}:{secrets.token_hex(3)}"
         beat.beat(dispatcher.store.engine)  # for /readyz; writes at most every few seconds
         sent = 0
         while sent < max_jobs:
