@@ -7,10 +7,17 @@ connection pool of its own and its own job scheduler thread (started post-fork: 
 do not survive a fork, and the master runs no jobs). SQLite writes of all workers queue
 at the write gate (`trellis.database.WriteGate`, which opens its lock file anew in each
 process).
+
+Operations: PROMETHEUS_MULTIPROC_DIR is made ready before the app loads (web/multiproc.py:
+TRELLIS_HOME/metrics when unset), so /metrics of any worker sums all of them, and a worker
+that exits is marked dead; log lines follow TRELLIS_LOG_FORMAT / TRELLIS_LOG_LEVEL, gunicorn's
+error log too (web/gunicorn_log.py); `--access-log` turns on Trellis's access line
+(TRELLIS_ACCESS_LOG), which carries the route, user and request id gunicorn's would not.
 """
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 from gunicorn.app.base import BaseApplication
@@ -40,9 +47,14 @@ class TrellisServer(BaseApplication):
             self.cfg.set(key, value)
         self.cfg.set("preload_app", True)
         self.cfg.set("post_fork", self._post_fork)
+        self.cfg.set("child_exit", self._child_exit)
+        self.cfg.set("logger_class", "trellis.web.gunicorn_log.Logger")
 
     def load(self):
+        from ..kernel import logs
         from ..web.app import create_app
+
+        logs.setup()
 
         self.flask_app = create_app()
         self.flask_app.extensions["trellis"].engine.dispose()  # the master keeps no connection
@@ -53,6 +65,12 @@ class TrellisServer(BaseApplication):
         rt.engine.dispose(close=False)
         rt.jobs.start()  # each worker runs the job scheduler thread; the master runs none
 
+    @staticmethod
+    def _child_exit(_server, worker):
+        from ..web.multiproc import mark_dead
+
+        mark_dead(worker.pid)
+
 
 @click.command("run")
 @click.option("--host", "-h", default="127.0.0.1", show_default=True, help="address to listen on")
@@ -61,7 +79,8 @@ class TrellisServer(BaseApplication):
               help="processes (default: TRELLIS_WORKERS or one per core)")
 @click.option("--threads", "-t", type=click.IntRange(1, 64), default=None,
               help="threads per process (default: TRELLIS_THREADS or 4)")
-@click.option("--access-log/--no-access-log", default=False, help="log every request to standard output")
+@click.option("--access-log/--no-access-log", default=None,
+              help="log every request (default: TRELLIS_ACCESS_LOG, off)")
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader and debugger")
 def run_cmd(host, port, workers, threads, access_log, dev):
     """Serve Trellis / 启动 Trellis 服务."""
@@ -70,6 +89,17 @@ def run_cmd(host, port, workers, threads, access_log, dev):
 
         create_app().run(host=host, port=port, debug=True, use_reloader=True, threaded=True)
         return
+    from ..kernel import logs
+    from ..kernel.errors import TrellisError
+    from ..web.multiproc import prepare
+
+    try:
+        logs.settings()  # an unknown TRELLIS_LOG_FORMAT / TRELLIS_LOG_LEVEL stops here, named
+    except TrellisError as e:
+        raise click.ClickException(f"{e.message['zh']} / {e.message['en']}") from None
+    prepare(Path(os.environ.get("TRELLIS_HOME") or "instance").resolve())  # before the app defines its metrics
+    if access_log is not None:
+        os.environ["TRELLIS_ACCESS_LOG"] = "on" if access_log else "off"
     workers = workers or default_workers()
     threads = threads or default_threads()
     # a request works on one connection; a cache miss of the runtime (a definition, a
@@ -86,7 +116,7 @@ def run_cmd(host, port, workers, threads, access_log, dev):
         "graceful_timeout": 20,
         "keepalive": 5,
         "backlog": 2048,
-        "accesslog": "-" if access_log else None,
+        "accesslog": None,        # Trellis's own access line instead (TRELLIS_ACCESS_LOG)
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "trellis",

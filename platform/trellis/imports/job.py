@@ -38,6 +38,7 @@ from ..security.audit_events import NOTE_KEY, import_note
 from ..sheets import open_book
 from ..sheets.template import template_info
 from ..kernel.defer import Defer
+from ..kernel.metrics import IMPORT_ROWS, IMPORT_SECONDS
 from . import batches, heartbeat, keys as keymod, mapping as mapmod
 from .heartbeat import BatchHeartbeat
 from .report import ErrorReport, summary
@@ -122,6 +123,7 @@ class ImportJob:
         with writing(engine) as conn:
             batches.update(conn, self.batch_id, **final)
             out = batches.row(conn, self.batch_id)
+        IMPORT_SECONDS.labels(status).observe(time.monotonic() - self.started)
         batches.write_progress(self.files_dir, self.batch_id, self._progress(status))
         return out
 
@@ -293,6 +295,7 @@ class ImportJob:
             self.report.add([(chunk[i][0], chunk[i][1], _first_per_field(bad[i])) for i in sorted(bad)])
         if chunk:
             self.done = max(self.done, chunk[-1][0] - 1 - self.header_row)
+        IMPORT_ROWS.inc(len(chunk))  # processed (checked, written or refused): rate() is rows/s
         self._tick()
 
     def _key_error(self, i, labels, code, zh, en):

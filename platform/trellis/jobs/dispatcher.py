@@ -22,6 +22,7 @@ from datetime import timedelta
 from .backoff import delay
 from ..kernel.cause import handling
 from ..kernel.defer import Defer
+from ..kernel import logs, metrics
 from .registry import JobRegistry
 from .spec import JobSpec
 from .store import JobStore
@@ -38,6 +39,25 @@ def call(fn, args):
     if isinstance(args, dict):
         return fn(**args)
     return fn(*(args or ()))
+
+
+_LAGS: dict = {}
+_RUNS: dict = {}
+
+
+def _lag(name: str):
+    """The job lag histogram's child for `name` (kept: `labels()` takes a lock and builds a key)."""
+    child = _LAGS.get(name)
+    if child is None:
+        child = _LAGS[name] = metrics.JOB_LAG.labels(name)
+    return child
+
+
+def _runs(name: str, outcome: str):
+    child = _RUNS.get((name, outcome))
+    if child is None:
+        child = _RUNS[(name, outcome)] = metrics.JOB_RUNS.labels(name, outcome)
+    return child
 
 
 class Dispatcher:
@@ -106,10 +126,17 @@ class Dispatcher:
             for j in jobs:
                 self._active[j["id"]] = (owner, self._lease_of(j["name"]))
         self._ensure_heartbeat()
+        started = self.now()
+        for j in jobs:
+            _lag(j["name"]).observe(max(0.0, (started - j["run_at"]).total_seconds()))
         try:
             together = self._together(jobs)
             for j in jobs:
-                outcome[j["id"]] = self._run_one(j, done, retry, dead, together.get(j["id"], _ALONE))
+                with logs.bound(job_id=j["id"], job=j["name"], request_id=j.get("request_id")):
+                    result = outcome[j["id"]] = self._run_one(j, done, retry, dead, together.get(j["id"], _ALONE))
+                    if log.isEnabledFor(logging.DEBUG):
+                        log.debug("job %s #%s: %s", j["name"], j["id"], result, extra={"outcome": result})
+                _runs(j["name"], result).inc()
         finally:
             with self._lock:
                 for j in jobs:
@@ -131,8 +158,10 @@ class Dispatcher:
                 groups.setdefault(j["name"], []).append(j)
         out = {}
         for name, group in groups.items():
+            ids = {j.get("request_id") for j in group}
             try:
-                results = self.registry.get(name).many([j["args"] for j in group])
+                with logs.bound(job=name, request_id=ids.pop() if len(ids) == 1 else None):
+                    results = self.registry.get(name).many([j["args"] for j in group])
             except Exception as e:  # recorded on each job of the call
                 log.warning("jobs %s (%d at once) failed: %s", name, len(group), e)
                 results = [e] * len(group)

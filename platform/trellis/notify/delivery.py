@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..jobs.outbox import enqueue_many
+from ..kernel.metrics import NOTIFY_DELIVERIES
 from ..storage import models
 from .context import SendContext
 from .errors import PermanentError, TransientError
@@ -129,6 +130,8 @@ class Delivering:
                     results[d["id"]] = self._call(kind, config, out, SendContext(self.rt, cache, now, conn))
             for delivery_id, d in rows.items():
                 states[delivery_id] = self._record(conn, d, d["attempts"], results[delivery_id], done_at, final)
+        for delivery_id, d in rows.items():  # committed: count each attempt by its channel's type and result
+            NOTIFY_DELIVERIES.labels(d["channel_type"] or "unknown", states[delivery_id]).inc()
         out = []
         for delivery_id in ids:
             if delivery_id not in rows:  # gone, or done already

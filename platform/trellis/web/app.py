@@ -52,6 +52,9 @@ def create_app(config: dict | None = None) -> Flask:
                                               min_rows=int(app.config.get("TRELLIS_REPORT_REPLICA_MIN_ROWS", 20_000)))
     jobs = app.extensions["trellis"].jobs
     app.before_request(jobs.start)  # the scheduler thread starts in the serving process, lazily
+    from .ops import register_ops
+
+    register_ops(app)  # /healthz, /readyz, /metrics; request ids, request metrics, the access line
     from ..api import register_api
 
     register_api(app)

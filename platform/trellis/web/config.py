@@ -30,6 +30,27 @@
 - TRELLIS_MAX_CAUSE_DEPTH: how many writes may cause one another (a lifecycle handler
   writing, whose write's handler writes, ...) before the next is refused (default 8;
   trellis.kernel.cause).
+- TRELLIS_LOG_FORMAT: `text` (default) or `json`: log lines on standard error, as text or
+  as one JSON object a line (time, level, logger, message, request_id, user, job_id, job;
+  an access line adds method, route, path, status, duration_ms, remote). Applies to
+  `trellis run` (gunicorn's own error log too), `trellis.web.wsgi` and the Celery worker
+  and beat (trellis.kernel.logs).
+- TRELLIS_LOG_LEVEL: the lowest level logged: DEBUG, INFO (default), WARNING, ERROR.
+- TRELLIS_ACCESS_LOG: `on` logs one line per request (logger trellis.access, INFO), with its
+  request id and user (default off; `trellis run --access-log` turns it on).
+- TRELLIS_METRICS_TOKEN: a secret; a scrape of GET /metrics sending
+  `Authorization: Bearer <it>` is answered from any address (default unset: no token).
+- TRELLIS_METRICS_ALLOW: the client addresses allowed to scrape GET /metrics without the
+  token: comma-separated addresses or CIDRs, `*` for any, `none` for none (default
+  127.0.0.0/8,::1: loopback only). Others get 403. Behind a proxy the client's address
+  counts only with TRELLIS_PROXY_HOPS set; a scrape through an undeclared proxy needs the token.
+- TRELLIS_READY_MAX_LAG_SECONDS: GET /readyz fails its `queue` check when the oldest due,
+  unclaimed job has waited longer than this (default 300).
+- PROMETHEUS_MULTIPROC_DIR: a folder where every process of the host keeps its metric
+  values, so a scrape of one web process sums all of them (prometheus-client's
+  multiprocess mode). `trellis run` uses TRELLIS_HOME/metrics when unset and empties it at
+  start; set, only files of processes no longer alive are removed at start. A Celery
+  worker on the same host given the same folder is summed into the web's /metrics.
 
 Sign-in is Flask-AppBuilder's: database users by default (passwords checked by
 `trellis.security.passwords`; logins rate-limited by AUTH_RATE_LIMIT per client address,
@@ -68,6 +89,7 @@ from pathlib import Path
 
 from ..logic.moment import DEFAULT_ZONE, zone_info
 from ..kernel.cause import DEFAULT_MAX_DEPTH
+from ..kernel.logs import settings as log_settings
 from ..storage.database import ENGINE_OPTIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -121,6 +143,12 @@ def load_config(overrides: dict | None = None) -> dict:
         "TRELLIS_BASE_URL": env.get("TRELLIS_BASE_URL") or "",
         "TRELLIS_PROXY_HOPS": int(env.get("TRELLIS_PROXY_HOPS") or 0),
         "TRELLIS_MAX_CAUSE_DEPTH": int(env.get("TRELLIS_MAX_CAUSE_DEPTH") or DEFAULT_MAX_DEPTH),
+        "TRELLIS_LOG_FORMAT": (env.get("TRELLIS_LOG_FORMAT") or "text").strip().lower(),
+        "TRELLIS_LOG_LEVEL": (env.get("TRELLIS_LOG_LEVEL") or "INFO").strip().upper(),
+        "TRELLIS_ACCESS_LOG": (env.get("TRELLIS_ACCESS_LOG") or "off").strip().lower(),
+        "TRELLIS_METRICS_TOKEN": env.get("TRELLIS_METRICS_TOKEN") or None,
+        "TRELLIS_METRICS_ALLOW": env.get("TRELLIS_METRICS_ALLOW"),  # None: loopback only (web/scrape.py)
+        "TRELLIS_READY_MAX_LAG_SECONDS": float(env.get("TRELLIS_READY_MAX_LAG_SECONDS") or 300),
         "JSON_AS_ASCII": False,
         # Flask-AppBuilder
         "AUTH_TYPE": 1,  # AUTH_DB
@@ -148,6 +176,7 @@ def load_config(overrides: dict | None = None) -> dict:
     cfg["TRELLIS_CONFIG"] = overrides.get("TRELLIS_CONFIG") or env.get("TRELLIS_CONFIG")
     cfg.update(overrides)
     zone_info(cfg["TRELLIS_TIMEZONE"])  # an unknown zone stops here, named
+    log_settings(cfg["TRELLIS_LOG_FORMAT"], cfg["TRELLIS_LOG_LEVEL"])  # an unknown format or level too
     cfg.setdefault("RATELIMIT_STORAGE_URI", cfg.get("TRELLIS_REDIS_URL") or "memory://")
     if cfg.get("TRELLIS_DATABASE_URL"):
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg["TRELLIS_DATABASE_URL"]

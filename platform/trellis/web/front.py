@@ -87,7 +87,3 @@ def register_front(app: Flask) -> None:
         if path.startswith(("api/", "static/", "admin")) or not (dist() / "index.html").exists():
             return jsonify({"code": "404", "message": {"zh": "找不到该地址", "en": "not found"}}), 404
         return send_precompressed(dist(), "index.html")
-
-    @app.get("/healthz")
-    def health():
-        return jsonify({"ok": True})
