@@ -75,8 +75,11 @@ def test_a_lease_is_never_shortened_and_a_worker_takes_only_a_live_claim(engine,
     assert rt.jobs.claimed(ids[1], "tick-2") is None  # its lease ran out: the next tick claims it anew
     taken = rt.jobs.claimed(ids[2], "tick-3")
     assert taken is not None and taken["id"] == ids[2]
+    assert rt.jobs.claimed(ids[2], "tick-3") is None  # a second message of the same claim finds it taken
     with engine.connect() as conn:
         leases = dict(conn.execute(sa.select(T.c.id, T.c.lease_until).where(T.c.id.in_(ids))).all())
+        owner = conn.execute(sa.select(T.c.lease_owner).where(T.c.id == ids[2])).scalar()
+    assert owner == rt.jobs.dispatcher.owner  # the process running it
     assert _close(leases[ids[0]], now + timedelta(hours=1))  # not shortened by the renewal
     assert _close(leases[ids[2]], datetime.now() + timedelta(seconds=rt.jobs.dispatcher.lease))
     with writing(engine) as conn:

@@ -50,10 +50,11 @@ def make_celery(redis_url: str, jobs) -> Celery:
 
     @app.task(name="trellis.jobs.run")
     def run(job_id: int, owner: str) -> str | None:
-        """Run one claimed job; a job no longer held by `owner` (its lease was taken over) is left alone."""
+        """Run one claimed job, taken over by this process; a job no longer held by `owner`
+        (claimed again since, its lease having run out) is left alone."""
         job = jobs.claimed(job_id, owner)
         if job is None:
             return None
-        return dispatcher.execute([job], owner)[job_id]
+        return dispatcher.execute([job], dispatcher.owner)[job_id]
 
     return app

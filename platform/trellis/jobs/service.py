@@ -86,16 +86,18 @@ class Jobs:
         return self.dispatcher.drain(max_jobs)
 
     def claimed(self, job_id: int, owner: str) -> dict | None:
-        """Take a job still held by `owner` with its lease running, renewing the lease (a
-        Celery worker does before it runs one). A job whose lease ran out while its message
-        waited in the broker was claimed again (by another tick, under another owner) and
-        sent anew: only one of the two messages gets it."""
+        """Take over a job still held by `owner` with its lease running, for this process
+        (its lease owner becomes `dispatcher.owner`, the lease renewed): a Celery worker does
+        before it runs one, so the jobs table shows which worker process runs what. A job
+        whose lease ran out while its message waited in the broker was claimed again (by
+        another tick, under another owner) and sent anew: only one of the two messages gets it."""
         now = self.runtime.clock.now()
         until = now + timedelta(seconds=self.dispatcher.lease)
         with writing(self.runtime.engine) as conn:
             r = conn.execute(T.update()
                              .where(T.c.id == int(job_id), T.c.state == "running", T.c.lease_owner == owner,
                                     T.c.lease_until >= now)
-                             .values(lease_until=sa.case((T.c.lease_until > until, T.c.lease_until), else_=until))
+                             .values(lease_owner=self.dispatcher.owner,
+                                     lease_until=sa.case((T.c.lease_until > until, T.c.lease_until), else_=until))
                              .returning(*COLUMNS)).mappings().first()
         return dict(r) if r is not None else None
