@@ -193,3 +193,29 @@ def config_docstring_settings() -> set[str]:
         if m:
             names |= {n.strip() for n in m.group(1).split("/") if n.strip()}
     return names
+
+
+GUIDE = ROOT / "docs" / "deploy.md"
+
+
+def guide_commands() -> list[list[str]]:
+    """The `trellis …` command lines of docs/deploy.md's shell blocks (`trellis-admin` is the
+    guide's alias for `trellis` with the settings file), comments and shell syntax dropped."""
+    out, shell = [], False
+    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            shell = line.strip() in ("```bash", "```sh")
+            continue
+        if not shell or line.lstrip().startswith(("#", "alias ")):
+            continue
+        line = re.sub(r"\s#\s.*$", "", line).replace("$(date +%F)", "2026-12-07")
+        for segment in re.split(r"&&|;|\|\||\|", line):
+            tokens = segment.replace("'", " ").replace('"', " ").split()
+            for i, token in enumerate(tokens):
+                named = token in ("trellis", "trellis-admin") or token.endswith("/bin/trellis")
+                if not named or (i and tokens[i - 1].startswith("-")) or i + 1 >= len(tokens):  # an option's value
+                    continue
+                if re.fullmatch(r"[a-z][a-z-]*", tokens[i + 1]):
+                    out.append(["trellis", *tokens[i + 1:]])
+                break
+    return out

@@ -46,12 +46,18 @@ def parse_trellis(args: list[str]) -> None:
     import trellis.cli.ops  # noqa: F401  (its commands register on the group)
     from trellis.cli.main import cli
 
-    ctx = cli.make_context("trellis", list(args), resilient_parsing=False)
+    group, ctx = cli, cli.make_context("trellis", list(args), resilient_parsing=False)
     rest = list(ctx.protected_args) + list(ctx.args)
-    cmd = click.Group.get_command(cli, ctx, rest[0])  # FlaskGroup's would build an app for an unknown name
-    if cmd is None:
-        raise click.UsageError(f"no command {rest[0]!r}")
-    cmd.make_context(rest[0], rest[1:], parent=ctx)
+    while True:
+        cmd = click.Group.get_command(group, ctx, rest[0])  # FlaskGroup's would build an app for an unknown name
+        if cmd is None:
+            raise click.UsageError(f"no command {rest[0]!r}")
+        ctx = cmd.make_context(rest[0], rest[1:], parent=ctx)
+        if not isinstance(cmd, click.Group):
+            return
+        group, rest = cmd, list(ctx.protected_args) + list(ctx.args)
+        if not rest:
+            raise click.UsageError(f"{cmd.name}: a subcommand is needed")
 
 
 def main() -> None:

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from deploy_files import (COMPOSE, DOCKERFILE, ROOT, SYSTEMD, command_argv, compose_variables,
+from deploy_files import (COMPOSE, DOCKERFILE, GUIDE, ROOT, SYSTEMD, command_argv, compose_variables,
                           config_docstring_settings, dockerfile_stages, dockerfile_variables, exec_form,
-                          load_compose, source_settings, unit_exec_lines, unit_variables)
+                          guide_commands, load_compose, source_settings, unit_exec_lines, unit_variables)
 from envfile import child_environment, documented_names, env_defaults, read_env_example
+from settings_doc import guide_table, settings_table
 
 VENV_BIN = Path(sys.executable).parent
 TRELLIS_SERVICES = ("init", "web", "worker", "beat")
@@ -157,7 +158,7 @@ def probe(compose, stages, tmp_path_factory):
     dist = tmp / "dist"
     dist.mkdir()
     (dist / "index.html").write_text("<!doctype html><title>Trellis</title><p>built-ui-marker</p>", encoding="utf-8")
-    commands = _deployment_commands(compose, stages)
+    commands = _deployment_commands(compose, stages) + guide_commands()
     spec = tmp / "spec.json"
     spec.write_text(json.dumps({"commands": commands, "paths": ["/healthz", "/"]}), encoding="utf-8")
     env = child_environment({
@@ -272,3 +273,17 @@ def test_systemd_units_verify(tmp_path):
 
 def test_compose_and_dockerfile_exist_at_the_root():
     assert COMPOSE.is_file() and DOCKERFILE.is_file()
+
+
+# --- the guide --------------------------------------------------------------------------------
+
+def test_guide_settings_table_is_made_from_env_example():
+    table = guide_table(GUIDE.read_text(encoding="utf-8"))
+    assert table == settings_table(), "run .venv/bin/python tests/deploy/settings_doc.py"
+
+
+def test_guide_commands_are_among_the_parsed():
+    """The guide's `trellis` commands (backup, restore, upgrade, migrate-db, ...) are parsed by
+    the probe with the others: the options the guide tells IT to type exist."""
+    subcommands = {argv[1] for argv in guide_commands()}
+    assert {"backup", "restore", "upgrade", "migrate-db", "init", "run"} <= subcommands
