@@ -73,9 +73,9 @@ def skip_reason() -> str | None:
         return f"PostgreSQL not reachable at 127.0.0.1:5432: {err}"
     err = _redis_error()
     if err:
-        return f"Redis not reachable at 127.0.0.1:6379: {err}"
+        return f"Redis not reachable at {REDIS[0]}:{REDIS[1]}: {err}"
     if not os.access(NGINX, os.X_OK):
-        return f"nginx is not installed ({NGINX}; apt-get install nginx-light)"
+        return f"nginx is not installed ({NGINX}; apt-get install nginx)"
     return None
 
 
@@ -147,8 +147,12 @@ class Proc:
         self.metrics = metrics  # its own PROMETHEUS_MULTIPROC_DIR, emptied at each start
         self.env = dict(env, **({"PROMETHEUS_MULTIPROC_DIR": str(metrics)} if metrics else {}))
         self.popen: subprocess.Popen | None = None
+        self.killed = False  # by kill(): left out of the readiness waits until started again
+        self._log_start = 0  # where this start's output begins in the log
 
     def start(self) -> "Proc":
+        self.killed = False
+        self._log_start = self.log.stat().st_size if self.log.exists() else 0
         if self.metrics is not None:
             shutil.rmtree(self.metrics, ignore_errors=True)
             self.metrics.mkdir(parents=True)
@@ -170,6 +174,7 @@ class Proc:
         """SIGKILL the whole process group (the master and its children), at once."""
         if self.popen is None:
             return
+        self.killed = True
         try:
             os.killpg(self.popen.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -202,6 +207,15 @@ class Proc:
     def tail(self, chars: int = 3000) -> str:
         try:
             return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+    def output(self) -> str:
+        """What this start of the process has logged so far."""
+        try:
+            with open(self.log, "rb") as f:
+                f.seek(self._log_start)
+                return f.read().decode(errors="replace")
         except OSError:
             return ""
 
@@ -395,36 +409,46 @@ class Topology:
     def kill_worker(self, i: int) -> None:
         self.workers[i].kill()
 
-    def restart_web(self, i: int) -> None:
+    def restart_web(self, i: int, wait: bool = True) -> None:
         self.webs[i].kill()
         self.webs[i].start()
-        self._wait_url(self.web_urls[i], self.webs[i])
+        if wait:
+            self._wait_url(self.web_urls[i], self.webs[i])
 
-    def restart_worker(self, i: int) -> None:
+    def restart_worker(self, i: int, wait: bool = True) -> None:
         self.workers[i].kill()
         self.workers[i].start()
+        if wait:
+            self._wait_worker(self.workers[i], time.monotonic() + self.ready_timeout)
 
     # -- readiness ---------------------------------------------------------------------------------
     def wait_ready(self, timeout: float | None = None) -> None:
-        """Every live web instance and nginx answer their readiness (or liveness) check;
-        every worker has connected to Redis."""
+        """Every web instance and nginx answer their readiness (or liveness) check; every
+        worker has connected to Redis (those killed on purpose are left out)."""
         deadline = time.monotonic() + (timeout or self.ready_timeout)
         for url, proc in zip(self.web_urls, self.webs):
-            if proc.alive():
+            if not proc.killed:
                 self._wait_url(url, proc, deadline)
         if self.with_nginx:
             self._wait_url(self.url, self.nginx, deadline)
         for w in self.workers:
-            while "ready." not in w.tail(200_000):
-                if not w.alive():
-                    raise RuntimeError(f"{w.name} exited ({w.popen.returncode}):\n{w.tail()}")
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{w.name} not ready:\n{w.tail()}")
-                time.sleep(0.2)
+            if not w.killed:
+                self._wait_worker(w, deadline)
+
+    @staticmethod
+    def _wait_worker(w: Proc, deadline: float) -> None:
+        while "ready." not in w.output():
+            if not w.alive():
+                raise RuntimeError(f"{w.name} exited ({w.popen.returncode}):\n{w.tail()}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{w.name} not ready:\n{w.tail()}")
+            time.sleep(0.2)
 
     def _wait_url(self, base: str, proc: Proc, deadline: float | None = None) -> None:
         deadline = deadline or time.monotonic() + self.ready_timeout
-        paths = ["/readyz", "/healthz"]
+        # readiness counts on the scheduler's heartbeat (beat's tick on a worker): without
+        # them, liveness
+        paths = ["/readyz", "/healthz"] if self.with_beat and self.n_workers else ["/healthz"]
         while True:
             for path in paths:
                 try:
