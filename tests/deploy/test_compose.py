@@ -182,15 +182,17 @@ def test_every_command_is_a_real_entry_point_whose_options_parse(probe):
     assert probe["celery_app"] == "celery.app.base.Celery"
 
 
-def test_trellis_subcommands_answer_help(compose, stages):
-    """`trellis <cmd> --help` of every subcommand the deployment runs, as a user would type it."""
-    subcommands = sorted({argv[1] for argv in _deployment_commands(compose, stages)
+def test_trellis_subcommands_answer_help(compose, stages, tmp_path):
+    """`trellis <cmd> --help` of every subcommand the deployment and the guide run, as a user would type it."""
+    subcommands = sorted({argv[1] for argv in _deployment_commands(compose, stages) + guide_commands()
                           if Path(argv[0]).name == "trellis"})
     assert "run" in subcommands and "init" in subcommands
-    for sub in subcommands:
-        done = subprocess.run([str(VENV_BIN / "trellis"), sub, "--help"], capture_output=True, text=True,
-                              timeout=120, env=child_environment({"TRELLIS_HOME": None}))
-        assert done.returncode == 0 and f"trellis {sub}" in done.stdout, (sub, done.stderr[-2000:])
+    env = child_environment({"TRELLIS_HOME": str(tmp_path), "TRELLIS_DATABASE_URL": None})
+    procs = {sub: subprocess.Popen([str(VENV_BIN / "trellis"), sub, "--help"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path) for sub in subcommands}
+    for sub, proc in procs.items():
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0 and f"trellis {sub}" in out, (sub, err[-2000:])
 
 
 def test_the_app_serves_the_health_check_and_the_ui_from_its_setting(probe):
