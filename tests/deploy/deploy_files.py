@@ -213,7 +213,8 @@ def guide_commands() -> list[list[str]]:
             tokens = segment.replace("'", " ").replace('"', " ").split()
             for i, token in enumerate(tokens):
                 named = token in ("trellis", "trellis-admin") or token.endswith("/bin/trellis")
-                if not named or (i and tokens[i - 1].startswith("-")) or i + 1 >= len(tokens):  # an option's value
+                # `-u trellis`, `-O trellis`: an option's value, not the program (but `sh -c`'s command is)
+                if not named or (i and tokens[i - 1].startswith("-") and tokens[i - 1] != "-c") or i + 1 >= len(tokens):
                     continue
                 if re.fullmatch(r"[a-z][a-z-]*", tokens[i + 1]):
                     out.append(["trellis", *tokens[i + 1:]])
