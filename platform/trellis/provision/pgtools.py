@@ -2,9 +2,9 @@
 that can talk to the server, the connection handed to them, running them.
 
 pg_dump refuses a server newer than itself, and pg_restore an archive written by a newer
-pg_dump, so the tool is looked for in TRELLIS_PG_BINDIR first, then in Debian's
-/usr/lib/postgresql/<major>/bin folders and on PATH, and the newest one whose major
-version is at least the server's is used. The password goes through PGPASSWORD, never
+pg_dump, so the tool is looked for in TRELLIS_PG_BINDIR when it is set (only there), else
+in Debian's /usr/lib/postgresql/<major>/bin folders and on PATH, and the newest one whose
+major version is at least the server's is used. The password goes through PGPASSWORD, never
 the command line."""
 from __future__ import annotations
 
@@ -32,11 +32,12 @@ def tool_version(path: str) -> tuple[int, int] | None:
 
 
 def _candidates(name: str) -> list[str]:
+    chosen = os.environ.get("TRELLIS_PG_BINDIR")
+    if chosen:  # the operator's choice, and only it
+        return [str(Path(chosen) / name)] if (Path(chosen) / name).exists() else []
     seen, out = set(), []
-    folders = [os.environ.get("TRELLIS_PG_BINDIR") or ""]
-    folders += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
-    for folder in folders:
-        if folder and (Path(folder) / name).exists():
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(folder) / name).exists():
             out.append(str(Path(folder) / name))
     on_path = shutil.which(name)
     if on_path:
