@@ -26,8 +26,11 @@ def init_cmd(admin):
     """Create or upgrade the database and create the admin user."""
     from ..provision.setup import init_db
 
+    from sqlalchemy.engine import make_url
+
     generated = init_db(current_app, admin_username=admin)
-    click.echo(f"数据库已就绪 / database ready: {current_app.config['SQLALCHEMY_DATABASE_URI']}")
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+    click.echo(f"数据库已就绪 / database ready: {url}")  # the password stays out of the logs
     if generated:
         click.echo(f"管理员 / admin user: {admin}  密码 / password: {generated}  (只显示这一次 / shown once)")
 
