@@ -53,8 +53,8 @@ def test_a_changed_member_is_named_and_nothing_is_restored(archive, tmp_path):
     assert " / " in line and member in line and "校验和不符" in line and "does not match its checksum" in line
     assert _empty(home)
     db = tmp_path / "db-tampered.tar"
-    _rewritten(archive, db, "database/trellis.sqlite", lambda b: b[:-10] + b"0123456789")
-    assert "database/trellis.sqlite" in refusal(restore, instance(home), db)
+    _rewritten(archive, db, "database/trellis.sqlite.gz", lambda b: b[:-10] + b"0123456789")
+    assert "database/trellis.sqlite.gz" in refusal(restore, instance(home), db)
     assert _empty(home)
 
 

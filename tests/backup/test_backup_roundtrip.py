@@ -66,3 +66,18 @@ def test_round_trip_and_refusing_a_non_empty_target(source, tmp_path):
     finally:
         if target_url:
             drop_db(target_url)
+
+
+def test_a_folder_archive_restores_the_same(sqlite_source, tmp_path):
+    """`trellis backup --folder`: the same members as files, read in place (provision/, no web app)."""
+    from ops_env import instance
+    from trellis.provision.backup import backup
+    from trellis.provision.restore import restore
+
+    folder = tmp_path / "crm-backup"
+    manifest = backup(instance(sqlite_source["home"]), folder, folder=True, progress=lambda *_: None)
+    assert (folder / "manifest.json").is_file() and (folder / manifest["database"]["member"]).is_file()
+    result = restore(instance(tmp_path / "restored"), folder, progress=lambda *_: None)
+    assert result["rows"] == sum(manifest["row_counts"].values()) and result["files"] == 2
+    assert file_bytes(tmp_path / "restored" / "files") == file_bytes(sqlite_source["home"] / "files")
+    assert (folder / manifest["database"]["member"]).is_file()  # the archive is left as it was

@@ -38,12 +38,14 @@ def _instance():
 @cli.command("backup", with_appcontext=False)
 @click.argument("path", type=click.Path(dir_okay=True, file_okay=True))
 @click.option("--folder", is_flag=True, help="write a folder instead of one tar file")
+@click.option("--no-compress", "plain", is_flag=True,
+              help="keep the SQLite copy uncompressed (faster, about 3x larger; PostgreSQL dumps are compressed by pg_dump)")
 @_ops
-def backup_cmd(path, folder):
+def backup_cmd(path, folder, plain):
     """Back up the database, definitions, files and secret key into one archive at PATH."""
     from ..provision.backup import backup
 
-    manifest = backup(_instance(), path, folder=folder, progress=click.echo)
+    manifest = backup(_instance(), path, folder=folder, compress=not plain, progress=click.echo)
     size = sum(x["size"] for x in manifest["members"].values())
     click.echo(f"备份完成 / backup written: {path} ({size / 1e6:.1f} MB, {len(manifest['members'])} members, "
                f"{sum(manifest['row_counts'].values())} rows, {manifest['seconds']} s)")

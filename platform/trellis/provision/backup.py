@@ -2,8 +2,8 @@
 
 Members: `database/trellis.pgdump` (PostgreSQL: `pg_dump` custom format, taken in a
 snapshot exported by the transaction that also counts the rows, so the manifest's counts
-are the dump's) or `database/trellis.sqlite` (SQLite: a copy made by SQLite's online
-backup API, counted afterwards); `definitions/<app>/...` (every app exported as files,
+are the dump's) or `database/trellis.sqlite.gz` (SQLite: a copy made by SQLite's online
+backup API, counted, then gzipped); `definitions/<app>/...` (every app exported as files,
 readable without restoring, as `trellis app export` writes them); `files/...` (the
 attachments and import files under TRELLIS_FILES); `secret_key` (the instance secret:
 it seals the channels' credentials, so the archive is secret); `manifest.json`.
@@ -11,8 +11,10 @@ The backup's time is recorded in the database (`trellis_state.backup_at`) and in
 TRELLIS_HOME/last_backup.json: `trellis upgrade` asks for a recent one."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import shutil
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -31,7 +33,7 @@ from .archive import FORMAT, ArchiveWriter
 from .instance import Instance, OperationFailed, revision, row_counts, server_version, shown_url, tables, files_in
 
 DUMP_PG = "database/trellis.pgdump"
-DUMP_SQLITE = "database/trellis.sqlite"
+DUMP_SQLITE = "database/trellis.sqlite.gz"
 SECRET_MEMBER = "secret_key"
 STATE_KEY = "backup_at"
 LAST_FILE = "last_backup.json"
@@ -40,8 +42,9 @@ WARNING = {"zh": "本备份含实例密钥(secret_key,用于加密通知渠道�
                  "credentials) and all business data: keep it as secret as a password, in a controlled place only."}
 
 
-def backup(instance: Instance, path: Path, *, folder: bool = False, progress=print) -> dict:
-    """Write the archive at `path` (a folder with `folder`); returns its manifest."""
+def backup(instance: Instance, path: Path, *, folder: bool = False, compress: bool = True, progress=print) -> dict:
+    """Write the archive at `path` (a folder with `folder`); returns its manifest. `compress`:
+    gzip the SQLite copy (pg_dump's custom format is compressed by pg_dump itself)."""
     path = Path(path).resolve()
     if path.exists():
         raise OperationFailed(f"{path} 已存在:请指定新的备份路径", f"{path} already exists: give a new backup path",
@@ -58,10 +61,12 @@ def backup(instance: Instance, path: Path, *, folder: bool = False, progress=pri
         try:
             scratch = path.parent / f".{path.name}.db.part"
             dump = _dump_postgresql if instance.kind == "postgresql" else _dump_sqlite
-            with dump(instance, engine, scratch) as (db_info, conn):
+            with dump(instance, engine, scratch, compress) as (db_info, conn):
                 progress(f"数据库已导出 / database dumped: {db_info['member']}")
                 info = _describe(conn)
                 definitions = _definitions(conn, writer)
+            if db_info.get("compression") == "gzip":
+                _gzip(scratch)
             writer.add_file(scratch, db_info["member"], 0o600)
             scratch.unlink(missing_ok=True)
             held = [p for p in files_in(instance.files) if not p.name.endswith(".part")]
@@ -102,7 +107,7 @@ def backup(instance: Instance, path: Path, *, folder: bool = False, progress=pri
 
 
 @contextmanager
-def _dump_sqlite(instance: Instance, engine: sa.Engine, scratch: Path):
+def _dump_sqlite(instance: Instance, engine: sa.Engine, scratch: Path, compress: bool):
     """SQLite's online backup API into `scratch`; the copy is what gets counted."""
     scratch.unlink(missing_ok=True)
     src = sqlite3.connect(str(instance.sqlite_path))
@@ -116,14 +121,16 @@ def _dump_sqlite(instance: Instance, engine: sa.Engine, scratch: Path):
     copy = make_engine(f"sqlite:///{scratch}")
     try:
         with copy.connect() as conn:
-            yield {"kind": "sqlite", "server_version": server_version(conn), "member": DUMP_SQLITE,
-                   "tool": f"sqlite3 online backup API (SQLite {sqlite3.sqlite_version})"}, conn
+            yield {"kind": "sqlite", "server_version": server_version(conn),
+                   "member": DUMP_SQLITE if compress else DUMP_SQLITE[:-3],
+                   "tool": f"sqlite3 online backup API (SQLite {sqlite3.sqlite_version})",
+                   "compression": "gzip" if compress else None}, conn
     finally:
         copy.dispose()
 
 
 @contextmanager
-def _dump_postgresql(instance: Instance, engine: sa.Engine, scratch: Path):
+def _dump_postgresql(instance: Instance, engine: sa.Engine, scratch: Path, _compress: bool):
     """pg_dump -Fc in a snapshot exported by the transaction that counts the rows."""
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
         with conn.begin():
@@ -137,6 +144,14 @@ def _dump_postgresql(instance: Instance, engine: sa.Engine, scratch: Path):
                         ("导出数据库", "dumping the database"))
             yield {"kind": "postgresql", "server_version": server_version(conn), "member": DUMP_PG,
                    "tool": f"pg_dump {version[0]}.{version[1]}", "dump_format": "custom"}, conn
+
+
+def _gzip(path: Path) -> None:
+    """Compress the SQLite copy in place (gzip level 1: a third of the size, fast)."""
+    packed = path.with_name(path.name + ".gz")
+    with open(path, "rb") as src, gzip.open(packed, "wb", compresslevel=1) as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+    os.replace(packed, path)
 
 
 def _describe(conn) -> dict:

@@ -9,6 +9,7 @@ and the secret key, and the result is checked against the manifest: the row coun
 every table and the audit log's hash chain, ending at the archived entry."""
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import sqlite3
@@ -55,6 +56,10 @@ def restore(instance: Instance, path: Path, *, force: bool = False, progress=pri
         staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=instance.home))
         try:
             manifest, root = unpack(path, staging)
+            member = manifest["database"].get("member") or (DUMP_PG if kind == "postgresql" else DUMP_SQLITE)
+            if member not in manifest["members"]:
+                raise OperationFailed(f"备份 {path} 缺少数据库成员 {member}", f"the backup {path} lacks the database member "
+                                      f"{member}", code="member_missing")
             progress(f"校验和均正确 / every checksum matches ({len(manifest['members'])} members)")
             if held:
                 _empty_database(engine)
@@ -65,9 +70,9 @@ def restore(instance: Instance, path: Path, *, force: bool = False, progress=pri
             if kind == "postgresql":
                 dbname, env = pgtools.connection(instance.url)
                 pgtools.run([tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-                             f"--dbname={dbname}", str(root / DUMP_PG)], env, ("恢复数据库", "restoring the database"))
+                             f"--dbname={dbname}", str(root / member)], env, ("恢复数据库", "restoring the database"))
             else:
-                _sqlite_restore(root / DUMP_SQLITE, instance.sqlite_path)
+                _sqlite_restore(root / member, instance.sqlite_path, staging)
             progress("数据库已恢复 / database restored")
             restored_files = _files(root, instance.files, move=root == staging)
             warnings = _secret(instance, root)
@@ -116,13 +121,25 @@ def _empty_database(engine: sa.Engine) -> None:
             conn.exec_driver_sql(f"DROP TYPE IF EXISTS {q(name)} CASCADE")
 
 
-def _sqlite_restore(dump: Path, target: Path) -> None:
+def _sqlite_restore(dump: Path, target: Path, scratch: Path) -> None:
     """SQLite's online backup API from the archived copy into the configured file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if dump.suffix == ".gz":
+        plain = scratch / "trellis.sqlite"
+        try:
+            with gzip.open(dump, "rb") as src, open(plain, "wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except (OSError, EOFError) as e:
+            raise OperationFailed(f"SQLite 备份无法解压:{e}", f"the SQLite copy does not decompress: {e}",
+                                  code="restore_failed") from None
+        dump = plain
     src = sqlite3.connect(str(dump))
     try:
         dst = sqlite3.connect(str(target))
         try:
+            # straight into the file: through a WAL every page would be written twice (the copy
+            # keeps the archived database's own journal mode, WAL, once it is opened again)
+            dst.execute("PRAGMA journal_mode=DELETE")
             src.backup(dst)
         finally:
             dst.close()
