@@ -6,6 +6,8 @@ tools on the same database in the same run: `sqlite3 .backup` / `.restore`, and
 
 Usage: python tests/bench/bench_backup.py [--clients N]
        [--sqlite-home H] [--pg-home H --pg-url URL]   (reuse instances seeded before)
+Without --pg-url the SQLite instance is moved to a new PostgreSQL database with
+`trellis migrate-db` (timed as well) and that database is measured.
 """
 from __future__ import annotations
 
@@ -159,10 +161,12 @@ def main():
         if args.pg_url:
             pg_home, url = Path(args.pg_home or out / "pg-home"), args.pg_url
         else:
+            # the SQLite instance moved to PostgreSQL (measured too): the same rows on both
             made_db = f"trellis_bench_{secrets.token_hex(4)}"
             psql(f'CREATE DATABASE "{made_db}"')
-            pg_home, url = out / "pg-home", PG + made_db
-            print(f"seed PostgreSQL, {args.clients:,} clients: {seed(pg_home, url, args.clients):.0f} s", flush=True)
+            pg_home, url = home, PG + made_db
+            took = run([str(BIN), "migrate-db", "--to", url], trellis_env(home, None))
+            print(f"migrate-db SQLite -> PostgreSQL: {took:.1f} s (schema, copy, counts and audit chain checked)", flush=True)
         bench_pg(pg_home, url, out / "p")
     finally:
         if made_db:

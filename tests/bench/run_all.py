@@ -15,7 +15,7 @@ for script, args in (("bench_jsonlogic.py", []), ("bench_seed.py", ["--clients",
                      ("bench_export.py", ["--clients", N, "--formats", "csv"]), ("bench_load.py", []),
                      ("bench_index_advice.py", ["--clients", "200000"]), ("bench_jobs.py", []), ("bench_notify.py", []),
                      ("bench_flows.py", ["--clients", N]), ("bench_approvals.py", []),
-                     ("bench_reports.py", ["--rows", N])):
+                     ("bench_reports.py", ["--rows", N]), ("bench_backup.py", ["--clients", "100000"])):
     print(f"== {script}", flush=True)
     subprocess.run([sys.executable, str(HERE / script), *args], check=True,
                    env=dict(os.environ, PYTHONPATH=str(HERE.parents[1] / "platform")))
