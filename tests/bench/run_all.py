@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent
 N = os.environ.get("BENCH_CLIENTS", "1000000")
 
 for script, args in (("bench_jsonlogic.py", []), ("bench_seed.py", ["--clients", N]),
-                     ("bench_api.py", ["--clients", N]), ("bench_import.py", ["--rows", "100000"]),
+                     ("bench_api.py", ["--clients", N]), ("bench_gets.py", []), ("bench_import.py", ["--rows", "100000"]),
                      ("bench_export.py", ["--clients", N, "--formats", "csv"]), ("bench_load.py", []),
                      ("bench_index_advice.py", ["--clients", "200000"]), ("bench_jobs.py", []), ("bench_notify.py", []),
                      ("bench_flows.py", ["--clients", N]), ("bench_approvals.py", []),

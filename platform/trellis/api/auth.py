@@ -73,21 +73,28 @@ def _jwt_subject() -> int | None:
     raw = _bearer()
     if not raw:
         return None
+    actors = runtime().actors
+    known = actors.subject(raw)  # verified before in this process and not expired since
+    if known is not None:
+        return known
     try:
         claims = decode_token(raw)
     except (JWTExtendedException, PyJWTError):  # malformed or expired: not signed in this way
         return None
     sub = claims.get("sub") if claims.get("type") == "access" else None
-    return int(sub) if isinstance(sub, str) and sub.isdigit() else None
+    if not (isinstance(sub, str) and sub.isdigit()):
+        return None
+    if isinstance(claims.get("exp"), (int, float)):
+        actors.keep_subject(raw, int(sub), float(claims["exp"]))
+    return int(sub)
 
 
 def _recent_actor(user_id) -> Actor | None:
     """The actor the runtime keeps for a user who signed in a moment ago (runtime/actors.py)."""
     try:
-        hit = runtime().actors.get(int(user_id))
+        return runtime().actors.get(int(user_id), ip=request.remote_addr)
     except (TypeError, ValueError):
         return None
-    return replace(hit, ip=request.remote_addr) if hit is not None else None
 
 
 def _load_actor() -> Actor | None:
@@ -137,23 +144,39 @@ def _bearer() -> str | None:
 
 
 def _token_actor(plaintext: str):
-    """Set g.actor from an API token; a JSON 401 / 403 response when it may not call this."""
+    """Set g.actor from an API token; a JSON 401 / 403 response when it may not call this.
+    A token found valid within the TTL (runtime/actors.py) is not looked up again, unless it
+    has expired since; its user is the signed-in actor kept for the same TTL."""
+    rt = runtime()
     try:
-        engine = runtime().engine
-        with engine.connect() as conn:
-            user_id, apps = tokens.authenticate(conn, plaintext, touch=lambda stmt: _write(engine, stmt))
-        user = current_app.appbuilder.sm.get_user_by_id(user_id)
-        if user is None or not getattr(user, "is_active", True):
-            return jsonify({"code": "unauthorized", "message": bilingual(
-                "令牌所属的用户不存在或已停用", "the token's user does not exist or is inactive")}), 401
+        found = rt.actors.token(plaintext)
+        if found is not None and found[2] is not None and found[2] <= tokens.now():
+            found = None  # expired meanwhile: the database says so, by name
+        if found is None:
+            engine = rt.engine
+            with engine.connect() as conn:
+                row = tokens.authenticate_row(conn, plaintext, touch=lambda stmt: _write(engine, stmt))
+            found = (row["user_id"], row["apps"], row["expires_at"])
+            rt.actors.keep_token(plaintext, found)
+        user_id, apps = found[0], found[1]
+        known = rt.actors.get(user_id)
+        if known is None:
+            user = current_app.appbuilder.sm.get_user_by_id(user_id)
+            active = user is not None and getattr(user, "is_active", True)
+            known = _actor_of(user) if active else None
+            _release_session()
+            if known is None:
+                return jsonify({"code": "unauthorized", "message": bilingual(
+                    "令牌所属的用户不存在或已停用", "the token's user does not exist or is inactive")}), 401
+            rt.actors.keep(known)
         app = (request.view_args or {}).get("app")
         if apps is not None and app is not None and app not in apps:
             raise Forbidden(f"此令牌无权访问应用 {app}", f"this token may not access app {app}", code="token_scope")
     except TrellisError as err:
         _release_session()
         return jsonify(err.to_dict()), err.status
-    g.actor = _actor_of(user, token_apps=tuple(apps) if apps is not None else None)
-    _release_session()
+    known = rt.actors.get(known.id, ip=request.remote_addr) or replace(known, ip=request.remote_addr)
+    g.actor = known if apps is None else replace(known, token_apps=tuple(apps))
     return None
 
 
@@ -219,8 +242,31 @@ def limit_api_login(app) -> None:
     """FAB rate-limits its login form (AUTH_RATE_LIMIT); put the same limit on the JSON
     login and refresh (`/api/v1/security/...`), counting failed attempts only, so that
     brute force meets 429 while a user's own successful logins never lock them out."""
+    limiter = app.appbuilder.sm.limiter
+    if not (app.config.get("RATELIMIT_DEFAULT") or app.config.get("RATELIMIT_APPLICATION")):
+        _limit_sign_in_only(app, limiter)
     blueprint = app.blueprints.get("SecurityApi")
     if not app.config.get("AUTH_RATE_LIMITED") or blueprint is None:
         return
-    app.appbuilder.sm.limiter.limit(app.config["AUTH_RATE_LIMIT"], methods=["POST"],
+    limiter.limit(app.config["AUTH_RATE_LIMIT"], methods=["POST"],
                                     deduct_when=lambda response: response.status_code >= 400)(blueprint)
+
+
+def _limit_sign_in_only(app, limiter) -> None:
+    """Limits are set on the sign-in blueprints only (no default or application limit is
+    configured): Flask-Limiter's hooks skip Trellis's own routes (the API, the web UI, the
+    probes), whose requests they cost a tenth of a record's GET while never limiting them."""
+    def unless_ours(hook):
+        @wraps(hook)
+        def run(*args):
+            if (request.blueprint or "trellis_").startswith("trellis_"):
+                return args[0] if args else None  # an after-request hook hands the response on
+            return hook(*args)
+        return run
+
+    for hooks in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
+        funcs = hooks.get(None, [])
+        for i, hook in enumerate(funcs):
+            owner = getattr(hook, "__self__", None) or (getattr(hook, "args", None) or (None,))[0]
+            if owner is limiter:
+                funcs[i] = unless_ours(hook)

@@ -75,4 +75,5 @@ def revoke(token_id):
     with runtime().transaction() as conn:
         tokens.revoke(conn, actor().id, token_id)
         runtime().record_event("token.revoke", target="token", record_id=token_id, actor=actor(), conn=conn)
+    runtime().actors.forget_tokens()  # refused at once here, within the TTL elsewhere
     return "", 204

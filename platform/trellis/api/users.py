@@ -229,4 +229,5 @@ def revoke_token(token_id):
         row = tokens.revoke(conn, None, token_id)
         runtime().record_event("token.revoke", target="token", record_id=token_id, after={"name": row["name"]},
                                actor=actor(), conn=conn)
+    runtime().actors.forget_tokens()  # refused at once here, within the TTL elsewhere
     return "", 204

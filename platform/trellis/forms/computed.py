@@ -24,6 +24,9 @@ import sqlalchemy as sa
 
 from ..kernel.errors import bilingual
 from ..logic import LogicError, SqlField
+from ..logic.moment import current_zone, wall_now
+from ..logic.operations import CLOCK_OPS
+from ..logic.structure import walk
 from .types.computed_value import ComputedValue
 
 VALUE_KINDS = ("number", "text", "bool", "date", "datetime")
@@ -118,8 +121,9 @@ class Computed:
             return compiled
 
     def formula_sql(self, field_id: str, compiled=None) -> SqlField:
-        """The formula as SQL. One that reads TODAY() / NOW() is compiled again for each
-        query (the compiler folds the time of the query's logic clock into it); others once."""
+        """The formula as SQL. One that reads TODAY() / NOW() is compiled again when the
+        moment the compiler folds into it (the zone and the logic clock's date, or its wall
+        time to the second for NOW()) has changed since its last compilation; others once."""
         from ..logic import to_sql_value
 
         key = ("sql", field_id)
@@ -127,11 +131,55 @@ class Computed:
             if key in self._compiled:
                 return self._compiled[key]
             compiled = self.formula(field_id)
+            if not self.volatile(field_id):
+                sql = self._compiled[key] = to_sql_value(compiled.logic, self.resolver())
+                return sql
+            moment = self.moment(field_id)
+            hit = self._compiled.get(("at", field_id))
+            if hit is not None and hit[0] == moment:
+                return hit[1]
             sql = to_sql_value(compiled.logic, self.resolver())
-            if not compiled.volatile and not self._volatile_refs(compiled):
-                self._compiled[key] = sql
+            self._compiled[("at", field_id)] = (moment, sql)
             return sql
         return to_sql_value(compiled.logic, self.resolver())
+
+    def volatile(self, field_id: str) -> bool:
+        """Does the formula read the time (TODAY() / NOW(), itself or through another formula)?"""
+        key = ("volatile", field_id)
+        if key not in self._compiled:
+            compiled = self.formula(field_id)
+            self._compiled[key] = compiled.volatile or self._volatile_refs(compiled)
+        return self._compiled[key]
+
+    def clock_unit(self, field_id: str) -> str | None:
+        """What of the time the formula's SQL folds in: "day" (it reads TODAY() only,
+        itself or through other formulas), "second" (NOW(), the compilers' resolution), or
+        None (it does not read the time)."""
+        key = ("clock", field_id)
+        if key not in self._compiled:
+            unit = None
+            if self.volatile(field_id):
+                ops: set = set()
+                self._clock_ops(field_id, ops, set())
+                unit = "day" if ops == {"today"} else "second"
+            self._compiled[key] = unit
+        return self._compiled[key]
+
+    def moment(self, field_id: str) -> tuple:
+        """The time a volatile formula's SQL depends on, now: (zone, date or wall time)."""
+        now = wall_now()
+        return current_zone().key, now.date() if self.clock_unit(field_id) == "day" else now
+
+    def _clock_ops(self, field_id: str, ops: set, seen: set) -> None:
+        if field_id in seen:
+            return
+        seen.add(field_id)
+        compiled = self.formula(field_id)
+        walk(compiled.logic, lambda op, _args: ops.add(op) if op in CLOCK_OPS else None)
+        for ref in compiled.refs:
+            t = self.form.field(ref)
+            if t is not None and t.key == "formula":
+                self._clock_ops(ref, ops, seen)
 
     def _volatile_refs(self, compiled) -> bool:
         """Does the formula read another formula that reads the time (then it does too)?"""

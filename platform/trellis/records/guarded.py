@@ -38,6 +38,7 @@ from ..storage.binding import among
 from ..storage.prepared import Prepared
 from . import counting
 from .date_buckets import bucket
+from .moments import clock_unit, moment
 from .cursor import decode_cursor, encode_cursor, keyset_condition, order_by
 
 PARAMS = {"fields": "字段", "sort": "排序", "expand": "展开", "filter": "筛选条件", "group_by": "分组",
@@ -227,8 +228,7 @@ class GuardedQuery:
         actor may see. `paths`: relation paths may be selected (as `name` columns)."""
         form = self.form
         if not fields:
-            names = tuple(t.id for t in form.active if every_field or self.access.can_see(t.id))
-            return replace(self, fields=names, every_field=every_field, paths=())
+            return replace(self, fields=self._every_name(every_field), every_field=every_field, paths=())
         names, chosen = [], []
         for name in fields:
             if name in SYSTEM_FIELDS:
@@ -240,6 +240,17 @@ class GuardedQuery:
                 raise unknown_field(name, "fields")
             names.append(name)
         return replace(self, fields=tuple(names), every_field=every_field, paths=tuple(chosen))
+
+    def _every_name(self, every_field: bool) -> tuple:
+        """Every active field (`every_field`) or every one the actor may see, kept on the
+        form (unrestricted) or on the Access (the runtime keeps an actor's)."""
+        every_field = every_field or self.access.unrestricted
+        holder = self.form if every_field else self.access
+        names = holder.__dict__.get("_every_name")
+        if names is None:
+            names = tuple(t.id for t in self.form.active if every_field or self.access.can_see(t.id))
+            holder.__dict__["_every_name"] = names
+        return names
 
     def group_by(self, *names: str, buckets: dict | None = None) -> "GuardedQuery":
         """Groups by fields the actor may see; `buckets` {name: day|month|quarter|year}
@@ -348,20 +359,38 @@ class GuardedQuery:
     def by_ids(self, conn, lock: bool = False, one: bool = False):
         """The SELECT (storage/prepared.py) of the selected fields of the rows whose id is among
         the bound `ids` (storage/binding.py `among`; `one`: the row whose id is the bound `id`),
-        `FOR UPDATE` on PostgreSQL with `lock`. With unrestricted access and nothing that
-        depends on the time (no computed columns, no added conditions) it is built once per
-        form and selection: the write path reads each record it writes this way."""
+        `FOR UPDATE` on PostgreSQL with `lock`. Without added conditions, paths, sorts or
+        groups it is built once per selection and kept: on the form for unrestricted access
+        (the write path reads each record it writes this way), on the Access for an actor's
+        (kept by the runtime while the roles, the form and the `$user` context are current:
+        a record's page reads it this way). A statement that folds the time in (a computed
+        field, a scope reading `now` / `today`) is kept for the day (TODAY() only) or the
+        second it was built in (records/moments.py)."""
         fields = self.fields if self.fields is not None else self.select().fields
-        fixed = (self.access.unrestricted and not (self.conds or self.paths or self.keys or self.groups or self.measures)
-                 and not any(self.form.fields[n].virtual for n in fields))
         lock = lock and conn.dialect.name == "postgresql"
+        if self.conds or self.paths or self.keys or self.groups or self.measures or self.extras:
+            return Prepared(self._by_ids_statement(conn, lock, one), prepare=False)
+        access = self.access
         key = (conn.dialect.name, fields, self.recycled_rows, self.action, lock, one)
-        cache = self.form.__dict__.setdefault("_by_ids", {}) if fixed else {}
-        if key not in cache:
-            cond = self.table.c.id == sa.bindparam("id") if one else among(conn, self.table.c.id, "ids")
-            stmt = self.filter_sql(cond).statement()
-            cache[key] = Prepared(stmt.with_for_update() if lock else stmt, prepare=fixed and one)
-        return cache[key]
+        cache = (self.form if access.unrestricted else access).__dict__.setdefault("_by_ids", {})
+        hit = cache.get(key)  # (what of the time it folds in, that time, the statement)
+        if hit is not None and (hit[0] is None or self._moment(hit[0]) == hit[1]):
+            return hit[2]
+        unit = clock_unit(self.form, access, self.action, self.recycled_rows, fields)
+        stmt = Prepared(self._by_ids_statement(conn, lock, one), prepare=one, postgresql=True).ready(conn.dialect)
+        if len(cache) >= 256:  # selections chosen by callers (`fields=`): bounded
+            cache.clear()
+        cache[key] = (unit, self._moment(unit) if unit else None, stmt)
+        return stmt
+
+    def _moment(self, unit: str) -> tuple:
+        with self._time():
+            return moment(unit)
+
+    def _by_ids_statement(self, conn, lock: bool, one: bool):
+        cond = self.table.c.id == sa.bindparam("id") if one else among(conn, self.table.c.id, "ids")
+        stmt = self.filter_sql(cond).statement()
+        return stmt.with_for_update() if lock else stmt
 
     def _column(self, name: str):
         """A selected field's column, or its expression labelled with its id (computed)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from ..forms.indexes import slowlog as slow_queries
+from ..forms.types.base import FieldType
 from ..kernel.errors import NotFound
 from ..kernel.timestamps import stamp
 from ..storage.binding import batch, chunks
@@ -26,13 +27,26 @@ def to_json(form, row, fields: list[str]) -> dict:
     rec["updated_at"] = stamp(row["updated_at"])
     if row.get("deleted_at") is not None:
         rec["deleted_at"] = stamp(row["deleted_at"])
-    fmap = form.fields
-    for name in fields:
-        t = fmap[name]
-        if t.in_row:
-            v = row[name]
-            rec[name] = t.from_db(v) if v is not None else None
+    for name, from_db in _readers(form, fields):
+        v = row[name]
+        rec[name] = v if v is None or from_db is None else from_db(v)
     return rec
+
+
+def _readers(form, fields) -> list:
+    """(field id, its type's `from_db`, None when it answers the value as stored) of the
+    selected fields with a value in the row, worked out once per form and selection."""
+    key = tuple(fields)
+    known = form.__dict__.setdefault("_readers", {})
+    found = known.get(key)
+    if found is None:
+        fmap = form.fields
+        found = [(name, None if type(fmap[name]).from_db is FieldType.from_db else fmap[name].from_db)
+                 for name in key if fmap[name].in_row]
+        if len(known) >= 256:  # selections chosen by callers (`fields=`): bounded
+            known.clear()
+        known[key] = found
+    return found
 
 
 def _attach_children(conn, form, records: list[dict], fields: list[str]) -> None:

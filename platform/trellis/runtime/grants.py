@@ -1,7 +1,9 @@
 """What an actor may do on a form: the Access built from the app's published roles the
 actor holds, with the `$user.*` variables of row scopes (department tree, subordinates,
 …) kept for `ttl` seconds and the sampled share of rows a scope holds kept for a minute
-(the list's counting strategy reads it)."""
+(the list's counting strategy reads it). An actor's Access on a form (its row scopes
+compiled, the statements the guarded query keeps on it) serves their next requests while
+the form model, the app's published roles and the `$user` context are the same objects."""
 from __future__ import annotations
 
 import time
@@ -18,6 +20,9 @@ class Grants:
         self.ttl = ttl
         self._contexts: dict[int, tuple[float, dict]] = {}
         self._shares: dict[tuple, tuple[float, float]] = {}
+        # (app, form, user, roles) -> (form model, roles, $user context, Access): an actor's
+        # Access (its compiled row scopes) serves their next requests while all three are current
+        self._accesses: dict[tuple, tuple] = {}
 
     def user_context(self, user_id: int) -> dict:
         """The `$user.*` variables of row scopes (an org change shows within `ttl`)."""
@@ -56,9 +61,25 @@ class Grants:
         draft, viewed as a user holding it would see the app)."""
         if actor is None or actor.is_admin:
             return Access.full(form)
+        if roles is None:  # the published roles: the Access is kept while they, the form and the context are
+            published = self.published.roles_of(form.app)
+            key = (form.app, form.id, actor.id, actor.roles)
+            hit = self._accesses.get(key)
+            if hit is not None and hit[0] is form and hit[1] is published:
+                access = hit[3]
+                if not access.grants or actor.id is None or self.user_context(actor.id) is hit[2]:
+                    return access
+            access = self._access(actor, form, published)
+            if len(self._accesses) > 10000:
+                self._accesses.clear()
+            self._accesses[key] = (form, published, access.user, access)
+            return access
+        return self._access(actor, form, roles)
+
+    def _access(self, actor: Actor, form, roles: dict) -> Access:
         held = set(actor.roles)
         grants = []
-        for rid, role in (self.published.roles_of(form.app) if roles is None else roles).items():
+        for rid, role in roles.items():
             if fab_role_name(form.app, rid) not in held:
                 continue
             grant = (role.get("forms") or {}).get(form.id) or role.get("all_forms")

@@ -101,13 +101,16 @@ class Access:
         return hidden
 
     def visible(self) -> set[str] | None:
-        """Field ids the actor may read (None: all)."""
+        """Field ids the actor may read (None: all); worked out once (grants do not change)."""
         if self.grants is None:
             return None
-        out: set[str] = set()
-        for _rid, g in self.grants:
-            if "read" in g.get("actions", ()):
-                out |= self.form.active_ids - self._hidden(g)
+        out = self.__dict__.get("_visible")
+        if out is None:
+            out = set()
+            for _rid, g in self.grants:
+                if "read" in g.get("actions", ()):
+                    out |= self.form.active_ids - self._hidden(g)
+            self._visible = out = frozenset(out)
         return out
 
     def writable(self, action: str) -> set[str] | None:
@@ -145,6 +148,16 @@ class Access:
         if not clocked:
             self._scopes[action] = cond
         return cond
+
+    def scope_reads_clock(self, action: str) -> bool:
+        """Does the action's row scope read `now` / `today` (compiled afresh each query)?"""
+        if self.grants is None:
+            return False
+        known = self.__dict__.setdefault("_clocked", {})
+        if action not in known:
+            known[action] = any(action in g.get("actions", ()) and g.get("scope") not in (None, True, {})
+                                and reads_clock(g["scope"]) for _rid, g in self.grants)
+        return known[action]
 
     def compile_scope(self, scope):
         """The scope as SQL. A scope that only reads through one relation

@@ -44,10 +44,14 @@ def policy(nonce: str | None = None) -> str:
 
 def register_headers(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    plain = policy()  # a response that asked for no nonce (every API call): written once
 
     @app.after_request
     def _secure_headers(response):
-        response.headers["Content-Security-Policy"] = policy(g.get("csp_nonce"))
+        nonce = g.get("csp_nonce")
+        headers = response.headers
+        headers["Content-Security-Policy"] = policy(nonce) if nonce else plain
         for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+            if name not in headers:
+                headers[name] = value
         return response

@@ -100,10 +100,21 @@ def revoke(conn, user_id: int | None, token_id: int) -> dict:
     return _public(row)
 
 
+def now() -> datetime:
+    """The time a token's expiry is compared with (the server's local time, to the second)."""
+    return _now()
+
+
 def authenticate(conn, plaintext: str, touch=None) -> tuple[int, list[str] | None]:
     """(user id, apps or None) for a valid token; a 401 saying unknown, revoked or expired.
     The token's last use is written on `conn`, or by `touch(update statement)` when given
     (so a reading connection need not become a writing one)."""
+    row = authenticate_row(conn, plaintext, touch)
+    return row["user_id"], row["apps"]
+
+
+def authenticate_row(conn, plaintext: str, touch=None):
+    """`authenticate`, answering the token's row (its expiry with its user and apps)."""
     row = None
     if looks_like_token(plaintext) and len(plaintext) <= 200:
         row = conn.execute(sa.select(TOKEN).where(TOKEN.c.token_hash == digest(plaintext))).mappings().first()
@@ -119,4 +130,4 @@ def authenticate(conn, plaintext: str, touch=None) -> tuple[int, list[str] | Non
                            code="token_expired")
     if row["last_used_at"] is None or now - row["last_used_at"] >= TOUCH_EVERY:
         (touch or conn.execute)(TOKEN.update().where(TOKEN.c.id == row["id"]).values(last_used_at=now))
-    return row["user_id"], row["apps"]
+    return row

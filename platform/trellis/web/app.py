@@ -11,6 +11,8 @@ from .config import load_config
 from ..storage.database import configure_engine
 from .extensions import appbuilder, db
 from .front import register_front
+from .jsonreply import JsonReplies
+from .sessions import SessionCookies
 from ..plugins.web import register_plugin_files
 from ..security.headers import register_headers
 
@@ -23,8 +25,10 @@ def create_app(config: dict | None = None) -> Flask:
     if cfg.get("TRELLIS_CONFIG"):
         app.config.from_pyfile(cfg["TRELLIS_CONFIG"])
         app.config.update(config or {})
+    app.json = JsonReplies(app)  # jsonify through orjson (web/jsonreply.py)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    app.session_interface = SessionCookies()  # the cookie's signer made once (web/sessions.py)
     hops = int(app.config.get("TRELLIS_PROXY_HOPS") or 0)
     if hops:
         # behind nginx: the client's address, scheme and host come from the proxies' headers;
