@@ -181,6 +181,10 @@ def main(argv=None) -> int:
               f"{load_report.ratio(b['get']['req_per_s'], a['get']['req_per_s'])}, /healthz/s x"
               f"{load_report.ratio(b['healthz']['req_per_s'], a['healthz']['req_per_s'])}, mix p95 x"
               f"{load_report.ratio(b['mix']['p95_ms'], a['mix']['p95_ms'])}")
+        per = [r["mix"]["req_per_s"] / r["healthz"]["req_per_s"] for r in (a, b)]
+        print("  each as a share of its own stack's /healthz/s (the machine's load moves between the stacks): "
+              f"mix x{load_report.ratio(per[1], per[0])}, GET x"
+              f"{load_report.ratio(b['get']['req_per_s'] / b['healthz']['req_per_s'], a['get']['req_per_s'] / a['healthz']['req_per_s'])}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
     print("OK" if ok else "FAILED: errors or an inconsistency above")

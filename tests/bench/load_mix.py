@@ -9,9 +9,9 @@ user and loops without think time over the mix its role does, over keep-alive HT
   firm's dashboards (each view is the page and its tiles, as the browser asks them);
 - approvers (one virtual user per person an approval step can go to): their inbox, then
   each task (read, approve), between ordinary reads;
-- importers (a few administrators): once, at their start time, upload a 5,000-row sheet
-  and start its import (it runs as a job on a worker), then poll it between their other
-  requests until it is done; its time is the upload to the first poll seeing it done.
+- importers (a few administrators): at their start time, upload a 5,000-row sheet and
+  start its import (it runs as a job on a worker), then poll it each second until it is
+  done (as the import page does); its time is the upload to the first poll seeing it done.
 
 Every answer is recorded by kind (latency, errors); what the database must then hold is
 recorded too (acknowledged creates, versions, submits, approvals, import batches) for
@@ -275,11 +275,14 @@ class Runner:
     # -- the loop -----------------------------------------------------------------------------
     def step(self):
         vu, roll = self.vu, self.rng.random()
-        if vu.sheet is not None and self.batch is None and time.monotonic() - self.started >= vu.start_import_at:
-            return self.start_import()
-        if self.importing() and time.monotonic() >= self.next_poll:
-            self.next_poll = time.monotonic() + 1.0
-            return self.poll_import()
+        if vu.sheet is not None:  # an importer: the upload at its time, then the progress polled each second
+            now = time.monotonic()
+            if self.batch is None and now - self.started >= vu.start_import_at:
+                return self.start_import()
+            if self.importing() and now >= self.next_poll:
+                self.next_poll = now + 1.0
+                return self.poll_import()
+            return time.sleep(max(0.0, min(0.2, self.stop_at - now)))
         if vu.approves and roll < 0.35:
             return self.inbox(act=True)
         if roll < 0.38:
@@ -316,7 +319,7 @@ def plan(n: int, *, managers: int, admin_password: str, demo_password: str, shee
     """`n` virtual users: half account managers (am0001.. round robin, a quarter of them also
     submitting prospects), one approver per person the review's steps go to (customer
     service, risk control, two branch heads, the administrators), the importers
-    (administrators, starting half way into the run, then every 10%: the first half is the
+    (administrators, uploading half way into the run, then every 10%: the first half is the
     steady mix, the second the mix beside imports), and administrators and read-only roles
     (finance, management) for the rest."""
     def pw(u):
