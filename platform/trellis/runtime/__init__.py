@@ -136,10 +136,11 @@ class Runtime:
             except Exception:  # a failed side effect never undoes a committed write
                 log.exception("after-commit callback failed")
 
-    def analyze(self, app: str) -> None:
-        """Refresh the planner's statistics of an app's tables (after bulk loads)."""
+    def analyze(self, app: str, form_ids=None) -> None:
+        """Refresh the planner's statistics of an app's tables (of `form_ids` only, when
+        given) after bulk loads."""
         prep = self.engine.dialect.identifier_preparer
-        forms = self.forms_of(app)
+        forms = [f for f in self.forms_of(app) if form_ids is None or f.id in form_ids]
         with writing(self.engine) as conn:
             for form in forms:
                 conn.exec_driver_sql(f"ANALYZE {prep.quote(form.table_name)}")
