@@ -3,7 +3,8 @@ rows of an update / upsert match.
 
 `Seen` remembers, for the whole file, the first row holding each value of a unique field
 and each key (as stored: "138 0013 8000" and "13800138000" are one number), so a later
-row repeating it is refused naming both rows, in a dry run as in a real one.
+row repeating it is refused naming both rows, in a dry run as in a real one (as digests,
+`firstrows.py`: 20 bytes a value, a million-row file's mobiles in ~20 MB).
 `lookup` finds the records of a chunk's keys in one query per 900 keys (the rows the
 importing user may update only).
 """
@@ -15,6 +16,7 @@ from ..forms.types.base import CoerceError
 from ..records.guarded import GuardedQuery
 from ..storage.binding import among, batch, chunks
 from ..records.validation import field_error, label
+from .firstrows import FirstRows
 
 
 def stored(t, value):
@@ -41,8 +43,8 @@ class Seen:
         single = keys[0] if len(keys) == 1 else None
         self.unique = [(names.index(t.id), t) for t in (form.field(n) for n in names)
                        if t is not None and t.field.get("unique") and t.id != single]
-        self._values: dict[str, dict] = {t.id: {} for _, t in self.unique}
-        self._keys: dict = {}
+        self._values: dict[str, FirstRows] = {t.id: FirstRows() for _, t in self.unique}
+        self._keys = FirstRows()
 
     def key_of(self, row) -> tuple | None:
         """The row's key as stored, or None when a part is empty or unreadable."""

@@ -67,10 +67,11 @@ def _close_all() -> None:
     """Let DuckDB's objects go before the interpreter tears its module down."""
     for replica in list(_open):
         try:
-            replica.db.close()
+            if replica._db is not None:
+                replica._db.close()
         except Exception:  # noqa: BLE001 - closing at exit: nothing to do about it
             pass
-        replica.db = None
+        replica._db = None
 
 
 class Unsupported(Exception):
@@ -183,16 +184,9 @@ class Reader:
 
 class ColumnarReplica:
     def __init__(self, engine, cache, path: str = ":memory:", min_rows: int = MIN_ROWS):
-        import duckdb
-
         self.engine, self.cache, self.min_rows = engine, cache, min_rows
-        self.db = duckdb.connect(path)
-        _open.add(self)
-        for macro in MACROS:
-            self.db.execute(macro)
-        # empty values sort as the main database sorts them (SQLite: smallest; PostgreSQL: largest)
-        self.db.execute("SET default_null_order = '%s'" % ("nulls_last_on_asc_first_on_desc" if engine.dialect.name ==
-                                                          "postgresql" else "nulls_first_on_asc_last_on_desc"))
+        self._path, self._db = path, None  # DuckDB opened by the first report that needs it
+        self._opening = threading.Lock()
         self.copies: dict[str, Copy] = {}
         self._sizes: dict[str, tuple[int, int]] = {}
         self._dirty: dict[str, set] = {}    # rows this process wrote since the last copy
@@ -204,6 +198,27 @@ class ColumnarReplica:
         self._lock = threading.Lock()
         self._notes = threading.Lock()
         self.last_sync_ms = 0.0
+
+    @property
+    def db(self):
+        """The DuckDB connection, opened on first use: a process that serves no report over a
+        large form (and a pre-fork master: its connection would be shared by the workers)
+        neither imports DuckDB nor holds its memory."""
+        if self._db is None:
+            with self._opening:
+                if self._db is None:
+                    import duckdb
+
+                    db = duckdb.connect(self._path)
+                    for macro in MACROS:
+                        db.execute(macro)
+                    # empty values sort as the main database sorts them (SQLite: smallest; PostgreSQL: largest)
+                    db.execute("SET default_null_order = '%s'" % (
+                        "nulls_last_on_asc_first_on_desc" if self.engine.dialect.name == "postgresql"
+                        else "nulls_first_on_asc_last_on_desc"))
+                    self._db = db
+                    _open.add(self)
+        return self._db
 
     def reader(self, app: str, forms: list) -> Reader:
         """A reader over fresh copies of `forms` (FormModels); Unsupported when the first

@@ -34,6 +34,8 @@ class Grants:
             return hit[1]
         with self.engine.connect() as conn:
             ctx = user_context(conn, user_id)
+        if len(self._contexts) > 10000:  # bounded like the other caches here
+            self._contexts.clear()
         self._contexts[user_id] = (now, ctx)
         return ctx
 

@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import xlsxwriter
-
 from ..kernel.errors import Forbidden
 from . import display
 from .headers import header_text
@@ -117,6 +115,8 @@ def write_template(path_or_stream, service, lang: str = "zh") -> list[str]:
     lang = lang if lang in ("zh", "en") else "zh"
     form = service.form
     title = (form.label or {}).get(lang) or (form.label or {}).get("zh") or form.id
+    import xlsxwriter  # here, not at import: a serving process that never writes a template skips it
+
     book = xlsxwriter.Workbook(path_or_stream, {"in_memory": not isinstance(path_or_stream, str),
                                                 "strings_to_numbers": False, "strings_to_formulas": False})
     sheet = book.add_worksheet(_title(title))

@@ -17,8 +17,6 @@ import io
 from decimal import Decimal
 from typing import Iterable
 
-import xlsxwriter
-
 XLSX_MAX_ROWS = 1_048_576
 MAX_CELL_TEXT = 32_767
 ERROR_HEADER = "错误 / Error"
@@ -39,6 +37,8 @@ class SheetWriter:
         self._numfmt: dict[int, object] = {}
         self._close_stream = False
         if fmt == "xlsx":
+            import xlsxwriter  # here, not at import: a serving process that never writes a sheet skips it
+
             self.book = xlsxwriter.Workbook(path_or_stream, {
                 "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                 "strings_to_numbers": False, "default_date_format": "yyyy-mm-dd", "tmpdir": None})
