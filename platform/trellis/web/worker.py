@@ -25,6 +25,8 @@ def _metrics_files(**_):
     mark_dead(os.getpid())
 
 
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # a folder named but not made yet: made, not a failed write
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
 flask_app = create_app()
 celery = flask_app.extensions["trellis"].jobs.celery
 if celery is None:
