@@ -27,13 +27,16 @@ def _tiles(client, key, values=None):
     return page, out
 
 
-@pytest.mark.parametrize("user", ["admin", "am0001"])
+@pytest.mark.parametrize("user", ["admin", "am0001", "fin01", "cs01"])
 def test_every_seed_tile_answers(login, user):
+    """A tile marked readable answers 200: a report grouping, filtering or measuring a
+    field the viewer may not see is not readable to them (finance, customer service)."""
     client = login(user)
-    assert sorted(d["id"] for d in client.get(BASE).get_json()["items"]) == SEEDED
+    if user in ("admin", "am0001"):
+        assert sorted(d["id"] for d in client.get(BASE).get_json()["items"]) == SEEDED
     for key in SEEDED:
         page, tiles = _tiles(client, key)
-        assert page["label"]["zh"] and tiles, key
+        assert page["label"]["zh"] and (tiles or user not in ("admin", "am0001")), key
         for tid, found in tiles.items():
             if "widget" in found:  # the workbench's widgets: their content for the viewer
                 assert isinstance(found["data"]["items"], list), (key, tid)

@@ -22,6 +22,7 @@ from ..forms.types.base import labels_of
 from ..kernel.errors import BadRequest, NotFound, TrellisError
 from ..kernel.timestamps import stamp
 from ..records.reading import expand_relations
+from ..records.saved_views import usable_fields
 from ..security.access import substitute_user
 from ..flows import trading_days
 from . import figures
@@ -51,10 +52,16 @@ class Reports:
         return self.runtime.registries.chart_types.get((body.get("chart") or {}).get("type") or "table")
 
     def readable(self, app: str, body: dict, actor) -> bool:
+        """May the actor read the report's form and see every field it groups, filters or
+        measures (else its figures would answer 400 naming the hidden field)?"""
         try:
-            return self.runtime.access(actor, self.runtime.form(app, body["form"])).allowed("read")
+            form = self.runtime.form(app, body["form"])
+            access = self.runtime.access(actor, form)
         except TrellisError:  # its form is gone
             return False
+        usable = usable_fields(form, access)
+        return access.allowed("read") and all(usable(name) for name in _named_fields(body)
+                                              if form.field(name) is not None)
 
     def listing(self, app: str, actor) -> list[dict]:
         """The published reports over forms the actor may read."""
@@ -275,6 +282,22 @@ class Reports:
             out.append({"id": m["id"], "kind": "measure", "label": label or {"zh": m["id"], "en": m["id"]},
                         "format": m.get("format"), "agg": m.get("agg")})
         return out
+
+
+def _named_fields(node, out=None) -> set[str]:
+    """The field names a report body names: every `field` value and `{"var": name}` (a
+    relation path by its first hop)."""
+    out = set() if out is None else out
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("field", "var") and isinstance(value, str) and value:
+                out.add(value.split(".", 1)[0])
+            else:
+                _named_fields(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _named_fields(value, out)
+    return out
 
 
 def dataset(records, body: dict):
