@@ -30,6 +30,7 @@ import time
 from operator import itemgetter
 
 from ..storage.database import writing
+from ..storage.sequences import APART as SEQUENCES_APART
 from ..kernel.cause import link
 from ..kernel.errors import TrellisError, bilingual
 from ..storage.files import FileStore
@@ -186,6 +187,7 @@ class ImportJob:
         try:
             with self.runtime.transaction() as conn:
                 conn.info[NOTE_KEY] = import_note(self.batch_id)
+                conn.info[SEQUENCES_APART] = True  # numbers taken apart: other creates never wait for the import
                 _custom_plans(conn)
                 try:
                     for chunk in chunks:
@@ -198,6 +200,7 @@ class ImportJob:
                         raise _Abort
                 finally:
                     conn.info.pop(NOTE_KEY, None)
+                    conn.info.pop(SEQUENCES_APART, None)
         except _Abort:
             written = self.counts["inserted"] + self.counts["updated"]
             self.counts.update(inserted=0, updated=0, skipped=self.counts["skipped"] + written)
@@ -214,12 +217,14 @@ class ImportJob:
             try:
                 with self.runtime.transaction() as conn:
                     conn.info[NOTE_KEY] = import_note(self.batch_id)
+                    conn.info[SEQUENCES_APART] = True
                     _custom_plans(conn)
                     try:
                         self._chunk(conn, chunk, check_only=False)
                         batches.update(conn, self.batch_id, done=self.done, **self.counts)
                     finally:
                         conn.info.pop(NOTE_KEY, None)
+                        conn.info.pop(SEQUENCES_APART, None)
             except BaseException:
                 self.counts, self.done = before  # this chunk was rolled back
                 raise
