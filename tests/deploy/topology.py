@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -33,9 +32,11 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:  # the sibling module below, however this one was imported
-    sys.path.insert(0, str(HERE))
+for _folder in (HERE, HERE.parent):  # the sibling modules and tests/, however this one was imported
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 from processes import Proc, free_port, free_ports  # noqa: E402
+from redis_service import redis_error as _redis_error  # noqa: E402
 BIN = Path(sys.executable).parent
 NGINX = "/usr/sbin/nginx"
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -54,17 +55,6 @@ def _pg_error() -> str | None:
         return None
     except Exception as e:  # any failure: the topology cannot run, say why
         return str(e).splitlines()[0]
-
-
-def _redis_error() -> str | None:
-    try:
-        with socket.create_connection(REDIS, timeout=2) as s:
-            s.sendall(b"PING\r\n")
-            if not s.recv(16).startswith(b"+PONG"):
-                return "no PONG"
-    except OSError as e:
-        return str(e)
-    return None
 
 
 def skip_reason() -> str | None:
