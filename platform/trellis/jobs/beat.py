@@ -50,8 +50,7 @@ def beat(engine: sa.Engine, *, force: bool = False) -> bool:
     try:
         path = beat_file(engine)
         if path is not None:
-            path.touch()
-            os.utime(path)
+            path.touch()  # made, or its mtime set to now
             return True
         value = int(time.time() * 1000)
         insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert

@@ -9,7 +9,7 @@ and (TRELLIS_ACCESS_LOG=on) one access line.
   `trellis_http_request_duration_seconds{route, method}`: the route is the URL rule
   (`/api/v1/apps/<app>/...`), `unmatched` when none matched; methods outside the usual
   ones count as `other`. The metric children are kept per label set, so a request costs
-  two dictionary lookups and two increments (measured in tests/ops/test_ops_overhead.py).
+  two dictionary lookups and two increments (measured by tests/bench/bench_ops_hooks.py).
 - The access line (logger `trellis.access`, INFO): method, route, path, status,
   duration_ms, remote, with the request id and user of the context.
 """
